@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Env } from '../env.ts';
+import { connectPglite } from './pglite.ts';
+import { connectPostgres } from './postgres.ts';
+import type { Database } from './schema.ts';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  /** Human-readable, without credentials: printed at start-up. */
+  description: string;
+  close: () => Promise<void>;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+/** Node's database: Postgres when DATABASE_URL is set, else the embedded PGlite data directory. */
+export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'CIVSCOPE_DATA_DIR'>): Promise<OpenDatabase> {
+  if (env.DATABASE_URL) {
+    const { db, close } = connectPostgres({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+    return { db, close, description: `Postgres at ${redact(env.DATABASE_URL)} (pool ${env.DATABASE_POOL_SIZE})` };
+  }
+  const dataDir = path.resolve(env.CIVSCOPE_DATA_DIR);
+  const { db, close } = await connectPglite(dataDir);
+  return { db, close, description: `embedded PGlite in ${dataDir}` };
+}

@@ -1,0 +1,38 @@
+import { Kysely } from 'kysely';
+import { PostgresJSDialect } from 'kysely-postgres-js';
+import postgres from 'postgres';
+import type { Database } from './schema.ts';
+
+/** Postgres type OIDs whose text form we keep as text (YYYY-MM-DD dates, ISO timestamps). */
+const DATE_OID = 1082;
+const TIMESTAMPTZ_OID = 1184;
+
+const keepAsText = (oid: number) => ({
+  to: oid,
+  from: [oid],
+  serialize: (value: unknown) => String(value),
+  parse: (value: string) => value,
+});
+
+export interface PostgresOptions {
+  url: string;
+  /** Maximum connections in the pool. */
+  poolSize?: number;
+  /** Schema to put first on the search_path (tests isolate each run in its own schema). */
+  schema?: string;
+  /** Connection timeout in seconds. */
+  connectTimeout?: number;
+}
+
+/** Kysely over postgres.js: the production path on Node and (through Hyperdrive) on Workers. */
+export function connectPostgres(options: PostgresOptions): { db: Kysely<Database>; close: () => Promise<void> } {
+  const client = postgres(options.url, {
+    max: options.poolSize ?? 10,
+    connect_timeout: options.connectTimeout ?? 10,
+    onnotice: () => {},
+    types: { date: keepAsText(DATE_OID), timestamptz: keepAsText(TIMESTAMPTZ_OID) },
+    ...(options.schema ? { connection: { search_path: options.schema } } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) });
+  return { db, close: () => db.destroy() };
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import { COUNTRIES } from '../domain/countries.ts';
+import { GROUPS, MEMBERSHIPS } from '../domain/groups.ts';
+import { type IngestSummary, ingestReleaseFolder } from '../ingest/ingest-release.ts';
+import { listShippedReleases } from '../ingest/shipped.ts';
+import { seedRegistry } from '../repositories/registry.ts';
+import { loadedReleaseIds } from '../repositories/releases.ts';
+import { migrate } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+/** Schema and registry: what every database needs before it can take data. */
+export async function prepareSchema(db: Kysely<Database>): Promise<string[]> {
+  const applied = await migrate(db);
+  await seedRegistry(db, { countries: COUNTRIES, groups: GROUPS, memberships: MEMBERSHIPS });
+  return applied;
+}
+
+/**
+ * Loads every shipped release not yet in the database. Already-loaded releases are recognised by
+ * id without reading their files, so a warm start costs one query.
+ */
+export async function loadShippedReleases(
+  db: Kysely<Database>,
+  onLoaded?: (summary: IngestSummary) => void,
+): Promise<IngestSummary[]> {
+  const loaded = await loadedReleaseIds(db);
+  const summaries: IngestSummary[] = [];
+  for (const release of await listShippedReleases()) {
+    if (loaded.has(release.id)) continue;
+    const summary = await ingestReleaseFolder(db, release.folder);
+    onLoaded?.(summary);
+    summaries.push(summary);
+  }
+  return summaries;
+}

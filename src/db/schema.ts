@@ -1,0 +1,104 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Dates travel as YYYY-MM-DD strings; the connection layer makes Postgres return them that way. */
+type DateColumn = ColumnType<string, string, string>;
+
+export interface CountryTable {
+  iso3: string;
+  iso2: string;
+  m49: string;
+  name_en: string;
+  name_vi: string;
+  aliases: string[];
+}
+
+export interface CountryGroupTable {
+  code: string;
+  name_en: string;
+  name_vi: string;
+  description: string;
+}
+
+export interface GroupMembershipTable {
+  group_code: string;
+  iso3: string;
+  joined_on: DateColumn;
+  left_on: DateColumn | null;
+}
+
+export interface SourceTable {
+  id: string;
+  name: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  citation: string;
+}
+
+export interface ReleaseTable {
+  id: string;
+  source_id: string;
+  label: string;
+  format: 'tidy' | 'wb-bulk' | 'un-egov';
+  published_on: DateColumn;
+  retrieved_on: DateColumn | null;
+  file_name: string;
+  sha256: string;
+  row_count: number;
+  notes: Generated<string>;
+  loaded_at: ColumnType<string, string | undefined, never>;
+}
+
+export type Theme = 'digital-government' | 'effectiveness' | 'workforce-and-pay' | 'training' | 'context';
+
+export interface IndicatorTable {
+  code: string;
+  source_id: string;
+  name_en: string;
+  name_vi: string;
+  theme: Theme;
+  unit: string;
+  scale: string;
+  higher_is_better: boolean | null;
+  decimals: number;
+  definition: string;
+  caveats: string[];
+}
+
+export interface ObservationTable {
+  indicator_code: string;
+  iso3: string;
+  year: number | null;
+  release_id: string;
+  value: number;
+  flag: string | null;
+  note: string | null;
+  reference_url: string | null;
+}
+
+export interface DataVersionTable {
+  id: Generated<boolean>;
+  version: ColumnType<number, number, number>;
+  changed_at: ColumnType<string, string | undefined, string>;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: ColumnType<string, string | undefined, never>;
+}
+
+export interface Database {
+  country: CountryTable;
+  country_group: CountryGroupTable;
+  group_membership: GroupMembershipTable;
+  source: SourceTable;
+  release: ReleaseTable;
+  indicator: IndicatorTable;
+  observation: ObservationTable;
+  data_version: DataVersionTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+export type ReleaseRow = Selectable<ReleaseTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type NewObservation = Insertable<ObservationTable>;

@@ -1,0 +1,23 @@
+/** Where in an input file something went wrong: every ingestion error names file, line and column. */
+export interface IngestLocation {
+  file: string;
+  line?: number;
+  column?: string;
+}
+
+/** A problem with the input (not with CivScope): the CLI exits non-zero and nothing is loaded. */
+export class IngestError extends Error {
+  readonly location: IngestLocation;
+
+  constructor(message: string, location: IngestLocation) {
+    super(message);
+    this.name = 'IngestError';
+    this.location = location;
+  }
+}
+
+export function describeLocation({ file, line, column }: IngestLocation): string {
+  return [file, line === undefined ? undefined : `line ${line}`, column === undefined ? undefined : `column "${column}"`]
+    .filter(Boolean)
+    .join(', ');
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { diffValues, type ValueDiff } from '../domain/diff.ts';
+import { bumpDataVersion } from '../repositories/data-version.ts';
+import { insertObservations, currentValuesOfSource } from '../repositories/observation-writes.ts';
+import { findRelease, insertRelease, upsertSourceAndIndicators } from '../repositories/releases.ts';
+import { IngestError } from './errors.ts';
+import { type ReleaseMeta, readReleaseMeta, releaseId } from './meta.ts';
+import { READERS } from './readers/index.ts';
+import { type SkipReason, validateRows } from './validate.ts';
+
+export interface IngestOptions {
+  /** Parse, validate and compare with the previous release, but write nothing. */
+  dryRun?: boolean;
+  /** Called as observations are written: (written so far, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IngestSummary {
+  releaseId: string;
+  file: string;
+  status: 'loaded' | 'unchanged' | 'dry-run';
+  linesRead: number;
+  loaded: number;
+  skipped: Record<SkipReason, number>;
+  unresolved: { line: number; text: string }[];
+  /** Compared with the current values of the same source before this release. */
+  diff: ValueDiff | null;
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Ingests a release folder (`meta.yaml` + data file), as `npm run ingest` and start-up do. */
+export async function ingestReleaseFolder(db: Kysely<Database>, folder: string, options: IngestOptions = {}): Promise<IngestSummary> {
+  const meta = await readReleaseMeta(path.join(folder, 'meta.yaml'));
+  return ingestRelease(db, meta, path.join(folder, meta.file), options);
+}
+
+/**
+ * Reads, validates and loads one release in a single transaction: all or nothing. Loading the
+ * same file again (same sha256) changes nothing; a different file under a loaded release id is
+ * refused, because a published release is never edited.
+ */
+export async function ingestRelease(
+  db: Kysely<Database>,
+  meta: ReleaseMeta,
+  dataPath: string,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const displayName = path.relative(process.cwd(), dataPath) || dataPath;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(dataPath);
+  } catch {
+    throw new IngestError(`${displayName}: cannot read the data file`, { file: displayName });
+  }
+  const digest = sha256(bytes);
+  if (meta.sha256 && meta.sha256 !== digest) {
+    throw new IngestError(`${displayName}: sha256 ${digest} does not match meta.yaml (${meta.sha256}); the file was changed`, {
+      file: displayName,
+    });
+  }
+  const id = releaseId(meta);
+  const existing = await findRelease(db, id);
+  if (existing && existing.sha256 !== digest) {
+    throw new IngestError(
+      `${displayName}: release ${id} is already loaded from a different file (sha256 ${existing.sha256}); publish a changed file as a new release`,
+      { file: displayName },
+    );
+  }
+  const empty = { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0 };
+  if (existing) {
+    return { releaseId: id, file: displayName, status: 'unchanged', linesRead: 0, loaded: 0, skipped: empty, unresolved: [], diff: null };
+  }
+
+  const { rows, linesRead } = await READERS[meta.format](dataPath, displayName);
+  const validated = validateRows(rows, meta, displayName);
+  const before = await currentValuesOfSource(db, {
+    sourceId: meta.source.id,
+    indicatorCodes: meta.indicators.map((i) => i.code),
+    publishedOn: meta.published_on,
+  });
+  const diff = diffValues(
+    before.map((v) => ({ indicatorCode: v.indicator_code, iso3: v.iso3, year: v.year, value: v.value })),
+    validated.observations,
+  );
+  const summary: IngestSummary = {
+    releaseId: id,
+    file: displayName,
+    status: options.dryRun ? 'dry-run' : 'loaded',
+    linesRead,
+    loaded: options.dryRun ? 0 : validated.observations.length,
+    skipped: validated.skipped,
+    unresolved: validated.unresolved,
+    diff,
+  };
+  if (options.dryRun) return summary;
+
+  await db.transaction().execute(async (trx) => {
+    await upsertSourceAndIndicators(trx, meta);
+    await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount: validated.observations.length });
+    const total = validated.observations.length;
+    await insertObservations(
+      trx,
+      validated.observations.map((o) => ({
+        indicator_code: o.indicatorCode,
+        iso3: o.iso3,
+        year: o.year,
+        release_id: id,
+        value: o.value,
+        flag: o.flag,
+        note: o.note,
+        reference_url: o.referenceUrl,
+      })),
+      (done) => options.onProgress?.(done, total),
+    );
+    await bumpDataVersion(trx);
+  });
+  return summary;
+}
+
+/** The one summary line an ingestion run ends with. */
+export function summaryLine(s: IngestSummary): string {
+  if (s.status === 'unchanged') return `${s.releaseId}: unchanged (already loaded, same sha256); nothing written`;
+  const skippedTotal = Object.values(s.skipped).reduce((a, b) => a + b, 0);
+  const reasons = Object.entries(s.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
+  const values = s.status === 'dry-run' ? `would load ${s.diff ? s.diff.added.length + s.diff.changed.length + s.diff.unchanged : 0}` : `loaded ${s.loaded}`;
+  const diff = s.diff ? `; vs previous: +${s.diff.added.length} added, ~${s.diff.changed.length} changed, -${s.diff.removed.length} removed` : '';
+  return `${s.releaseId}: read ${s.linesRead} lines; ${values}; skipped ${skippedTotal}${reasons ? ` (${reasons})` : ''}${diff}`;
+}

@@ -1,0 +1,11 @@
+import type { ReleaseMeta } from '../meta.ts';
+import type { Reader } from './raw-row.ts';
+import { readTidy } from './tidy.ts';
+import { readUnEgov } from './un-egov.ts';
+import { readWorldBankBulk } from './wb-bulk.ts';
+
+export const READERS: Readonly<Record<ReleaseMeta['format'], Reader>> = {
+  tidy: readTidy,
+  'wb-bulk': readWorldBankBulk,
+  'un-egov': readUnEgov,
+};

@@ -1,0 +1,25 @@
+/**
+ * One value as a reader found it, still as text: readers reshape, validation parses.
+ * `line` is the 1-based line of the file the value comes from.
+ */
+export interface RawRow {
+  line: number;
+  indicatorCode: string;
+  /** How the country is written: an ISO3-style code or a name to resolve through the aliases. */
+  country: { code: string } | { name: string };
+  year: string;
+  value: string;
+  /** The column the value was read from, for error messages. */
+  valueColumn: string;
+  unit?: string;
+  note?: string;
+  referenceUrl?: string;
+}
+
+export interface ReaderResult {
+  rows: RawRow[];
+  /** Data lines read from the file (before reshaping). */
+  linesRead: number;
+}
+
+export type Reader = (path: string, displayName: string) => Promise<ReaderResult>;

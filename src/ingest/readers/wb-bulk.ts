@@ -1,0 +1,36 @@
+import { columnText, readCsvFrame, requireColumns } from './csv-frame.ts';
+import type { RawRow, Reader } from './raw-row.ts';
+
+/** "Data Source", blank, "Last Updated Date", blank: the lines before the header. */
+const PREAMBLE_LINES = 4;
+const ID_COLUMNS = ['Country Name', 'Country Code', 'Indicator Name', 'Indicator Code'] as const;
+
+/**
+ * The World Bank bulk download (API_<code>_DS2_en_csv_v2_<n>.csv): one line per country and
+ * indicator, one column per year. Reshaped wide to long; an empty cell is a missing value, not
+ * a zero, so it produces no row at all.
+ */
+export const readWorldBankBulk: Reader = async (path, displayName) => {
+  const csv = await readCsvFrame(path, displayName, PREAMBLE_LINES);
+  requireColumns(csv, ID_COLUMNS, displayName);
+  const yearColumns = csv.columns.filter((c) => /^\d{4}$/.test(c));
+  const codes = columnText(csv, 'Country Code');
+  const indicators = columnText(csv, 'Indicator Code');
+  const rows: RawRow[] = [];
+  for (const year of yearColumns) {
+    const cells = columnText(csv, year);
+    cells.forEach((cell, i) => {
+      if (cell.trim() === '') return;
+      rows.push({
+        line: csv.firstDataLine + i,
+        indicatorCode: indicators[i] ?? '',
+        country: { code: codes[i] ?? '' },
+        year,
+        value: cell,
+        valueColumn: year,
+      });
+    });
+  }
+  rows.sort((a, b) => a.line - b.line || a.year.localeCompare(b.year));
+  return { rows, linesRead: csv.rowCount };
+};

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { type CountryResolution, resolveCountry, resolveCountryCode } from '../domain/resolve-country.ts';
+import { IngestError } from './errors.ts';
+import type { FlagRule, ReleaseMeta } from './meta.ts';
+import type { RawRow } from './readers/raw-row.ts';
+
+/** A value ready to load: parsed in float64 from the source text, never rounded. */
+export interface ParsedObservation {
+  indicatorCode: string;
+  iso3: string;
+  year: number | null;
+  value: number;
+  flag: string | null;
+  note: string | null;
+  referenceUrl: string | null;
+  line: number;
+}
+
+export type SkipReason = 'outside registry' | 'missing value' | 'unresolved country';
+
+export interface ValidationResult {
+  observations: ParsedObservation[];
+  skipped: Record<SkipReason, number>;
+  /** Country spellings that matched nothing, by line, so a typo never silently drops a country. */
+  unresolved: { line: number; text: string }[];
+}
+
+/** Decimal or scientific notation as statistical offices write it; nothing else is a number. */
+const NUMERIC_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** How sources write "no value". */
+const MISSING_MARKERS = new Set(['', '..', 'NA', 'N/A', 'n/a']);
+
+function rowSchema(indicatorCodes: [string, ...string[]], allowUndated: boolean) {
+  const year = z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, 'expected a four-digit year')
+    .transform(Number)
+    .pipe(z.number().int().min(1900, 'year before 1900').max(2100, 'year after 2100'));
+  return z.object({
+    indicatorCode: z.enum(indicatorCodes, {
+      error: (issue) => `indicator "${String(issue.input)}" is not declared in meta.yaml`,
+    }),
+    year: allowUndated ? z.union([z.literal('').transform(() => null), year]) : year,
+    value: z
+      .string()
+      .trim()
+      .regex(NUMERIC_TEXT, 'not a number')
+      .transform(Number)
+      .pipe(z.number().refine(Number.isFinite, 'number out of range')),
+  });
+}
+
+const COLUMN_OF_FIELD: Record<string, (row: RawRow) => string> = {
+  indicatorCode: () => 'indicator_code',
+  year: () => 'year',
+  value: (row) => row.valueColumn,
+};
+
+function ruleMatches(rule: FlagRule, obs: Pick<ParsedObservation, 'indicatorCode' | 'iso3' | 'year' | 'value'>): boolean {
+  return (
+    rule.indicator === obs.indicatorCode &&
+    rule.countries.includes(obs.iso3) &&
+    (rule.years === undefined || rule.years.includes(obs.year)) &&
+    (rule.value === undefined || rule.value === obs.value)
+  );
+}
+
+function resolve(row: RawRow): CountryResolution {
+  return 'code' in row.country ? resolveCountryCode(row.country.code) : resolveCountry(row.country.name);
+}
+
+/**
+ * Validates every raw row with zod and resolves countries. Rows outside the registry or without a
+ * value are skipped and counted; anything malformed stops the release with its file, line and column.
+ */
+export function validateRows(rows: RawRow[], meta: ReleaseMeta, displayName: string): ValidationResult {
+  const indicators = new Map(meta.indicators.map((i) => [i.code, i]));
+  const schema = rowSchema(meta.indicators.map((i) => i.code) as [string, ...string[]], meta.allow_undated);
+  const result: ValidationResult = {
+    observations: [],
+    skipped: { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0 },
+    unresolved: [],
+  };
+  const firstLineOfKey = new Map<string, number>();
+
+  for (const row of rows) {
+    const country = resolve(row);
+    if (country.kind === 'outside') {
+      result.skipped['outside registry']++;
+      continue;
+    }
+    if (country.kind === 'unknown') {
+      result.skipped['unresolved country']++;
+      result.unresolved.push({ line: row.line, text: 'code' in row.country ? row.country.code : row.country.name });
+      continue;
+    }
+    if (MISSING_MARKERS.has(row.value.trim())) {
+      result.skipped['missing value']++;
+      continue;
+    }
+    const parsed = schema.safeParse({ indicatorCode: row.indicatorCode, year: row.year, value: row.value });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = String(issue?.path[0] ?? 'value');
+      const column = COLUMN_OF_FIELD[field]?.(row) ?? field;
+      const cell = field === 'value' ? row.value : field === 'year' ? row.year : row.indicatorCode;
+      throw new IngestError(`${displayName}, line ${row.line}, column "${column}": ${issue?.message} ("${cell}")`, {
+        file: displayName,
+        line: row.line,
+        column,
+      });
+    }
+    const { indicatorCode, year, value } = parsed.data;
+    const key = `${indicatorCode}|${country.iso3}|${year}`;
+    const firstLine = firstLineOfKey.get(key);
+    if (firstLine !== undefined) {
+      throw new IngestError(
+        `${displayName}, line ${row.line}: a second value for ${indicatorCode} ${country.iso3} ${year ?? '(undated)'} (first at line ${firstLine})`,
+        { file: displayName, line: row.line, column: row.valueColumn },
+      );
+    }
+    firstLineOfKey.set(key, row.line);
+
+    const base = { indicatorCode, iso3: country.iso3, year, value };
+    const rule = meta.flags.find((r) => ruleMatches(r, base));
+    const declaredUnit = indicators.get(indicatorCode)?.unit;
+    const unitNote = row.unit && declaredUnit && row.unit !== declaredUnit ? `Unit as published: ${row.unit}.` : undefined;
+    const note = [row.note, rule?.note ?? undefined, unitNote].filter(Boolean).join(' ') || null;
+    result.observations.push({
+      ...base,
+      flag: rule?.flag ?? null,
+      note,
+      referenceUrl: row.referenceUrl ?? null,
+      line: row.line,
+    });
+  }
+  return result;
+}

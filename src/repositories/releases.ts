@@ -1,0 +1,71 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { IndicatorMeta, ReleaseMeta } from '../ingest/meta.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function findRelease(db: Db, id: string) {
+  return db.selectFrom('release').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function loadedReleaseIds(db: Db): Promise<Set<string>> {
+  return new Set((await db.selectFrom('release').select('id').execute()).map((r) => r.id));
+}
+
+/** Source and indicator metadata: a newer release of a source refreshes its indicators' wording. */
+export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Promise<void> {
+  const { source } = meta;
+  await db
+    .insertInto('source')
+    .values(source)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        publisher: eb.ref('excluded.publisher'),
+        url: eb.ref('excluded.url'),
+        licence: eb.ref('excluded.licence'),
+        citation: eb.ref('excluded.citation'),
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('indicator')
+    .values(meta.indicators.map((i: IndicatorMeta) => ({ ...i, source_id: source.id })))
+    .onConflict((oc) =>
+      oc.column('code').doUpdateSet((eb) => ({
+        source_id: eb.ref('excluded.source_id'),
+        name_en: eb.ref('excluded.name_en'),
+        name_vi: eb.ref('excluded.name_vi'),
+        theme: eb.ref('excluded.theme'),
+        unit: eb.ref('excluded.unit'),
+        scale: eb.ref('excluded.scale'),
+        higher_is_better: eb.ref('excluded.higher_is_better'),
+        decimals: eb.ref('excluded.decimals'),
+        definition: eb.ref('excluded.definition'),
+        caveats: eb.ref('excluded.caveats'),
+      })),
+    )
+    .execute();
+}
+
+export async function insertRelease(
+  db: Db,
+  release: { id: string; meta: ReleaseMeta; fileName: string; sha256: string; rowCount: number },
+): Promise<void> {
+  const { meta } = release;
+  await db
+    .insertInto('release')
+    .values({
+      id: release.id,
+      source_id: meta.source.id,
+      label: meta.label,
+      format: meta.format,
+      published_on: meta.published_on,
+      retrieved_on: meta.retrieved_on,
+      file_name: release.fileName,
+      sha256: release.sha256,
+      row_count: release.rowCount,
+      notes: meta.notes,
+    })
+    .execute();
+}
