@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Env } from '../env.ts';
@@ -29,6 +30,7 @@ export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POO
     return { db, close, description: `Postgres at ${redact(env.DATABASE_URL)} (pool ${env.DATABASE_POOL_SIZE})` };
   }
   const dataDir = path.resolve(env.CIVSCOPE_DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
   const { db, close } = await connectPglite(dataDir);
   return { db, close, description: `embedded PGlite in ${dataDir}` };
 }

@@ -31,7 +31,7 @@ export async function readCsvFrame(path: string, displayName: string, preambleLi
     frame,
     columns: frame.columns.map(String),
     firstDataLine: preambleLines + 2,
-    rowCount: frame.shape[0],
+    rowCount: frame.shape[0] ?? 0,
   };
 }
 

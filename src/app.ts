@@ -1,0 +1,53 @@
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps } from './app-deps.ts';
+import { Problem, problemResponse } from './http/problem.ts';
+import { createRouter } from './http/router.ts';
+import { countriesRoutes } from './routes/countries/index.ts';
+import { groupsRoutes } from './routes/groups/index.ts';
+import { healthRoutes } from './routes/health/index.ts';
+import { indicatorsRoutes } from './routes/indicators/index.ts';
+import { observationsRoutes } from './routes/observations/index.ts';
+import { sourcesRoutes } from './routes/sources/index.ts';
+
+export const API_VERSION = '1.0.0';
+
+/**
+ * The runtime-free app: the same object serves Node (src/node.ts) and Workers (src/worker.ts).
+ * Route groups are chained so `AppType` carries every route for `hono/client`.
+ */
+export function createApp(deps: AppDeps) {
+  const app = createRouter()
+    .route('/', healthRoutes())
+    .route('/', countriesRoutes())
+    .route('/', groupsRoutes(deps))
+    .route('/', indicatorsRoutes(deps))
+    .route('/', sourcesRoutes(deps))
+    .route('/', observationsRoutes(deps));
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'CivScope API',
+      version: API_VERSION,
+      description: 'Comparable civil-service indicators for the ASEAN+3 countries, with their sources and releases.',
+      license: { name: 'Data: see the licence of each source in every response' },
+    },
+  });
+
+  app.notFound((c) => problemResponse(new Problem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`), c.req.path));
+
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(error, c.req.path);
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const code = status === 405 ? 'method_not_allowed' : status >= 500 ? 'internal_error' : 'invalid_parameter';
+      return problemResponse(new Problem(status, code, error.message || 'Request refused'), c.req.path);
+    }
+    console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', path: c.req.path, error: String(error), stack: (error as Error).stack }));
+    return problemResponse(new Problem(500, 'internal_error', 'An unexpected error occurred; it has been logged.'), c.req.path);
+  });
+
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

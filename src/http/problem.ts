@@ -1,0 +1,73 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Stable, documented error codes: partners branch on these, never on message text. */
+export type ProblemCode =
+  | 'invalid_parameter'
+  | 'unknown_country'
+  | 'unknown_group'
+  | 'unknown_indicator'
+  | 'unknown_release'
+  | 'unknown_theme'
+  | 'incompatible_normalisation'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'service_unavailable'
+  | 'internal_error';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ProblemCode;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+const TITLES: Record<ProblemCode, string> = {
+  invalid_parameter: 'Invalid parameter',
+  unknown_country: 'Unknown country',
+  unknown_group: 'Unknown group',
+  unknown_indicator: 'Unknown indicator',
+  unknown_release: 'Unknown release',
+  unknown_theme: 'Unknown theme',
+  incompatible_normalisation: 'Normalisation does not apply to this indicator',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  service_unavailable: 'Service unavailable',
+  internal_error: 'Internal error',
+};
+
+/** An RFC 9457 problem, thrown from anywhere and turned into a response by the one onError. */
+export class Problem extends HTTPException {
+  readonly code: ProblemCode;
+  readonly detail: string;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(status: ContentfulStatusCode, code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}) {
+    super(status, { message: detail });
+    this.code = code;
+    this.detail = detail;
+    this.extensions = extensions;
+  }
+
+  body(instance?: string): ProblemBody {
+    return {
+      type: `/problems/${this.code.replaceAll("_", "-")}`,
+      title: TITLES[this.code],
+      status: this.status,
+      detail: this.detail,
+      code: this.code,
+      ...(instance ? { instance } : {}),
+      ...this.extensions,
+    };
+  }
+}
+
+export function problemResponse(problem: Problem, instance?: string): Response {
+  return new Response(JSON.stringify(problem.body(instance)), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+  });
+}

@@ -1,0 +1,25 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { ZodError } from 'zod';
+import { Problem, problemResponse } from './problem.ts';
+
+/** Turns the first zod issue into a sentence that names the parameter. */
+export function describeZodError(error: ZodError): { parameter: string; detail: string } {
+  const issue = error.issues[0];
+  const parameter = issue?.path.map(String).join('.') || 'request';
+  return { parameter, detail: `${parameter}: ${issue?.message ?? 'invalid value'}` };
+}
+
+/**
+ * Every route group is built on this, so every validation failure anywhere becomes the same
+ * problem+json response with code `invalid_parameter` and the parameter named.
+ */
+export function createRouter() {
+  return new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const { parameter, detail } = describeZodError(result.error as unknown as ZodError);
+        return problemResponse(new Problem(400, 'invalid_parameter', detail, { parameter }), c.req.path);
+      }
+    },
+  });
+}

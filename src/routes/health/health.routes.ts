@@ -1,0 +1,14 @@
+import { createRoute, z } from '@hono/zod-openapi';
+
+export const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['service'],
+  summary: 'Liveness: the process is up',
+  responses: {
+    200: {
+      description: 'The process answers',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+    },
+  },
+});

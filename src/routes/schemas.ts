@@ -1,0 +1,82 @@
+import { z } from '@hono/zod-openapi';
+
+/** Response schemas shared by several route groups. */
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().openapi({ description: 'Stable machine-readable error code.' }),
+    instance: z.string().optional(),
+    parameter: z.string().optional(),
+    valid_values: z.array(z.string()).optional(),
+  })
+  .openapi('Problem');
+
+export const problemResponses = {
+  400: { description: 'Invalid parameter', content: { 'application/problem+json': { schema: ProblemSchema } } },
+  404: { description: 'Not found', content: { 'application/problem+json': { schema: ProblemSchema } } },
+} as const;
+
+export const NamesSchema = z.object({ en: z.string(), vi: z.string() }).openapi('Names');
+
+export const CountrySchema = z
+  .object({
+    iso3: z.string(),
+    iso2: z.string(),
+    m49: z.string(),
+    name: NamesSchema,
+    aliases: z.array(z.string()),
+  })
+  .openapi('Country');
+
+export const SourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    publisher: z.string(),
+    url: z.string(),
+    licence: z.string(),
+    citation: z.string(),
+  })
+  .openapi('Source');
+
+export const ReleaseSchema = z
+  .object({
+    id: z.string(),
+    source_id: z.string(),
+    label: z.string(),
+    format: z.string(),
+    published_on: z.string(),
+    retrieved_on: z.string().nullable(),
+    file_name: z.string(),
+    sha256: z.string(),
+    row_count: z.number().int(),
+    notes: z.string(),
+  })
+  .openapi('Release');
+
+export const IndicatorSchema = z
+  .object({
+    code: z.string(),
+    name: NamesSchema,
+    theme: z.string(),
+    unit: z.string(),
+    scale: z.string(),
+    higher_is_better: z.boolean().nullable(),
+    decimals: z.number().int(),
+    definition: z.string(),
+    caveats: z.array(z.string()),
+    source_id: z.string(),
+  })
+  .openapi('Indicator');
+
+/** Every data response says where its numbers come from. */
+export const ProvenanceSchema = z.object({
+  sources: z.array(SourceSchema),
+  releases: z.array(ReleaseSchema),
+  licence: z.string().openapi({ description: 'The licences of every source in this response, joined by "; ".' }),
+  citation: z.string().openapi({ description: 'How to cite the sources of this response.' }),
+});
