@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReleaseMeta, releaseId } from '../../src/ingest/meta.ts';
+import { listShippedReleases } from '../../src/ingest/shipped.ts';
+import { countObservations } from '../../src/repositories/observation-count.ts';
+import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
+
+let test: TestDatabase;
+
+beforeAll(async () => {
+  test = await createLoadedDatabase();
+});
+afterAll(async () => {
+  await test?.close();
+});
+
+async function valueOf(indicator: string, iso3: string, year: number, release: string) {
+  const row = await test.db
+    .selectFrom('observation')
+    .select(['value', 'flag', 'note'])
+    .where('indicator_code', '=', indicator)
+    .where('iso3', '=', iso3)
+    .where('year', '=', year)
+    .where('release_id', '=', release)
+    .executeTakeFirst();
+  return row;
+}
+
+describe('the shipped releases', () => {
+  it('load 16,064 observations from 7 releases of 5 sources', async () => {
+    expect(await countObservations(test.db)).toBe(16064); // 1008 + 12534 + 811 + 882 + 763 + 56 + 10
+    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(7);
+    expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(5);
+  });
+
+  it('keep the checked figures: EGDI 2022 SGP 0.9133 and VNM EGDI 2020 0.6667', async () => {
+    expect((await valueOf('EGDI', 'SGP', 2022, 'un-egov:2024'))?.value).toBe(0.9133); // source text "0.91330"
+    expect((await valueOf('EGDI', 'VNM', 2020, 'un-egov:2024'))?.value).toBe(0.6667);
+    expect((await valueOf('EGDI_RANK', 'SGP', 2024, 'un-egov:2024'))?.value).toBe(3);
+  });
+
+  it('keep SGP GE.EST 2022 at the full precision of the WGI 2024 release', async () => {
+    // wgidataset.xlsx 2024 update; the 2023 release had 2.14483.
+    expect((await valueOf('GE.EST', 'SGP', 2022, 'wb-wgi:2024'))?.value).toBe(2.144235610961914);
+  });
+
+  it('keep both GDP-per-capita vintages of KHM 2022 as separate releases', async () => {
+    expect((await valueOf('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2023-12-gdp-per-capita'))?.value).toBe(1759.60802346044);
+    expect((await valueOf('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2025-03-24-gdp-per-capita'))?.value).toBe(2325.03050040841);
+  });
+
+  it('map WGI Timor-Leste rows to TLS, with no values for 1996, 1998 or 2000', async () => {
+    const years = await test.db.selectFrom('observation').select('year').where('indicator_code', '=', 'GE.EST').where('iso3', '=', 'TLS').orderBy('year').execute();
+    expect(years[0]?.year).toBe(2002);
+  });
+
+  it('flag the zeros that mean "no data" and only those', async () => {
+    const flagged = await test.db
+      .selectFrom('observation')
+      .select(['indicator_code', 'iso3', 'year', 'value'])
+      .where('flag', '=', 'zero-no-data')
+      .orderBy('indicator_code')
+      .orderBy('iso3')
+      .orderBy('year')
+      .execute();
+    expect(flagged.map((f) => `${f.indicator_code} ${f.iso3} ${f.year} ${f.value}`)).toEqual([
+      'HCI TLS 2003 0',
+      'HCI TLS 2004 0',
+      'TII MMR 2012 0',
+      'TII TLS 2003 0',
+      'TII TLS 2004 0',
+      'TII TLS 2005 0',
+    ]);
+  });
+
+  it('keep training mandates as policy figures with a confidence flag, undated ones without a year', async () => {
+    const rows = await test.db.selectFrom('observation').selectAll().where('release_id', '=', 'civscope-training:2026-11').execute();
+    expect(rows).toHaveLength(10);
+    expect(rows.every((r) => r.flag?.startsWith('confidence-'))).toBe(true);
+    const sgp = rows.find((r) => r.iso3 === 'SGP' && r.indicator_code === 'TRN.MIN.HOURS');
+    expect(sgp).toMatchObject({ year: null, value: 100, flag: 'confidence-low' });
+    expect(sgp?.reference_url).toMatch(/^https:\/\/slidetodoc\.com\//);
+  });
+
+  it('give every indicator a theme, unit, scale, definition and source', async () => {
+    const indicators = await test.db.selectFrom('indicator').selectAll().execute();
+    expect(indicators.length).toBe(6 + 36 + 14 + 2 + 7);
+    for (const i of indicators) {
+      expect(i.definition.length, i.code).toBeGreaterThan(20);
+      expect(i.unit, i.code).not.toBe('');
+    }
+  });
+
+  it('serve every value exactly as the source file writes it', async () => {
+    let compared = 0;
+    for (const release of await listShippedReleases()) {
+      const meta = await readReleaseMeta(path.join(release.folder, 'meta.yaml'));
+      const text = await readFile(path.join(release.folder, meta.file), 'utf8');
+      const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+      const stored = await test.db
+        .selectFrom('observation')
+        .select(['indicator_code', 'iso3', 'year', 'value'])
+        .where('release_id', '=', releaseId(meta))
+        .execute();
+      const byKey = new Map(stored.map((s) => [`${s.indicator_code}|${s.iso3}|${s.year ?? ''}`, s.value]));
+      expect(byKey.size).toBe(data.length);
+      for (const row of data) {
+        const iso3 = row.country_iso3 === 'TMP' ? 'TLS' : row.country_iso3;
+        const key = `${row.indicator_code}|${iso3}|${row.year}`;
+        // Number() of the source text is the float64 the text denotes; equality is exact.
+        expect(byKey.get(key), key).toBe(Number(row.value));
+        compared++;
+      }
+    }
+    expect(compared).toBe(16064);
+  });
+});
