@@ -3,7 +3,7 @@ import { createApp } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { loadShippedReleases, prepareSchema } from './db/prepare.ts';
 import { parseEnv } from './env.ts';
-import { summaryLine } from './ingest/ingest-release.ts';
+import { summaryLine } from './ingest/summary-line.ts';
 import { countObservations } from './repositories/observation-count.ts';
 
 /** Node entry: environment → database (PGlite by default, DATABASE_URL → Postgres) → serve. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { COUNTRIES } from '../domain/countries.ts';
 import { GROUPS, MEMBERSHIPS } from '../domain/groups.ts';
-import { type IngestSummary, ingestReleaseFolder } from '../ingest/ingest-release.ts';
+import type { IngestSummary } from '../ingest/ingest-release.ts';
 import { listShippedReleases } from '../ingest/shipped.ts';
 import { seedRegistry } from '../repositories/registry.ts';
 import { loadedReleaseIds } from '../repositories/releases.ts';
@@ -24,9 +24,12 @@ export async function loadShippedReleases(
   onLoaded?: (summary: IngestSummary) => void,
 ): Promise<IngestSummary[]> {
   const loaded = await loadedReleaseIds(db);
+  const pending = (await listShippedReleases()).filter((release) => !loaded.has(release.id));
+  if (pending.length === 0) return [];
+  // The readers pull in danfojs (and TensorFlow.js): load them only when there is work to do.
+  const { ingestReleaseFolder } = await import('../ingest/ingest-release.ts');
   const summaries: IngestSummary[] = [];
-  for (const release of await listShippedReleases()) {
-    if (loaded.has(release.id)) continue;
+  for (const release of pending) {
     const summary = await ingestReleaseFolder(db, release.folder);
     onLoaded?.(summary);
     summaries.push(summary);

@@ -139,3 +139,10 @@ export function countryByIso3(iso3: string): Country | undefined {
 export function isRegisteredIso3(code: string): boolean {
   return byIso3.has(code);
 }
+
+/** For codes that come from the registry itself (memberships): a miss is a programming error. */
+export function registeredCountry(iso3: string): Country {
+  const country = byIso3.get(iso3);
+  if (!country) throw new Error(`${iso3} is not in the country registry`);
+  return country;
+}

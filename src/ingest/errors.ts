@@ -15,9 +15,3 @@ export class IngestError extends Error {
     this.location = location;
   }
 }
-
-export function describeLocation({ file, line, column }: IngestLocation): string {
-  return [file, line === undefined ? undefined : `line ${line}`, column === undefined ? undefined : `column "${column}"`]
-    .filter(Boolean)
-    .join(', ');
-}

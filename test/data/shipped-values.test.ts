@@ -16,7 +16,7 @@ afterAll(async () => {
   await test?.close();
 });
 
-async function valueOf(indicator: string, iso3: string, year: number, release: string) {
+async function storedValue(indicator: string, iso3: string, year: number, release: string) {
   const row = await test.db
     .selectFrom('observation')
     .select(['value', 'flag', 'note'])
@@ -36,19 +36,19 @@ describe('the shipped releases', () => {
   });
 
   it('keep the checked figures: EGDI 2022 SGP 0.9133 and VNM EGDI 2020 0.6667', async () => {
-    expect((await valueOf('EGDI', 'SGP', 2022, 'un-egov:2024'))?.value).toBe(0.9133); // source text "0.91330"
-    expect((await valueOf('EGDI', 'VNM', 2020, 'un-egov:2024'))?.value).toBe(0.6667);
-    expect((await valueOf('EGDI_RANK', 'SGP', 2024, 'un-egov:2024'))?.value).toBe(3);
+    expect((await storedValue('EGDI', 'SGP', 2022, 'un-egov:2024'))?.value).toBe(0.9133); // source text "0.91330"
+    expect((await storedValue('EGDI', 'VNM', 2020, 'un-egov:2024'))?.value).toBe(0.6667);
+    expect((await storedValue('EGDI_RANK', 'SGP', 2024, 'un-egov:2024'))?.value).toBe(3);
   });
 
   it('keep SGP GE.EST 2022 at the full precision of the WGI 2024 release', async () => {
     // wgidataset.xlsx 2024 update; the 2023 release had 2.14483.
-    expect((await valueOf('GE.EST', 'SGP', 2022, 'wb-wgi:2024'))?.value).toBe(2.144235610961914);
+    expect((await storedValue('GE.EST', 'SGP', 2022, 'wb-wgi:2024'))?.value).toBe(2.144235610961914);
   });
 
   it('keep both GDP-per-capita vintages of KHM 2022 as separate releases', async () => {
-    expect((await valueOf('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2023-12-gdp-per-capita'))?.value).toBe(1759.60802346044);
-    expect((await valueOf('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2025-03-24-gdp-per-capita'))?.value).toBe(2325.03050040841);
+    expect((await storedValue('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2023-12-gdp-per-capita'))?.value).toBe(1759.60802346044);
+    expect((await storedValue('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2025-03-24-gdp-per-capita'))?.value).toBe(2325.03050040841);
   });
 
   it('map WGI Timor-Leste rows to TLS, with no values for 1996, 1998 or 2000', async () => {

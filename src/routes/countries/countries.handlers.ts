@@ -1,5 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { COUNTRIES, countryByIso3 } from '../../domain/countries.ts';
+import { COUNTRIES, registeredCountry } from '../../domain/countries.ts';
 import { MEMBERSHIPS } from '../../domain/groups.ts';
 import { presentCountry } from '../presenters.ts';
 import { requireCountries } from '../selection.ts';
@@ -11,7 +11,7 @@ export const listCountries: RouteHandler<typeof listCountriesRoute> = (c) =>
 export const getCountry: RouteHandler<typeof getCountryRoute> = (c) => {
   const { iso3 } = c.req.valid('param');
   requireCountries([iso3], 404);
-  const country = countryByIso3(iso3)!;
+  const country = registeredCountry(iso3);
   const memberships = MEMBERSHIPS.filter((m) => m.iso3 === iso3).map((m) => ({
     group: m.groupCode,
     joined_on: m.joinedOn,

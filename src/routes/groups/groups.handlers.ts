@@ -1,5 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { countryByIso3 } from '../../domain/countries.ts';
+import { registeredCountry } from '../../domain/countries.ts';
 import { type CountryGroup, GROUPS, isMemberOn, MEMBERSHIPS, membersOn, todayIso } from '../../domain/groups.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { presentCountry } from '../presenters.ts';
@@ -25,7 +25,7 @@ export const getGroup =
     const members = history
       .filter((m) => isMemberOn(m, on))
       .sort((a, b) => a.iso3.localeCompare(b.iso3))
-      .map((m) => ({ ...presentCountry(countryByIso3(m.iso3)!), joined_on: m.joinedOn, left_on: m.leftOn }));
+      .map((m) => ({ ...presentCountry(registeredCountry(m.iso3)), joined_on: m.joinedOn, left_on: m.leftOn }));
     return c.json(
       {
         ...presentGroup(group),

@@ -1,0 +1,64 @@
+/**
+ * Cold-start benchmark: from process start to the first 200 on /v1/observations with all shipped
+ * data, (a) on an empty data directory and (b) on an already-loaded one. Prints medians.
+ * Usage: npm run bench:start [-- --empty-runs 3 --loaded-runs 7]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { 'empty-runs': { type: 'string', default: '3' }, 'loaded-runs': { type: 'string', default: '7' } } });
+const root = path.resolve(import.meta.dirname, '..');
+const URL_PATH = '/v1/observations?indicator=EGDI&group=ASEAN%2B3';
+
+async function timeToFirst200(dataDir: string, port: number): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'src/node.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CIVSCOPE_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      if (performance.now() - started > 120_000) throw new Error('no 200 within 120 s');
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}${URL_PATH}`);
+        await response.arrayBuffer();
+        if (response.status === 200) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+const work = await mkdtemp(path.join(tmpdir(), 'civscope-bench-start-'));
+try {
+  const empty: number[] = [];
+  let loadedDir = '';
+  for (let i = 0; i < Number(values['empty-runs']); i++) {
+    const dir = path.join(work, `empty-${i}`);
+    empty.push(await timeToFirst200(dir, 18700 + i));
+    loadedDir = dir;
+  }
+  const loaded: number[] = [];
+  for (let i = 0; i < Number(values['loaded-runs']); i++) loaded.push(await timeToFirst200(loadedDir, 18750 + i));
+  const fmt = (xs: number[]) => xs.map((x) => Math.round(x)).join(', ');
+  console.log(`(a) empty data directory:  median ${Math.round(median(empty))} ms  (runs: ${fmt(empty)})`);
+  console.log(`(b) loaded data directory: median ${Math.round(median(loaded))} ms  (runs: ${fmt(loaded)})`);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { openDatabase } from '../db/open.ts';
+import { prepareSchema } from '../db/prepare.ts';
+import { parseEnv } from '../env.ts';
+import { IngestError } from './errors.ts';
+import { type IngestSummary, ingestReleaseFolder } from './ingest-release.ts';
+import { summaryLine } from './summary-line.ts';
+import { listShippedReleases } from './shipped.ts';
+
+const USAGE = `Usage: npm run ingest -- <release folder>... [--dry-run]
+       npm run ingest -- --all [--dry-run]
+
+Loads datasets/<source>/<release>/ folders (meta.yaml + data file) into the database named by
+DATABASE_URL, or into the embedded PGlite in CIVSCOPE_DATA_DIR (default .data/pglite).
+Stop \`npm start\` first when both use the embedded database.`;
+
+/** Rows above which a progress bar is worth showing. */
+const PROGRESS_THRESHOLD = 2000;
+
+function printDiffDetails(summary: IngestSummary): void {
+  if (!summary.diff) return;
+  const show = (label: string, changes: typeof summary.diff.added) => {
+    for (const c of changes.slice(0, 10)) {
+      console.log(`  ${label} ${c.indicatorCode} ${c.iso3} ${c.year ?? '(undated)'}: ${c.before ?? '—'} → ${c.after ?? '—'}`);
+    }
+    if (changes.length > 10) console.log(`  … and ${changes.length - 10} more ${label === '+' ? 'added' : label === '~' ? 'changed' : 'removed'}`);
+  };
+  show('+', summary.diff.added);
+  show('~', summary.diff.changed);
+  show('-', summary.diff.removed);
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help || (positionals.length === 0 && !values.all)) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const folders = values.all ? (await listShippedReleases()).map((r) => r.folder) : positionals;
+  const database = await openDatabase(parseEnv());
+  console.error(`database: ${database.description}`);
+  try {
+    await prepareSchema(database.db);
+    for (const folder of folders) {
+      const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: '  {bar} {value}/{total} values', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+      let started = false;
+      const summary = await ingestReleaseFolder(database.db, folder, {
+        dryRun: values['dry-run'],
+        onProgress: (done, total) => {
+          if (!bar || total < PROGRESS_THRESHOLD) return;
+          if (!started) {
+            bar.start(total, 0);
+            started = true;
+          }
+          bar.update(done);
+        },
+      });
+      if (started) bar?.stop();
+      console.log(summaryLine(summary));
+      for (const u of summary.unresolved) console.log(`  unresolved country "${u.text}" at ${summary.file}, line ${u.line}`);
+      if (values['dry-run']) printDiffDetails(summary);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof IngestError) {
+      console.error(`ingest failed: ${error.message}\nNothing was written for this release.`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,14 @@
+import type { IngestSummary } from './ingest-release.ts';
+
+/** The one summary line an ingestion run ends with. */
+export function summaryLine(s: IngestSummary): string {
+  if (s.status === 'unchanged') return `${s.releaseId}: unchanged (already loaded, same sha256); nothing written`;
+  const skippedTotal = Object.values(s.skipped).reduce((a, b) => a + b, 0);
+  const reasons = Object.entries(s.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
+  const values = s.status === 'dry-run' ? `would load ${s.diff ? s.diff.added.length + s.diff.changed.length + s.diff.unchanged : 0}` : `loaded ${s.loaded}`;
+  const diff = s.diff ? `; vs previous: +${s.diff.added.length} added, ~${s.diff.changed.length} changed, -${s.diff.removed.length} removed` : '';
+  return `${s.releaseId}: read ${s.linesRead} lines; ${values}; skipped ${skippedTotal}${reasons ? ` (${reasons})` : ''}${diff}`;
+}
