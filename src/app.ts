@@ -1,6 +1,9 @@
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './app-deps.ts';
+import { dataVersionSource } from './http/data-version.ts';
 import { Problem, problemResponse } from './http/problem.ts';
+import { dataCache, memoryResponseStore } from './http/response-cache.ts';
 import { createRouter } from './http/router.ts';
 import { countriesRoutes } from './routes/countries/index.ts';
 import { groupsRoutes } from './routes/groups/index.ts';
@@ -16,7 +19,13 @@ export const API_VERSION = '1.0.0';
  * Route groups are chained so `AppType` carries every route for `hono/client`.
  */
 export function createApp(deps: AppDeps) {
-  const app = createRouter()
+  const versions = deps.versions ?? dataVersionSource(deps.db);
+  const store = deps.responseStore ?? memoryResponseStore();
+  const app = createRouter();
+  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition'] }));
+  app.use('/v1/*', dataCache(versions, store));
+
+  const routes = app
     .route('/', healthRoutes())
     .route('/', countriesRoutes())
     .route('/', groupsRoutes(deps))
@@ -24,7 +33,7 @@ export function createApp(deps: AppDeps) {
     .route('/', sourcesRoutes(deps))
     .route('/', observationsRoutes(deps));
 
-  app.doc31('/openapi.json', {
+  routes.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'CivScope API',
@@ -34,9 +43,9 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  app.notFound((c) => problemResponse(new Problem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`), c.req.path));
+  routes.notFound((c) => problemResponse(new Problem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`), c.req.path));
 
-  app.onError((error, c) => {
+  routes.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(error, c.req.path);
     if (error instanceof HTTPException) {
       const status = error.status;
@@ -47,7 +56,7 @@ export function createApp(deps: AppDeps) {
     return problemResponse(new Problem(500, 'internal_error', 'An unexpected error occurred; it has been logged.'), c.req.path);
   });
 
-  return app;
+  return routes;
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -59,7 +59,7 @@ export const groupParam = z
   .optional()
   .openapi({ param: { name: 'group', in: 'query' }, description: 'A country group code: `ASEAN` or `ASEAN+3` (write `ASEAN%2B3` in a URL).', example: 'ASEAN' });
 
-const yearParam = (name: string, description: string) =>
+const yearBoundParam = (name: string, description: string) =>
   z.coerce
     .number({ error: `${name} must be a year such as 2020` })
     .int(`${name} must be a whole year`)
@@ -68,8 +68,8 @@ const yearParam = (name: string, description: string) =>
     .optional()
     .openapi({ param: { name, in: 'query' }, type: 'integer', description, example: 2020 });
 
-export const fromParam = yearParam('from', 'First year, inclusive.');
-export const toParam = yearParam('to', 'Last year, inclusive.');
+export const fromParam = yearBoundParam('from', 'First year, inclusive.');
+export const toParam = yearBoundParam('to', 'Last year, inclusive.');
 
 export const indicatorCode = z
   .string()
@@ -91,4 +91,97 @@ export function checkYearRange(query: { from?: number; to?: number }, ctx: z.Ref
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
     ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${query.from}) is after to (${query.to})` });
   }
+}
+
+export const MAX_INDICATORS = 10;
+export const MAX_LIMIT = 5000;
+
+export const membershipParam = z
+  .enum(['current', 'historical'], { error: 'membership must be current or historical' })
+  .default('current')
+  .openapi({
+    param: { name: 'membership', in: 'query' },
+    description:
+      'How a group maps to countries over time: `current` (default) uses today\'s members for every year; `historical` counts a country for year Y only if it was a member on 31 December of Y.',
+  });
+
+export const yearParam = z.coerce
+  .number({ error: 'year must be a year such as 2022' })
+  .int('year must be a whole year')
+  .min(MIN_YEAR, `year must be ${MIN_YEAR} or later`)
+  .max(MAX_YEAR, `year must be ${MAX_YEAR} or earlier`)
+  .optional()
+  .openapi({ param: { name: 'year', in: 'query' }, type: 'integer', description: 'One year.', example: 2022 });
+
+export const latestParam = z
+  .enum(['true', 'false'], { error: 'latest must be true or false' })
+  .optional()
+  .transform((v) => v === 'true')
+  .openapi({ param: { name: 'latest', in: 'query' }, type: 'string', description: "`true`: each country's most recent value, with its real year." });
+
+export const maxAgeParam = z.coerce
+  .number({ error: 'max_age must be a whole number of years' })
+  .int('max_age must be a whole number of years')
+  .min(0, 'max_age must be 0 or more')
+  .max(200, 'max_age must be 200 or less')
+  .optional()
+  .openapi({ param: { name: 'max_age', in: 'query' }, type: 'integer', description: 'Drop values older than N years before the newest value in the response.' });
+
+export const releaseParam = z
+  .string()
+  .regex(/^[a-z0-9-]+:[A-Za-z0-9.-]+$/, 'release must be a release id such as wb-wdi:2025-03-24-gdp-per-capita (see /v1/releases)')
+  .optional()
+  .openapi({ param: { name: 'release', in: 'query' }, description: 'Answer from this release only. Responses pinned to a release are immutable.' });
+
+export const asOfParam = isoDateParam('as_of', 'Answer from the releases published on or before this date.');
+
+export const normaliseParam = z
+  .string()
+  .regex(/^(minmax|zscore|rank|percentile|per_capita|index:\d{4})$/, 'normalise must be one of minmax, zscore, rank, percentile, per_capita, index:<base-year>')
+  .optional()
+  .openapi({
+    param: { name: 'normalise', in: 'query' },
+    description: 'Computed within the countries and year of the request. See /v1/methods.',
+    example: 'minmax',
+  });
+
+export const formatParam = z
+  .enum(['json', 'csv', 'sdmx-csv'], { error: 'format must be json, csv or sdmx-csv' })
+  .default('json')
+  .openapi({ param: { name: 'format', in: 'query' } });
+
+export const tableFormatParam = z
+  .enum(['json', 'csv'], { error: 'format must be json or csv' })
+  .default('json')
+  .openapi({ param: { name: 'format', in: 'query' } });
+
+export const indicatorsParam = z
+  .string()
+  .transform((text, ctx) => {
+    const codes = text.split(',').map((c) => c.trim());
+    if (codes.some((c) => !/^[A-Za-z0-9_.]{1,40}$/.test(c))) {
+      ctx.addIssue({ code: 'custom', message: 'write indicator codes separated by commas, e.g. EGDI,OSI,TII' });
+      return z.NEVER;
+    }
+    const duplicate = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (duplicate) {
+      ctx.addIssue({ code: 'custom', message: `${duplicate} is listed twice` });
+      return z.NEVER;
+    }
+    if (codes.length > MAX_INDICATORS) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_INDICATORS} indicators per request` });
+      return z.NEVER;
+    }
+    return codes;
+  })
+  .openapi({ param: { name: 'indicators', in: 'query' }, type: 'string', example: 'EGDI,OSI,TII' });
+
+/** The rules that hold wherever these parameters meet. */
+export function checkCommonRules(
+  query: { from?: number; to?: number; as_of?: string; release?: string; year?: number; latest?: boolean },
+  ctx: z.RefinementCtx,
+): void {
+  checkYearRange(query, ctx);
+  if (query.as_of && query.release) ctx.addIssue({ code: 'custom', path: ['release'], message: 'give either release or as_of, not both' });
+  if (query.year !== undefined && query.latest) ctx.addIssue({ code: 'custom', path: ['latest'], message: 'give either year or latest=true, not both' });
 }

@@ -1,14 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-export interface ObservationQuery {
-  indicatorCode: string;
+/** Which releases a query reads: the newest of all, those published by a date, or exactly one. */
+export type Vintage = { kind: 'current' } | { kind: 'as_of'; date: string } | { kind: 'release'; releaseId: string };
+
+export const CURRENT: Vintage = { kind: 'current' };
+
+export interface ValuesQuery {
+  indicatorCodes: string[];
   countries: string[];
   from?: number;
   to?: number;
+  /** Only this year (used by rankings and composites). */
+  year?: number;
+  /** Leave out undated policy figures (every analysis that needs a year). */
+  datedOnly?: boolean;
+  vintage?: Vintage;
 }
 
-export interface ObservationRow {
+export interface ValueRow {
+  indicator_code: string;
   iso3: string;
   year: number | null;
   value: number;
@@ -20,22 +31,27 @@ export interface ObservationRow {
 }
 
 /**
- * The current value of each (country, year): the one from the newest release that has it
- * (latest publication date, then release id). Undated values come last and only when no year
- * range is asked for.
+ * The value of each (indicator, country, year) from the newest release the vintage allows: the
+ * latest publication date, then the release id. Ordered by indicator, country, year (undated last).
  */
-export async function currentObservations(db: Kysely<Database>, q: ObservationQuery): Promise<ObservationRow[]> {
-  if (q.countries.length === 0) return [];
+export async function valuesFor(db: Kysely<Database>, q: ValuesQuery): Promise<ValueRow[]> {
+  if (q.countries.length === 0 || q.indicatorCodes.length === 0) return [];
+  const vintage = q.vintage ?? CURRENT;
   let query = db
     .selectFrom('observation as o')
     .innerJoin('release as r', 'r.id', 'o.release_id')
-    .distinctOn(['o.iso3', 'o.year'])
-    .select(['o.iso3', 'o.year', 'o.value', 'o.flag', 'o.note', 'o.reference_url', 'o.release_id', 'r.source_id'])
-    .where('o.indicator_code', '=', q.indicatorCode)
+    .distinctOn(['o.indicator_code', 'o.iso3', 'o.year'])
+    .select(['o.indicator_code', 'o.iso3', 'o.year', 'o.value', 'o.flag', 'o.note', 'o.reference_url', 'o.release_id', 'r.source_id'])
+    .where('o.indicator_code', 'in', q.indicatorCodes)
     .where('o.iso3', 'in', q.countries);
+  if (q.year !== undefined) query = query.where('o.year', '=', q.year);
   if (q.from !== undefined) query = query.where('o.year', '>=', q.from);
   if (q.to !== undefined) query = query.where('o.year', '<=', q.to);
+  if (q.datedOnly) query = query.where('o.year', 'is not', null);
+  if (vintage.kind === 'as_of') query = query.where('r.published_on', '<=', vintage.date);
+  if (vintage.kind === 'release') query = query.where('r.id', '=', vintage.releaseId);
   return query
+    .orderBy('o.indicator_code')
     .orderBy('o.iso3')
     .orderBy('o.year', (ob) => ob.asc().nullsLast())
     .orderBy('r.published_on', 'desc')

@@ -1,11 +1,13 @@
 import { countryByIso3 } from '../domain/countries.ts';
 import { GROUPS, groupByCode, membersOn, todayIso } from '../domain/groups.ts';
+import { memberAtYearEnd, type MembershipRule } from '../domain/membership-rule.ts';
 import { Problem } from '../http/problem.ts';
 
+/** Which countries a request is about, and by which rule a group maps to countries per year. */
 export interface Selection {
   countries: string[];
-  /** Present when the request named a group. */
-  group: { code: string; on: string; members: string[] } | null;
+  /** Present when the request named a group (or defaulted to ASEAN+3). */
+  group: { code: string; rule: MembershipRule; on: string; members: string[] } | null;
 }
 
 export const DEFAULT_GROUP = 'ASEAN+3';
@@ -37,10 +39,14 @@ export function requireCountries(codes: string[], status: 400 | 404 = 400): void
 }
 
 /**
- * Resolves `countries` or `group` (not both) into a list of ISO3 codes. Without either, the
- * selection is every current ASEAN+3 member.
+ * Resolves `countries` or `group` (not both) into ISO3 codes. Without either, the selection is
+ * ASEAN+3. Under the historical rule the country list holds everyone who was ever a member;
+ * `selectionIncludes` then decides per year.
  */
-export function resolveSelection(query: { countries?: string[]; group?: string }, now: Date = new Date()): Selection {
+export function resolveSelection(
+  query: { countries?: string[]; group?: string; membership?: MembershipRule },
+  now: Date = new Date(),
+): Selection {
   if (query.countries && query.group) {
     throw new Problem(400, 'invalid_parameter', 'Give either countries or group, not both.', { parameter: 'countries' });
   }
@@ -51,5 +57,17 @@ export function resolveSelection(query: { countries?: string[]; group?: string }
   const group = requireGroup(query.group ?? DEFAULT_GROUP);
   const on = todayIso(now);
   const members = membersOn(group.code, on);
-  return { countries: members, group: { code: group.code, on, members } };
+  return { countries: members, group: { code: group.code, rule: query.membership ?? 'current', on, members } };
+}
+
+/** Does the selection count this country for this year? Undated values follow today's membership. */
+export function selectionIncludes(selection: Selection, iso3: string, year: number | null): boolean {
+  if (!selection.countries.includes(iso3)) return false;
+  if (!selection.group || selection.group.rule === 'current' || year === null) return true;
+  return memberAtYearEnd(selection.group.code, iso3, year);
+}
+
+/** The countries the selection counts in a given year. */
+export function selectionForYear(selection: Selection, year: number): string[] {
+  return selection.countries.filter((iso3) => selectionIncludes(selection, iso3, year));
 }

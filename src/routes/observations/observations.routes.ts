@@ -1,5 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkYearRange, countriesParam, fromParam, groupParam, indicatorCode, toParam } from '../../http/params.ts';
+import {
+  asOfParam,
+  checkCommonRules,
+  countriesParam,
+  formatParam,
+  fromParam,
+  groupParam,
+  indicatorCode,
+  latestParam,
+  MAX_LIMIT,
+  maxAgeParam,
+  membershipParam,
+  normaliseParam,
+  releaseParam,
+  toParam,
+} from '../../http/params.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const ObservationSchema = z
@@ -8,6 +23,7 @@ export const ObservationSchema = z
     country: z.string(),
     year: z.number().int().nullable().openapi({ description: 'null only for undated policy figures.' }),
     value: z.number().openapi({ description: 'Exactly as published (float64).' }),
+    normalised: z.number().nullable().optional().openapi({ description: 'Present when normalise= is given; null when the method is undefined for this value.' }),
     flag: z.string().nullable(),
     note: z.string().nullable(),
     reference_url: z.string().nullable(),
@@ -19,25 +35,52 @@ export const ObservationSchema = z
 export const SelectionSchema = z
   .object({
     countries: z.array(z.string()),
-    group: z.object({ code: z.string(), on: z.string(), members: z.array(z.string()) }).nullable(),
+    group: z
+      .object({ code: z.string(), rule: z.enum(['current', 'historical']), on: z.string(), members: z.array(z.string()) })
+      .nullable(),
   })
   .openapi('Selection');
+
+export const VintageSchema = z
+  .object({ kind: z.enum(['current', 'as_of', 'release']), release: z.string().nullable(), as_of: z.string().nullable() })
+  .openapi('Vintage');
 
 export const observationsQuery = z
   .object({
     indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
     countries: countriesParam,
     group: groupParam,
+    membership: membershipParam,
     from: fromParam,
     to: toParam,
+    latest: latestParam,
+    max_age: maxAgeParam,
+    as_of: asOfParam,
+    release: releaseParam,
+    normalise: normaliseParam,
+    format: formatParam,
+    limit: z.coerce
+      .number({ error: 'limit must be a whole number' })
+      .int('limit must be a whole number')
+      .min(1, 'limit must be at least 1')
+      .max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`)
+      .optional()
+      .openapi({ param: { name: 'limit', in: 'query' }, type: 'integer', description: `Rows per page (at most ${MAX_LIMIT}).` }),
+    cursor: z
+      .string()
+      .max(200)
+      .optional()
+      .openapi({ param: { name: 'cursor', in: 'query' }, description: 'next_cursor from the previous page.' }),
   })
-  .superRefine(checkYearRange);
+  .superRefine(checkCommonRules);
 
 export const listObservationsRoute = createRoute({
   method: 'get',
   path: '/v1/observations',
   tags: ['data'],
   summary: 'Values of one indicator for countries and years, with source and release',
+  description:
+    'JSON by default; `format=csv` gives RFC 4180 CSV and `format=sdmx-csv` SDMX-CSV. Normalisations are computed within the countries and year of the request (see /v1/methods).',
   request: { query: observationsQuery },
   responses: {
     200: {
@@ -48,14 +91,21 @@ export const listObservationsRoute = createRoute({
             .object({
               indicator: IndicatorSchema,
               selection: SelectionSchema,
+              vintage: VintageSchema,
               from: z.number().int().nullable(),
               to: z.number().int().nullable(),
+              latest: z.boolean(),
+              normalisation: z
+                .object({ method: z.string(), peer_set: z.enum(['year', 'cross-section', 'country']), direction: z.enum(['higher', 'lower']), note: z.string() })
+                .nullable(),
               count: z.number().int(),
+              next_cursor: z.string().nullable(),
               observations: z.array(ObservationSchema),
               countries_without_data: z.array(z.string()),
             })
             .extend(ProvenanceSchema.shape),
         },
+        'text/csv': { schema: z.string() },
       },
     },
     ...problemResponses,

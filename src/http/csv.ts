@@ -1,0 +1,20 @@
+import { stringify } from 'csv-stringify/sync';
+
+/** RFC 4180 CSV: CRLF line ends, a header row, fields quoted only when they must be. */
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return stringify([header as unknown[], ...(rows as unknown[][])], {
+    record_delimiter: 'windows',
+    cast: { boolean: (v) => String(v) },
+  });
+}
+
+export function csvResponse(csv: string, filename: string, headers: Record<string, string> = {}): Response {
+  return new Response(csv, {
+    status: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8; header=present',
+      'content-disposition': `inline; filename="${filename}"`,
+      ...headers,
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import type { MiddlewareHandler } from 'hono';
+import { LRUCache } from 'lru-cache';
+import type { DataVersionSource } from './data-version.ts';
+import { fnv1a64 } from './hash.ts';
+
+export interface CachedResponse {
+  body: ArrayBuffer;
+  headers: [string, string][];
+}
+
+/** Where finished 200 responses are kept: an in-process LRU on Node, the Cache API on Workers. */
+export interface ResponseStore {
+  get(key: string): Promise<CachedResponse | undefined>;
+  set(key: string, value: CachedResponse): Promise<void>;
+}
+
+/** An LRU bounded in bytes, so a burst of distinct queries cannot exhaust memory. */
+export function memoryResponseStore(maxBytes = 64 * 1024 * 1024): ResponseStore {
+  const lru = new LRUCache<string, CachedResponse>({
+    maxSize: maxBytes,
+    sizeCalculation: (value, key) => value.body.byteLength + key.length + 256,
+  });
+  return {
+    get: async (key) => lru.get(key),
+    set: async (key, value) => {
+      lru.set(key, value);
+    },
+  };
+}
+
+/** The same query in any parameter order is the same resource. */
+export function normalisedQueryKey(url: URL): string {
+  const params = [...url.searchParams.entries()].sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv));
+  return `${url.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+const LIVE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+/** A response pinned to a release cannot change: releases are never edited. */
+const PINNED_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === etag || t === '*');
+}
+
+/**
+ * ETag, Cache-Control, 304s and the response cache for GET data routes. The key is the
+ * normalised query plus the data version, so a new release changes every ETag and no cached
+ * body outlives the data it was computed from.
+ */
+export function dataCache(versions: DataVersionSource, store: ResponseStore): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const url = new URL(c.req.url);
+    const version = await versions.get();
+    const key = `v${version}|${normalisedQueryKey(url)}`;
+    const etag = `"${version}-${fnv1a64(key)}"`;
+    const cacheControl = url.searchParams.has('release') ? PINNED_CACHE_CONTROL : LIVE_CACHE_CONTROL;
+    if (etagMatches(c.req.header('if-none-match'), etag)) {
+      return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl } });
+    }
+    const cached = await store.get(key);
+    if (cached) return new Response(cached.body, { status: 200, headers: cached.headers });
+
+    await next();
+    if (c.res.status !== 200) return;
+    c.res.headers.set('etag', etag);
+    c.res.headers.set('cache-control', cacheControl);
+    const body = await c.res.clone().arrayBuffer();
+    await store.set(key, { body, headers: [...c.res.headers.entries()] });
+  };
+}
