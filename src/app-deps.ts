@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { DataVersionSource } from './http/data-version.ts';
 import type { ResponseStore } from './http/response-cache.ts';
+import type { AssetProvider } from './web/assets.ts';
 
 /** What the runtime-free app needs from its entry point (Node or Workers). */
 export interface AppDeps {
@@ -12,4 +13,6 @@ export interface AppDeps {
   versions?: DataVersionSource;
   /** Where finished responses are cached (default: an in-process LRU of 64 MiB). */
   responseStore?: ResponseStore;
+  /** Browser assets (API reference, chart libraries) from installed packages; absent on the edge. */
+  assets?: AssetProvider;
 }

@@ -11,6 +11,14 @@ import { healthRoutes } from './routes/health/index.ts';
 import { indicatorsRoutes } from './routes/indicators/index.ts';
 import { observationsRoutes } from './routes/observations/index.ts';
 import { sourcesRoutes } from './routes/sources/index.ts';
+import { aggregatesRoutes } from './routes/aggregates/index.ts';
+import { changesRoutes } from './routes/changes/index.ts';
+import { compareRoutes } from './routes/compare/index.ts';
+import { compositeRoutes } from './routes/composite/index.ts';
+import { methodsRoutes } from './routes/methods/index.ts';
+import { profilesRoutes } from './routes/profiles/index.ts';
+import { rankingsRoutes } from './routes/rankings/index.ts';
+import { docsRoutes } from './web/docs.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -31,7 +39,15 @@ export function createApp(deps: AppDeps) {
     .route('/', groupsRoutes(deps))
     .route('/', indicatorsRoutes(deps))
     .route('/', sourcesRoutes(deps))
-    .route('/', observationsRoutes(deps));
+    .route('/', observationsRoutes(deps))
+    .route('/', rankingsRoutes(deps))
+    .route('/', compareRoutes(deps))
+    .route('/', profilesRoutes(deps))
+    .route('/', aggregatesRoutes(deps))
+    .route('/', compositeRoutes(deps))
+    .route('/', changesRoutes(deps))
+    .route('/', methodsRoutes())
+    .route('/', docsRoutes(deps));
 
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -54,7 +54,7 @@ export class Problem extends HTTPException {
 
   body(instance?: string): ProblemBody {
     return {
-      type: `/problems/${this.code.replaceAll("_", "-")}`,
+      type: `/v1/methods#error-${this.code}`,
       title: TITLES[this.code],
       status: this.status,
       detail: this.detail,

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database, IndicatorRow } from '../db/schema.ts';
 import { Problem } from '../http/problem.ts';
 import { findIndicator } from '../repositories/indicators.ts';
 
 /** Throws `unknown_indicator` naming the code, and pointing at the catalogue. */
-export async function requireIndicator(db: Kysely<Database>, code: string, status: 400 | 404 = 400) {
+export async function requireIndicator(db: Kysely<Database>, code: string, status: 400 | 404 = 400): Promise<IndicatorRow> {
   const indicator = await findIndicator(db, code);
   if (!indicator) {
     const upper = code.toUpperCase();
@@ -14,4 +14,17 @@ export async function requireIndicator(db: Kysely<Database>, code: string, statu
     });
   }
   return indicator;
+}
+
+/** Every code must exist; the error names all unknown ones at once. */
+export async function requireIndicators(db: Kysely<Database>, codes: string[]): Promise<IndicatorRow[]> {
+  const found = await db.selectFrom('indicator').selectAll().where('code', 'in', codes).execute();
+  const unknown = codes.filter((code) => !found.some((i) => i.code === code));
+  if (unknown.length > 0) {
+    throw new Problem(400, 'unknown_indicator', `Unknown indicator${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. See /v1/indicators for the catalogue.`, {
+      parameter: 'indicators',
+      unknown,
+    });
+  }
+  return codes.map((code) => found.find((i) => i.code === code) as IndicatorRow);
 }

@@ -1,0 +1,115 @@
+import { competitionRank, type Direction, minMax } from './normalise.ts';
+
+export type MissingRule = 'skip' | 'exclude';
+
+export interface CompositeComponent {
+  code: string;
+  direction: Direction;
+  /** Raw values by ISO3; countries without a value are absent. */
+  values: ReadonlyMap<string, number>;
+}
+
+export interface CompositeInput {
+  countries: readonly string[];
+  components: readonly CompositeComponent[];
+  /** One per component, any positive scale: normalised to sum to 1. */
+  weights: readonly number[];
+  missing: MissingRule;
+}
+
+export interface CompositeResult {
+  weights: number[];
+  /** Min-max 0–100 score of each component by ISO3 (null: no value, or no spread). */
+  componentScores: Map<string, Map<string, number | null>>;
+  /** Composite 0–100 by ISO3; null when the missing rule leaves the country out. */
+  scores: Map<string, number | null>;
+  ranks: Map<string, number | null>;
+}
+
+export function normaliseWeights(weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / total);
+}
+
+function componentScoresOf(input: Pick<CompositeInput, 'countries' | 'components'>): Map<string, Map<string, number | null>> {
+  const result = new Map<string, Map<string, number | null>>();
+  for (const component of input.components) {
+    const values = input.countries.map((iso3) => component.values.get(iso3) ?? null);
+    const scores = minMax(values, component.direction);
+    result.set(component.code, new Map(input.countries.map((iso3, i) => [iso3, scores[i] ?? null])));
+  }
+  return result;
+}
+
+function scoresWith(
+  input: CompositeInput,
+  componentScores: Map<string, Map<string, number | null>>,
+  weights: readonly number[],
+): { scores: Map<string, number | null>; ranks: Map<string, number | null> } {
+  const scores = new Map<string, number | null>();
+  for (const iso3 of input.countries) {
+    let weighted = 0;
+    let weightUsed = 0;
+    let missingAny = false;
+    input.components.forEach((component, i) => {
+      const s = componentScores.get(component.code)?.get(iso3) ?? null;
+      if (s === null) missingAny = true;
+      else {
+        weighted += (weights[i] ?? 0) * s;
+        weightUsed += weights[i] ?? 0;
+      }
+    });
+    // skip: the weights of the components a country has are rescaled to sum to 1.
+    scores.set(iso3, weightUsed === 0 || (missingAny && input.missing === 'exclude') ? null : weighted / weightUsed);
+  }
+  const ordered = input.countries.map((iso3) => scores.get(iso3) ?? null);
+  const ranks = competitionRank(ordered, 'higher');
+  return { scores, ranks: new Map(input.countries.map((iso3, i) => [iso3, ranks[i] ?? null])) };
+}
+
+/**
+ * A weighted mean of min-max normalised components (each 0–100 within the peer set, 100 = best).
+ * Countries missing a component are handled by `missing`: `skip` averages the components they
+ * have, `exclude` leaves them out.
+ */
+export function compositeScores(input: CompositeInput): CompositeResult {
+  const weights = normaliseWeights(input.weights);
+  const componentScores = componentScoresOf(input);
+  return { weights, componentScores, ...scoresWith(input, componentScores, weights) };
+}
+
+export interface RankRange {
+  baseRank: number | null;
+  minRank: number | null;
+  maxRank: number | null;
+}
+
+/**
+ * One-at-a-time sensitivity: each weight in turn is multiplied by (1 − variation) and
+ * (1 + variation), the weights renormalised and the ranks recomputed. Returns each country's best
+ * and worst rank over those 2k scenarios and the baseline.
+ */
+export function rankSensitivity(input: CompositeInput, variation = 0.5): { scenarios: number; ranges: Map<string, RankRange> } {
+  const base = compositeScores(input);
+  const ranges = new Map<string, RankRange>(
+    input.countries.map((iso3) => {
+      const r = base.ranks.get(iso3) ?? null;
+      return [iso3, { baseRank: r, minRank: r, maxRank: r }];
+    }),
+  );
+  let scenarios = 0;
+  input.weights.forEach((_, i) => {
+    for (const factor of [1 - variation, 1 + variation]) {
+      const varied = normaliseWeights(input.weights.map((w, j) => (j === i ? w * factor : w)));
+      const { ranks } = scoresWith(input, base.componentScores, varied);
+      scenarios++;
+      for (const [iso3, rank] of ranks) {
+        const range = ranges.get(iso3);
+        if (!range || rank === null) continue;
+        range.minRank = range.minRank === null ? rank : Math.min(range.minRank, rank);
+        range.maxRank = range.maxRank === null ? rank : Math.max(range.maxRank, rank);
+      }
+    }
+  });
+  return { scenarios, ranges };
+}

@@ -1,0 +1,31 @@
+import { competitionRank, type Direction, minMax } from './normalise.ts';
+
+export interface RankedEntry<T> {
+  item: T;
+  rank: number;
+  /** Min-max score 0–100 within the ranked set (100 = best); null when all values are equal. */
+  score: number | null;
+}
+
+/** Orders items best first by `value` with competition ranks ("1224"); ties keep ISO3 order. */
+export function rankCountries<T extends { iso3: string; value: number }>(items: readonly T[], direction: Direction): RankedEntry<T>[] {
+  const values = items.map((i) => i.value);
+  const ranks = competitionRank(values, direction);
+  const scores = minMax(values, direction);
+  return items
+    .map((item, i) => ({ item, rank: ranks[i] as number, score: scores[i] ?? null }))
+    .sort((a, b) => a.rank - b.rank || a.item.iso3.localeCompare(b.item.iso3));
+}
+
+export interface Coverage {
+  reporting: number;
+  members: number;
+  /** Members with no usable value, by ISO3. */
+  missing: string[];
+}
+
+export function coverageOf(members: readonly string[], reporting: Iterable<string>): Coverage {
+  const have = new Set(reporting);
+  const counted = members.filter((m) => have.has(m));
+  return { reporting: counted.length, members: members.length, missing: members.filter((m) => !have.has(m)) };
+}

@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AGGREGATE_STATS } from '../../domain/aggregate.ts';
+import { asOfParam, checkCommonRules, fromParam, groupParam, indicatorCode, membershipParam, releaseParam, tableFormatParam, toParam } from '../../http/params.ts';
+import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
+import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+
+export const aggregatesRoute = createRoute({
+  method: 'get',
+  path: '/v1/aggregates',
+  tags: ['analytics'],
+  summary: 'A group statistic per year, with coverage and the missing members named (no imputation)',
+  request: {
+    query: z
+      .object({
+        indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
+        group: groupParam,
+        membership: membershipParam,
+        stat: z
+          .enum(AGGREGATE_STATS as [string, ...string[]], { error: `stat must be one of ${AGGREGATE_STATS.join(', ')}` })
+          .default('mean')
+          .openapi({ param: { name: 'stat', in: 'query' } }),
+        from: fromParam,
+        to: toParam,
+        as_of: asOfParam,
+        release: releaseParam,
+        format: tableFormatParam,
+      })
+      .superRefine(checkCommonRules),
+  },
+  responses: {
+    200: {
+      description: 'One row per year with at least one reporting member',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              indicator: IndicatorSchema,
+              selection: SelectionSchema,
+              vintage: VintageSchema,
+              stat: z.string(),
+              method: z.string(),
+              years: z.array(
+                z.object({
+                  year: z.number().int(),
+                  value: z.number().nullable(),
+                  reporting: z.number().int(),
+                  members: z.number().int(),
+                  member_list: z.array(z.string()),
+                  missing: z.array(z.string()),
+                  not_weighted: z.array(z.string()).openapi({ description: 'Reporting members left out of a population-weighted mean for lack of a population figure.' }),
+                }),
+              ),
+            })
+            .extend(ProvenanceSchema.shape),
+        },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...problemResponses,
+  },
+});

@@ -1,0 +1,72 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  asOfParam,
+  checkCommonRules,
+  countriesParam,
+  groupParam,
+  indicatorsParam,
+  latestParam,
+  maxAgeParam,
+  membershipParam,
+  releaseParam,
+  tableFormatParam,
+  yearParam,
+} from '../../http/params.ts';
+import { CoverageSchema } from '../analysis-schemas.ts';
+import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
+import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+
+export const CellSchema = z
+  .object({
+    value: z.number(),
+    year: z.number().int(),
+    score: z.number().nullable().openapi({ description: 'Min-max 0–100 within the peer set (100 = best).' }),
+    rank: z.number().int().nullable(),
+    flag: z.string().nullable(),
+    release: z.string(),
+  })
+  .openapi('CompareCell');
+
+export const compareRoute = createRoute({
+  method: 'get',
+  path: '/v1/compare',
+  tags: ['analytics'],
+  summary: 'A country × indicator matrix of raw and normalised values, each with its year',
+  request: {
+    query: z
+      .object({
+        indicators: indicatorsParam,
+        countries: countriesParam,
+        group: groupParam,
+        membership: membershipParam,
+        year: yearParam,
+        latest: latestParam,
+        max_age: maxAgeParam,
+        as_of: asOfParam,
+        release: releaseParam,
+        format: tableFormatParam,
+      })
+      .superRefine(checkCommonRules),
+  },
+  responses: {
+    200: {
+      description: 'The matrix: one row per country, one cell per indicator (null: no value)',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              indicators: z.array(IndicatorSchema.extend({ coverage: CoverageSchema })),
+              selection: SelectionSchema,
+              vintage: VintageSchema,
+              year: z.number().int().nullable(),
+              latest: z.boolean(),
+              rows: z.array(z.object({ iso3: z.string(), country: z.string(), cells: z.record(z.string(), CellSchema.nullable()) })),
+            })
+            .extend(ProvenanceSchema.shape),
+        },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...problemResponses,
+  },
+});

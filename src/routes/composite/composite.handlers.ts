@@ -1,0 +1,102 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppDeps } from '../../app-deps.ts';
+import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
+import { compositeScores, rankSensitivity } from '../../domain/composite.ts';
+import { countryByIso3 } from '../../domain/countries.ts';
+import { directionOf } from '../../domain/normalise.ts';
+import { csvResponse, toCsv } from '../../http/csv.ts';
+import { crossSection } from '../cross-section.ts';
+import { provenanceFor } from '../provenance.ts';
+import { requireIndicators } from '../require-indicator.ts';
+import { resolveSelection, selectionForYear } from '../selection.ts';
+import { describeVintage, resolveVintage } from '../vintage.ts';
+import type { compositeRoute } from './composite.routes.ts';
+
+const SENSITIVITY_VARIATION = 0.5;
+
+export const composite =
+  (deps: AppDeps): RouteHandler<typeof compositeRoute> =>
+  async (c) => {
+    const query = c.req.valid('query');
+    const selection = resolveSelection(query, deps.now?.());
+    const indicators = await requireIndicators(deps.db, query.indicators);
+    const vintage = await resolveVintage(deps.db, query);
+    const values = await crossSection(deps.db, { indicatorCodes: query.indicators, selection, year: query.year, maxAge: query.max_age, vintage });
+    const countries = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
+    const usable = (code: string) => (values.get(code) ?? []).filter((r) => !EXCLUDED_FLAGS.includes(r.flag ?? ''));
+    const input = {
+      countries,
+      components: indicators.map((i) => ({
+        code: i.code,
+        direction: directionOf(i.higher_is_better),
+        values: new Map(usable(i.code).map((r) => [r.iso3, r.value])),
+      })),
+      weights: query.weights ?? indicators.map(() => 1),
+      missing: query.missing,
+    };
+    const result = compositeScores(input);
+    const sensitivity = rankSensitivity(input, SENSITIVITY_VARIATION);
+    const scores = countries
+      .map((iso3) => {
+        const components = Object.fromEntries(
+          indicators.map((i) => {
+            const row = usable(i.code).find((r) => r.iso3 === iso3);
+            return [i.code, { value: row?.value ?? null, year: row?.year ?? null, score: result.componentScores.get(i.code)?.get(iso3) ?? null }];
+          }),
+        );
+        return {
+          rank: result.ranks.get(iso3) ?? null,
+          iso3,
+          country: countryByIso3(iso3)?.nameEn ?? iso3,
+          score: result.scores.get(iso3) ?? null,
+          components,
+          missing_components: indicators.filter((i) => components[i.code]?.score === null).map((i) => i.code),
+        };
+      })
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.iso3.localeCompare(b.iso3));
+
+    if (query.format === 'csv') {
+      const header = ['rank', 'iso3', 'country', 'score', ...query.indicators.map((code) => `${code}_score`), 'min_rank', 'max_rank'];
+      const body = scores.map((s) => [
+        s.rank ?? '',
+        s.iso3,
+        s.country,
+        s.score ?? '',
+        ...query.indicators.map((code) => s.components[code]?.score ?? ''),
+        sensitivity.ranges.get(s.iso3)?.minRank ?? '',
+        sensitivity.ranges.get(s.iso3)?.maxRank ?? '',
+      ]);
+      return csvResponse(toCsv(header, body), 'composite.csv') as never;
+    }
+    return c.json(
+      {
+        selection,
+        vintage: describeVintage(vintage),
+        year: query.year ?? null,
+        latest: query.year === undefined,
+        missing: query.missing,
+        method:
+          query.missing === 'skip'
+            ? 'Weighted mean of min-max scores (0–100, 100 = best in the peer set). A country missing a component is scored on the components it has, their weights rescaled to sum to 1.'
+            : 'Weighted mean of min-max scores (0–100, 100 = best in the peer set). A country missing any component gets no score.',
+        components: indicators.map((i, k) => ({
+          indicator: i.code,
+          weight: result.weights[k] as number,
+          direction: directionOf(i.higher_is_better),
+          reporting: usable(i.code).filter((r) => countries.includes(r.iso3)).length,
+        })),
+        scores,
+        sensitivity: {
+          method: `Each weight in turn multiplied by ${1 - SENSITIVITY_VARIATION} and ${1 + SENSITIVITY_VARIATION}, weights renormalised, ranks recomputed; min and max rank over these scenarios and the baseline.`,
+          variation: SENSITIVITY_VARIATION,
+          scenarios: sensitivity.scenarios,
+          ranks: scores.map((s) => {
+            const r = sensitivity.ranges.get(s.iso3);
+            return { iso3: s.iso3, base_rank: r?.baseRank ?? null, min_rank: r?.minRank ?? null, max_rank: r?.maxRank ?? null };
+          }),
+        },
+        ...(await provenanceFor(deps.db, [...values.values()].flat().map((r) => r.release_id))),
+      },
+      200,
+    );
+  };

@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { dropOlderThan, latestPerCountry } from '../domain/latest.ts';
+import { type ValueRow, valuesFor, type Vintage } from '../repositories/observations.ts';
+import { type Selection, selectionIncludes } from './selection.ts';
+
+/**
+ * One value per country for each indicator: the value of `year`, or each country's latest value
+ * (optionally no older than `maxAge` years before the newest). Countries outside the selection
+ * for that year (historical membership) are left out.
+ */
+export async function crossSection(
+  db: Kysely<Database>,
+  args: { indicatorCodes: string[]; selection: Selection; year?: number; maxAge?: number; vintage: Vintage },
+): Promise<Map<string, ValueRow[]>> {
+  const rows = await valuesFor(db, {
+    indicatorCodes: args.indicatorCodes,
+    countries: args.selection.countries,
+    year: args.year,
+    datedOnly: true,
+    vintage: args.vintage,
+  });
+  const byIndicator = new Map<string, ValueRow[]>(args.indicatorCodes.map((code) => [code, []]));
+  for (const row of rows) byIndicator.get(row.indicator_code)?.push(row);
+  for (const [code, list] of byIndicator) {
+    let chosen = args.year === undefined ? latestPerCountry(list) : list;
+    chosen = chosen.filter((r) => selectionIncludes(args.selection, r.iso3, r.year));
+    if (args.maxAge !== undefined) chosen = dropOlderThan(chosen, args.maxAge);
+    byIndicator.set(code, chosen);
+  }
+  return byIndicator;
+}

@@ -1,0 +1,78 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  asOfParam,
+  checkCommonRules,
+  countriesParam,
+  groupParam,
+  indicatorCode,
+  latestParam,
+  maxAgeParam,
+  membershipParam,
+  releaseParam,
+  tableFormatParam,
+  yearParam,
+} from '../../http/params.ts';
+import { CoverageSchema, ExcludedValueSchema } from '../analysis-schemas.ts';
+import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
+import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+
+export const rankingsRoute = createRoute({
+  method: 'get',
+  path: '/v1/rankings',
+  tags: ['analytics'],
+  summary: 'Countries ordered best first on one indicator, with ties, scores and coverage',
+  description: 'Without `year`, each country\'s latest value is used (`latest=true`), with its real year.',
+  request: {
+    query: z
+      .object({
+        indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
+        countries: countriesParam,
+        group: groupParam,
+        membership: membershipParam,
+        year: yearParam,
+        latest: latestParam,
+        max_age: maxAgeParam,
+        as_of: asOfParam,
+        release: releaseParam,
+        format: tableFormatParam,
+      })
+      .superRefine(checkCommonRules),
+  },
+  responses: {
+    200: {
+      description: 'The ranking',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              indicator: IndicatorSchema,
+              selection: SelectionSchema,
+              vintage: VintageSchema,
+              year: z.number().int().nullable(),
+              latest: z.boolean(),
+              direction: z.enum(['higher', 'lower']),
+              median: z.number().nullable(),
+              ranking: z.array(
+                z.object({
+                  rank: z.number().int(),
+                  iso3: z.string(),
+                  country: z.string(),
+                  value: z.number(),
+                  year: z.number().int(),
+                  score: z.number().nullable(),
+                  tied: z.boolean(),
+                  flag: z.string().nullable(),
+                  release: z.string(),
+                }),
+              ),
+              coverage: CoverageSchema,
+              excluded: z.array(ExcludedValueSchema),
+            })
+            .extend(ProvenanceSchema.shape),
+        },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...problemResponses,
+  },
+});
