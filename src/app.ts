@@ -55,8 +55,14 @@ export function createApp(deps: AppDeps) {
       title: 'CivScope API',
       version: API_VERSION,
       description: 'Comparable civil-service indicators for the ASEAN+3 countries, with their sources and releases.',
-      license: { name: 'Data: see the licence of each source in every response' },
+      license: {
+        name: 'API description CC BY 4.0; data under the licence of each source, stated in every response',
+        url: 'https://creativecommons.org/licenses/by/4.0/',
+      },
     },
+    servers: [{ url: '/', description: 'This CivScope server' }],
+    // Public read-only API: no authentication.
+    security: [],
   });
 
   routes.notFound((c) => problemResponse(new Problem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`), c.req.path));

@@ -148,12 +148,15 @@ export const normaliseParam = z
 export const formatParam = z
   .enum(['json', 'csv', 'sdmx-csv'], { error: 'format must be json, csv or sdmx-csv' })
   .default('json')
-  .openapi({ param: { name: 'format', in: 'query' } });
+  .openapi({
+    param: { name: 'format', in: 'query' },
+    description: '`json` (default); `csv` answers `text/csv` (RFC 4180); `sdmx-csv` answers `text/csv` in SDMX-CSV columns.',
+  });
 
 export const tableFormatParam = z
   .enum(['json', 'csv'], { error: 'format must be json or csv' })
   .default('json')
-  .openapi({ param: { name: 'format', in: 'query' } });
+  .openapi({ param: { name: 'format', in: 'query' }, description: '`json` (default); `csv` answers `text/csv` (RFC 4180).' });
 
 export const indicatorsParam = z
   .string()

@@ -6,6 +6,7 @@ import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.
 
 export const aggregatesRoute = createRoute({
   method: 'get',
+  operationId: 'getAggregates',
   path: '/v1/aggregates',
   tags: ['analytics'],
   summary: 'A group statistic per year, with coverage and the missing members named (no imputation)',
@@ -53,7 +54,6 @@ export const aggregatesRoute = createRoute({
             })
             .extend(ProvenanceSchema.shape),
         },
-        'text/csv': { schema: z.string() },
       },
     },
     ...problemResponses,

@@ -15,6 +15,7 @@ const ChangeSchema = z
 
 export const changesRoute = createRoute({
   method: 'get',
+  operationId: 'getChanges',
   path: '/v1/changes',
   tags: ['data'],
   summary: 'Values added, changed and removed since a release or a date, source by source',
@@ -50,7 +51,6 @@ export const changesRoute = createRoute({
             ),
           }),
         },
-        'text/csv': { schema: z.string() },
       },
     },
     ...problemResponses,

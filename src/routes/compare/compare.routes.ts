@@ -29,6 +29,7 @@ export const CellSchema = z
 
 export const compareRoute = createRoute({
   method: 'get',
+  operationId: 'getComparison',
   path: '/v1/compare',
   tags: ['analytics'],
   summary: 'A country × indicator matrix of raw and normalised values, each with its year',
@@ -64,7 +65,6 @@ export const compareRoute = createRoute({
             })
             .extend(ProvenanceSchema.shape),
         },
-        'text/csv': { schema: z.string() },
       },
     },
     ...problemResponses,

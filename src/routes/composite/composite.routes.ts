@@ -32,6 +32,7 @@ const weightsParam = z
 
 export const compositeRoute = createRoute({
   method: 'get',
+  operationId: 'getComposite',
   path: '/v1/composite',
   tags: ['analytics'],
   summary: 'A weighted composite of min-max normalised indicators, with rank sensitivity to the weights',
@@ -95,7 +96,6 @@ export const compositeRoute = createRoute({
             })
             .extend(ProvenanceSchema.shape),
         },
-        'text/csv': { schema: z.string() },
       },
     },
     ...problemResponses,

@@ -6,6 +6,7 @@ const MembershipSchema = z.object({ group: z.string(), joined_on: z.string(), le
 
 export const listCountriesRoute = createRoute({
   method: 'get',
+  operationId: 'listCountries',
   path: '/v1/countries',
   tags: ['registry'],
   summary: 'The 14 ASEAN+3 countries with their codes, names and source spellings',
@@ -19,6 +20,7 @@ export const listCountriesRoute = createRoute({
 
 export const getCountryRoute = createRoute({
   method: 'get',
+  operationId: 'getCountry',
   path: '/v1/countries/{iso3}',
   tags: ['registry'],
   summary: 'One country and its dated group memberships',

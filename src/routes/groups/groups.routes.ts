@@ -14,6 +14,7 @@ const MemberSchema = CountrySchema.extend({ joined_on: z.string(), left_on: z.st
 
 export const listGroupsRoute = createRoute({
   method: 'get',
+  operationId: 'listGroups',
   path: '/v1/groups',
   tags: ['registry'],
   summary: 'Country groups with their members today',
@@ -31,6 +32,7 @@ export const listGroupsRoute = createRoute({
 
 export const getGroupRoute = createRoute({
   method: 'get',
+  operationId: 'getGroup',
   path: '/v1/groups/{code}',
   tags: ['registry'],
   summary: 'The members of a group on a date (default today)',

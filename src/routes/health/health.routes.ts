@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 
 export const healthRoute = createRoute({
   method: 'get',
+  operationId: 'getHealth',
   path: '/health',
   tags: ['service'],
   summary: 'Liveness: the process is up',

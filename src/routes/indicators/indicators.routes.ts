@@ -5,6 +5,7 @@ import { IndicatorSchema, problemResponses } from '../schemas.ts';
 
 export const listIndicatorsRoute = createRoute({
   method: 'get',
+  operationId: 'listIndicators',
   path: '/v1/indicators',
   tags: ['catalogue'],
   summary: 'Indicator metadata, optionally for one theme',
@@ -27,6 +28,7 @@ export const listIndicatorsRoute = createRoute({
 
 export const getIndicatorRoute = createRoute({
   method: 'get',
+  operationId: 'getIndicator',
   path: '/v1/indicators/{code}',
   tags: ['catalogue'],
   summary: 'One indicator: metadata and coverage (which country-years have a value)',

@@ -4,6 +4,7 @@ import { METHODS } from './methods-text.ts';
 
 const methodsRoute = createRoute({
   method: 'get',
+  operationId: 'getMethods',
   path: '/v1/methods',
   tags: ['service'],
   summary: 'Every formula and rule the API applies, in plain words, with references',

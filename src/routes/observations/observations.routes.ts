@@ -76,6 +76,7 @@ export const observationsQuery = z
 
 export const listObservationsRoute = createRoute({
   method: 'get',
+  operationId: 'listObservations',
   path: '/v1/observations',
   tags: ['data'],
   summary: 'Values of one indicator for countries and years, with source and release',
@@ -105,7 +106,6 @@ export const listObservationsRoute = createRoute({
             })
             .extend(ProvenanceSchema.shape),
         },
-        'text/csv': { schema: z.string() },
       },
     },
     ...problemResponses,

@@ -6,6 +6,7 @@ import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const profileRoute = createRoute({
   method: 'get',
+  operationId: 'getProfile',
   path: '/v1/profiles/{iso3}',
   tags: ['analytics'],
   summary: "A country's standing on every indicator within a peer group",

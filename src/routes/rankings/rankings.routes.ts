@@ -18,6 +18,7 @@ import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.
 
 export const rankingsRoute = createRoute({
   method: 'get',
+  operationId: 'getRankings',
   path: '/v1/rankings',
   tags: ['analytics'],
   summary: 'Countries ordered best first on one indicator, with ties, scores and coverage',
@@ -70,7 +71,6 @@ export const rankingsRoute = createRoute({
             })
             .extend(ProvenanceSchema.shape),
         },
-        'text/csv': { schema: z.string() },
       },
     },
     ...problemResponses,

@@ -3,6 +3,7 @@ import { problemResponses, ReleaseSchema, SourceSchema } from '../schemas.ts';
 
 export const listSourcesRoute = createRoute({
   method: 'get',
+  operationId: 'listSources',
   path: '/v1/sources',
   tags: ['catalogue'],
   summary: 'Data sources: publisher, licence and citation',
@@ -20,6 +21,7 @@ export const listSourcesRoute = createRoute({
 
 export const listReleasesRoute = createRoute({
   method: 'get',
+  operationId: 'listReleases',
   path: '/v1/releases',
   tags: ['catalogue'],
   summary: 'Every loaded release (edition or vintage) of every source',
