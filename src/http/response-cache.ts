@@ -4,7 +4,8 @@ import type { DataVersionSource } from './data-version.ts';
 import { fnv1a64 } from './hash.ts';
 
 export interface CachedResponse {
-  body: ArrayBuffer;
+  /** Bytes, not an ArrayBuffer: @hono/node-server writes a Uint8Array body straight to the socket. */
+  body: Uint8Array<ArrayBuffer>;
   headers: [string, string][];
 }
 
@@ -69,7 +70,7 @@ export function dataCache(versions: DataVersionSource, store: ResponseStore): Mi
     if (c.res.status !== 200) return;
     c.res.headers.set('etag', etag);
     c.res.headers.set('cache-control', cacheControl);
-    const body = await c.res.clone().arrayBuffer();
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
     await store.set(key, { body, headers: [...c.res.headers.entries()] });
   };
 }

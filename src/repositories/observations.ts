@@ -36,6 +36,11 @@ export interface ValueRow {
  */
 export async function valuesFor(db: Kysely<Database>, q: ValuesQuery): Promise<ValueRow[]> {
   if (q.countries.length === 0 || q.indicatorCodes.length === 0) return [];
+  return valuesQuery(db, q).execute();
+}
+
+/** The query behind `valuesFor`, uncompiled: benchmarks run exactly this SQL outside the app. */
+export function valuesQuery(db: Kysely<Database>, q: ValuesQuery) {
   const vintage = q.vintage ?? CURRENT;
   let query = db
     .selectFrom('observation as o')
@@ -55,6 +60,5 @@ export async function valuesFor(db: Kysely<Database>, q: ValuesQuery): Promise<V
     .orderBy('o.iso3')
     .orderBy('o.year', (ob) => ob.asc().nullsLast())
     .orderBy('r.published_on', 'desc')
-    .orderBy('r.id', 'desc')
-    .execute();
+    .orderBy('r.id', 'desc');
 }
