@@ -1,8 +1,9 @@
 -- Core tables of CivScope: the country registry, dated groups, sources and their releases,
 -- indicator metadata and observations. Values are double precision end to end.
+-- Codes and ids collate as "C" (byte order), so every deployment sorts them the same way.
 
 CREATE TABLE country (
-  iso3     char(3) PRIMARY KEY,
+  iso3     char(3) COLLATE "C" PRIMARY KEY,
   iso2     char(2) NOT NULL UNIQUE,
   m49      char(3) NOT NULL UNIQUE,
   name_en  text    NOT NULL,
@@ -11,15 +12,15 @@ CREATE TABLE country (
 );
 
 CREATE TABLE country_group (
-  code        text PRIMARY KEY,
+  code        text COLLATE "C" PRIMARY KEY,
   name_en     text NOT NULL,
   name_vi     text NOT NULL,
   description text NOT NULL
 );
 
 CREATE TABLE group_membership (
-  group_code text    NOT NULL REFERENCES country_group (code) ON DELETE CASCADE,
-  iso3       char(3) NOT NULL REFERENCES country (iso3),
+  group_code text COLLATE "C"    NOT NULL REFERENCES country_group (code) ON DELETE CASCADE,
+  iso3       char(3) COLLATE "C" NOT NULL REFERENCES country (iso3),
   joined_on  date    NOT NULL,
   left_on    date,
   PRIMARY KEY (group_code, iso3, joined_on),
@@ -27,7 +28,7 @@ CREATE TABLE group_membership (
 );
 
 CREATE TABLE source (
-  id        text PRIMARY KEY,
+  id        text COLLATE "C" PRIMARY KEY,
   name      text NOT NULL,
   publisher text NOT NULL,
   url       text NOT NULL,
@@ -36,8 +37,8 @@ CREATE TABLE source (
 );
 
 CREATE TABLE release (
-  id           text PRIMARY KEY,
-  source_id    text    NOT NULL REFERENCES source (id),
+  id           text COLLATE "C" PRIMARY KEY,
+  source_id    text COLLATE "C"    NOT NULL REFERENCES source (id),
   label        text    NOT NULL,
   format       text    NOT NULL CHECK (format IN ('tidy', 'wb-bulk', 'un-egov')),
   published_on date    NOT NULL,
@@ -51,8 +52,8 @@ CREATE TABLE release (
 CREATE INDEX release_source_published ON release (source_id, published_on);
 
 CREATE TABLE indicator (
-  code             text PRIMARY KEY,
-  source_id        text     NOT NULL REFERENCES source (id),
+  code             text COLLATE "C" PRIMARY KEY,
+  source_id        text COLLATE "C"     NOT NULL REFERENCES source (id),
   name_en          text     NOT NULL,
   name_vi          text     NOT NULL,
   theme            text     NOT NULL CHECK (theme IN ('digital-government', 'effectiveness', 'workforce-and-pay', 'training', 'context')),
@@ -69,10 +70,10 @@ CREATE INDEX indicator_theme ON indicator (theme);
 -- is the one from the newest release that has it; older releases stay for as_of/release queries.
 -- year is NULL only for undated policy figures (training mandates whose adoption year is unknown).
 CREATE TABLE observation (
-  indicator_code text    NOT NULL REFERENCES indicator (code),
-  iso3           char(3) NOT NULL REFERENCES country (iso3),
+  indicator_code text COLLATE "C"    NOT NULL REFERENCES indicator (code),
+  iso3           char(3) COLLATE "C" NOT NULL REFERENCES country (iso3),
   year           smallint CHECK (year BETWEEN 1900 AND 2100),
-  release_id     text    NOT NULL REFERENCES release (id) ON DELETE CASCADE,
+  release_id     text COLLATE "C"    NOT NULL REFERENCES release (id) ON DELETE CASCADE,
   value          double precision NOT NULL,
   flag           text,
   note           text,
