@@ -5,11 +5,11 @@ import { compositeScores, rankSensitivity } from '../../domain/composite.ts';
 import { countryByIso3 } from '../../domain/countries.ts';
 import { directionOf } from '../../domain/normalise.ts';
 import { csvResponse, toCsv } from '../../http/csv.ts';
-import { crossSection } from '../cross-section.ts';
-import { provenanceFor } from '../provenance.ts';
-import { requireIndicators } from '../require-indicator.ts';
-import { resolveSelection, selectionForYear } from '../selection.ts';
-import { describeVintage, resolveVintage } from '../vintage.ts';
+import { crossSection } from '../../analysis/cross-section.ts';
+import { provenanceFor } from '../../analysis/provenance.ts';
+import { requireIndicators } from '../../analysis/require-indicator.ts';
+import { resolveSelection, selectionForYear } from '../../analysis/selection.ts';
+import { describeVintage, resolveVintage } from '../../analysis/vintage.ts';
 import type { compositeRoute } from './composite.routes.ts';
 
 const SENSITIVITY_VARIATION = 0.5;

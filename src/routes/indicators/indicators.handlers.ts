@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { COUNTRIES } from '../../domain/countries.ts';
 import { indicatorCoverage, listIndicators as listIndicatorRows } from '../../repositories/indicators.ts';
 import { presentIndicator } from '../presenters.ts';
-import { requireIndicator } from '../require-indicator.ts';
+import { requireIndicator } from '../../analysis/require-indicator.ts';
 import type { getIndicatorRoute, listIndicatorsRoute } from './indicators.routes.ts';
 
 export const listIndicators =

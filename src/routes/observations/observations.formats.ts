@@ -1,17 +1,6 @@
+import type { SeriesPoint } from '../../analysis/observation-series.ts';
 import { csvResponse, toCsv } from '../../http/csv.ts';
 
-export interface ObservationOut {
-  iso3: string;
-  country: string;
-  year: number | null;
-  value: number;
-  normalised?: number | null;
-  flag: string | null;
-  note: string | null;
-  reference_url: string | null;
-  release: string;
-  source: string;
-}
 
 /** Flags → SDMX OBS_STATUS (CL_OBS_STATUS): A normal, U low reliability. */
 const OBS_STATUS: Record<string, string> = {
@@ -19,7 +8,7 @@ const OBS_STATUS: Record<string, string> = {
   'confidence-low': 'U',
 };
 
-export function observationsCsv(indicatorCode: string, rows: readonly ObservationOut[], licences: ReadonlyMap<string, string>, withNormalised: boolean, headers: Record<string, string>) {
+export function observationsCsv(indicatorCode: string, rows: readonly SeriesPoint[], licences: ReadonlyMap<string, string>, withNormalised: boolean, headers: Record<string, string>) {
   const header = ['indicator', 'iso3', 'country', 'year', 'value', ...(withNormalised ? ['normalised'] : []), 'flag', 'note', 'release', 'source', 'licence', 'reference_url'];
   const body = rows.map((r) => [
     indicatorCode,
@@ -39,7 +28,7 @@ export function observationsCsv(indicatorCode: string, rows: readonly Observatio
 }
 
 /** SDMX-CSV (version 2 columns): one row per observation of the CivScope dataflow. */
-export function observationsSdmxCsv(indicatorCode: string, unit: string, rows: readonly ObservationOut[], headers: Record<string, string>) {
+export function observationsSdmxCsv(indicatorCode: string, unit: string, rows: readonly SeriesPoint[], headers: Record<string, string>) {
   const header = ['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'OBS_STATUS'];
   const body = rows.map((r) => [
     'dataflow',

@@ -6,9 +6,9 @@ import { competitionRank, directionOf } from '../../domain/normalise.ts';
 import { max, mean, median, min } from '../../domain/stats.ts';
 import { listIndicators } from '../../repositories/indicators.ts';
 import { type ValueRow, valuesFor } from '../../repositories/observations.ts';
-import { provenanceFor } from '../provenance.ts';
-import { requireCountries, resolveSelection, selectionForYear } from '../selection.ts';
-import { describeVintage, resolveVintage } from '../vintage.ts';
+import { provenanceFor } from '../../analysis/provenance.ts';
+import { requireCountries, resolveSelection, selectionForYear } from '../../analysis/selection.ts';
+import { describeVintage, resolveVintage } from '../../analysis/vintage.ts';
 import type { profileRoute } from './profiles.routes.ts';
 
 export const profile =

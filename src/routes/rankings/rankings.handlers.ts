@@ -1,69 +1,24 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { rankingOf } from '../../analysis/ranking.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
-import { countryByIso3 } from '../../domain/countries.ts';
-import { directionOf } from '../../domain/normalise.ts';
-import { coverageOf, rankCountries } from '../../domain/rank.ts';
-import { median } from '../../domain/stats.ts';
 import { csvResponse, toCsv } from '../../http/csv.ts';
-import { crossSection } from '../cross-section.ts';
 import { presentIndicator } from '../presenters.ts';
-import { provenanceFor } from '../provenance.ts';
-import { requireIndicator } from '../require-indicator.ts';
-import { resolveSelection, selectionForYear } from '../selection.ts';
-import { describeVintage, resolveVintage } from '../vintage.ts';
+import { provenanceFor } from '../../analysis/provenance.ts';
+import { describeVintage } from '../../analysis/vintage.ts';
 import type { rankingsRoute } from './rankings.routes.ts';
 
 export const rankings =
   (deps: AppDeps): RouteHandler<typeof rankingsRoute> =>
   async (c) => {
     const query = c.req.valid('query');
-    const selection = resolveSelection(query, deps.now?.());
-    const indicator = await requireIndicator(deps.db, query.indicator);
-    const vintage = await resolveVintage(deps.db, query);
-    const rows =
-      (await crossSection(deps.db, { indicatorCodes: [indicator.code], selection, year: query.year, maxAge: query.max_age, vintage })).get(
-        indicator.code,
-      ) ?? [];
-    const usable = rows.filter((r) => !EXCLUDED_FLAGS.includes(r.flag ?? ''));
-    const excluded = rows.filter((r) => EXCLUDED_FLAGS.includes(r.flag ?? ''));
-    const direction = directionOf(indicator.higher_is_better);
-    const ranked = rankCountries(usable, direction);
-    const ranking = ranked.map(({ item, rank, score }) => ({
-      rank,
-      iso3: item.iso3,
-      country: countryByIso3(item.iso3)?.nameEn ?? item.iso3,
-      value: item.value,
-      year: item.year as number,
-      score,
-      tied: ranked.filter((r) => r.rank === rank).length > 1,
-      flag: item.flag,
-      release: item.release_id,
-    }));
-    const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
-    const coverage = coverageOf(members, usable.map((r) => r.iso3));
-
+    const { indicator, vintage, releaseIds, ...result } = await rankingOf(deps, query);
     if (query.format === 'csv') {
       const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
-      return csvResponse(
-        toCsv(header, ranking.map((r) => [r.rank, r.iso3, r.country, r.value, r.year, r.score ?? '', r.tied, r.flag ?? '', r.release])),
-        `ranking-${indicator.code}.csv`,
-      ) as never;
+      const body = result.ranking.map((r) => [r.rank, r.iso3, r.country, r.value, r.year, r.score ?? '', r.tied, r.flag ?? '', r.release]);
+      return csvResponse(toCsv(header, body), `ranking-${indicator.code}.csv`) as never;
     }
     return c.json(
-      {
-        indicator: presentIndicator(indicator),
-        selection,
-        vintage: describeVintage(vintage),
-        year: query.year ?? null,
-        latest: query.year === undefined,
-        direction,
-        median: median(usable.map((r) => r.value)),
-        ranking,
-        coverage,
-        excluded: excluded.map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, flag: r.flag })),
-        ...(await provenanceFor(deps.db, rows.map((r) => r.release_id))),
-      },
+      { indicator: presentIndicator(indicator), vintage: describeVintage(vintage), ...result, ...(await provenanceFor(deps.db, releaseIds)) },
       200,
     );
   };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { releasesByIds, sourcesByIds } from '../repositories/sources.ts';
-import { presentRelease } from './presenters.ts';
+import { presentRelease } from '../routes/presenters.ts';
 
 /** The sources, releases, licences and citations behind a set of values. */
 export async function provenanceFor(db: Kysely<Database>, releaseIds: Iterable<string>) {

@@ -1,0 +1,65 @@
+import type { AppDeps } from '../app-deps.ts';
+import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
+import { countryByIso3 } from '../domain/countries.ts';
+import type { MembershipRule } from '../domain/membership-rule.ts';
+import { competitionRank, directionOf, minMax } from '../domain/normalise.ts';
+import { coverageOf } from '../domain/rank.ts';
+import { crossSection } from './cross-section.ts';
+import { requireIndicators } from './require-indicator.ts';
+import { resolveSelection, selectionForYear } from './selection.ts';
+import { resolveVintage } from './vintage.ts';
+
+export interface ComparisonQuery {
+  indicators: string[];
+  countries?: string[];
+  group?: string;
+  membership?: MembershipRule;
+  year?: number;
+  max_age?: number;
+  as_of?: string;
+  release?: string;
+}
+
+export interface ComparisonCell {
+  value: number;
+  year: number;
+  score: number | null;
+  rank: number | null;
+  flag: string | null;
+  release: string;
+}
+
+/** A country × indicator matrix: raw value, year, min-max score and rank within the peer set. */
+export async function comparisonOf(deps: AppDeps, query: ComparisonQuery) {
+  const selection = resolveSelection(query, deps.now?.());
+  const indicators = await requireIndicators(deps.db, query.indicators);
+  const vintage = await resolveVintage(deps.db, query);
+  const values = await crossSection(deps.db, { indicatorCodes: query.indicators, selection, year: query.year, maxAge: query.max_age, vintage });
+  const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
+  const cells = new Map<string, Record<string, ComparisonCell | null>>(members.map((iso3) => [iso3, {}]));
+  const releaseIds: string[] = [];
+  const coverage = indicators.map((indicator) => {
+    const rows = values.get(indicator.code) ?? [];
+    const direction = directionOf(indicator.higher_is_better);
+    const usable = rows.map((r) => (EXCLUDED_FLAGS.includes(r.flag ?? '') ? null : r.value));
+    const scores = minMax(usable, direction);
+    const ranks = competitionRank(usable, direction);
+    rows.forEach((r, i) => {
+      releaseIds.push(r.release_id);
+      const row = cells.get(r.iso3);
+      if (row) row[indicator.code] = { value: r.value, year: r.year as number, score: scores[i] ?? null, rank: ranks[i] ?? null, flag: r.flag, release: r.release_id };
+    });
+    for (const row of cells.values()) row[indicator.code] ??= null;
+    return coverageOf(members, rows.filter((_, i) => usable[i] !== null).map((r) => r.iso3));
+  });
+  return {
+    indicators,
+    coverage,
+    selection,
+    vintage,
+    year: query.year ?? null,
+    latest: query.year === undefined,
+    rows: members.map((iso3) => ({ iso3, country: countryByIso3(iso3)?.nameEn ?? iso3, cells: cells.get(iso3) ?? {} })),
+    releaseIds,
+  };
+}

@@ -1,0 +1,79 @@
+import type { AppDeps } from '../app-deps.ts';
+import { parseNormalise } from '../domain/apply-normalisation.ts';
+import { countryByIso3 } from '../domain/countries.ts';
+import { dropOlderThan, latestPerCountry } from '../domain/latest.ts';
+import type { MembershipRule } from '../domain/membership-rule.ts';
+import { valuesFor } from '../repositories/observations.ts';
+import { checkNormalisationApplies, normaliseRows } from './normalisation.ts';
+import { requireIndicator } from './require-indicator.ts';
+import { resolveSelection, selectionIncludes } from './selection.ts';
+import { resolveVintage } from './vintage.ts';
+
+export interface SeriesQuery {
+  indicator: string;
+  countries?: string[];
+  group?: string;
+  membership?: MembershipRule;
+  from?: number;
+  to?: number;
+  latest?: boolean;
+  max_age?: number;
+  as_of?: string;
+  release?: string;
+  normalise?: string;
+}
+
+export interface SeriesPoint {
+  iso3: string;
+  country: string;
+  year: number | null;
+  value: number;
+  normalised?: number | null;
+  flag: string | null;
+  note: string | null;
+  reference_url: string | null;
+  release: string;
+  source: string;
+}
+
+/**
+ * The values of one indicator for a selection of countries and years, after latest/max_age and
+ * normalisation: what /v1/observations serves and the time-series charts draw.
+ */
+export async function observationSeries(deps: AppDeps, query: SeriesQuery) {
+  const selection = resolveSelection(query, deps.now?.());
+  const indicator = await requireIndicator(deps.db, query.indicator);
+  const spec = query.normalise ? parseNormalise(query.normalise) : null;
+  if (spec) checkNormalisationApplies(indicator, spec);
+  const vintage = await resolveVintage(deps.db, query);
+
+  let rows = await valuesFor(deps.db, { indicatorCodes: [indicator.code], countries: selection.countries, from: query.from, to: query.to, vintage });
+  rows = rows.filter((r) => selectionIncludes(selection, r.iso3, r.year));
+  if (query.latest) rows = latestPerCountry(rows);
+  if (query.max_age !== undefined) rows = dropOlderThan(rows, query.max_age);
+
+  const normalisation = spec
+    ? await normaliseRows(deps.db, { indicator, spec, rows, crossSection: query.latest ?? false, vintage, countries: selection.countries })
+    : null;
+  const points: SeriesPoint[] = rows.map((r, i) => ({
+    iso3: r.iso3,
+    country: countryByIso3(r.iso3)?.nameEn ?? r.iso3,
+    year: r.year,
+    value: r.value,
+    ...(normalisation ? { normalised: normalisation.values[i] ?? null } : {}),
+    flag: r.flag,
+    note: r.note,
+    reference_url: r.reference_url,
+    release: r.release_id,
+    source: r.source_id,
+  }));
+  const reporting = new Set(points.map((p) => p.iso3));
+  return {
+    indicator,
+    selection,
+    vintage,
+    normalisation: normalisation?.description ?? null,
+    points,
+    countriesWithoutData: selection.countries.filter((iso3) => !reporting.has(iso3)),
+  };
+}

@@ -1,0 +1,59 @@
+import type { AppDeps } from '../app-deps.ts';
+import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
+import { countryByIso3 } from '../domain/countries.ts';
+import type { MembershipRule } from '../domain/membership-rule.ts';
+import { directionOf } from '../domain/normalise.ts';
+import { coverageOf, rankCountries } from '../domain/rank.ts';
+import { median } from '../domain/stats.ts';
+import { crossSection } from './cross-section.ts';
+import { requireIndicator } from './require-indicator.ts';
+import { resolveSelection, selectionForYear } from './selection.ts';
+import { resolveVintage } from './vintage.ts';
+
+export interface RankingQuery {
+  indicator: string;
+  countries?: string[];
+  group?: string;
+  membership?: MembershipRule;
+  year?: number;
+  max_age?: number;
+  as_of?: string;
+  release?: string;
+}
+
+/** One indicator's countries best first, with ties, scores, the median and coverage. */
+export async function rankingOf(deps: AppDeps, query: RankingQuery) {
+  const selection = resolveSelection(query, deps.now?.());
+  const indicator = await requireIndicator(deps.db, query.indicator);
+  const vintage = await resolveVintage(deps.db, query);
+  const rows =
+    (await crossSection(deps.db, { indicatorCodes: [indicator.code], selection, year: query.year, maxAge: query.max_age, vintage })).get(indicator.code) ?? [];
+  const usable = rows.filter((r) => !EXCLUDED_FLAGS.includes(r.flag ?? ''));
+  const direction = directionOf(indicator.higher_is_better);
+  const ranked = rankCountries(usable, direction);
+  const ranking = ranked.map(({ item, rank, score }) => ({
+    rank,
+    iso3: item.iso3,
+    country: countryByIso3(item.iso3)?.nameEn ?? item.iso3,
+    value: item.value,
+    year: item.year as number,
+    score,
+    tied: ranked.filter((r) => r.rank === rank).length > 1,
+    flag: item.flag,
+    release: item.release_id,
+  }));
+  const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
+  return {
+    indicator,
+    selection,
+    vintage,
+    year: query.year ?? null,
+    latest: query.year === undefined,
+    direction,
+    median: median(usable.map((r) => r.value)),
+    ranking,
+    coverage: coverageOf(members, usable.map((r) => r.iso3)),
+    excluded: rows.filter((r) => EXCLUDED_FLAGS.includes(r.flag ?? '')).map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, flag: r.flag })),
+    releaseIds: rows.map((r) => r.release_id),
+  };
+}
