@@ -15,4 +15,6 @@ export interface AppDeps {
   responseStore?: ResponseStore;
   /** Browser assets (API reference, chart libraries) from installed packages; absent on the edge. */
   assets?: AssetProvider;
+  /** SVG → PNG; only Node has it (resvg is a native module), so PNG answers 501 elsewhere. */
+  renderPng?: (svg: string, width: number) => Uint8Array;
 }

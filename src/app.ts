@@ -18,7 +18,10 @@ import { compositeRoutes } from './routes/composite/index.ts';
 import { methodsRoutes } from './routes/methods/index.ts';
 import { profilesRoutes } from './routes/profiles/index.ts';
 import { rankingsRoutes } from './routes/rankings/index.ts';
+import { chartsRoutes } from './routes/charts/index.ts';
 import { docsRoutes } from './web/docs.ts';
+import { embedRoutes } from './web/embed.ts';
+import { explorerRoutes } from './web/explorer-page.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -46,8 +49,11 @@ export function createApp(deps: AppDeps) {
     .route('/', aggregatesRoutes(deps))
     .route('/', compositeRoutes(deps))
     .route('/', changesRoutes(deps))
+    .route('/', chartsRoutes(deps))
     .route('/', methodsRoutes())
-    .route('/', docsRoutes(deps));
+    .route('/', docsRoutes(deps))
+    .route('/', embedRoutes(deps))
+    .route('/', explorerRoutes());
 
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',

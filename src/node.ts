@@ -5,6 +5,7 @@ import { loadShippedReleases, prepareSchema } from './db/prepare.ts';
 import { parseEnv } from './env.ts';
 import { summaryLine } from './ingest/summary-line.ts';
 import { countObservations } from './repositories/observation-count.ts';
+import { renderPng } from './render/png.ts';
 import { nodeAssets } from './web/node-assets.ts';
 
 /** Node entry: environment → database (PGlite by default, DATABASE_URL → Postgres) → serve. */
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   }
   console.log(`observations: ${await countObservations(database.db)}`);
 
-  const app = createApp({ db: database.db, assets: nodeAssets() });
+  const app = createApp({ db: database.db, assets: nodeAssets(), renderPng });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
     console.log(`CivScope listening on http://${host}:${info.port} (ready in ${Math.round(performance.now() - startedAt)} ms)`);

@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'incompatible_normalisation'
   | 'not_found'
   | 'method_not_allowed'
+  | 'not_implemented'
   | 'service_unavailable'
   | 'internal_error';
 
@@ -35,6 +36,7 @@ const TITLES: Record<ProblemCode, string> = {
   incompatible_normalisation: 'Normalisation does not apply to this indicator',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
+  not_implemented: 'Not available on this deployment',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal error',
 };

@@ -49,6 +49,7 @@ export const METHODS = {
     unknown_release: 'A release id is not loaded (/v1/releases).',
     incompatible_normalisation: 'The normalisation does not apply to the indicator (per_capita on an index, share or score).',
     not_found: 'No such route.',
+    not_implemented: 'The feature is not available on this deployment (PNG charts on the edge); the message says where it is.',
     service_unavailable: 'The database cannot be reached; retry later.',
   },
   references: [

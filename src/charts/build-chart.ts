@@ -1,0 +1,189 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { comparisonOf } from '../analysis/comparison.ts';
+import { observationSeries } from '../analysis/observation-series.ts';
+import { provenanceFor } from '../analysis/provenance.ts';
+import { rankingOf } from '../analysis/ranking.ts';
+import type { Selection } from '../analysis/selection.ts';
+import type { AppDeps } from '../app-deps.ts';
+import type { MembershipRule } from '../domain/membership-rule.ts';
+import { footerLines, indicatorName, normalisationLine, peerLine, yearsLine } from './captions.ts';
+import { describeHeatmap, describeRanking, describeScatter, describeSeries, describeSlope } from './describe.ts';
+import type { ChartFrame } from './frame.ts';
+import { heatmapChart } from './heatmap.ts';
+import type { Lang } from './locale.ts';
+import { mapChart } from './map.ts';
+import { rankingChart } from './ranking.ts';
+import { scatterChart } from './scatter.ts';
+import { slopeChart } from './slope.ts';
+import { smallMultiplesChart } from './small-multiples.ts';
+import { timeseriesChart } from './timeseries.ts';
+
+export const CHART_TYPES = ['ranking', 'timeseries', 'heatmap', 'scatter', 'slope', 'map', 'small-multiples'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+/** Chart types whose data can be the live /v1 endpoint as is (data=url). */
+export const LIVE_DATA_TYPES: readonly ChartType[] = ['ranking', 'map', 'timeseries', 'small-multiples', 'slope'];
+
+export interface ChartQuery {
+  indicator?: string;
+  indicators?: string[];
+  x?: string;
+  y?: string;
+  countries?: string[];
+  group?: string;
+  membership?: MembershipRule;
+  year?: number;
+  latest?: boolean;
+  from?: number;
+  to?: number;
+  max_age?: number;
+  as_of?: string;
+  release?: string;
+  normalise?: string;
+  lang: Lang;
+  highlight?: string;
+  data: 'inline' | 'url';
+  width: number;
+  height: number;
+  trend?: boolean;
+}
+
+export interface BuiltChart {
+  spec: TopLevelSpec;
+  description: string;
+  title: string;
+  releaseIds: string[];
+  /** The /v1 data URL behind the chart (relative). */
+  dataPath: string;
+}
+
+/** Query parameters of the /v1 data endpoint that feeds a chart. */
+function dataPathFor(type: ChartType, q: ChartQuery): string {
+  const params = new URLSearchParams();
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined && value !== null && value !== false) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  };
+  set('countries', q.countries);
+  set('group', q.group);
+  if (q.membership && q.membership !== 'current') set('membership', q.membership);
+  set('as_of', q.as_of);
+  set('release', q.release);
+  set('max_age', q.max_age);
+  if (type === 'ranking' || type === 'map') {
+    set('indicator', q.indicator);
+    set('year', q.year);
+    return `/v1/rankings?${params}`;
+  }
+  if (type === 'heatmap' || type === 'scatter') {
+    set('indicators', type === 'scatter' ? [q.x, q.y] : q.indicators);
+    set('year', q.year);
+    return `/v1/compare?${params}`;
+  }
+  set('indicator', q.indicator);
+  set('from', q.from);
+  set('to', q.to);
+  set('latest', q.latest);
+  set('normalise', q.normalise);
+  return `/v1/observations?${params}`;
+}
+
+function frameFor(q: ChartQuery, title: string, selection: Selection, extraLines: (string | null)[], footer: string[], description: string): ChartFrame {
+  return {
+    lang: q.lang,
+    title,
+    subtitle: [peerLine(selection, q.lang), ...extraLines].filter((line): line is string => line !== null),
+    footer,
+    description,
+    width: q.width,
+    height: q.height,
+  };
+}
+
+/** Runs the analysis behind a chart type and builds its Vega-Lite spec, title, footer and alt text. */
+export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, origin: string): Promise<BuiltChart> {
+  const dataPath = dataPathFor(type, q);
+  const live = q.data === 'url' ? { url: `${origin}${dataPath}`, property: type === 'ranking' || type === 'map' ? 'ranking' : 'observations' } : undefined;
+  const { lang } = q;
+
+  if (type === 'ranking' || type === 'map') {
+    const result = await rankingOf(deps, { ...q, indicator: q.indicator as string });
+    const provenance = await provenanceFor(deps.db, result.releaseIds);
+    const title = indicatorName(result.indicator, lang);
+    const description = describeRanking(result.ranking, lang, result.indicator.decimals, q.highlight);
+    const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footerLines(provenance, lang), description);
+    const rows = result.ranking.map((r) => ({ iso3: r.iso3, value: r.value, year: r.year, rank: r.rank }));
+    const spec =
+      type === 'ranking'
+        ? rankingChart({ rows, median: result.median, direction: result.direction, decimals: result.indicator.decimals, unit: result.indicator.unit }, frame, { highlight: q.highlight, dataUrl: live })
+        : mapChart({ rows, decimals: result.indicator.decimals, unit: result.indicator.unit, direction: result.direction }, frame, { highlight: q.highlight });
+    return { spec, description, title, releaseIds: result.releaseIds, dataPath };
+  }
+
+  if (type === 'heatmap' || type === 'scatter') {
+    const codes = type === 'scatter' ? [q.x as string, q.y as string] : (q.indicators as string[]);
+    const result = await comparisonOf(deps, { ...q, indicators: codes });
+    const provenance = await provenanceFor(deps.db, result.releaseIds);
+    const names = result.indicators.map((i) => indicatorName(i, lang));
+    if (type === 'scatter') {
+      const [xCode, yCode] = codes as [string, string];
+      const points = result.rows.flatMap((r) => {
+        const x = r.cells[xCode];
+        const y = r.cells[yCode];
+        return x && y ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }] : [];
+      });
+      const [xName, yName] = names as [string, string];
+      const description = describeScatter(points, lang, xName, yName);
+      const frame = frameFor(q, `${yName} / ${xName}`, result.selection, [yearsLine(q, lang)], footerLines(provenance, lang), description);
+      const [xi, yi] = result.indicators as [(typeof result.indicators)[number], (typeof result.indicators)[number]];
+      const spec = scatterChart(
+        { points, xTitle: `${xName} (${xi.unit})`, yTitle: `${yName} (${yi.unit})`, xDecimals: xi.decimals, yDecimals: yi.decimals, trend: q.trend ?? false },
+        frame,
+        { highlight: q.highlight },
+      );
+      return { spec, description, title: frame.title, releaseIds: result.releaseIds, dataPath };
+    }
+    const cells = result.rows.flatMap((r) =>
+      result.indicators.map((indicator, i) => {
+        const cell = r.cells[indicator.code];
+        return { iso3: r.iso3, indicator: indicator.code, indicatorLabel: names[i] as string, value: cell?.value ?? null, year: cell?.year ?? null, score: cell?.score ?? null };
+      }),
+    );
+    const meanScore = (iso3: string) => {
+      const scores = cells.filter((c) => c.iso3 === iso3 && c.score !== null).map((c) => c.score as number);
+      return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : -1;
+    };
+    const countryOrder = result.rows.map((r) => r.iso3).sort((a, b) => meanScore(b) - meanScore(a));
+    const description = describeHeatmap(result.rows.length, codes.length, cells.filter((c) => c.score === null).length, lang);
+    const title = lang === 'vi' ? `Điểm của ${result.rows.length} nước trên ${codes.length} chỉ số` : `Scores on ${codes.length} indicators`;
+    const frame = frameFor(q, title, result.selection, [yearsLine(q, lang), normalisationLine('minmax', lang)], footerLines(provenance, lang), description);
+    const spec = heatmapChart({ cells, indicatorOrder: names, countryOrder }, frame, { highlight: q.highlight });
+    return { spec, description, title: frame.title, releaseIds: result.releaseIds, dataPath };
+  }
+
+  const series = await observationSeries(deps, { ...q, indicator: q.indicator as string, latest: false });
+  const provenance = await provenanceFor(
+    deps.db,
+    series.points.map((p) => p.release),
+  );
+  const field = series.normalisation ? 'normalised' : 'value';
+  const rows = series.points
+    .filter((p) => p.year !== null && (field === 'value' || p.normalised !== null))
+    .map((p) => ({ iso3: p.iso3, year: p.year as number, value: field === 'value' ? p.value : (p.normalised as number) }));
+  const decimals = field === 'value' ? series.indicator.decimals : 1;
+  const title = indicatorName(series.indicator, lang);
+  const unit = series.normalisation ? series.normalisation.method : series.indicator.unit;
+  const chartRows = rows.map((r) => (field === 'value' ? r : { iso3: r.iso3, year: r.year, normalised: r.value, value: r.value }));
+  if (type === 'slope') {
+    const fromYear = q.from as number;
+    const toYear = q.to as number;
+    const description = describeSlope(rows, fromYear, toYear, lang, decimals, q.highlight);
+    const frame = frameFor(q, title, series.selection, [`${fromYear}–${toYear}`, normalisationLine(series.normalisation?.method, lang)], footerLines(provenance, lang), description);
+    const spec = slopeChart({ rows: chartRows, decimals: series.indicator.decimals, unit, field, fromYear, toYear }, frame, { highlight: q.highlight, dataUrl: live });
+    return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
+  }
+  const description = describeSeries(rows, lang, decimals, q.highlight);
+  const frame = frameFor(q, title, series.selection, [yearsLine(q, lang), normalisationLine(series.normalisation?.method, lang)], footerLines(provenance, lang), description);
+  const builder = type === 'small-multiples' ? smallMultiplesChart : timeseriesChart;
+  const spec = builder({ rows: chartRows, decimals: series.indicator.decimals, unit, field }, frame, { highlight: q.highlight, dataUrl: live });
+  return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
+}

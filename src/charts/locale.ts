@@ -1,0 +1,87 @@
+import { COUNTRIES } from '../domain/countries.ts';
+
+/** Every user-facing word of the charts, in English and Vietnamese, in one place. */
+export type Lang = 'en' | 'vi';
+export const LANGS: readonly Lang[] = ['en', 'vi'];
+
+const LABELS = {
+  en: {
+    year: 'Year',
+    value: 'Value',
+    rank: 'Rank',
+    median: 'median',
+    country: 'Country',
+    indicator: 'Indicator',
+    score: 'Score (0–100, 100 = best in group)',
+    noData: 'no data',
+    source: 'Source',
+    licence: 'Licence',
+    release: 'Release',
+    latest: 'latest available year',
+    normalised: 'normalised',
+    currentMembers: 'current members',
+    historicalMembers: 'members in each year',
+    countries: 'countries',
+    members: 'members',
+    trend: 'linear trend',
+    of: 'of',
+  },
+  vi: {
+    year: 'Năm',
+    value: 'Giá trị',
+    rank: 'Thứ hạng',
+    median: 'trung vị',
+    country: 'Quốc gia',
+    indicator: 'Chỉ số',
+    score: 'Điểm (0–100, 100 = tốt nhất nhóm)',
+    noData: 'không có số liệu',
+    source: 'Nguồn',
+    licence: 'Giấy phép',
+    release: 'Phiên bản dữ liệu',
+    latest: 'năm gần nhất có số liệu',
+    normalised: 'chuẩn hoá',
+    currentMembers: 'thành viên hiện tại',
+    historicalMembers: 'thành viên từng năm',
+    countries: 'quốc gia',
+    members: 'thành viên',
+    trend: 'xu hướng tuyến tính',
+    of: 'trên',
+  },
+} as const;
+
+export type LabelKey = keyof (typeof LABELS)['en'];
+
+export function label(lang: Lang, key: LabelKey): string {
+  return LABELS[lang][key];
+}
+
+export function countryName(iso3: string, lang: Lang): string {
+  const country = COUNTRIES.find((c) => c.iso3 === iso3);
+  return country ? (lang === 'vi' ? country.nameVi : country.nameEn) : iso3;
+}
+
+/** A Vega expression mapping `datum.iso3` to the country name, so specs with live data stay localised. */
+export function countryNameExpression(lang: Lang): string {
+  const entries = COUNTRIES.map((c) => `${JSON.stringify(c.iso3)}: ${JSON.stringify(lang === 'vi' ? c.nameVi : c.nameEn)}`);
+  return `({${entries.join(', ')}})[datum.iso3] || datum.iso3`;
+}
+
+/** d3-format locale: Vietnamese writes 0,771 and 1.234.567. */
+export const NUMBER_LOCALE = {
+  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''] },
+  vi: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' ₫'] },
+} as const;
+
+export function formatNumber(value: number, decimals: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+}
+
+/** "1st", "2nd", "5th" / "thứ nhất", "thứ 5". */
+export function ordinal(n: number, lang: Lang): string {
+  if (lang === 'vi') return n === 1 ? 'thứ nhất' : n === 4 ? 'thứ tư' : `thứ ${n}`;
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}

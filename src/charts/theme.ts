@@ -1,0 +1,54 @@
+import type { Config } from 'vega-lite';
+import { type Lang, NUMBER_LOCALE } from './locale.ts';
+
+/** The font every chart uses; the same TTF is loaded by the PNG renderer, so text looks alike everywhere. */
+export const FONT = 'Noto Sans';
+
+/**
+ * One fixed colour per country, in every chart. The colours come from the Okabe–Ito palette and
+ * Paul Tol's "muted" palette, both designed for colour-vision deficiencies, and are all dark
+ * enough for a thin line on white. With 14 countries no palette keeps every pair apart for every
+ * deficiency, so charts also label countries directly and `highlight` greys out the others.
+ */
+export const COUNTRY_COLOURS: Readonly<Record<string, string>> = {
+  BRN: '#999933',
+  KHM: '#44AA99',
+  IDN: '#CC6677',
+  LAO: '#882255',
+  MYS: '#332288',
+  MMR: '#117733',
+  PHL: '#AA4499',
+  SGP: '#E69F00',
+  THA: '#0072B2',
+  VNM: '#D55E00',
+  TLS: '#56B4E9',
+  CHN: '#661100',
+  JPN: '#009E73',
+  KOR: '#6A6A6A',
+};
+
+/** Colour of everything that is not the highlighted country. */
+export const MUTED = '#C8C8C8';
+export const NO_DATA = '#EEEEEE';
+/** Sequential, colour-blind-safe scheme for scores and maps. */
+export const SEQUENTIAL_SCHEME = 'viridis';
+
+/** A colour scale with one fixed colour per country: the same country is the same colour in every chart. */
+export function countryColourScale(iso3s: readonly string[], highlight?: string) {
+  return {
+    domain: [...iso3s],
+    range: iso3s.map((iso3) => (highlight && iso3 !== highlight ? MUTED : (COUNTRY_COLOURS[iso3] ?? MUTED))),
+  };
+}
+
+export function chartConfig(lang: Lang): Config {
+  return {
+    font: FONT,
+    locale: { number: NUMBER_LOCALE[lang] as unknown as NonNullable<Config['locale']>['number'] },
+    title: { anchor: 'start', fontSize: 16, subtitleFontSize: 12, subtitleColor: '#444444', offset: 12 },
+    axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#EEEEEE' },
+    legend: { labelFontSize: 11, titleFontSize: 12 },
+    view: { stroke: null },
+    background: 'white',
+  };
+}
