@@ -182,7 +182,10 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
     return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
   }
   const description = describeSeries(rows, lang, decimals, q.highlight);
-  const frame = frameFor(q, title, series.selection, [yearsLine(q, lang), normalisationLine(series.normalisation?.method, lang)], footerLines(provenance, lang), description);
+  // A series spans the years it draws, whatever from/to were left open.
+  const years = rows.map((r) => r.year);
+  const span = years.length > 0 ? { from: q.from ?? Math.min(...years), to: q.to ?? Math.max(...years) } : q;
+  const frame = frameFor(q, title, series.selection, [yearsLine(span, lang), normalisationLine(series.normalisation?.method, lang)], footerLines(provenance, lang), description);
   const builder = type === 'small-multiples' ? smallMultiplesChart : timeseriesChart;
   const spec = builder({ rows: chartRows, decimals: series.indicator.decimals, unit, field }, frame, { highlight: q.highlight, dataUrl: live });
   return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };

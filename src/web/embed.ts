@@ -4,7 +4,7 @@ import { buildChart, CHART_TYPES, type ChartQuery, type ChartType } from '../cha
 import { describeZodError } from '../http/router.ts';
 import { Problem } from '../http/problem.ts';
 import { chartQuery } from '../routes/charts/charts.routes.ts';
-import { escapeHtml, jsonForScript, VEGA_SCRIPTS } from './html.ts';
+import { escapeHtml, FONT_FACES, jsonForScript, VEGA_SCRIPTS } from './html.ts';
 
 /**
  * /embed/{type}?…: a minimal page that shows one chart with vega-embed (export and view-source
@@ -34,6 +34,7 @@ export function embedRoutes(deps: AppDeps) {
   figure { margin: 0; }
   figcaption { font-size: 13px; color: #444; max-width: ${query.width + 40}px; margin-top: 6px; }
 </style>
+${FONT_FACES}
 ${VEGA_SCRIPTS}
 </head>
 <body>

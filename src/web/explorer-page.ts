@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { VEGA_SCRIPTS } from './html.ts';
+import { FONT_FACES, VEGA_SCRIPTS } from './html.ts';
 
 /**
  * The explorer at /: plain HTML and a small TypeScript bundle (/assets/explorer.js). Everything it
@@ -33,6 +33,7 @@ const PAGE = `<!doctype html>
   td.num { text-align: right; font-variant-numeric: tabular-nums; }
   textarea { width: 100%; font-family: monospace; font-size: 12px; }
 </style>
+${FONT_FACES}
 ${VEGA_SCRIPTS}
 </head>
 <body>

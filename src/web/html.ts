@@ -10,3 +10,9 @@ export function jsonForScript(value: unknown): string {
 
 /** The chart libraries, from our own /assets (installed packages), never a CDN. */
 export const VEGA_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'].map((f) => `<script src="/assets/${f}"></script>`).join('\n');
+
+/** Noto Sans from /assets: the same font as the server-rendered PNGs, with Vietnamese coverage. */
+export const FONT_FACES = `<style>
+  @font-face { font-family: 'Noto Sans'; src: url('/assets/noto-sans-400.ttf') format('truetype'); font-weight: 400; font-display: swap; }
+  @font-face { font-family: 'Noto Sans'; src: url('/assets/noto-sans-700.ttf') format('truetype'); font-weight: 700; font-display: swap; }
+</style>`;

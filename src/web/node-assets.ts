@@ -4,16 +4,20 @@ import { fileURLToPath } from 'node:url';
 import type { AssetProvider } from './assets.ts';
 
 const JS = 'text/javascript; charset=utf-8';
+const TTF = 'font/ttf';
 
 /**
  * Asset name → a file beside an installed package's entry point (packages do not always export
  * their browser builds). Only these names are served.
  */
-const FILES: Record<string, { entry: string; file: string }> = {
-  'scalar-api-reference.js': { entry: '@scalar/api-reference', file: 'browser/standalone.js' },
-  'vega.min.js': { entry: 'vega', file: 'vega.min.js' },
-  'vega-lite.min.js': { entry: 'vega-lite', file: 'vega-lite.min.js' },
-  'vega-embed.min.js': { entry: 'vega-embed', file: 'vega-embed.min.js' },
+const FILES: Record<string, { entry: string; file: string; contentType: string }> = {
+  'scalar-api-reference.js': { entry: '@scalar/api-reference', file: 'browser/standalone.js', contentType: JS },
+  'vega.min.js': { entry: 'vega', file: 'vega.min.js', contentType: JS },
+  'vega-lite.min.js': { entry: 'vega-lite', file: 'vega-lite.min.js', contentType: JS },
+  'vega-embed.min.js': { entry: 'vega-embed', file: 'vega-embed.min.js', contentType: JS },
+  // The PNG renderer's font, so charts in the browser look like the PNGs.
+  'noto-sans-400.ttf': { entry: '@expo-google-fonts/noto-sans', file: '400Regular/NotoSans_400Regular.ttf', contentType: TTF },
+  'noto-sans-700.ttf': { entry: '@expo-google-fonts/noto-sans', file: '700Bold/NotoSans_700Bold.ttf', contentType: TTF },
 };
 
 const EXPLORER_ENTRY = fileURLToPath(new URL('./explorer/main.ts', import.meta.url));
@@ -44,7 +48,7 @@ export function nodeAssets(): AssetProvider {
         body = loading;
         cache.set(name, body);
       }
-      return { body: await body, contentType: JS };
+      return { body: await body, contentType: FILES[name]?.contentType ?? JS };
     },
   };
 }

@@ -1,0 +1,183 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { Ajv } from 'ajv';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { dataVersionSource } from '../../src/http/data-version.ts';
+import { renderPng } from '../../src/render/png.ts';
+import { createTestApp } from '../helpers/app.ts';
+import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
+
+let test: TestDatabase;
+let app: ReturnType<typeof createTestApp>;
+let validateSpec: (spec: unknown) => boolean;
+
+beforeAll(async () => {
+  test = await createLoadedDatabase();
+  app = createApp({ db: test.db, now: () => new Date('2026-11-22T12:00:00Z'), versions: dataVersionSource(test.db, 0), renderPng });
+  const require = createRequire(import.meta.url);
+  const schema = JSON.parse(await readFile(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  ajv.addFormat('color-hex', /^#[0-9a-fA-F]{3,8}$/);
+  const validate = ajv.compile(schema);
+  validateSpec = (spec) => {
+    const ok = validate(spec) as boolean;
+    if (!ok) console.error(JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    return ok;
+  };
+});
+afterAll(async () => {
+  await test?.close();
+});
+
+const REPRESENTATIVE = {
+  ranking: 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM',
+  timeseries: 'indicator=EGDI&countries=VNM,SGP,THA,LAO&from=2003',
+  heatmap: 'indicators=EGDI,OSI,TII,GE.EST&group=ASEAN',
+  scatter: 'x=BI.WAG.TOTL.GD.ZS&y=GE.EST&group=ASEAN%2B3&trend=true',
+  slope: 'indicator=EGDI&group=ASEAN&from=2022&to=2024',
+  map: 'indicator=GE.EST&group=ASEAN%2B3&year=2023',
+  'small-multiples': 'indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN&normalise=index:2015',
+} as const;
+
+async function chartJson(type: string, query: string) {
+  const response = await app.request(`/v1/charts/${type}?${query}`);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & { spec: TopLevelSpec; description: string } };
+}
+
+describe('every chart type', () => {
+  for (const lang of ['en', 'vi'] as const) {
+    it.each(Object.entries(REPRESENTATIVE))(`%s (${lang}) compiles with vega-lite without warnings and validates against the Vega-Lite schema`, async (type, query) => {
+      const { status, body } = await chartJson(type, `${query}&lang=${lang}`);
+      expect(status).toBe(200);
+      const warnings: string[] = [];
+      const logger = {
+        level: () => logger,
+        warn: (...args: unknown[]) => {
+          warnings.push(args.join(' '));
+          return logger;
+        },
+        info: () => logger,
+        debug: () => logger,
+        error: (...args: unknown[]) => {
+          throw new Error(args.join(' '));
+        },
+      };
+      compile(body.spec, { logger: logger as never });
+      expect(warnings).toEqual([]);
+      expect(validateSpec(body.spec)).toBe(true);
+      const spec = body.spec as unknown as { title: { text: string; subtitle: string[] }; description: string };
+      expect(spec.title.text.length).toBeGreaterThan(3);
+      expect(spec.title.subtitle.length).toBeGreaterThanOrEqual(2); // peer group and year(s)
+      expect(spec.description).toBe(body.description);
+      expect(JSON.stringify(body.spec)).toContain(lang === 'vi' ? 'Nguồn:' : 'Source:'); // the footer
+    });
+  }
+});
+
+describe('alt text', () => {
+  it('names the leader of ASEAN on EGDI 2024 and the highlighted country', async () => {
+    const en = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM');
+    expect(en.body.description).toBe('Singapore ranks first of 11 at 0.9691; Viet Nam is 5th at 0.7709.');
+    const vi = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM&lang=vi');
+    expect(vi.body.description).toBe('Xin-ga-po đứng thứ nhất trong 11 nước với 0,9691; Việt Nam đứng thứ 5 với 0,7709.');
+  });
+
+  it('names the leader of ASEAN+3 on Government Effectiveness 2023 and the last country', async () => {
+    const { body } = await chartJson('map', 'indicator=GE.EST&group=ASEAN%2B3&year=2023');
+    expect(body.description).toBe('Singapore ranks first of 14 at 2.3175; Myanmar is 14th at -1.7528.');
+  });
+});
+
+describe('server-side rendering', () => {
+  it('SVG carries the country labels in English, and in Vietnamese with diacritics', async () => {
+    const en = await (await app.request('/v1/charts/ranking.svg?indicator=EGDI&group=ASEAN&year=2024')).text();
+    expect(en.startsWith('<svg')).toBe(true);
+    for (const name of ['Singapore', 'Viet Nam', 'Lao PDR', 'Timor-Leste']) expect(en).toContain(name);
+    const vi = await app.request('/v1/charts/ranking.svg?indicator=EGDI&group=ASEAN&year=2024&lang=vi');
+    expect(vi.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const text = await vi.text();
+    for (const name of ['Việt Nam', 'Xin-ga-po', 'Thái Lan', 'Lào']) expect(text).toContain(name);
+    expect(text).toContain('0,9'); // Vietnamese decimal comma on the axis
+  });
+
+  it('PNG is a PNG of the requested width', async () => {
+    const response = await app.request('/v1/charts/ranking.png?indicator=EGDI&group=ASEAN&year=2024&lang=vi&width=720');
+    expect(response.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const view = new DataView(bytes.buffer);
+    expect(view.getUint32(16)).toBe(720); // IHDR width
+    expect(view.getUint32(20)).toBeGreaterThan(200); // IHDR height follows the chart's aspect ratio
+  });
+
+  it('a missing year is a gap in the line, not a bridge', async () => {
+    // Public employment share: Cambodia reports 2003, 2006, 2008, 2009, 2012 while the Philippines reports every year.
+    const svg = await (await app.request('/v1/charts/timeseries.svg?indicator=BI.EMP.TOTL.PB.ZS&countries=KHM,PHL&highlight=KHM')).text();
+    const khmColour = '#44AA99';
+    const khmLines = [...svg.matchAll(/<path[^>]*d="([^"]+)"[^>]*stroke="([^"]+)"/g)].filter((m) => m[2]?.toUpperCase() === khmColour && (m[1]?.includes('L') ?? false));
+    const subpaths = khmLines.map((m) => (m[1]?.match(/M/g) ?? []).length);
+    // 2003 | 2006 | 2008–2009 | 2012: four separate pieces, one of them a segment.
+    expect(subpaths).toEqual([4]);
+  });
+});
+
+describe('chart URLs', () => {
+  it('offers the embed snippet, the data URL and the image URLs', async () => {
+    const { body } = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024');
+    expect(body.data_url).toBe('http://localhost/v1/rankings?group=ASEAN&indicator=EGDI&year=2024');
+    expect(body.svg_url).toBe('http://localhost/v1/charts/ranking.svg?indicator=EGDI&group=ASEAN&year=2024');
+    expect((body.embed as { iframe: string }).iframe).toMatch(/^<iframe src="http:\/\/localhost\/embed\/ranking\?indicator=EGDI&amp;group=ASEAN&amp;year=2024" title="E-Government Development Index \(EGDI\)"/);
+  });
+
+  it('data=url makes a live chart that reads the /v1 endpoint', async () => {
+    const { body } = await chartJson('timeseries', 'indicator=EGDI&countries=VNM,SGP&data=url');
+    const layer = (body.spec as unknown as { vconcat: { data: { url: string; format: { property: string } } }[] }).vconcat[0];
+    expect(layer?.data).toEqual({ url: 'http://localhost/v1/observations?countries=VNM%2CSGP&indicator=EGDI', format: { type: 'json', property: 'observations' } });
+  });
+
+  it('release= pins a chart: immutable and cached for a year', async () => {
+    const response = await app.request('/v1/charts/timeseries?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2018&release=wb-wdi:2023-12-gdp-per-capita');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(((await response.json()) as { pinned: boolean }).pinned).toBe(true);
+  });
+
+  it('the embed page shows the chart with vega-embed from our own /assets, with the alt text as caption', async () => {
+    const html = await (await app.request('/embed/ranking?indicator=EGDI&group=ASEAN&year=2024&lang=vi')).text();
+    expect(html).toContain('<script src="/assets/vega-embed.min.js"></script>');
+    expect(html).not.toMatch(/cdn|jsdelivr|unpkg/);
+    expect(html).toContain('<figcaption>Xin-ga-po đứng thứ nhất trong 11 nước với 0,9691; Ti-mo Lét-xtê đứng thứ 11 với 0,4020.</figcaption>');
+  });
+});
+
+describe('bad chart parameters get problem+json, as on the data routes', () => {
+  it.each([
+    ['/v1/charts/pie?indicator=EGDI', 400, 'invalid_parameter'],
+    ['/v1/charts/ranking.gif?indicator=EGDI', 400, 'invalid_parameter'],
+    ['/v1/charts/ranking', 400, 'invalid_parameter'],
+    ['/v1/charts/scatter?x=EGDI', 400, 'invalid_parameter'],
+    ['/v1/charts/heatmap?indicators=EGDI', 400, 'invalid_parameter'],
+    ['/v1/charts/heatmap?indicators=EGDI,OSI&data=url', 400, 'invalid_parameter'],
+    ['/v1/charts/slope?indicator=EGDI&from=2024&to=2024', 400, 'invalid_parameter'],
+    ['/v1/charts/ranking?indicator=EGDI&lang=fr', 400, 'invalid_parameter'],
+    ['/v1/charts/ranking.png?indicator=EGDI&width=5000', 400, 'invalid_parameter'],
+    ['/v1/charts/ranking?indicator=EGDI&highlight=XYZ', 400, 'unknown_country'],
+    ['/v1/charts/ranking?indicator=NOPE', 400, 'unknown_indicator'],
+    ['/v1/charts/ranking?indicator=EGDI&group=EU', 404, 'unknown_group'],
+    ['/embed/pie?indicator=EGDI', 404, 'not_found'],
+    ['/embed/ranking?indicator=EGDI&year=abc', 400, 'invalid_parameter'],
+  ])('%s → %i %s', async (url, status, code) => {
+    const response = await app.request(url);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(((await response.json()) as { code: string }).code).toBe(code);
+  });
+
+  it('PNG on a deployment without a PNG renderer is a clear 501', async () => {
+    const edgeLike = createTestApp(test);
+    const response = await edgeLike.request('/v1/charts/ranking.png?indicator=EGDI&group=ASEAN');
+    expect(response.status).toBe(501);
+    expect(((await response.json()) as { code: string }).code).toBe('not_implemented');
+  });
+});
