@@ -7,10 +7,8 @@
  * Postgres when DATABASE_URL is set, else the embedded PGlite (loaded into memory first).
  * Usage: npm run bench:api [-- --duration 10 --connections 50]
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app.ts';
@@ -19,9 +17,9 @@ import { connectPostgres } from '../src/db/postgres.ts';
 import { loadShippedReleases, prepareSchema } from '../src/db/prepare.ts';
 import { membersOn, todayIso } from '../src/domain/groups.ts';
 import { valuesQuery } from '../src/repositories/observations.ts';
+import { measure as load } from './lib/load.ts';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
-const root = path.resolve(import.meta.dirname, '..');
 const INDICATOR = 'GE.EST';
 
 const url = process.env.DATABASE_URL;
@@ -53,40 +51,8 @@ const civscope = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => civscope.once('listening', resolve));
 const civscopePort = (civscope.address() as AddressInfo).port;
 
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-}
-
-function autocannon(target: string, seconds: number): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/autocannon/autocannon.js'), '--json', '-c', args.connections, '-d', String(seconds), target], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.on('error', reject);
-    child.on('exit', () => {
-      const r = JSON.parse(out);
-      resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx });
-    });
-  });
-}
-
-async function measure(label: string, target: string): Promise<Result> {
-  await autocannon(target, 3);
-  const result = await autocannon(target, Number(args.duration));
-  console.log(
-    `${label.padEnd(28)} ${result.rps.toFixed(0).padStart(7)} req/s   p50 ${String(result.p50).padStart(4)} ms   p99 ${String(result.p99).padStart(4)} ms${result.non2xx ? `   non-2xx ${result.non2xx}` : ''}`,
-  );
-  return result;
-}
-
 console.log(`database: ${url ? 'Postgres' : 'PGlite (in memory)'}; ${args.connections} connections, ${args.duration} s after 3 s warm-up`);
+const measure = (label: string, target: string) => load(label, target, Number(args.duration), Number(args.connections));
 const floorResult = await measure('floor (node:http + SQL)', `http://127.0.0.1:${floorPort}/`);
 const observations = await measure('CivScope /v1/observations', `http://127.0.0.1:${civscopePort}/v1/observations?indicator=${INDICATOR}&group=ASEAN%2B3`);
 await measure('CivScope /v1/rankings', `http://127.0.0.1:${civscopePort}/v1/rankings?indicator=EGDI&group=ASEAN%2B3&year=2024`);
