@@ -1,8 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { DataVersionSource } from './http/data-version.ts';
+import type { Logger } from './http/request-log.ts';
 import type { ResponseStore } from './http/response-cache.ts';
 import type { AssetProvider } from './web/assets.ts';
+
+export interface ReleaseUpload {
+  metaText: string;
+  metaName: string;
+  data: Uint8Array;
+  dataName: string;
+}
+
+export interface UploadSummary {
+  release: string;
+  status: 'loaded' | 'unchanged';
+  lines_read: number;
+  loaded: number;
+  skipped: Record<string, number>;
+  unresolved: { line: number; text: string }[];
+  changes: { added: number; changed: number; removed: number; unchanged: number } | null;
+  summary: string;
+}
 
 /** What the runtime-free app needs from its entry point (Node or Workers). */
 export interface AppDeps {
@@ -17,4 +36,14 @@ export interface AppDeps {
   assets?: AssetProvider;
   /** SVG → PNG; only Node has it (resvg is a native module), so PNG answers 501 elsewhere. */
   renderPng?: (svg: string, width: number) => Uint8Array;
+  /** Release uploads; only Node has them (the readers use danfojs), so uploads answer 501 elsewhere. */
+  ingest?: (upload: ReleaseUpload) => Promise<UploadSummary>;
+  /** sha256 (hex) of each accepted admin key. No hashes: every admin call is refused. */
+  adminKeyHashes?: readonly string[];
+  /** Largest accepted upload, in bytes. */
+  uploadMaxBytes?: number;
+  /** Requests per client per window on public routes; absent: no limit. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Structured request logs; absent: none (tests). */
+  log?: Logger;
 }

@@ -1,29 +1,37 @@
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps.ts';
 import { dataVersionSource } from './http/data-version.ts';
+import { isDatabaseUnavailable } from './http/database-errors.ts';
 import { Problem, problemResponse } from './http/problem.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { requestLog } from './http/request-log.ts';
 import { dataCache, memoryResponseStore } from './http/response-cache.ts';
 import { createRouter } from './http/router.ts';
+import { adminRoutes } from './routes/admin/index.ts';
+import { aggregatesRoutes } from './routes/aggregates/index.ts';
+import { changesRoutes } from './routes/changes/index.ts';
+import { chartsRoutes } from './routes/charts/index.ts';
+import { compareRoutes } from './routes/compare/index.ts';
+import { compositeRoutes } from './routes/composite/index.ts';
 import { countriesRoutes } from './routes/countries/index.ts';
 import { groupsRoutes } from './routes/groups/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
 import { indicatorsRoutes } from './routes/indicators/index.ts';
-import { observationsRoutes } from './routes/observations/index.ts';
-import { sourcesRoutes } from './routes/sources/index.ts';
-import { aggregatesRoutes } from './routes/aggregates/index.ts';
-import { changesRoutes } from './routes/changes/index.ts';
-import { compareRoutes } from './routes/compare/index.ts';
-import { compositeRoutes } from './routes/composite/index.ts';
 import { methodsRoutes } from './routes/methods/index.ts';
+import { observationsRoutes } from './routes/observations/index.ts';
 import { profilesRoutes } from './routes/profiles/index.ts';
 import { rankingsRoutes } from './routes/rankings/index.ts';
-import { chartsRoutes } from './routes/charts/index.ts';
+import { sourcesRoutes } from './routes/sources/index.ts';
 import { docsRoutes } from './web/docs.ts';
 import { embedRoutes } from './web/embed.ts';
 import { explorerRoutes } from './web/explorer-page.ts';
 
 export const API_VERSION = '1.0.0';
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+const RETRY_AFTER_OUTAGE = 5;
 
 /**
  * The runtime-free app: the same object serves Node (src/node.ts) and Workers (src/worker.ts).
@@ -33,11 +41,26 @@ export function createApp(deps: AppDeps) {
   const versions = deps.versions ?? dataVersionSource(deps.db);
   const store = deps.responseStore ?? memoryResponseStore();
   const app = createRouter();
-  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition'] }));
+  if (deps.log) app.use('*', requestLog(deps.log));
+  app.use(
+    '*',
+    secureHeaders({
+      // Charts are made to be embedded and their images hot-linked from reports.
+      xFrameOptions: false,
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginOpenerPolicy: false,
+    }),
+  );
+  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition', 'RateLimit', 'RateLimit-Policy', 'Retry-After', 'X-Request-Id'] }));
+  if (deps.rateLimit) {
+    const limiter = rateLimit(deps.rateLimit);
+    // Probes and the authenticated admin path are not public traffic.
+    app.use('*', (c, next) => (c.req.path === '/health' || c.req.path === '/ready' || c.req.path.startsWith('/v1/admin/') ? next() : limiter(c, next)));
+  }
   app.use('/v1/*', dataCache(versions, store));
 
   const routes = app
-    .route('/', healthRoutes())
+    .route('/', healthRoutes(deps))
     .route('/', countriesRoutes())
     .route('/', groupsRoutes(deps))
     .route('/', indicatorsRoutes(deps))
@@ -51,10 +74,16 @@ export function createApp(deps: AppDeps) {
     .route('/', changesRoutes(deps))
     .route('/', chartsRoutes(deps))
     .route('/', methodsRoutes())
+    .route('/', adminRoutes(deps, versions))
     .route('/', docsRoutes(deps))
     .route('/', embedRoutes(deps))
     .route('/', explorerRoutes());
 
+  routes.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An admin key; the server stores only its sha256.',
+  });
   routes.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -67,7 +96,7 @@ export function createApp(deps: AppDeps) {
       },
     },
     servers: [{ url: '/', description: 'This CivScope server' }],
-    // Public read-only API: no authentication.
+    // Public read-only API: no authentication (the admin route declares its own).
     security: [],
   });
 
@@ -75,12 +104,18 @@ export function createApp(deps: AppDeps) {
 
   routes.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(error, c.req.path);
+    if (isDatabaseUnavailable(error)) {
+      deps.log?.({ level: 'warn', msg: 'database unavailable', path: c.req.path, error: String(error) });
+      const response = problemResponse(new Problem(503, 'service_unavailable', 'The database cannot be reached right now; retry shortly.'), c.req.path);
+      response.headers.set('retry-after', String(RETRY_AFTER_OUTAGE));
+      return response;
+    }
     if (error instanceof HTTPException) {
       const status = error.status;
       const code = status === 405 ? 'method_not_allowed' : status >= 500 ? 'internal_error' : 'invalid_parameter';
       return problemResponse(new Problem(status, code, error.message || 'Request refused'), c.req.path);
     }
-    console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', path: c.req.path, error: String(error), stack: (error as Error).stack }));
+    (deps.log ?? ((r) => console.error(JSON.stringify(r))))({ level: 'error', msg: 'unhandled error', path: c.req.path, error: String(error), stack: (error as Error).stack });
     return problemResponse(new Problem(500, 'internal_error', 'An unexpected error occurred; it has been logged.'), c.req.path);
   });
 

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['0', '1', 'true', 'false'])
+    .default(fallback)
+    .transform((v) => v === '1' || v === 'true');
+
 /** The environment, parsed once per entry point. Unknown variables are ignored. */
 export const envSchema = z.object({
+  /** `production` turns on the rate limit by default. */
+  CIVSCOPE_ENV: z.enum(['development', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
   /** postgres://… switches from the embedded PGlite to a Postgres server. */
@@ -10,10 +18,20 @@ export const envSchema = z.object({
   /** Where the embedded database keeps its files. */
   CIVSCOPE_DATA_DIR: z.string().default('.data/pglite'),
   /** Skip loading the shipped releases at start-up (production loads through the ingest CLI). */
-  CIVSCOPE_SKIP_SHIPPED: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('false')
-    .transform((v) => v === '1' || v === 'true'),
+  CIVSCOPE_SKIP_SHIPPED: flag('false'),
+  /** Requests per client per minute on public routes; 0 turns the limit off. Default: 300 in production, off otherwise. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  /** Comma-separated sha256 (hex) of the admin keys. Generate one: `printf %s "$KEY" | sha256sum`. */
+  ADMIN_KEY_SHA256: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/, 'each admin key hash must be 64 hex characters (sha256)'))),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** One JSON log line per request. */
+  LOG_REQUESTS: flag('true'),
+  /** How long the data version (part of every ETag) may be reused before re-reading it, in ms. */
+  DATA_VERSION_TTL_MS: z.coerce.number().int().min(0).default(1000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -27,4 +45,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The rate limit in force: explicit setting, else on (300/min) in production only. */
+export function rateLimitOf(env: Pick<Env, 'RATE_LIMIT_PER_MINUTE' | 'CIVSCOPE_ENV'>): { limit: number; windowMs: number } | undefined {
+  const limit = env.RATE_LIMIT_PER_MINUTE ?? (env.CIVSCOPE_ENV === 'production' ? 300 : 0);
+  return limit > 0 ? { limit, windowMs: 60_000 } : undefined;
 }

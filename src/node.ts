@@ -2,11 +2,16 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open.ts';
 import { loadShippedReleases, prepareSchema } from './db/prepare.ts';
-import { parseEnv } from './env.ts';
+import { parseEnv, rateLimitOf } from './env.ts';
+import { dataVersionSource } from './http/data-version.ts';
+import { jsonLogger } from './http/request-log.ts';
 import { summaryLine } from './ingest/summary-line.ts';
-import { countObservations } from './repositories/observation-count.ts';
 import { renderPng } from './render/png.ts';
+import { countObservations } from './repositories/observation-count.ts';
 import { nodeAssets } from './web/node-assets.ts';
+
+/** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Node entry: environment → database (PGlite by default, DATABASE_URL → Postgres) → serve. */
 async function main(): Promise<void> {
@@ -21,17 +26,46 @@ async function main(): Promise<void> {
   }
   console.log(`observations: ${await countObservations(database.db)}`);
 
-  const app = createApp({ db: database.db, assets: nodeAssets(), renderPng });
+  // Uploads pull in the readers (danfojs): load them only when the first upload arrives.
+  const ingest = async (upload: Parameters<NonNullable<Parameters<typeof createApp>[0]['ingest']>>[0]) => {
+    const { uploadIngester } = await import('./ingest/upload.ts');
+    return uploadIngester(database.db)(upload);
+  };
+  const rateLimit = rateLimitOf(env);
+  const app = createApp({
+    db: database.db,
+    versions: dataVersionSource(database.db, env.DATA_VERSION_TTL_MS),
+    assets: nodeAssets(),
+    renderPng,
+    ingest,
+    adminKeyHashes: env.ADMIN_KEY_SHA256,
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    rateLimit,
+    log: env.LOG_REQUESTS ? jsonLogger : undefined,
+  });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
-    console.log(`CivScope listening on http://${host}:${info.port} (ready in ${Math.round(performance.now() - startedAt)} ms)`);
+    console.log(
+      `CivScope listening on http://${host}:${info.port} (ready in ${Math.round(performance.now() - startedAt)} ms; ${env.CIVSCOPE_ENV}; rate limit ${rateLimit ? `${rateLimit.limit}/min` : 'off'})`,
+    );
+  });
+  server.on('error', (error) => {
+    console.error(`cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+    process.exit(1);
   });
 
+  let stopping = false;
   const shutdown = (signal: string) => {
-    console.log(`${signal}: closing`);
+    if (stopping) return;
+    stopping = true;
+    console.log(JSON.stringify({ level: 'info', msg: `${signal}: no new connections; draining in-flight requests` }));
+    const force = setTimeout(() => process.exit(1), DRAIN_TIMEOUT_MS);
+    force.unref();
+    // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
     server.close(() => {
       database.close().finally(() => process.exit(0));
     });
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

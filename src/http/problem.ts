@@ -13,6 +13,11 @@ export type ProblemCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'not_implemented'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'invalid_upload'
+  | 'rate_limited'
   | 'service_unavailable'
   | 'internal_error';
 
@@ -37,6 +42,11 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   not_implemented: 'Not available on this deployment',
+  unauthorized: 'Authentication required',
+  forbidden: 'Forbidden',
+  payload_too_large: 'Upload too large',
+  invalid_upload: 'Invalid release upload',
+  rate_limited: 'Too many requests',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal error',
 };

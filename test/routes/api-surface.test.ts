@@ -26,8 +26,11 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/health',
+      '/ready',
+      '/v1/admin/releases',
       '/v1/aggregates',
       '/v1/changes',
+      '/v1/charts/{chart}',
       '/v1/compare',
       '/v1/composite',
       '/v1/countries',

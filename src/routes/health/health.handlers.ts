@@ -1,4 +1,27 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import type { healthRoute } from './health.routes.ts';
+import type { AppDeps } from '../../app-deps.ts';
+import { EXPECTED_MIGRATIONS } from '../../db/migration-names.ts';
+import { appliedMigrations } from '../../repositories/readiness.ts';
+import type { healthRoute, readyRoute } from './health.routes.ts';
 
 export const health: RouteHandler<typeof healthRoute> = (c) => c.json({ status: 'ok' as const }, 200);
+
+export const ready =
+  (deps: AppDeps): RouteHandler<typeof readyRoute> =>
+  async (c) => {
+    const expected = [...EXPECTED_MIGRATIONS];
+    let applied: string[] | null = null;
+    try {
+      applied = await appliedMigrations(deps.db);
+    } catch {
+      applied = null;
+    }
+    const current = applied !== null && expected.every((m) => applied?.includes(m));
+    const body = {
+      status: current ? ('ready' as const) : ('not_ready' as const),
+      database: applied === null ? ('unreachable' as const) : ('reachable' as const),
+      migrations: { expected, applied: applied ?? [], current },
+    };
+    c.header('cache-control', 'no-store');
+    return current ? c.json(body, 200) : c.json(body, 503);
+  };

@@ -1,5 +1,6 @@
+import type { AppDeps } from '../../app-deps.ts';
 import { createRouter } from '../../http/router.ts';
-import { health } from './health.handlers.ts';
-import { healthRoute } from './health.routes.ts';
+import { health, ready } from './health.handlers.ts';
+import { healthRoute, readyRoute } from './health.routes.ts';
 
-export const healthRoutes = () => createRouter().openapi(healthRoute, health);
+export const healthRoutes = (deps: AppDeps) => createRouter().openapi(healthRoute, health).openapi(readyRoute, ready(deps));

@@ -1,0 +1,53 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { ReleaseUpload, UploadSummary } from '../app-deps.ts';
+import type { Database } from '../db/schema.ts';
+import { Problem } from '../http/problem.ts';
+import { IngestError } from './errors.ts';
+import { ingestRelease } from './ingest-release.ts';
+import { parseReleaseMeta } from './meta.ts';
+import { summaryLine } from './summary-line.ts';
+
+/**
+ * The admin upload path on Node: the same ingestion as `npm run ingest`, fed from a multipart
+ * form. An invalid release becomes 422 problem+json naming the file, line and column.
+ */
+export function uploadIngester(db: Kysely<Database>): (upload: ReleaseUpload) => Promise<UploadSummary> {
+  return async (upload) => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'civscope-upload-'));
+    try {
+      const meta = parseReleaseMeta(upload.metaText, upload.metaName);
+      // The file is stored under the name meta.yaml gives it, whatever the browser sent.
+      const dataPath = path.join(folder, path.basename(meta.file));
+      await writeFile(dataPath, upload.data);
+      const summary = await ingestRelease(db, meta, dataPath);
+      return {
+        release: summary.releaseId,
+        status: summary.status === 'unchanged' ? 'unchanged' : 'loaded',
+        lines_read: summary.linesRead,
+        loaded: summary.loaded,
+        skipped: summary.skipped,
+        unresolved: summary.unresolved,
+        changes: summary.diff
+          ? { added: summary.diff.added.length, changed: summary.diff.changed.length, removed: summary.diff.removed.length, unchanged: summary.diff.unchanged }
+          : null,
+        summary: summaryLine(summary).replace(dataPath, path.basename(meta.file)),
+      };
+    } catch (error) {
+      if (error instanceof IngestError) {
+        const message = error.message.replaceAll(folder + path.sep, '');
+        const { file, line, column } = error.location;
+        throw new Problem(422, 'invalid_upload', `${message} Nothing was written.`, {
+          file: path.basename(file),
+          ...(line !== undefined ? { line } : {}),
+          ...(column !== undefined ? { column } : {}),
+        });
+      }
+      throw error;
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  };
+}
