@@ -12,6 +12,8 @@ export const ISO3 = z
 
 /** Limits that keep a request bounded; a list longer than the registry is a mistake, not a query. */
 export const MAX_COUNTRIES = 14;
+/** The longest series any source has (WDI, 1960–) fits; a wider span is a typo. */
+export const MAX_YEAR_SPAN = 100;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
@@ -90,6 +92,9 @@ export const isoDateParam = (name: string, description: string) =>
 export function checkYearRange(query: { from?: number; to?: number }, ctx: z.RefinementCtx): void {
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
     ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${query.from}) is after to (${query.to})` });
+  }
+  if (query.from !== undefined && query.to !== undefined && query.to - query.from + 1 > MAX_YEAR_SPAN) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `the year span from ${query.from} to ${query.to} is longer than ${MAX_YEAR_SPAN} years` });
   }
 }
 

@@ -1,6 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
-import { requireAdminKey } from '../../http/admin-auth.ts';
 import type { DataVersionSource } from '../../http/data-version.ts';
 import { Problem } from '../../http/problem.ts';
 import type { uploadReleaseRoute } from './admin.routes.ts';
@@ -17,10 +16,8 @@ async function fileField(form: Record<string, unknown>, name: 'meta' | 'data'): 
 export const uploadRelease =
   (deps: AppDeps, versions: DataVersionSource): RouteHandler<typeof uploadReleaseRoute> =>
   async (c) => {
-    await requireAdminKey(c.req.header('authorization'), deps.adminKeyHashes ?? []);
-    if (!deps.ingest) {
-      throw new Problem(501, 'not_implemented', 'Release uploads run on the Node deployment (the ingestion readers use danfojs); use its admin endpoint or `npm run ingest`.');
-    }
+    // The admin key and the runtime were checked by the middleware in ./index.ts.
+    const ingest = deps.ingest as NonNullable<AppDeps['ingest']>;
     let form: Record<string, unknown>;
     try {
       form = (await c.req.parseBody()) as Record<string, unknown>;
@@ -29,7 +26,7 @@ export const uploadRelease =
     }
     const meta = await fileField(form, 'meta');
     const data = await fileField(form, 'data');
-    const summary = await deps.ingest({ metaText: meta.text, metaName: meta.name, data: data.bytes, dataName: data.name });
+    const summary = await ingest({ metaText: meta.text, metaName: meta.name, data: data.bytes, dataName: data.name });
     versions.invalidate();
     return summary.status === 'loaded' ? c.json(summary, 201) : c.json(summary, 200);
   };

@@ -31,8 +31,9 @@ export const uploadReleaseRoute = createRoute({
       content: {
         'multipart/form-data': {
           schema: z.object({
-            meta: z.any().openapi({ type: 'string', format: 'binary', description: 'meta.yaml' }),
-            data: z.any().openapi({ type: 'string', format: 'binary', description: 'data.csv (tidy, wb-bulk or un-egov, as meta.yaml says)' }),
+            // Optional here so a missing file gets the handler's invalid_upload problem that names it.
+            meta: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'meta.yaml' }),
+            data: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'data.csv (tidy, wb-bulk or un-egov, as meta.yaml says)' }),
           }),
         },
       },
