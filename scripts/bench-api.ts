@@ -35,8 +35,10 @@ const raw = url
   ? (await import('postgres')).default(url, { max: 10 })
   : null;
 const pglite = url ? null : (database as Awaited<ReturnType<typeof connectPglite>>).pglite;
-const runFloorQuery = async () =>
-  raw ? raw.unsafe(compiled.sql, compiled.parameters as never[]) : (await pglite!.query(compiled.sql, compiled.parameters as unknown[])).rows;
+const runFloorQuery = async () => {
+  if (raw) return raw.unsafe(compiled.sql, compiled.parameters as never[]);
+  return (await (pglite as NonNullable<typeof pglite>).query(compiled.sql, compiled.parameters as unknown[])).rows;
+};
 
 const floor = createServer(async (_req, res) => {
   const rows = await runFloorQuery();

@@ -9,6 +9,9 @@ export const POPULATION_INDICATOR = 'SP.POP.TOTL';
 
 /** Refuses normalisations that make no sense for the indicator, before any query runs. */
 export function checkNormalisationApplies(indicator: IndicatorRow, spec: NormaliseSpec): void {
+  if (spec.kind === 'per_capita' && indicator.code === POPULATION_INDICATOR) {
+    throw new Problem(400, 'incompatible_normalisation', `per_capita divides by population; ${POPULATION_INDICATOR} is the population itself.`, { parameter: 'normalise' });
+  }
   if (spec.kind === 'per_capita' && !PER_CAPITA_SCALES.includes(indicator.scale)) {
     throw new Problem(
       400,

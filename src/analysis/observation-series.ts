@@ -16,6 +16,8 @@ export interface SeriesQuery {
   membership?: MembershipRule;
   from?: number;
   to?: number;
+  /** One year: the same as from = to = year. */
+  year?: number;
   latest?: boolean;
   max_age?: number;
   as_of?: string;
@@ -47,7 +49,9 @@ export async function observationSeries(deps: AppDeps, query: SeriesQuery) {
   if (spec) checkNormalisationApplies(indicator, spec);
   const vintage = await resolveVintage(deps.db, query);
 
-  let rows = await valuesFor(deps.db, { indicatorCodes: [indicator.code], countries: selection.countries, from: query.from, to: query.to, vintage });
+  const from = query.year ?? query.from;
+  const to = query.year ?? query.to;
+  let rows = await valuesFor(deps.db, { indicatorCodes: [indicator.code], countries: selection.countries, from, to, vintage });
   rows = rows.filter((r) => selectionIncludes(selection, r.iso3, r.year));
   if (query.latest) rows = latestPerCountry(rows);
   if (query.max_age !== undefined) rows = dropOlderThan(rows, query.max_age);

@@ -1,5 +1,5 @@
 import { countryByIso3 } from '../domain/countries.ts';
-import { GROUPS, groupByCode, membersOn, todayIso } from '../domain/groups.ts';
+import { GROUPS, groupByCode, MEMBERSHIPS, membersOn, todayIso } from '../domain/groups.ts';
 import { memberAtYearEnd, type MembershipRule } from '../domain/membership-rule.ts';
 import { Problem } from '../http/problem.ts';
 
@@ -57,7 +57,10 @@ export function resolveSelection(
   const group = requireGroup(query.group ?? DEFAULT_GROUP);
   const on = todayIso(now);
   const members = membersOn(group.code, on);
-  return { countries: members, group: { code: group.code, rule: query.membership ?? 'current', on, members } };
+  const rule = query.membership ?? 'current';
+  // Under the historical rule a country that has since left still counts for its member years.
+  const everMembers = [...new Set(MEMBERSHIPS.filter((m) => m.groupCode === group.code && m.joinedOn <= on).map((m) => m.iso3))].sort();
+  return { countries: rule === 'historical' ? everMembers : members, group: { code: group.code, rule, on, members } };
 }
 
 /** Does the selection count this country for this year? Undated values follow today's membership. */

@@ -5,7 +5,9 @@ import { provenanceFor } from '../analysis/provenance.ts';
 import { rankingOf } from '../analysis/ranking.ts';
 import type { Selection } from '../analysis/selection.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';
+import { yearsWithData } from '../repositories/observations.ts';
 import { footerLines, indicatorName, normalisationLine, peerLine, yearsLine } from './captions.ts';
 import { describeHeatmap, describeRanking, describeScatter, describeSeries, describeSlope } from './describe.ts';
 import type { ChartFrame } from './frame.ts';
@@ -129,7 +131,9 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
       const points = result.rows.flatMap((r) => {
         const x = r.cells[xCode];
         const y = r.cells[yCode];
-        return x && y ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }] : [];
+        // A value flagged as "no data" (a published 0) is not a point.
+        const usable = (cell: typeof x) => cell && !EXCLUDED_FLAGS.includes(cell.flag ?? '');
+        return usable(x) && usable(y) && x && y ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }] : [];
       });
       const [xName, yName] = names as [string, string];
       const description = describeScatter(points, lang, xName, yName);
@@ -166,8 +170,9 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
     series.points.map((p) => p.release),
   );
   const field = series.normalisation ? 'normalised' : 'value';
+  // Values flagged as "no data" (a published 0) are gaps in a chart, not zeros.
   const rows = series.points
-    .filter((p) => p.year !== null && (field === 'value' || p.normalised !== null))
+    .filter((p) => p.year !== null && !EXCLUDED_FLAGS.includes(p.flag ?? '') && (field === 'value' || p.normalised !== null))
     .map((p) => ({ iso3: p.iso3, year: p.year as number, value: field === 'value' ? p.value : (p.normalised as number) }));
   const decimals = field === 'value' ? series.indicator.decimals : 1;
   const title = indicatorName(series.indicator, lang);
@@ -176,9 +181,9 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
   if (type === 'slope') {
     const fromYear = q.from as number;
     const toYear = q.to as number;
-    const description = describeSlope(rows, fromYear, toYear, lang, decimals, q.highlight);
+    const description = describeSlope(rows, fromYear, toYear, lang, decimals, series.indicator.higher_is_better === false ? 'lower' : 'higher', q.highlight);
     const frame = frameFor(q, title, series.selection, [`${fromYear}–${toYear}`, normalisationLine(series.normalisation?.method, lang)], footerLines(provenance, lang), description);
-    const spec = slopeChart({ rows: chartRows, decimals: series.indicator.decimals, unit, field, fromYear, toYear }, frame, { highlight: q.highlight, dataUrl: live });
+    const spec = slopeChart({ rows: chartRows, decimals: series.indicator.decimals, unit, field, years: [fromYear, toYear], fromYear, toYear }, frame, { highlight: q.highlight, dataUrl: live });
     return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
   }
   const description = describeSeries(rows, lang, decimals, q.highlight);
@@ -187,6 +192,7 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
   const span = years.length > 0 ? { from: q.from ?? Math.min(...years), to: q.to ?? Math.max(...years) } : q;
   const frame = frameFor(q, title, series.selection, [yearsLine(span, lang), normalisationLine(series.normalisation?.method, lang)], footerLines(provenance, lang), description);
   const builder = type === 'small-multiples' ? smallMultiplesChart : timeseriesChart;
-  const spec = builder({ rows: chartRows, decimals: series.indicator.decimals, unit, field }, frame, { highlight: q.highlight, dataUrl: live });
+  const expectedYears = await yearsWithData(deps.db, { indicatorCode: series.indicator.code, from: q.from, to: q.to, vintage: series.vintage });
+  const spec = builder({ rows: chartRows, decimals: series.indicator.decimals, unit, field, years: expectedYears }, frame, { highlight: q.highlight, dataUrl: live });
   return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
 }

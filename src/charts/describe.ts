@@ -92,16 +92,26 @@ export function describeHeatmap(countries: number, indicators: number, missing: 
     : `Normalised scores of ${countries} countries on ${indicators} indicators; ${missing} cells have no data.`;
 }
 
-export function describeSlope(points: readonly Point[], fromYear: number, toYear: number, lang: Lang, decimals: number, focus?: string): string {
+export function describeSlope(
+  points: readonly Point[],
+  fromYear: number,
+  toYear: number,
+  lang: Lang,
+  decimals: number,
+  direction: 'higher' | 'lower',
+  focus?: string,
+): string {
   const both = [...new Set(points.map((p) => p.iso3))]
     .map((iso3) => ({ iso3, a: points.find((p) => p.iso3 === iso3 && p.year === fromYear), b: points.find((p) => p.iso3 === iso3 && p.year === toYear) }))
     .filter((c): c is { iso3: string; a: Point; b: Point } => c.a !== undefined && c.b !== undefined);
   if (both.length === 0) return lang === 'vi' ? 'Không nước nào có số liệu cả hai năm.' : 'No country has values for both years.';
-  const biggest = [...both].sort((x, y) => y.b.value - y.a.value - (x.b.value - x.a.value))[0] as { iso3: string; a: Point; b: Point };
+  // "Improvement" follows the indicator's direction: a world rank improves when it falls.
+  const gain = (c: { a: Point; b: Point }) => (direction === 'higher' ? c.b.value - c.a.value : c.a.value - c.b.value);
+  const biggest = [...both].sort((x, y) => gain(y) - gain(x))[0] as { iso3: string; a: Point; b: Point };
   const chosen = both.find((c) => c.iso3 === focus) ?? biggest;
   const fmt = (v: number) => formatNumber(v, decimals, lang);
   const change = (c: typeof chosen) => `${countryName(c.iso3, lang)} ${fmt(c.a.value)} → ${fmt(c.b.value)}`;
   return lang === 'vi'
-    ? `Từ ${fromYear} đến ${toYear}: ${change(chosen)}${chosen === biggest ? ' (tăng nhiều nhất)' : `; tăng nhiều nhất: ${change(biggest)}`}.`
-    : `From ${fromYear} to ${toYear}: ${change(chosen)}${chosen === biggest ? ' (largest rise)' : `; largest rise: ${change(biggest)}`}.`;
+    ? `Từ ${fromYear} đến ${toYear}: ${change(chosen)}${chosen === biggest ? ' (cải thiện nhiều nhất)' : `; cải thiện nhiều nhất: ${change(biggest)}`}.`
+    : `From ${fromYear} to ${toYear}: ${change(chosen)}${chosen === biggest ? ' (largest improvement)' : `; largest improvement: ${change(biggest)}`}.`;
 }

@@ -28,14 +28,16 @@ export function heatmapChart(data: HeatmapChartData, frame: ChartFrame, options:
     },
     layer: [
       {
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 1, tooltip: true },
+        // invalid: 'show' keeps cells without a value (drawn as "no data") instead of dropping them.
+        mark: { type: 'rect', stroke: 'white', strokeWidth: 1, tooltip: true, invalid: 'show' },
         encoding: {
           color: {
             condition: { test: 'datum.score === null', value: NO_DATA },
             field: 'score',
             type: 'quantitative',
             title: label(lang, 'score'),
-            scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100] },
+            // Darker = better, as on the map.
+            scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100], reverse: true },
           },
           strokeWidth: options.highlight ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: 3 }, value: 1 } : { value: 1 },
           tooltip: [
@@ -48,10 +50,10 @@ export function heatmapChart(data: HeatmapChartData, frame: ChartFrame, options:
         },
       },
       {
-        mark: { type: 'text', fontSize: 10 },
+        mark: { type: 'text', fontSize: 10, invalid: 'show' },
         encoding: {
           text: { field: 'cellText', type: 'nominal' },
-          color: { condition: { test: 'datum.score !== null && datum.score < 60', value: 'white' }, value: '#222222' },
+          color: { condition: { test: 'datum.score !== null && datum.score > 45', value: 'white' }, value: '#222222' },
         },
       },
     ],

@@ -14,7 +14,7 @@ export function smallMultiplesChart(data: SeriesChartData, frame: ChartFrame, op
   const panelWidth = Math.floor((frame.width - 40 * (columns - 1)) / columns);
   const body = {
     data: seriesData(data, options),
-    transform: [...gapTransforms(data.field), { calculate: countryNameExpression(lang), as: 'name' }],
+    transform: [...gapTransforms(data.field, data.years), { calculate: countryNameExpression(lang), as: 'name' }],
     facet: { field: 'name', type: 'nominal', title: null, header: { labelFontSize: 12 } },
     columns,
     spec: {

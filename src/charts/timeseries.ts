@@ -11,6 +11,8 @@ export interface SeriesChartData {
   unit: string;
   /** The field drawn: the published value or its normalisation. */
   field: 'value' | 'normalised';
+  /** Every year the indicator has for any country: a selected country missing one shows a gap. */
+  years: number[];
 }
 
 export function seriesData(data: SeriesChartData, options: ChartOptions) {
@@ -19,13 +21,13 @@ export function seriesData(data: SeriesChartData, options: ChartOptions) {
 
 /**
  * A missing year must show as a gap, never as a line bridging it: impute inserts a null for
- * every year some country reports and this one does not, and a null breaks a line. Years no
- * country reports (between survey editions) are not gaps.
+ * every year the indicator has for any country (not only the selected ones) where this country
+ * has none, and a null breaks a line. Years no country reports (between survey editions) are not gaps.
  */
-export function gapTransforms(field: string) {
+export function gapTransforms(field: string, years: readonly number[]) {
   return [
     { filter: 'datum.year !== null' },
-    { impute: field, key: 'year', groupby: ['iso3'], value: null },
+    { impute: field, key: 'year', keyvals: [...years], groupby: ['iso3'], value: null },
   ];
 }
 
@@ -41,7 +43,7 @@ export function timeseriesChart(data: SeriesChartData, frame: ChartFrame, option
   };
   const body = {
     data: seriesData(data, options),
-    transform: [...gapTransforms(data.field), { calculate: countryNameExpression(lang), as: 'name' }],
+    transform: [...gapTransforms(data.field, data.years), { calculate: countryNameExpression(lang), as: 'name' }],
     width: frame.width,
     height: frame.height,
     layer: [

@@ -27,8 +27,17 @@ export interface CompositeResult {
 }
 
 export function normaliseWeights(weights: readonly number[]): number[] {
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => w / total);
+  // Scale by the largest first so huge weights (1e308) cannot overflow the sum.
+  const largest = Math.max(...weights);
+  const scaled = weights.map((w) => w / largest);
+  const total = scaled.reduce((a, b) => a + b, 0);
+  return scaled.map((w) => w / total);
+}
+
+/** A component on which every country scores the same carries no information for a ranking. */
+export function hasSpread(component: CompositeComponent, countries: readonly string[]): boolean {
+  const values = countries.map((iso3) => component.values.get(iso3)).filter((v): v is number => v !== undefined);
+  return values.length >= 2 && Math.min(...values) !== Math.max(...values);
 }
 
 function componentScoresOf(input: Pick<CompositeInput, 'countries' | 'components'>): Map<string, Map<string, number | null>> {

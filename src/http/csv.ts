@@ -18,3 +18,20 @@ export function csvResponse(csv: string, filename: string, headers: Record<strin
     },
   });
 }
+
+/**
+ * Every CSV carries where its numbers come from: two trailing columns, the same on every row,
+ * with the releases and the licences of the response.
+ */
+export function withProvenanceColumns(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  provenance: { releases: { id: string }[]; sources: { name: string; licence: string }[] },
+): [string[], unknown[][]] {
+  const releases = provenance.releases.map((r) => r.id).join(' ');
+  const licence = [...new Set(provenance.sources.map((s) => `${s.name}: ${s.licence}`))].join('; ');
+  return [
+    [...header, 'releases', 'licence'],
+    rows.map((row) => [...row, releases, licence]),
+  ];
+}

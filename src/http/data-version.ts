@@ -15,21 +15,28 @@ export interface DataVersionSource {
 export function dataVersionSource(db: Kysely<Database>, ttlMs = 1000, clock: () => number = Date.now): DataVersionSource {
   let cached: { version: number; readAt: number } | null = null;
   let pending: Promise<number> | null = null;
+  // Bumped by invalidate(): a read that started before it must not refill the cache afterwards.
+  let generation = 0;
   return {
     async get() {
       if (cached && clock() - cached.readAt < ttlMs) return cached.version;
-      pending ??= currentDataVersion(db)
-        .then((version) => {
-          cached = { version, readAt: clock() };
-          return version;
-        })
-        .finally(() => {
-          pending = null;
-        });
+      if (!pending) {
+        const startedIn = generation;
+        pending = currentDataVersion(db)
+          .then((version) => {
+            if (startedIn === generation) cached = { version, readAt: clock() };
+            return version;
+          })
+          .finally(() => {
+            pending = null;
+          });
+      }
       return pending;
     },
     invalidate() {
+      generation++;
       cached = null;
+      pending = null;
     },
   };
 }

@@ -85,6 +85,9 @@ export const isoDateParam = (name: string, description: string) =>
     .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), {
       message: `${name} is not a real calendar date`,
     })
+    .refine((text) => Number(text.slice(0, 4)) >= MIN_YEAR && Number(text.slice(0, 4)) <= MAX_YEAR, {
+      message: `${name} must fall between ${MIN_YEAR} and ${MAX_YEAR}`,
+    })
     .optional()
     .openapi({ param: { name, in: 'query' }, description, example: '2025-10-26' });
 
@@ -192,4 +195,7 @@ export function checkCommonRules(
   checkYearRange(query, ctx);
   if (query.as_of && query.release) ctx.addIssue({ code: 'custom', path: ['release'], message: 'give either release or as_of, not both' });
   if (query.year !== undefined && query.latest) ctx.addIssue({ code: 'custom', path: ['latest'], message: 'give either year or latest=true, not both' });
+  if (query.year !== undefined && (query.from !== undefined || query.to !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from/to, not both' });
+  }
 }

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
 import type { DataVersionSource } from './data-version.ts';
+import { todayIso } from '../domain/groups.ts';
 import { fnv1a64 } from './hash.ts';
 
 export interface CachedResponse {
@@ -36,8 +37,15 @@ export function normalisedQueryKey(url: URL): string {
 }
 
 const LIVE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
-/** A response pinned to a release cannot change: releases are never edited. */
+/** A response pinned to a release with explicit countries cannot change: releases are never edited. */
 const PINNED_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/** Pinned to a release but naming a group: the group's members can change (an accession), so a day. */
+const PINNED_GROUP_CACHE_CONTROL = 'public, max-age=86400';
+
+export function cacheControlFor(url: URL): string {
+  if (!url.searchParams.has('release')) return LIVE_CACHE_CONTROL;
+  return url.searchParams.has('countries') ? PINNED_CACHE_CONTROL : PINNED_GROUP_CACHE_CONTROL;
+}
 
 function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -48,18 +56,19 @@ function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /**
- * ETag, Cache-Control, 304s and the response cache for GET data routes. The key is the
- * normalised query plus the data version, so a new release changes every ETag and no cached
- * body outlives the data it was computed from.
+ * ETag, Cache-Control, 304s and the response cache for GET data routes. The key is the data
+ * version, the day (group membership is "today"), the origin (chart responses carry absolute
+ * URLs) and the normalised query, so a new release changes every ETag and no cached body
+ * outlives the data it was computed from.
  */
-export function dataCache(versions: DataVersionSource, store: ResponseStore): MiddlewareHandler {
+export function dataCache(versions: DataVersionSource, store: ResponseStore, now: () => Date = () => new Date()): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const url = new URL(c.req.url);
     const version = await versions.get();
-    const key = `v${version}|${normalisedQueryKey(url)}`;
+    const key = `v${version}|${todayIso(now())}|${url.origin}|${normalisedQueryKey(url)}`;
     const etag = `"${version}-${fnv1a64(key)}"`;
-    const cacheControl = url.searchParams.has('release') ? PINNED_CACHE_CONTROL : LIVE_CACHE_CONTROL;
+    const cacheControl = cacheControlFor(url);
     if (etagMatches(c.req.header('if-none-match'), etag)) {
       return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl } });
     }
@@ -68,6 +77,9 @@ export function dataCache(versions: DataVersionSource, store: ResponseStore): Mi
 
     await next();
     if (c.res.status !== 200) return;
+    // A release committed while this request ran: the body may hold the new data, so it is
+    // neither labelled nor cached under the old version.
+    if ((await versions.get()) !== version) return;
     c.res.headers.set('etag', etag);
     c.res.headers.set('cache-control', cacheControl);
     const body = new Uint8Array(await c.res.clone().arrayBuffer());

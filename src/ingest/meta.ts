@@ -11,7 +11,8 @@ export const THEMES = ['digital-government', 'effectiveness', 'workforce-and-pay
 
 /**
  * What kind of quantity an indicator measures. It decides which transformations make sense:
- * only `count` and `amount` can be divided by population.
+ * only `count` and `amount` (totals that grow with population) can be divided by population;
+ * `source-count` counts data sources, not people or money.
  */
 export const SCALES = [
   'index',
@@ -21,6 +22,7 @@ export const SCALES = [
   'share',
   'percent',
   'count',
+  'source-count',
   'amount',
   'amount-per-capita',
   'coefficient',

@@ -62,3 +62,26 @@ export function valuesQuery(db: Kysely<Database>, q: ValuesQuery) {
     .orderBy('r.published_on', 'desc')
     .orderBy('r.id', 'desc');
 }
+
+/**
+ * Every year in which any country has a value for the indicator (within the vintage and range):
+ * the years a time series is expected to have, so a country missing one of them shows a gap.
+ */
+export async function yearsWithData(
+  db: Kysely<Database>,
+  q: { indicatorCode: string; from?: number; to?: number; vintage?: Vintage },
+): Promise<number[]> {
+  const vintage = q.vintage ?? CURRENT;
+  let query = db
+    .selectFrom('observation as o')
+    .innerJoin('release as r', 'r.id', 'o.release_id')
+    .select('o.year')
+    .distinct()
+    .where('o.indicator_code', '=', q.indicatorCode)
+    .where('o.year', 'is not', null);
+  if (q.from !== undefined) query = query.where('o.year', '>=', q.from);
+  if (q.to !== undefined) query = query.where('o.year', '<=', q.to);
+  if (vintage.kind === 'as_of') query = query.where('r.published_on', '<=', vintage.date);
+  if (vintage.kind === 'release') query = query.where('r.id', '=', vintage.releaseId);
+  return (await query.orderBy('o.year').execute()).map((r) => r.year as number);
+}

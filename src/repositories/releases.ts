@@ -12,9 +12,26 @@ export async function loadedReleaseIds(db: Db): Promise<Set<string>> {
   return new Set((await db.selectFrom('release').select('id').execute()).map((r) => r.id));
 }
 
-/** Source and indicator metadata: a newer release of a source refreshes its indicators' wording. */
+/**
+ * Source and indicator metadata: the newest release of a source describes it. Loading an older
+ * vintage later adds its values but never rolls the wording, direction or licence back.
+ */
 export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Promise<void> {
   const { source } = meta;
+  const newest = await db
+    .selectFrom('release')
+    .select((eb) => eb.fn.max('published_on').as('published_on'))
+    .where('source_id', '=', source.id)
+    .executeTakeFirst();
+  const existingIndicators = new Set(
+    (await db.selectFrom('indicator').select('code').where('code', 'in', meta.indicators.map((i) => i.code)).execute()).map((r) => r.code),
+  );
+  if (newest?.published_on && newest.published_on > meta.published_on) {
+    // Older than what is loaded: only describe what nothing describes yet.
+    const missing = meta.indicators.filter((i) => !existingIndicators.has(i.code));
+    if (missing.length > 0) await db.insertInto('indicator').values(missing.map((i) => ({ ...i, source_id: source.id }))).execute();
+    return;
+  }
   await db
     .insertInto('source')
     .values(source)

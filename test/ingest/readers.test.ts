@@ -139,6 +139,14 @@ describe('tidy reader and validation', () => {
     await expect(readTidy(file, 'cols.csv')).rejects.toThrow(/cols\.csv, line 1: missing columns "indicator_name", "unit"/);
   });
 
+  it('counts blank lines and quoted fields spanning lines when it names a line', async () => {
+    const text = `${TIDY_HEADER},note\nS,TEST.IND,Test,VNM,2020,1,points,"a note\nover two lines"\n\nS,TEST.IND,Test,THA,2020,oops,points,x\n`;
+    const file = await tempCsv('tidy.csv', text);
+    const { rows } = await readTidy(file, 'lines.csv');
+    expect(rows.map((r) => r.line)).toEqual([2, 5]);
+    expect(() => validateRows(rows, metaWith([{ code: 'TEST.IND' }]), 'lines.csv')).toThrow('lines.csv, line 5, column "value": not a number ("oops")');
+  });
+
   it('names the line of a row with too few fields', async () => {
     const file = await tempCsv('tidy.csv', `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2020,1,points\nS,TEST.IND,Test,VNM\n`);
     const error = await readTidy(file, 'ragged.csv').catch((e: unknown) => e);

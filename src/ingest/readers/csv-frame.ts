@@ -6,9 +6,44 @@ import { IngestError } from '../errors.ts';
 export interface CsvFrame {
   frame: dfd.DataFrame;
   columns: string[];
-  /** Line number of the first data row (after preamble and header). */
-  firstDataLine: number;
+  /** Line number of the header. */
+  headerLine: number;
+  /** The 1-based file line each data row starts on (blank lines and multi-line fields counted). */
+  lineOf: (row: number) => number;
   rowCount: number;
+}
+
+const countNewlines = (text: string) => {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/**
+ * The file line each record starts on, from papaparse's cursor: danfojs keeps no positions, and
+ * counting rows would drift past a skipped blank line or a quoted field spanning lines.
+ */
+function recordStartLines(text: string, preambleLines: number): number[] {
+  let offset = 0;
+  for (let k = 0; k < preambleLines; k++) {
+    const newline = text.indexOf('\n', offset);
+    offset = newline === -1 ? text.length : newline + 1;
+  }
+  const body = text.slice(offset);
+  const starts: number[] = [];
+  let line = preambleLines + 1;
+  let last = 0;
+  Papa.parse(body, {
+    skipEmptyLines: 'greedy',
+    step: (result) => {
+      const chunk = body.slice(last, result.meta.cursor);
+      const leading = /^[\r\n]*/.exec(chunk)?.[0] ?? '';
+      starts.push(line + countNewlines(leading));
+      line += countNewlines(chunk);
+      last = result.meta.cursor;
+    },
+  });
+  return starts;
 }
 
 /**
@@ -27,10 +62,14 @@ export async function readCsvFrame(path: string, displayName: string, preambleLi
   } catch (error) {
     throw await locateParseError(path, displayName, preambleLines, error as Error);
   }
+  const starts = recordStartLines(await readFile(path, 'utf8'), preambleLines);
+  const headerLine = starts[0] ?? preambleLines + 1;
   return {
     frame,
     columns: frame.columns.map(String),
-    firstDataLine: preambleLines + 2,
+    headerLine,
+    // starts[0] is the header; data row i is record i + 1.
+    lineOf: (row) => starts[row + 1] ?? headerLine + 1 + row,
     rowCount: frame.shape[0] ?? 0,
   };
 }
@@ -50,7 +89,7 @@ async function locateParseError(path: string, displayName: string, preambleLines
   } as Papa.ParseConfig<Record<string, string>>);
   const first = result.errors[0];
   if (first && first.row !== undefined) {
-    const line = preambleLines + 2 + first.row;
+    const line = recordStartLines(text, preambleLines)[first.row + 1] ?? preambleLines + 2 + first.row;
     return new IngestError(`${displayName}, line ${line}: ${first.message}`, { file: displayName, line });
   }
   return new IngestError(`${displayName}: ${cause.message}`, { file: displayName });
@@ -65,8 +104,8 @@ export function requireColumns(csv: CsvFrame, required: readonly string[], displ
   const missing = required.filter((name) => !csv.columns.includes(name));
   if (missing.length > 0) {
     throw new IngestError(
-      `${displayName}, line ${csv.firstDataLine - 1}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (found: ${csv.columns.join(', ')})`,
-      { file: displayName, line: csv.firstDataLine - 1, column: missing[0] },
+      `${displayName}, line ${csv.headerLine}: missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} (found: ${csv.columns.join(', ')})`,
+      { file: displayName, line: csv.headerLine, column: missing[0] },
     );
   }
 }

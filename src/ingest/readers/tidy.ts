@@ -18,7 +18,7 @@ export const readTidy: Reader = async (path, displayName) => {
   const rows: RawRow[] = [];
   for (let i = 0; i < csv.rowCount; i++) {
     rows.push({
-      line: csv.firstDataLine + i,
+      line: csv.lineOf(i),
       indicatorCode: indicator[i] ?? '',
       country: { code: country[i] ?? '' },
       year: year[i] ?? '',

@@ -25,7 +25,7 @@ export const readUnEgov: Reader = async (path, displayName) => {
     columnText(csv, column).forEach((cell, i) => {
       if (cell.trim() === '') return;
       rows.push({
-        line: csv.firstDataLine + i,
+        line: csv.lineOf(i),
         indicatorCode,
         country: { name: names[i] ?? '' },
         year: years[i] ?? '',

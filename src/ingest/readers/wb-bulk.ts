@@ -22,7 +22,7 @@ export const readWorldBankBulk: Reader = async (path, displayName) => {
     cells.forEach((cell, i) => {
       if (cell.trim() === '') return;
       rows.push({
-        line: csv.firstDataLine + i,
+        line: csv.lineOf(i),
         indicatorCode: indicators[i] ?? '',
         country: { code: codes[i] ?? '' },
         year,

@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { type AggregateStat, aggregate } from '../../domain/aggregate.ts';
 import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
-import { csvResponse, toCsv } from '../../http/csv.ts';
+import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
 import { valuesFor } from '../../repositories/observations.ts';
 import { POPULATION_INDICATOR } from '../../analysis/normalisation.ts';
 import { presentIndicator } from '../presenters.ts';
@@ -52,9 +52,11 @@ export const aggregates =
       };
     }).filter((y) => y.reporting > 0);
 
+    const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format === 'csv') {
       const header = ['year', stat, 'reporting', 'members', 'missing'];
-      return csvResponse(toCsv(header, out.map((y) => [y.year, y.value ?? '', y.reporting, y.members, y.missing.join(' ')])), `aggregate-${indicator.code}.csv`) as never;
+      const body = out.map((y) => [y.year, y.value ?? '', y.reporting, y.members, y.missing.join(' ')]);
+      return csvResponse(toCsv(...withProvenanceColumns(header, body, provenance)), `aggregate-${indicator.code}.csv`) as never;
     }
     return c.json(
       {
@@ -64,7 +66,7 @@ export const aggregates =
         stat,
         method: `${METHODS[stat]} No value is imputed for members that did not report.`,
         years: out,
-        ...(await provenanceFor(deps.db, releaseIds)),
+        ...provenance,
       },
       200,
     );

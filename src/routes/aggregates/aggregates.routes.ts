@@ -12,7 +12,7 @@ export const aggregatesRoute = createRoute({
   summary: 'A group statistic per year, with coverage and the missing members named (no imputation)',
   request: {
     query: z
-      .object({
+      .strictObject({
         indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
         group: groupParam,
         membership: membershipParam,

@@ -23,7 +23,7 @@ export const changesRoute = createRoute({
     'For syncing: compares what each source said as of `since_release` (its publication date) or `since`, with what it says now. A partial release replaces only the years it covers, so older years are not reported as removed.',
   request: {
     query: z
-      .object({
+      .strictObject({
         since_release: releaseParam.openapi({ param: { name: 'since_release', in: 'query' } }),
         since: isoDateParam('since', 'Compare with the releases published on or before this date.'),
         format: tableFormatParam,

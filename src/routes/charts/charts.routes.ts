@@ -38,7 +38,7 @@ const pixels = (name: string, min: number, max: number, fallback: number) =>
 
 /** The data parameters of the data routes, plus what a chart needs: language, highlight, size. */
 export const chartQuery = z
-  .object({
+  .strictObject({
     indicator: indicatorCode.optional().openapi({ param: { name: 'indicator', in: 'query' }, description: 'ranking, map, timeseries, slope, small-multiples.' }),
     indicators: indicatorsParam.optional().openapi({ param: { name: 'indicators', in: 'query' }, description: 'heatmap: two or more indicator codes.' }),
     x: indicatorCode.optional().openapi({ param: { name: 'x', in: 'query' }, description: 'scatter: indicator on the x axis.' }),

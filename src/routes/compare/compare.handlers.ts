@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { comparisonOf } from '../../analysis/comparison.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { csvResponse, toCsv } from '../../http/csv.ts';
+import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
 import { presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../analysis/provenance.ts';
 import { describeVintage } from '../../analysis/vintage.ts';
@@ -12,6 +12,7 @@ export const compare =
   async (c) => {
     const query = c.req.valid('query');
     const result = await comparisonOf(deps, query);
+    const provenance = await provenanceFor(deps.db, result.releaseIds);
     if (query.format === 'csv') {
       const header = ['iso3', 'country', ...query.indicators.flatMap((code) => [code, `${code}_year`, `${code}_score`, `${code}_rank`])];
       const body = result.rows.map((r) => [
@@ -22,7 +23,7 @@ export const compare =
           return cell ? [cell.value, cell.year, cell.score ?? '', cell.rank ?? ''] : ['', '', '', ''];
         }),
       ]);
-      return csvResponse(toCsv(header, body), 'compare.csv') as never;
+      return csvResponse(toCsv(...withProvenanceColumns(header, body, provenance)), 'compare.csv') as never;
     }
     return c.json(
       {
@@ -32,7 +33,7 @@ export const compare =
         year: result.year,
         latest: result.latest,
         rows: result.rows,
-        ...(await provenanceFor(deps.db, result.releaseIds)),
+        ...provenance,
       },
       200,
     );

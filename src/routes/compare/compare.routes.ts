@@ -35,7 +35,7 @@ export const compareRoute = createRoute({
   summary: 'A country × indicator matrix of raw and normalised values, each with its year',
   request: {
     query: z
-      .object({
+      .strictObject({
         indicators: indicatorsParam,
         countries: countriesParam,
         group: groupParam,

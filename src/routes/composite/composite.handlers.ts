@@ -1,10 +1,10 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
-import { compositeScores, rankSensitivity } from '../../domain/composite.ts';
+import { compositeScores, hasSpread, rankSensitivity } from '../../domain/composite.ts';
 import { countryByIso3 } from '../../domain/countries.ts';
 import { directionOf } from '../../domain/normalise.ts';
-import { csvResponse, toCsv } from '../../http/csv.ts';
+import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
 import { crossSection } from '../../analysis/cross-section.ts';
 import { provenanceFor } from '../../analysis/provenance.ts';
 import { requireIndicators } from '../../analysis/require-indicator.ts';
@@ -24,14 +24,19 @@ export const composite =
     const values = await crossSection(deps.db, { indicatorCodes: query.indicators, selection, year: query.year, maxAge: query.max_age, vintage });
     const countries = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
     const usable = (code: string) => (values.get(code) ?? []).filter((r) => !EXCLUDED_FLAGS.includes(r.flag ?? ''));
+    const allComponents = indicators.map((i) => ({
+      code: i.code,
+      direction: directionOf(i.higher_is_better),
+      values: new Map(usable(i.code).map((r) => [r.iso3, r.value])),
+    }));
+    const allWeights = query.weights ?? indicators.map(() => 1);
+    // A component on which every country scores the same cannot be min-max normalised: it is
+    // left out (and said so) rather than counted as missing for everyone.
+    const kept = allComponents.map((component) => hasSpread(component, countries));
     const input = {
       countries,
-      components: indicators.map((i) => ({
-        code: i.code,
-        direction: directionOf(i.higher_is_better),
-        values: new Map(usable(i.code).map((r) => [r.iso3, r.value])),
-      })),
-      weights: query.weights ?? indicators.map(() => 1),
+      components: allComponents.filter((_, i) => kept[i]),
+      weights: allWeights.filter((_, i) => kept[i]),
       missing: query.missing,
     };
     const result = compositeScores(input);
@@ -50,11 +55,12 @@ export const composite =
           country: countryByIso3(iso3)?.nameEn ?? iso3,
           score: result.scores.get(iso3) ?? null,
           components,
-          missing_components: indicators.filter((i) => components[i.code]?.score === null).map((i) => i.code),
+          missing_components: indicators.filter((i, k) => kept[k] && components[i.code]?.value === null).map((i) => i.code),
         };
       })
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.iso3.localeCompare(b.iso3));
 
+    const provenance = await provenanceFor(deps.db, [...values.values()].flat().map((r) => r.release_id));
     if (query.format === 'csv') {
       const header = ['rank', 'iso3', 'country', 'score', ...query.indicators.map((code) => `${code}_score`), 'min_rank', 'max_rank'];
       const body = scores.map((s) => [
@@ -66,7 +72,7 @@ export const composite =
         sensitivity.ranges.get(s.iso3)?.minRank ?? '',
         sensitivity.ranges.get(s.iso3)?.maxRank ?? '',
       ]);
-      return csvResponse(toCsv(header, body), 'composite.csv') as never;
+      return csvResponse(toCsv(...withProvenanceColumns(header, body, provenance)), 'composite.csv') as never;
     }
     return c.json(
       {
@@ -81,9 +87,12 @@ export const composite =
             : 'Weighted mean of min-max scores (0–100, 100 = best in the peer set). A country missing any component gets no score.',
         components: indicators.map((i, k) => ({
           indicator: i.code,
-          weight: result.weights[k] as number,
+          // Normalised weight among the components used; 0 for one left out for lack of spread.
+          weight: kept[k] ? (result.weights[kept.slice(0, k).filter(Boolean).length] as number) : 0,
           direction: directionOf(i.higher_is_better),
           reporting: usable(i.code).filter((r) => countries.includes(r.iso3)).length,
+          used: kept[k] as boolean,
+          note: kept[k] ? null : 'Left out: fewer than two countries report it, or all report the same value, so it cannot be min-max normalised.',
         })),
         scores,
         sensitivity: {
@@ -95,7 +104,7 @@ export const composite =
             return { iso3: s.iso3, base_rank: r?.baseRank ?? null, min_rank: r?.minRank ?? null, max_rank: r?.maxRank ?? null };
           }),
         },
-        ...(await provenanceFor(deps.db, [...values.values()].flat().map((r) => r.release_id))),
+        ...provenance,
       },
       200,
     );

@@ -38,7 +38,7 @@ export const compositeRoute = createRoute({
   summary: 'A weighted composite of min-max normalised indicators, with rank sensitivity to the weights',
   request: {
     query: z
-      .object({
+      .strictObject({
         indicators: indicatorsParam,
         weights: weightsParam,
         missing: z
@@ -76,7 +76,9 @@ export const compositeRoute = createRoute({
               latest: z.boolean(),
               missing: z.enum(['skip', 'exclude']),
               method: z.string(),
-              components: z.array(z.object({ indicator: z.string(), weight: z.number(), direction: z.enum(['higher', 'lower']), reporting: z.number().int() })),
+              components: z.array(
+                z.object({ indicator: z.string(), weight: z.number(), direction: z.enum(['higher', 'lower']), reporting: z.number().int(), used: z.boolean(), note: z.string().nullable() }),
+              ),
               scores: z.array(
                 z.object({
                   rank: z.number().int().nullable(),

@@ -38,7 +38,7 @@ export const getGroupRoute = createRoute({
   summary: 'The members of a group on a date (default today)',
   request: {
     params: z.object({ code: z.string().min(1).max(20).openapi({ param: { name: 'code', in: 'path' }, example: 'ASEAN' }) }),
-    query: z.object({ on: isoDateParam('on', 'The date membership is evaluated on, YYYY-MM-DD (default: today, UTC).') }),
+    query: z.strictObject({ on: isoDateParam('on', 'The date membership is evaluated on, YYYY-MM-DD (default: today, UTC).') }),
   },
   responses: {
     200: {

@@ -10,7 +10,7 @@ export const listIndicatorsRoute = createRoute({
   tags: ['catalogue'],
   summary: 'Indicator metadata, optionally for one theme',
   request: {
-    query: z.object({
+    query: z.strictObject({
       theme: z
         .enum(THEMES, { error: `theme must be one of ${THEMES.join(', ')}` })
         .optional()

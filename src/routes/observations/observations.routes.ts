@@ -14,6 +14,7 @@ import {
   normaliseParam,
   releaseParam,
   toParam,
+  yearParam,
 } from '../../http/params.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -46,13 +47,14 @@ export const VintageSchema = z
   .openapi('Vintage');
 
 export const observationsQuery = z
-  .object({
+  .strictObject({
     indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
     countries: countriesParam,
     group: groupParam,
     membership: membershipParam,
     from: fromParam,
     to: toParam,
+    year: yearParam,
     latest: latestParam,
     max_age: maxAgeParam,
     as_of: asOfParam,

@@ -29,7 +29,8 @@ export const profile =
     const noData: string[] = [];
     const entries = indicators.flatMap((indicator) => {
       const list = byIndicator.get(indicator.code) ?? [];
-      const own = list.filter((r) => r.iso3 === iso3);
+      // A value flagged as "no data" is neither the country's value nor its previous one.
+      const own = list.filter((r) => r.iso3 === iso3 && !EXCLUDED_FLAGS.includes(r.flag ?? ''));
       // Rows come ordered by year: without a year, the last one is the latest.
       const target = query.year === undefined ? own.at(-1) : own.find((r) => r.year === query.year);
       if (!target || target.year === null) {

@@ -15,7 +15,7 @@ export const profileRoute = createRoute({
   request: {
     params: z.object({ iso3: ISO3.openapi({ param: { name: 'iso3', in: 'path' } }) }),
     query: z
-      .object({
+      .strictObject({
         group: groupParam,
         membership: membershipParam,
         year: yearParam,

@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { rankingOf } from '../../analysis/ranking.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { csvResponse, toCsv } from '../../http/csv.ts';
+import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
 import { presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../analysis/provenance.ts';
 import { describeVintage } from '../../analysis/vintage.ts';
@@ -12,13 +12,11 @@ export const rankings =
   async (c) => {
     const query = c.req.valid('query');
     const { indicator, vintage, releaseIds, ...result } = await rankingOf(deps, query);
+    const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format === 'csv') {
       const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
       const body = result.ranking.map((r) => [r.rank, r.iso3, r.country, r.value, r.year, r.score ?? '', r.tied, r.flag ?? '', r.release]);
-      return csvResponse(toCsv(header, body), `ranking-${indicator.code}.csv`) as never;
+      return csvResponse(toCsv(...withProvenanceColumns(header, body, provenance)), `ranking-${indicator.code}.csv`) as never;
     }
-    return c.json(
-      { indicator: presentIndicator(indicator), vintage: describeVintage(vintage), ...result, ...(await provenanceFor(deps.db, releaseIds)) },
-      200,
-    );
+    return c.json({ indicator: presentIndicator(indicator), vintage: describeVintage(vintage), ...result, ...provenance }, 200);
   };

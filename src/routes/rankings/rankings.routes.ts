@@ -25,7 +25,7 @@ export const rankingsRoute = createRoute({
   description: 'Without `year`, each country\'s latest value is used (`latest=true`), with its real year.',
   request: {
     query: z
-      .object({
+      .strictObject({
         indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
         countries: countriesParam,
         group: groupParam,

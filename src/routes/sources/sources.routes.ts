@@ -26,7 +26,7 @@ export const listReleasesRoute = createRoute({
   tags: ['catalogue'],
   summary: 'Every loaded release (edition or vintage) of every source',
   request: {
-    query: z.object({
+    query: z.strictObject({
       source: z
         .string()
         .regex(/^[a-z0-9-]{1,40}$/, 'source must be a source id such as wb-wdi')
