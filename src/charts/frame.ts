@@ -17,6 +17,25 @@ export interface ChartFrame {
 }
 
 const FOOTER_LINE_HEIGHT = 14;
+/** Average width of a 10 px Noto Sans character, to wrap the footer to the chart width. */
+const FOOTER_CHAR_WIDTH = 5.6;
+
+/** Vega text does not wrap: long source lines are broken at spaces to fit the chart width. */
+export function wrapLines(lines: readonly string[], width: number): string[] {
+  const max = Math.max(40, Math.floor(width / FOOTER_CHAR_WIDTH));
+  return lines.flatMap((line) => {
+    const out: string[] = [];
+    let current = '';
+    for (const word of line.split(' ')) {
+      if (current && current.length + 1 + word.length > max) {
+        out.push(current);
+        current = `  ${word}`;
+      } else current = current ? `${current} ${word}` : word;
+    }
+    if (current) out.push(current);
+    return out;
+  });
+}
 
 /**
  * Wraps a chart body (a unit, layer or facet spec with its own data) with the title, subtitle,
@@ -24,12 +43,13 @@ const FOOTER_LINE_HEIGHT = 14;
  * Vega-Lite has no footer of its own.
  */
 export function framed(body: Record<string, unknown>, frame: ChartFrame): TopLevelSpec {
+  const footerLines = wrapLines(frame.footer, frame.width);
   const footer = {
     data: { values: [{}] },
     mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 10, color: '#555555', lineBreak: '\n', lineHeight: FOOTER_LINE_HEIGHT },
-    encoding: { text: { value: frame.footer.join('\n') }, x: { value: 0 }, y: { value: 0 } },
+    encoding: { text: { value: footerLines.join('\n') }, x: { value: 0 }, y: { value: 0 } },
     width: frame.width,
-    height: FOOTER_LINE_HEIGHT * frame.footer.length,
+    height: FOOTER_LINE_HEIGHT * footerLines.length,
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

@@ -1,34 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { SCALES, THEMES } from '../domain/themes.ts';
 import { IngestError } from './errors.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 /** YAML reads `release: 2024` as a number; a release id is always text. */
 const idText = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/i));
-
-export const THEMES = ['digital-government', 'effectiveness', 'workforce-and-pay', 'training', 'context'] as const;
-
-/**
- * What kind of quantity an indicator measures. It decides which transformations make sense:
- * only `count` and `amount` (totals that grow with population) can be divided by population;
- * `source-count` counts data sources, not people or money.
- */
-export const SCALES = [
-  'index',
-  'score',
-  'percentile',
-  'rank',
-  'share',
-  'percent',
-  'count',
-  'source-count',
-  'amount',
-  'amount-per-capita',
-  'coefficient',
-  'probability',
-  'mandate',
-] as const;
 
 export const indicatorMetaSchema = z.object({
   code: z.string().regex(/^[A-Z0-9_.]+$/, 'indicator codes are upper-case letters, digits, dots and underscores'),

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { indicatorCode } from '../../http/params.ts';
-import { THEMES } from '../../ingest/meta.ts';
+import { THEMES } from '../../domain/themes.ts';
 import { IndicatorSchema, problemResponses } from '../schemas.ts';
 
 export const listIndicatorsRoute = createRoute({

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { THEMES } from '../../ingest/meta.ts';
+import { THEMES } from '../../domain/themes.ts';
 import { asOfParam, checkCommonRules, groupParam, ISO3, membershipParam, releaseParam, yearParam } from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';

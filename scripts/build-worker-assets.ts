@@ -1,0 +1,16 @@
+/**
+ * Copies the browser assets (chart libraries, API reference, font, explorer bundle) from the
+ * installed packages into dist/worker-assets/assets/, which wrangler serves as the Worker's static
+ * assets: the edge deployment loads nothing from a CDN either.
+ */
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ASSET_FILES, EXPLORER_ASSET } from '../src/web/asset-files.ts';
+import { assetPath, bundleExplorer } from '../src/web/node-assets.ts';
+
+const out = path.resolve(import.meta.dirname, '../dist/worker-assets/assets');
+await rm(path.dirname(out), { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+for (const name of Object.keys(ASSET_FILES)) await copyFile(assetPath(name) as string, path.join(out, name));
+await writeFile(path.join(out, EXPLORER_ASSET), await bundleExplorer());
+console.log(`wrote ${Object.keys(ASSET_FILES).length + 1} assets to ${out}`);
