@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
-import { PostgresJSDialect } from 'kysely-postgres-js';
 import postgres from 'postgres';
+import { PooledPostgresJsDialect } from './postgres-js-dialect.ts';
 import type { Database } from './schema.ts';
 
 /** Postgres type OIDs whose text form we keep as text (YYYY-MM-DD dates, ISO timestamps). */
@@ -33,6 +33,6 @@ export function connectPostgres(options: PostgresOptions): { db: Kysely<Database
     types: { date: keepAsText(DATE_OID), timestamptz: keepAsText(TIMESTAMPTZ_OID) },
     ...(options.schema ? { connection: { search_path: options.schema } } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) });
+  const db = new Kysely<Database>({ dialect: new PooledPostgresJsDialect(client) });
   return { db, close: () => db.destroy() };
 }

@@ -1,0 +1,127 @@
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  PostgresAdapter,
+  PostgresDriver,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+import type { ReservedSql, Sql } from 'postgres';
+
+const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
+/**
+ * A connection that runs each query on postgres.js's pool and holds one physical connection only
+ * inside a transaction. (kysely-postgres-js reserves a connection for every query; when the
+ * database vanishes, postgres.js's reserve path hangs and throws outside any promise, which would
+ * turn an outage into a crash instead of a 503.)
+ */
+class PooledConnection implements DatabaseConnection {
+  readonly #sql: Sql;
+  #reserved: ReservedSql | null = null;
+
+  constructor(sql: Sql) {
+    this.#sql = sql;
+  }
+
+  async reserve(): Promise<void> {
+    this.#reserved = await this.#sql.reserve();
+  }
+
+  release(): void {
+    this.#reserved?.release();
+    this.#reserved = null;
+  }
+
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const target = this.#reserved ?? this.#sql;
+    const result = await target.unsafe(compiledQuery.sql, [...compiledQuery.parameters] as never[], { prepare: true });
+    return {
+      numAffectedRows: WRITE_COMMANDS.has(result.command) ? BigInt(result.count) : undefined,
+      rows: Array.from(result.values()) as R[],
+    };
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is not offered; the method exists for the interface.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming queries are not supported by this dialect');
+  }
+}
+
+class PooledDriver extends PostgresDriver implements Driver {
+  readonly #sql: Sql;
+
+  constructor(sql: Sql) {
+    super({} as never); // the pg pool is never used: every method that would touch it is overridden
+    this.#sql = sql;
+  }
+
+  override async init(): Promise<void> {}
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    return new PooledConnection(this.#sql);
+  }
+
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await (connection as PooledConnection).reserve();
+    await super.beginTransaction(connection, settings);
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.commitTransaction(connection);
+    } finally {
+      (connection as PooledConnection).release();
+    }
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection as never);
+    } finally {
+      (connection as PooledConnection).release();
+    }
+  }
+
+  override async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as PooledConnection).release();
+  }
+
+  override async destroy(): Promise<void> {
+    await this.#sql.end();
+  }
+}
+
+/** Kysely over a postgres.js client, pooled per query, one reserved connection per transaction. */
+export class PooledPostgresJsDialect implements Dialect {
+  readonly #sql: Sql;
+
+  constructor(sql: Sql) {
+    this.#sql = sql;
+  }
+
+  createAdapter(): DialectAdapter {
+    return new PostgresAdapter();
+  }
+
+  createDriver(): Driver {
+    return new PooledDriver(this.#sql);
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new PostgresQueryCompiler();
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector takes any database shape.
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new PostgresIntrospector(db);
+  }
+}
