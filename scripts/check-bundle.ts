@@ -7,7 +7,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { run } from '../test/helpers/processes.ts';
+import { run } from './lib/processes.ts';
 
 export const BUDGET_BYTES = 1024 * 1024;
 const FORBIDDEN = ['danfojs', '@electric-sql/pglite', '@resvg/resvg-js', 'esbuild', '@tensorflow'];

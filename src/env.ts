@@ -28,6 +28,8 @@ export const envSchema = z.object({
     .transform((text) => text.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/, 'each admin key hash must be 64 hex characters (sha256)'))),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** Keep finished responses (in-process LRU on Node, Cache API on Workers). `false` for benchmarks of the uncached path. */
+  RESPONSE_CACHE: flag('true'),
   /** One JSON log line per request. */
   LOG_REQUESTS: flag('true'),
   /** How long the data version (part of every ETag) may be reused before re-reading it, in ms. */

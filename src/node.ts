@@ -5,6 +5,7 @@ import { loadShippedReleases, prepareSchema } from './db/prepare.ts';
 import { parseEnv, rateLimitOf } from './env.ts';
 import { dataVersionSource } from './http/data-version.ts';
 import { jsonLogger } from './http/request-log.ts';
+import { noResponseStore } from './http/response-cache.ts';
 import { summaryLine } from './ingest/summary-line.ts';
 import { renderPng } from './render/png.ts';
 import { countObservations } from './repositories/observation-count.ts';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const app = createApp({
     db: database.db,
     versions: dataVersionSource(database.db, env.DATA_VERSION_TTL_MS),
+    responseStore: env.RESPONSE_CACHE ? undefined : noResponseStore,
     assets: nodeAssets(),
     renderPng,
     ingest,

@@ -8,6 +8,7 @@ import { parseEnv, rateLimitOf } from './env.ts';
 import { cacheApiStore } from './http/cache-api-store.ts';
 import { dataVersionSource } from './http/data-version.ts';
 import { jsonLogger } from './http/request-log.ts';
+import { noResponseStore } from './http/response-cache.ts';
 
 /** The Workers cache (the DOM lib lacks `caches.default`; workers-types clashes with the DOM lib). */
 declare const caches: { default: Cache };
@@ -43,7 +44,7 @@ function appFor(env: WorkerEnv): ReturnType<typeof createApp> {
     app = createApp({
       db,
       versions: dataVersionSource(db, config.DATA_VERSION_TTL_MS),
-      responseStore: cacheApiStore(caches.default),
+      responseStore: config.RESPONSE_CACHE ? cacheApiStore(caches.default) : noResponseStore,
       adminKeyHashes: config.ADMIN_KEY_SHA256,
       rateLimit: rateLimitOf(config),
       log: config.LOG_REQUESTS ? jsonLogger : undefined,

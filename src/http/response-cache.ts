@@ -30,6 +30,12 @@ export function memoryResponseStore(maxBytes = 64 * 1024 * 1024): ResponseStore 
   };
 }
 
+/** Keeps nothing: every request computes its response (ETags and 304s still work). */
+export const noResponseStore: ResponseStore = {
+  get: async () => undefined,
+  set: async () => {},
+};
+
 /** The same query in any parameter order is the same resource. */
 export function normalisedQueryKey(url: URL): string {
   const params = [...url.searchParams.entries()].sort(([a, av], [b, bv]) => a.localeCompare(b) || av.localeCompare(bv));

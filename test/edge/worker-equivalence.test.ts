@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres } from '../../src/db/postgres.ts';
-import { freePort, httpGet, run, startServer } from '../helpers/processes.ts';
+import { freePort, httpGet, run, startServer } from '../../scripts/lib/processes.ts';
+import { TIDY_HEADER, testMeta, writeReleaseFolder } from '../helpers/release-folder.ts';
 
 /**
  * The same requests to the Worker (under workerd, through wrangler dev and its local Hyperdrive)
@@ -50,6 +51,7 @@ const REQUESTS = [
 ];
 
 let database: string;
+let databaseUrl: string;
 let nodeServer: Awaited<ReturnType<typeof startServer>> | undefined;
 let worker: Awaited<ReturnType<typeof startServer>> | undefined;
 let nodePort: number;
@@ -67,7 +69,7 @@ beforeAll(async () => {
   const admin = connectPostgres({ url: adminUrl, poolSize: 1 });
   await sql`CREATE DATABASE ${sql.id(database)}`.execute(admin.db);
   await admin.close();
-  const databaseUrl = urlFor(database);
+  databaseUrl = urlFor(database);
   // Seeded through the ingest CLI, as production is.
   await run('node', ['src/ingest/cli.ts', '--all'], { DATABASE_URL: databaseUrl });
   await run('node', ['scripts/build-worker-assets.ts']);
@@ -78,7 +80,20 @@ beforeAll(async () => {
   withPassword.password = withPassword.password || 'local';
   worker = await startServer(
     'wrangler',
-    ['dev', '--ip', '127.0.0.1', '--port', String(workerPort), '--var', 'LOG_REQUESTS:false', '--var', 'RATE_LIMIT_PER_MINUTE:0', '--show-interactive-dev-session=false'],
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(workerPort),
+      '--var',
+      'LOG_REQUESTS:false',
+      '--var',
+      'RATE_LIMIT_PER_MINUTE:0',
+      '--var',
+      'DATA_VERSION_TTL_MS:0',
+      '--show-interactive-dev-session=false',
+    ],
     { CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: withPassword.toString(), WRANGLER_SEND_METRICS: 'false', CI: 'true' },
     workerPort,
   );
@@ -113,6 +128,18 @@ describe.skipIf(!adminUrl)('the Worker under workerd and the Node server on the 
     const fromWorker = await httpGet(workerPort, path);
     expect(fromWorker.status).toBe(501);
     expect(JSON.parse(fromWorker.body.toString()).code).toBe('not_implemented');
+  });
+
+  it('the Worker answers repeats from the Cache API, and a new release changes the ETag and the body', async () => {
+    const first = await httpGet(workerPort, '/v1/sources', HOST);
+    const again = await httpGet(workerPort, '/v1/sources', HOST, { 'if-none-match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
+    const folder = await writeReleaseFolder(testMeta({ source: { ...testMeta().source, id: 'test-edge' } }), `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2022,1,points`);
+    await run('node', ['src/ingest/cli.ts', folder], { DATABASE_URL: databaseUrl });
+    const after = await httpGet(workerPort, '/v1/sources', HOST, { 'if-none-match': String(first.headers.etag) });
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
+    expect(JSON.parse(after.body.toString()).sources.map((s: { id: string }) => s.id)).toContain('test-edge');
   });
 
   it('the Worker serves the chart libraries from its own static assets', async () => {

@@ -6,7 +6,7 @@ import { createApp } from '../../src/app.ts';
 import { connectPostgres } from '../../src/db/postgres.ts';
 import { prepareSchema } from '../../src/db/prepare.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
-import { freePort } from '../helpers/processes.ts';
+import { freePort } from '../../scripts/lib/processes.ts';
 
 /**
  * The database goes away (a TCP proxy in front of Postgres is closed) and comes back: requests
