@@ -1,23 +1,15 @@
 import type { AppDeps } from '../app-deps.ts';
 import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
 import { countryByIso3 } from '../domain/countries.ts';
-import type { MembershipRule } from '../domain/membership-rule.ts';
 import { competitionRank, directionOf, minMax } from '../domain/normalise.ts';
 import { coverageOf } from '../domain/rank.ts';
-import { crossSection } from './cross-section.ts';
+import { type CrossSectionQuery, crossSection } from './cross-section.ts';
 import { requireIndicators } from './require-indicator.ts';
 import { resolveSelection, selectionForYear } from './selection.ts';
 import { resolveVintage } from './vintage.ts';
 
-export interface ComparisonQuery {
+export interface ComparisonQuery extends CrossSectionQuery {
   indicators: string[];
-  countries?: string[];
-  group?: string;
-  membership?: MembershipRule;
-  year?: number;
-  max_age?: number;
-  as_of?: string;
-  release?: string;
 }
 
 export interface ComparisonCell {

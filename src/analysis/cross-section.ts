@@ -1,8 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { MembershipRule } from '../domain/membership-rule.ts';
 import { dropOlderThan, latestPerCountry } from '../domain/latest.ts';
 import { type ValueRow, valuesFor, type Vintage } from '../repositories/observations.ts';
 import { type Selection, selectionIncludes } from './selection.ts';
+
+/** The parameters every one-value-per-country analysis shares. */
+export interface CrossSectionQuery {
+  countries?: string[];
+  group?: string;
+  membership?: MembershipRule;
+  year?: number;
+  max_age?: number;
+  as_of?: string;
+  release?: string;
+}
 
 /**
  * One value per country for each indicator: the value of `year`, or each country's latest value

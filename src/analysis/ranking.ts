@@ -1,24 +1,16 @@
 import type { AppDeps } from '../app-deps.ts';
 import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
 import { countryByIso3 } from '../domain/countries.ts';
-import type { MembershipRule } from '../domain/membership-rule.ts';
 import { directionOf } from '../domain/normalise.ts';
 import { coverageOf, rankCountries } from '../domain/rank.ts';
 import { median } from '../domain/stats.ts';
-import { crossSection } from './cross-section.ts';
+import { type CrossSectionQuery, crossSection } from './cross-section.ts';
 import { requireIndicator } from './require-indicator.ts';
 import { resolveSelection, selectionForYear } from './selection.ts';
 import { resolveVintage } from './vintage.ts';
 
-export interface RankingQuery {
+export interface RankingQuery extends CrossSectionQuery {
   indicator: string;
-  countries?: string[];
-  group?: string;
-  membership?: MembershipRule;
-  year?: number;
-  max_age?: number;
-  as_of?: string;
-  release?: string;
 }
 
 /** One indicator's countries best first, with ties, scores, the median and coverage. */

@@ -199,3 +199,12 @@ export function checkCommonRules(
     ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from/to, not both' });
   }
 }
+
+/** Which releases answer: every route that reads data takes these two. */
+export const vintageParams = { as_of: asOfParam, release: releaseParam };
+
+/** Which countries, by list or group, and how a group maps to countries over time. */
+export const selectionParams = { countries: countriesParam, group: groupParam, membership: membershipParam };
+
+/** One value per country: a year, or each country's latest (optionally no older than max_age). */
+export const crossSectionParams = { ...selectionParams, year: yearParam, latest: latestParam, max_age: maxAgeParam, ...vintageParams };

@@ -4,25 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { hc } from 'hono/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppType } from '../../src/app.ts';
-import { createTestApp } from '../helpers/app.ts';
-import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useLoadedApp } from '../helpers/app.ts';
 
-let test: TestDatabase;
-let app: ReturnType<typeof createTestApp>;
-
-beforeAll(async () => {
-  test = await createLoadedDatabase();
-  app = createTestApp(test);
-});
-afterAll(async () => {
-  await test?.close();
-});
+const loaded = useLoadedApp();
 
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1, documents every route, and passes redocly lint with 0 errors', async () => {
-    const doc = (await (await app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await loaded.app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/health',
@@ -55,7 +45,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('/docs serves the interactive reference over /openapi.json', async () => {
-    const response = await app.request('/docs');
+    const response = await loaded.app.request('/docs');
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('/openapi.json');
@@ -64,7 +54,7 @@ describe('the OpenAPI document', () => {
 
 describe('the typed client a partner gets from hono/client', () => {
   it('type-checks against AppType and calls the API', async () => {
-    const client = hc<AppType>('http://civscope.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init) });
+    const client = hc<AppType>('http://civscope.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => loaded.app.request(input, init) });
     const response = await client.v1.rankings.$get({ query: { indicator: 'EGDI', group: 'ASEAN', year: '2024' } });
     expect(response.status).toBe(200);
     if (response.status !== 200) return;
@@ -120,7 +110,7 @@ describe('every error code, for the bad inputs a user would try', () => {
     ['/v1/changes?since_release=wb-wdi:1999', 404, 'unknown_release'],
     ['/v1/nothing', 404, 'not_found'],
   ])('%s → %i %s', async (url, status, code) => {
-    const response = await app.request(url);
+    const response = await loaded.app.request(url);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     const body = (await response.json()) as { code: string; status: number; type: string; title: string; detail: string };
@@ -129,12 +119,12 @@ describe('every error code, for the bad inputs a user would try', () => {
   });
 
   it('lists the valid values where they are few', async () => {
-    const response = await app.request('/v1/rankings?indicator=EGDI&group=asean');
+    const response = await loaded.app.request('/v1/rankings?indicator=EGDI&group=asean');
     expect(((await response.json()) as { valid_values: string[] }).valid_values).toEqual(['ASEAN', 'ASEAN+3']);
   });
 
   it('refuses non-GET methods on data routes without a 500', async () => {
-    const response = await app.request('/v1/observations?indicator=EGDI', { method: 'POST' });
+    const response = await loaded.app.request('/v1/observations?indicator=EGDI', { method: 'POST' });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });

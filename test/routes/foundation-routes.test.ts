@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createTestApp, getJson } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { getJson, useLoadedApp } from '../helpers/app.ts';
 
-let test: TestDatabase;
-let app: ReturnType<typeof createTestApp>;
-
-beforeAll(async () => {
-  test = await createLoadedDatabase();
-  app = createTestApp(test);
-});
-afterAll(async () => {
-  await test?.close();
-});
+const loaded = useLoadedApp();
 
 describe('registry routes', () => {
   it('GET /health answers ok', async () => {
-    expect(await getJson(app, '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await getJson(loaded.app, '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
   it('GET /v1/countries lists the 14 countries with Vietnamese names', async () => {
-    const { body } = await getJson(app, '/v1/countries');
+    const { body } = await getJson(loaded.app, '/v1/countries');
     expect(body.count).toBe(14);
     const countries = body.countries as { iso3: string; name: { vi: string } }[];
     expect(countries.find((c) => c.iso3 === 'VNM')?.name.vi).toBe('Việt Nam');
@@ -28,17 +18,17 @@ describe('registry routes', () => {
   });
 
   it('GET /v1/countries/TLS gives its ASEAN accession date', async () => {
-    const { body } = await getJson(app, '/v1/countries/TLS');
+    const { body } = await getJson(loaded.app, '/v1/countries/TLS');
     expect(body.memberships).toContainEqual({ group: 'ASEAN', joined_on: '2025-10-26', left_on: null });
   });
 
   it('GET /v1/groups/ASEAN counts 10 members on 2025-10-25 and 11 on 2025-10-26', async () => {
-    expect((await getJson(app, '/v1/groups/ASEAN?on=2025-10-25')).body.member_count).toBe(10);
-    expect((await getJson(app, '/v1/groups/ASEAN?on=2025-10-26')).body.member_count).toBe(11);
+    expect((await getJson(loaded.app, '/v1/groups/ASEAN?on=2025-10-25')).body.member_count).toBe(10);
+    expect((await getJson(loaded.app, '/v1/groups/ASEAN?on=2025-10-26')).body.member_count).toBe(11);
   });
 
   it('GET /v1/groups lists ASEAN+3 with 14 members today', async () => {
-    const { body } = await getJson(app, '/v1/groups');
+    const { body } = await getJson(loaded.app, '/v1/groups');
     const groups = body.groups as { code: string; members: string[] }[];
     expect(groups.find((g) => g.code === 'ASEAN+3')?.members).toHaveLength(14);
   });
@@ -46,12 +36,12 @@ describe('registry routes', () => {
 
 describe('catalogue routes', () => {
   it('GET /v1/indicators?theme=digital-government lists the six UN e-government series', async () => {
-    const { body } = await getJson(app, '/v1/indicators?theme=digital-government');
+    const { body } = await getJson(loaded.app, '/v1/indicators?theme=digital-government');
     expect((body.indicators as { code: string }[]).map((i) => i.code).sort()).toEqual(['EGDI', 'EGDI_RANK', 'EPI', 'HCI', 'OSI', 'TII']);
   });
 
   it('GET /v1/indicators/BI.WAG.TOTL.GD.ZS gives coverage and names the countries without data', async () => {
-    const { body } = await getJson(app, '/v1/indicators/BI.WAG.TOTL.GD.ZS');
+    const { body } = await getJson(loaded.app, '/v1/indicators/BI.WAG.TOTL.GD.ZS');
     expect(body.missing_countries).toEqual(['CHN']);
     const coverage = body.coverage as { iso3: string; first_year: number; last_year: number; years: number[] }[];
     expect(coverage.find((c) => c.iso3 === 'VNM')).toMatchObject({ first_year: 2015, last_year: 2019, years: [2015, 2016, 2017, 2018, 2019] });
@@ -59,8 +49,8 @@ describe('catalogue routes', () => {
   });
 
   it('GET /v1/sources and /v1/releases list the five sources and seven releases', async () => {
-    expect((await getJson(app, '/v1/sources')).body.count).toBe(5);
-    const { body } = await getJson(app, '/v1/releases?source=wb-wdi');
+    expect((await getJson(loaded.app, '/v1/sources')).body.count).toBe(5);
+    const { body } = await getJson(loaded.app, '/v1/releases?source=wb-wdi');
     expect((body.releases as { id: string }[]).map((r) => r.id)).toEqual([
       'wb-wdi:2023-12-gdp-per-capita',
       'wb-wdi:2024-02-12-population',
@@ -71,7 +61,7 @@ describe('catalogue routes', () => {
 
 describe('GET /v1/observations', () => {
   it('serves values with year, flag, release and source, and the licence and citation of the response', async () => {
-    const { status, body } = await getJson(app, '/v1/observations?indicator=EGDI&countries=SGP,VNM&from=2022&to=2024');
+    const { status, body } = await getJson(loaded.app, '/v1/observations?indicator=EGDI&countries=SGP,VNM&from=2022&to=2024');
     expect(status).toBe(200);
     expect(body.observations).toEqual([
       { iso3: 'SGP', country: 'Singapore', year: 2022, value: 0.9133, flag: null, note: null, reference_url: null, release: 'un-egov:2024', source: 'un-egov' },
@@ -84,7 +74,7 @@ describe('GET /v1/observations', () => {
   });
 
   it('answers the newest vintage for KHM 2022 GDP per capita, and the older one for years it does not cover', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2019&to=2022');
+    const { body } = await getJson(loaded.app, '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2019&to=2022');
     const values = (body.observations as { year: number; value: number; release: string }[]).map((o) => [o.year, o.value, o.release]);
     expect(values).toEqual([
       [2019, 1671.3854000919, 'wb-wdi:2023-12-gdp-per-capita'],
@@ -95,14 +85,14 @@ describe('GET /v1/observations', () => {
   });
 
   it('uses a group, states its members, and names members without data', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3&from=2019&to=2019');
+    const { body } = await getJson(loaded.app, '/v1/observations?indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3&from=2019&to=2019');
     expect((body.selection as { group: { members: string[] } }).group.members).toHaveLength(14);
     expect(body.countries_without_data).toEqual(['CHN', 'KOR']);
     expect(body.count).toBe(12);
   });
 
   it('keeps undated training mandates, with their note and reference', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=TRN.MIN.HOURS&group=ASEAN%2B3');
+    const { body } = await getJson(loaded.app, '/v1/observations?indicator=TRN.MIN.HOURS&group=ASEAN%2B3');
     const sgp = (body.observations as { iso3: string; year: number | null; flag: string }[]).find((o) => o.iso3 === 'SGP');
     expect(sgp).toMatchObject({ year: null, flag: 'confidence-low' });
   });
@@ -132,7 +122,7 @@ describe('bad requests get problem+json that names the problem', () => {
     ['/v1/releases?source=nope', 400, 'invalid_parameter', 'nope'],
     ['/v1/nothing-here', 404, 'not_found', '/v1/nothing-here'],
   ])('%s → %i %s', async (url, status, code, mentions) => {
-    const response = await app.request(url);
+    const response = await loaded.app.request(url);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     const body = (await response.json()) as { code: string; detail: string; status: number };

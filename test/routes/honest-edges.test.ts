@@ -1,39 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
-import { createTestApp, getJson } from '../helpers/app.ts';
-import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
+import { getJson, useLoadedApp } from '../helpers/app.ts';
 
-let test: TestDatabase;
-let app: ReturnType<typeof createTestApp>;
-
-beforeAll(async () => {
-  test = await createLoadedDatabase();
-  app = createTestApp(test);
-});
-afterAll(async () => {
-  await test?.close();
-});
+const loaded = useLoadedApp();
 
 describe('gaps stay gaps', () => {
   it('a single country with missing survey years is drawn in separate pieces, never bridged', async () => {
     // Viet Nam's public employment share: 2007–2010, 2012, 2014, 2016 (other countries report 2011, 2013, 2015).
-    const svg = await (await app.request('/v1/charts/timeseries.svg?indicator=BI.EMP.TOTL.PB.ZS&countries=VNM&from=2007')).text();
+    const svg = await (await loaded.app.request('/v1/charts/timeseries.svg?indicator=BI.EMP.TOTL.PB.ZS&countries=VNM&from=2007')).text();
     const lines = [...svg.matchAll(/<path[^>]*d="([^"]+)"[^>]*stroke="#D55E00"/gi)].filter((m) => m[1]?.includes('L'));
     expect(lines.map((m) => (m[1]?.match(/M/g) ?? []).length)).toEqual([4]);
   });
 
   it('a published zero that means "no data" is not drawn, described or used as a previous value', async () => {
-    const chart = await getJson(app, '/v1/charts/timeseries?indicator=TII&countries=MMR&from=2010&to=2014');
+    const chart = await getJson(loaded.app, '/v1/charts/timeseries?indicator=TII&countries=MMR&from=2010&to=2014');
     expect(chart.body.description).toBe('Myanmar: 0.0045 (2010) → 0.0084 (2014).'); // 2012's 0 is left out
-    const profile = await getJson(app, '/v1/profiles/MMR?group=ASEAN&year=2014');
+    const profile = await getJson(loaded.app, '/v1/profiles/MMR?group=ASEAN&year=2014');
     const tii = (profile.body.indicators as { indicator: string; previous: unknown }[]).find((i) => i.indicator === 'TII');
     expect(tii?.previous).toEqual({ year: 2010, value: 0.00449 });
   });
 
   it('a heatmap draws a cell without a value as "no data" instead of dropping it', async () => {
     // China has no wage-bill figure.
-    const svg = await (await app.request('/v1/charts/heatmap.svg?indicators=EGDI,BI.WAG.TOTL.GD.ZS&countries=CHN,VNM,SGP')).text();
+    const svg = await (await loaded.app.request('/v1/charts/heatmap.svg?indicators=EGDI,BI.WAG.TOTL.GD.ZS&countries=CHN,VNM,SGP')).text();
     expect(svg).toContain('no data');
   });
 });
@@ -41,7 +31,7 @@ describe('gaps stay gaps', () => {
 describe('words follow the indicator direction', () => {
   it('a slope of world ranks calls the largest fall the largest improvement', async () => {
     // EGDI world rank 2022 → 2024: PHL 89 → 73, VNM 86 → 71, SGP 12 → 3.
-    const { body } = await getJson(app, '/v1/charts/slope?indicator=EGDI_RANK&countries=PHL,VNM,SGP&from=2022&to=2024');
+    const { body } = await getJson(loaded.app, '/v1/charts/slope?indicator=EGDI_RANK&countries=PHL,VNM,SGP&from=2022&to=2024');
     expect(body.description).toBe('From 2022 to 2024: Philippines 89 → 73 (largest improvement).');
   });
 });
@@ -56,13 +46,13 @@ describe('parameters', () => {
     ['/v1/observations?indicator=GE.NO.SRC&normalise=per_capita', 'per_capita'],
     ['/v1/observations?indicator=SP.POP.TOTL&normalise=per_capita', 'the population itself'],
   ])('%s → 400 saying %s', async (url, message) => {
-    const response = await app.request(url);
+    const response = await loaded.app.request(url);
     expect(response.status).toBe(400);
     expect(((await response.json()) as { detail: string }).detail).toContain(message);
   });
 
   it('year= on /v1/observations gives that year only', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=EGDI&countries=VNM,SGP&year=2022');
+    const { body } = await getJson(loaded.app, '/v1/observations?indicator=EGDI&countries=VNM,SGP&year=2022');
     expect((body.observations as { year: number }[]).map((o) => o.year)).toEqual([2022, 2022]);
   });
 });
@@ -70,7 +60,7 @@ describe('parameters', () => {
 describe('cached responses', () => {
   it('follow the calendar: ASEAN gains Timor-Leste on 2025-10-26 without a new release', async () => {
     let today = new Date('2025-10-25T12:00:00Z');
-    const clockApp = createApp({ db: test.db, now: () => today, versions: dataVersionSource(test.db, 0) });
+    const clockApp = createApp({ db: loaded.test.db, now: () => today, versions: dataVersionSource(loaded.test.db, 0) });
     const before = await clockApp.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024');
     expect(((await before.json()) as { coverage: { members: number } }).coverage.members).toBe(10);
     today = new Date('2025-10-26T12:00:00Z');
@@ -80,14 +70,14 @@ describe('cached responses', () => {
   });
 
   it('carry the URLs of the host they were asked on', async () => {
-    const a = await getJson(app, 'http://a.example/v1/charts/ranking?indicator=EGDI&group=ASEAN&year=2024');
-    const b = await getJson(app, 'http://b.example/v1/charts/ranking?indicator=EGDI&group=ASEAN&year=2024');
+    const a = await getJson(loaded.app, 'http://a.example/v1/charts/ranking?indicator=EGDI&group=ASEAN&year=2024');
+    const b = await getJson(loaded.app, 'http://b.example/v1/charts/ranking?indicator=EGDI&group=ASEAN&year=2024');
     expect(a.body.data_url).toMatch(/^http:\/\/a\.example\//);
     expect(b.body.data_url).toMatch(/^http:\/\/b\.example\//);
   });
 
   it('every table CSV says which releases and licences it comes from', async () => {
-    const csv = await (await app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024&format=csv')).text();
+    const csv = await (await loaded.app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024&format=csv')).text();
     const [header, first] = csv.split('\r\n');
     expect(header).toBe('rank,iso3,country,value,year,score,tied,flag,release,releases,licence');
     expect(first).toMatch(/,un-egov:2024,UN E-Government Survey: UN terms of use: free to reuse with attribution$/);

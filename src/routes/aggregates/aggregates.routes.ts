@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AGGREGATE_STATS } from '../../domain/aggregate.ts';
-import { asOfParam, checkCommonRules, fromParam, groupParam, indicatorCode, membershipParam, releaseParam, tableFormatParam, toParam } from '../../http/params.ts';
+import { checkCommonRules, fromParam, indicatorCode, selectionParams, tableFormatParam, toParam, vintageParams } from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -14,16 +14,15 @@ export const aggregatesRoute = createRoute({
     query: z
       .strictObject({
         indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
-        group: groupParam,
-        membership: membershipParam,
+        group: selectionParams.group,
+        membership: selectionParams.membership,
         stat: z
           .enum(AGGREGATE_STATS as [string, ...string[]], { error: `stat must be one of ${AGGREGATE_STATS.join(', ')}` })
           .default('mean')
           .openapi({ param: { name: 'stat', in: 'query' } }),
         from: fromParam,
         to: toParam,
-        as_of: asOfParam,
-        release: releaseParam,
+        ...vintageParams,
         format: tableFormatParam,
       })
       .superRefine(checkCommonRules),

@@ -1,23 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CHART_TYPES } from '../../charts/build-chart.ts';
 import { LANGS } from '../../charts/locale.ts';
-import {
-  asOfParam,
-  checkCommonRules,
-  countriesParam,
-  fromParam,
-  groupParam,
-  indicatorCode,
-  indicatorsParam,
-  ISO3,
-  latestParam,
-  maxAgeParam,
-  membershipParam,
-  normaliseParam,
-  releaseParam,
-  toParam,
-  yearParam,
-} from '../../http/params.ts';
+import { checkCommonRules, crossSectionParams, fromParam, indicatorCode, indicatorsParam, ISO3, normaliseParam, toParam } from '../../http/params.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 const flag = (name: string, description: string) =>
@@ -43,16 +27,9 @@ export const chartQuery = z
     indicators: indicatorsParam.optional().openapi({ param: { name: 'indicators', in: 'query' }, description: 'heatmap: two or more indicator codes.' }),
     x: indicatorCode.optional().openapi({ param: { name: 'x', in: 'query' }, description: 'scatter: indicator on the x axis.' }),
     y: indicatorCode.optional().openapi({ param: { name: 'y', in: 'query' }, description: 'scatter: indicator on the y axis.' }),
-    countries: countriesParam,
-    group: groupParam,
-    membership: membershipParam,
-    year: yearParam,
-    latest: latestParam,
+    ...crossSectionParams,
     from: fromParam,
     to: toParam,
-    max_age: maxAgeParam,
-    as_of: asOfParam,
-    release: releaseParam,
     normalise: normaliseParam,
     lang: z
       .enum(LANGS as [string, ...string[]], { error: 'lang must be en or vi' })

@@ -1,17 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  asOfParam,
-  checkCommonRules,
-  countriesParam,
-  groupParam,
-  indicatorsParam,
-  latestParam,
-  maxAgeParam,
-  membershipParam,
-  releaseParam,
-  tableFormatParam,
-  yearParam,
-} from '../../http/params.ts';
+import { checkCommonRules, crossSectionParams, indicatorsParam, tableFormatParam } from '../../http/params.ts';
 import { CoverageSchema } from '../analysis-schemas.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -37,14 +25,7 @@ export const compareRoute = createRoute({
     query: z
       .strictObject({
         indicators: indicatorsParam,
-        countries: countriesParam,
-        group: groupParam,
-        membership: membershipParam,
-        year: yearParam,
-        latest: latestParam,
-        max_age: maxAgeParam,
-        as_of: asOfParam,
-        release: releaseParam,
+        ...crossSectionParams,
         format: tableFormatParam,
       })
       .superRefine(checkCommonRules),

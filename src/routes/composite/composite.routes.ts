@@ -1,17 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  asOfParam,
-  checkCommonRules,
-  countriesParam,
-  groupParam,
-  indicatorsParam,
-  latestParam,
-  maxAgeParam,
-  membershipParam,
-  releaseParam,
-  tableFormatParam,
-  yearParam,
-} from '../../http/params.ts';
+import { checkCommonRules, crossSectionParams, indicatorsParam, tableFormatParam } from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -45,14 +33,7 @@ export const compositeRoute = createRoute({
           .enum(['skip', 'exclude'], { error: 'missing must be skip or exclude' })
           .default('skip')
           .openapi({ param: { name: 'missing', in: 'query' }, description: '`skip`: average the components a country has (weights rescaled); `exclude`: leave out countries missing any component.' }),
-        countries: countriesParam,
-        group: groupParam,
-        membership: membershipParam,
-        year: yearParam,
-        latest: latestParam,
-        max_age: maxAgeParam,
-        as_of: asOfParam,
-        release: releaseParam,
+        ...crossSectionParams,
         format: tableFormatParam,
       })
       .superRefine((query, ctx) => {

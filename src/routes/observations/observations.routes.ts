@@ -1,21 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  asOfParam,
-  checkCommonRules,
-  countriesParam,
-  formatParam,
-  fromParam,
-  groupParam,
-  indicatorCode,
-  latestParam,
-  MAX_LIMIT,
-  maxAgeParam,
-  membershipParam,
-  normaliseParam,
-  releaseParam,
-  toParam,
-  yearParam,
-} from '../../http/params.ts';
+import { checkCommonRules, crossSectionParams, formatParam, fromParam, indicatorCode, MAX_LIMIT, normaliseParam, toParam } from '../../http/params.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const ObservationSchema = z
@@ -49,16 +33,9 @@ export const VintageSchema = z
 export const observationsQuery = z
   .strictObject({
     indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
-    countries: countriesParam,
-    group: groupParam,
-    membership: membershipParam,
+    ...crossSectionParams,
     from: fromParam,
     to: toParam,
-    year: yearParam,
-    latest: latestParam,
-    max_age: maxAgeParam,
-    as_of: asOfParam,
-    release: releaseParam,
     normalise: normaliseParam,
     format: formatParam,
     limit: z.coerce

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { THEMES } from '../../domain/themes.ts';
-import { asOfParam, checkCommonRules, groupParam, ISO3, membershipParam, releaseParam, yearParam } from '../../http/params.ts';
+import { checkCommonRules, ISO3, selectionParams, vintageParams, yearParam } from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -16,15 +16,14 @@ export const profileRoute = createRoute({
     params: z.object({ iso3: ISO3.openapi({ param: { name: 'iso3', in: 'path' } }) }),
     query: z
       .strictObject({
-        group: groupParam,
-        membership: membershipParam,
+        group: selectionParams.group,
+        membership: selectionParams.membership,
         year: yearParam,
         theme: z
           .enum(THEMES, { error: `theme must be one of ${THEMES.join(', ')}` })
           .optional()
           .openapi({ param: { name: 'theme', in: 'query' } }),
-        as_of: asOfParam,
-        release: releaseParam,
+        ...vintageParams,
       })
       .superRefine(checkCommonRules),
   },

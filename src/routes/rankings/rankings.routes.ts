@@ -1,17 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  asOfParam,
-  checkCommonRules,
-  countriesParam,
-  groupParam,
-  indicatorCode,
-  latestParam,
-  maxAgeParam,
-  membershipParam,
-  releaseParam,
-  tableFormatParam,
-  yearParam,
-} from '../../http/params.ts';
+import { checkCommonRules, crossSectionParams, indicatorCode, tableFormatParam } from '../../http/params.ts';
 import { CoverageSchema, ExcludedValueSchema } from '../analysis-schemas.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -27,14 +15,7 @@ export const rankingsRoute = createRoute({
     query: z
       .strictObject({
         indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
-        countries: countriesParam,
-        group: groupParam,
-        membership: membershipParam,
-        year: yearParam,
-        latest: latestParam,
-        max_age: maxAgeParam,
-        as_of: asOfParam,
-        release: releaseParam,
+        ...crossSectionParams,
         format: tableFormatParam,
       })
       .superRefine(checkCommonRules),
