@@ -12,7 +12,7 @@ import { footerLines, indicatorName, normalisationLine, peerLine, yearsLine } fr
 import { describeHeatmap, describeRanking, describeScatter, describeSeries, describeSlope } from './describe.ts';
 import type { ChartFrame } from './frame.ts';
 import { heatmapChart } from './heatmap.ts';
-import type { Lang } from './locale.ts';
+import { label, type Lang, unitLabel } from './locale.ts';
 import { mapChart } from './map.ts';
 import { rankingChart } from './ranking.ts';
 import { scatterChart } from './scatter.ts';
@@ -116,8 +116,8 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
     const rows = result.ranking.map((r) => ({ iso3: r.iso3, value: r.value, year: r.year, rank: r.rank }));
     const spec =
       type === 'ranking'
-        ? rankingChart({ rows, median: result.median, direction: result.direction, decimals: result.indicator.decimals, unit: result.indicator.unit }, frame, { highlight: q.highlight, dataUrl: live })
-        : mapChart({ rows, decimals: result.indicator.decimals, unit: result.indicator.unit, direction: result.direction }, frame, { highlight: q.highlight });
+        ? rankingChart({ rows, median: result.median, direction: result.direction, decimals: result.indicator.decimals, unit: unitLabel(result.indicator.unit, lang) }, frame, { highlight: q.highlight, dataUrl: live })
+        : mapChart({ rows, decimals: result.indicator.decimals, unit: unitLabel(result.indicator.unit, lang), direction: result.direction }, frame, { highlight: q.highlight });
     return { spec, description, title, releaseIds: result.releaseIds, dataPath };
   }
 
@@ -140,7 +140,7 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
       const frame = frameFor(q, `${yName} / ${xName}`, result.selection, [yearsLine(q, lang)], footerLines(provenance, lang), description);
       const [xi, yi] = result.indicators as [(typeof result.indicators)[number], (typeof result.indicators)[number]];
       const spec = scatterChart(
-        { points, xTitle: `${xName} (${xi.unit})`, yTitle: `${yName} (${yi.unit})`, xDecimals: xi.decimals, yDecimals: yi.decimals, trend: q.trend ?? false },
+        { points, xTitle: `${xName} (${unitLabel(xi.unit, lang)})`, yTitle: `${yName} (${unitLabel(yi.unit, lang)})`, xDecimals: xi.decimals, yDecimals: yi.decimals, trend: q.trend ?? false },
         frame,
         { highlight: q.highlight },
       );
@@ -176,7 +176,7 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
     .map((p) => ({ iso3: p.iso3, year: p.year as number, value: field === 'value' ? p.value : (p.normalised as number) }));
   const decimals = field === 'value' ? series.indicator.decimals : 1;
   const title = indicatorName(series.indicator, lang);
-  const unit = series.normalisation ? series.normalisation.method : series.indicator.unit;
+  const unit = series.normalisation ? `${label(lang, 'normalised')}: ${series.normalisation.method}` : unitLabel(series.indicator.unit, lang);
   const chartRows = rows.map((r) => (field === 'value' ? r : { iso3: r.iso3, year: r.year, normalised: r.value, value: r.value }));
   if (type === 'slope') {
     const fromYear = q.from as number;

@@ -85,3 +85,30 @@ export function ordinal(n: number, lang: Lang): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
   return `${n}${suffix}`;
 }
+
+/** Units as the sources write them, in Vietnamese for axis and legend titles. */
+const UNITS_VI: Readonly<Record<string, string>> = {
+  '% of GDP': '% GDP',
+  '% of public expenditure': '% chi tiêu công',
+  count: 'số lượng',
+  'current US$': 'USD theo giá hiện hành',
+  'days per year': 'ngày mỗi năm',
+  'governance score (approx. -2.5 to 2.5)': 'điểm quản trị (khoảng -2,5 đến 2,5)',
+  'hours per year': 'giờ mỗi năm',
+  'hours per year (upper limit)': 'giờ mỗi năm (giới hạn trên)',
+  'index 0-1': 'chỉ số 0–1',
+  'interventions per year': 'hoạt động mỗi năm',
+  'jam pelajaran (lesson hours) per year': 'tiết học (jam pelajaran) mỗi năm',
+  'p-value': 'giá trị p',
+  'percentile rank 0-100': 'thứ hạng phân vị 0–100',
+  persons: 'người',
+  'rank (1=best)': 'thứ hạng (1 = tốt nhất)',
+  'regression coefficient (log points)': 'hệ số hồi quy (điểm log)',
+  'share (0-1)': 'tỷ lệ (0–1)',
+  'standard error of estimate': 'sai số chuẩn của ước lượng',
+};
+
+/** A unit for an axis title in the chart's language; unknown units stay as published. */
+export function unitLabel(unit: string, lang: Lang): string {
+  return lang === 'vi' ? (UNITS_VI[unit] ?? unit) : unit;
+}

@@ -100,6 +100,7 @@ describe('server-side rendering', () => {
     const text = await vi.text();
     for (const name of ['Việt Nam', 'Xin-ga-po', 'Thái Lan', 'Lào']) expect(text).toContain(name);
     expect(text).toContain('0,9'); // Vietnamese decimal comma on the axis
+    expect(text).toContain('chỉ số 0–1'); // the axis title (the unit) in Vietnamese
   });
 
   it('PNG is a PNG of the requested width', async () => {
