@@ -9,13 +9,23 @@ offlineLoader.load = async (uri: string) => {
 };
 
 /**
- * Vega-Lite spec → SVG text, through vega's headless View (no DOM, no canvas). Expressions are
- * interpreted rather than compiled with `new Function`, which Workers forbid, so the same code
- * renders on Node and at the edge.
+ * Workers forbid generating code from strings; Node allows it. Vega compiles its expressions with
+ * `new Function` where it can (about twice as fast) and interprets them where it cannot.
  */
+const canCompileExpressions = (() => {
+  try {
+    return new Function('return true')() === true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Vega-Lite spec → SVG text, through vega's headless View (no DOM, no canvas). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const { spec: vegaSpec } = compile(spec);
-  const view = new vega.View(vega.parse(vegaSpec, undefined, { ast: true }), { renderer: 'none', loader: offlineLoader, expr: expressionInterpreter });
+  const view = canCompileExpressions
+    ? new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader: offlineLoader })
+    : new vega.View(vega.parse(vegaSpec, undefined, { ast: true }), { renderer: 'none', loader: offlineLoader, expr: expressionInterpreter });
   try {
     return await view.toSVG();
   } finally {
