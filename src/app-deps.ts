@@ -32,6 +32,8 @@ export interface AppDeps {
   versions?: DataVersionSource;
   /** Where finished responses are cached (default: an in-process LRU of 64 MiB). */
   responseStore?: ResponseStore;
+  /** Names the deployed code in cache keys and ETags, for stores that outlive a deploy. */
+  build?: string;
   /** Browser assets (API reference, chart libraries) from installed packages; absent on the edge. */
   assets?: AssetProvider;
   /** SVG → PNG; only Node has it (resvg is a native module), so PNG answers 501 elsewhere. */

@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
     // Probes and the authenticated admin path are not public traffic.
     app.use('*', (c, next) => (c.req.path === '/health' || c.req.path === '/ready' || c.req.path.startsWith('/v1/admin/') ? next() : limiter(c, next)));
   }
-  app.use('/v1/*', dataCache(versions, store, deps.now));
+  app.use('/v1/*', dataCache(versions, store, deps.now, deps.build));
 
   const routes = app
     .route('/', healthRoutes(deps))

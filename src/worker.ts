@@ -16,6 +16,8 @@ declare const caches: { default: Cache };
 /** The bindings and vars of wrangler.toml. */
 interface WorkerEnv {
   HYPERDRIVE: { connectionString: string };
+  /** The deployed version (wrangler.toml [version_metadata]): part of every cache key. */
+  CF_VERSION_METADATA?: { id: string };
   [variable: string]: unknown;
 }
 
@@ -45,6 +47,7 @@ function appFor(env: WorkerEnv): ReturnType<typeof createApp> {
       db,
       versions: dataVersionSource(db, config.DATA_VERSION_TTL_MS),
       responseStore: config.RESPONSE_CACHE ? cacheApiStore(caches.default) : noResponseStore,
+      build: env.CF_VERSION_METADATA?.id ?? '',
       adminKeyHashes: config.ADMIN_KEY_SHA256,
       rateLimit: rateLimitOf(config),
       log: config.LOG_REQUESTS ? jsonLogger : undefined,

@@ -67,12 +67,14 @@ function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
  * URLs) and the normalised query, so a new release changes every ETag and no cached body
  * outlives the data it was computed from.
  */
-export function dataCache(versions: DataVersionSource, store: ResponseStore, now: () => Date = () => new Date()): MiddlewareHandler {
+export function dataCache(versions: DataVersionSource, store: ResponseStore, now: () => Date = () => new Date(), build = ''): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const url = new URL(c.req.url);
     const version = await versions.get();
-    const key = `v${version}|${todayIso(now())}|${url.origin}|${normalisedQueryKey(url)}`;
+    // `build` names the deployed code: a store that outlives a deploy (the Workers Cache API)
+    // must not answer new code's requests with old code's bodies.
+    const key = `b${build}|v${version}|${todayIso(now())}|${url.origin}|${normalisedQueryKey(url)}`;
     const etag = `"${version}-${fnv1a64(key)}"`;
     const cacheControl = cacheControlFor(url);
     if (etagMatches(c.req.header('if-none-match'), etag)) {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres } from '../../src/db/postgres.ts';
@@ -12,6 +14,7 @@ import { TIDY_HEADER, testMeta, writeReleaseFolder } from '../helpers/release-fo
  */
 const adminUrl = process.env.TEST_DATABASE_URL;
 const HOST = 'civscope.test';
+const ARTIFACTS = join(import.meta.dirname, '../../test-results/equivalence');
 
 const REQUESTS = [
   '/health',
@@ -93,6 +96,9 @@ beforeAll(async () => {
       '--var',
       'DATA_VERSION_TTL_MS:0',
       '--show-interactive-dev-session=false',
+      // A fresh local state: no cache entries from earlier runs.
+      '--persist-to',
+      join(ARTIFACTS, `state-${randomBytes(4).toString('hex')}`),
     ],
     { CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: withPassword.toString(), WRANGLER_SEND_METRICS: 'false', CI: 'true' },
     workerPort,
@@ -117,7 +123,14 @@ describe.skipIf(!adminUrl)('the Worker under workerd and the Node server on the 
       const [fromNode, fromWorker] = await Promise.all([httpGet(nodePort, path, HOST), httpGet(workerPort, path, HOST)]);
       if (fromNode.status !== fromWorker.status) differences.push(`${path}: status ${fromNode.status} vs ${fromWorker.status}`);
       if (fromNode.contentType !== fromWorker.contentType) differences.push(`${path}: content-type ${fromNode.contentType} vs ${fromWorker.contentType}`);
-      if (!fromNode.body.equals(fromWorker.body)) differences.push(`${path}: bodies differ (${fromNode.body.length} vs ${fromWorker.body.length} bytes)`);
+      if (!fromNode.body.equals(fromWorker.body)) {
+        differences.push(`${path}: bodies differ (${fromNode.body.length} vs ${fromWorker.body.length} bytes)`);
+        // Kept as test artifacts, to see the difference.
+        const name = path.replace(/[^a-z0-9]+/gi, '_').slice(0, 80);
+        await mkdir(ARTIFACTS, { recursive: true });
+        await writeFile(join(ARTIFACTS, `${name}.node`), fromNode.body);
+        await writeFile(join(ARTIFACTS, `${name}.worker`), fromWorker.body);
+      }
     }
     expect(differences).toEqual([]);
   });
