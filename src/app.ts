@@ -1,12 +1,11 @@
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app-deps.ts';
 import { dataVersionSource } from './http/data-version.ts';
 import { isDatabaseUnavailable } from './http/database-errors.ts';
 import { Problem, problemResponse } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
+import { staticHeaders } from './http/static-headers.ts';
 import { dataCache, memoryResponseStore } from './http/response-cache.ts';
 import { createRouter } from './http/router.ts';
 import { adminRoutes } from './routes/admin/index.ts';
@@ -42,16 +41,7 @@ export function createApp(deps: AppDeps) {
   const store = deps.responseStore ?? memoryResponseStore();
   const app = createRouter();
   if (deps.log) app.use('*', requestLog(deps.log));
-  app.use(
-    '*',
-    secureHeaders({
-      // Charts are made to be embedded and their images hot-linked from reports.
-      xFrameOptions: false,
-      crossOriginResourcePolicy: 'cross-origin',
-      crossOriginOpenerPolicy: false,
-    }),
-  );
-  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link', 'Content-Disposition', 'RateLimit', 'RateLimit-Policy', 'Retry-After', 'X-Request-Id'] }));
+  app.use('*', staticHeaders());
   if (deps.rateLimit) {
     const limiter = rateLimit(deps.rateLimit);
     // Probes and the authenticated admin path are not public traffic.

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { STATIC_HEADERS } from './static-headers.ts';
 
 /** RFC 4180 CSV: CRLF line ends, a header row, fields quoted only when they must be. */
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
@@ -12,6 +13,7 @@ export function csvResponse(csv: string, filename: string, headers: Record<strin
   return new Response(csv, {
     status: 200,
     headers: {
+      ...STATIC_HEADERS,
       'content-type': 'text/csv; charset=utf-8; header=present',
       'content-disposition': `inline; filename="${filename}"`,
       ...headers,

@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { STATIC_HEADERS } from './static-headers.ts';
 
 /** Stable, documented error codes: partners branch on these, never on message text. */
 export type ProblemCode =
@@ -80,6 +81,6 @@ export class Problem extends HTTPException {
 export function problemResponse(problem: Problem, instance?: string): Response {
   return new Response(JSON.stringify(problem.body(instance)), {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+    headers: { ...STATIC_HEADERS, 'content-type': 'application/problem+json; charset=utf-8' },
   });
 }

@@ -17,9 +17,12 @@ export function requestLog(log: Logger): MiddlewareHandler {
     const incoming = c.req.header('x-request-id');
     const id = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
     c.set('requestId' as never, id as never);
+    // Set before the handler builds its response (see static-headers.ts); responses built
+    // outside the context (problems, cached bodies) get it afterwards.
+    c.header('x-request-id', id);
     const started = performance.now();
     await next();
-    c.res.headers.set('x-request-id', id);
+    if (c.res.headers.get('x-request-id') !== id) c.res.headers.set('x-request-id', id);
     log({
       level: c.res.status >= 500 ? 'error' : 'info',
       msg: 'request',

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { DataVersionSource } from './data-version.ts';
 import { todayIso } from '../domain/groups.ts';
 import { fnv1a64 } from './hash.ts';
+import { STATIC_HEADERS } from './static-headers.ts';
 
 export interface CachedResponse {
   /** Bytes, not an ArrayBuffer: @hono/node-server writes a Uint8Array body straight to the socket. */
@@ -42,6 +43,9 @@ export function normalisedQueryKey(url: URL): string {
   return `${url.pathname}?${new URLSearchParams(params).toString()}`;
 }
 
+/** Headers that belong to one request and one client, never to a cached body. */
+const PER_REQUEST_HEADERS = new Set(['ratelimit', 'ratelimit-policy', 'retry-after', 'x-request-id', 'set-cookie']);
+
 const LIVE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 /** A response pinned to a release with explicit countries cannot change: releases are never edited. */
 const PINNED_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -78,19 +82,31 @@ export function dataCache(versions: DataVersionSource, store: ResponseStore, now
     const etag = `"${version}-${fnv1a64(key)}"`;
     const cacheControl = cacheControlFor(url);
     if (etagMatches(c.req.header('if-none-match'), etag)) {
-      return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl } });
+      return new Response(null, { status: 304, headers: { ...STATIC_HEADERS, etag, 'cache-control': cacheControl } });
     }
     const cached = await store.get(key);
-    if (cached) return new Response(cached.body, { status: 200, headers: cached.headers });
+    // Built through the context, so this request's own headers (rate limit, request id) join the
+    // stored ones, and @hono/node-server writes the bytes without materialising a full Response.
+    if (cached) return c.body(cached.body, 200, Object.fromEntries(cached.headers));
 
+    // Set before the handler so its 200 carries them (errors are built apart and do not).
+    c.header('etag', etag);
+    c.header('cache-control', cacheControl);
     await next();
     if (c.res.status !== 200) return;
     // A release committed while this request ran: the body may hold the new data, so it is
     // neither labelled nor cached under the old version.
-    if ((await versions.get()) !== version) return;
-    c.res.headers.set('etag', etag);
-    c.res.headers.set('cache-control', cacheControl);
+    if ((await versions.get()) !== version) {
+      c.res.headers.delete('etag');
+      return;
+    }
+    if (!c.res.headers.has('etag')) {
+      // A handler that built its own Response (CSV) did not get the context's headers.
+      c.res.headers.set('etag', etag);
+      c.res.headers.set('cache-control', cacheControl);
+    }
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
-    await store.set(key, { body, headers: [...c.res.headers.entries()] });
+    const shared = [...c.res.headers.entries()].filter(([name]) => !PER_REQUEST_HEADERS.has(name));
+    await store.set(key, { body, headers: shared });
   };
 }

@@ -69,6 +69,16 @@ describe('cached responses', () => {
     expect(((await after.json()) as { coverage: { members: number } }).coverage.members).toBe(11);
   });
 
+  it('answer a repeat from the cache with this request\'s own rate-limit headers, not the first one\'s', async () => {
+    const limited = createApp({ db: loaded.test.db, versions: dataVersionSource(loaded.test.db, 0), rateLimit: { limit: 10, windowMs: 60_000 } });
+    const first = await limited.request('/v1/sources', { headers: { 'x-forwarded-for': '192.0.2.9' } });
+    const second = await limited.request('/v1/sources', { headers: { 'x-forwarded-for': '192.0.2.9' } });
+    expect(first.headers.get('ratelimit')).toBe('limit=10, remaining=9, reset=60');
+    expect(second.headers.get('ratelimit')).toBe('limit=10, remaining=8, reset=60');
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await second.text()).toBe(await first.text());
+  });
+
   it('carry the URLs of the host they were asked on', async () => {
     const a = await getJson(loaded.app, 'http://a.example/v1/charts/ranking?indicator=EGDI&group=ASEAN&year=2024');
     const b = await getJson(loaded.app, 'http://b.example/v1/charts/ranking?indicator=EGDI&group=ASEAN&year=2024');
@@ -77,7 +87,9 @@ describe('cached responses', () => {
   });
 
   it('every table CSV says which releases and licences it comes from', async () => {
-    const csv = await (await loaded.app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024&format=csv')).text();
+    const response = await loaded.app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024&format=csv');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*'); // CORS on CSV too
+    const csv = await response.text();
     const [header, first] = csv.split('\r\n');
     expect(header).toBe('rank,iso3,country,value,year,score,tied,flag,release,releases,licence');
     expect(first).toMatch(/,un-egov:2024,UN E-Government Survey: UN terms of use: free to reuse with attribution$/);
