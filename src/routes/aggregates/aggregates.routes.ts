@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AGGREGATE_STATS } from '../../domain/aggregate.ts';
 import { checkCommonRules, fromParam, indicatorCode, selectionParams, tableFormatParam, toParam, vintageParams } from '../../http/params.ts';
-import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
-import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { indicatorContextShape } from '../observations/observations.routes.ts';
+import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const aggregatesRoute = createRoute({
   method: 'get',
@@ -34,9 +34,7 @@ export const aggregatesRoute = createRoute({
         'application/json': {
           schema: z
             .object({
-              indicator: IndicatorSchema,
-              selection: SelectionSchema,
-              vintage: VintageSchema,
+              ...indicatorContextShape,
               stat: z.string(),
               method: z.string(),
               years: z.array(

@@ -30,6 +30,9 @@ export const VintageSchema = z
   .object({ kind: z.enum(['current', 'as_of', 'release']), release: z.string().nullable(), as_of: z.string().nullable() })
   .openapi('Vintage');
 
+/** What every one-indicator analysis response opens with: the indicator, the countries, the releases. */
+export const indicatorContextShape = { indicator: IndicatorSchema, selection: SelectionSchema, vintage: VintageSchema };
+
 export const observationsQuery = z
   .strictObject({
     indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
@@ -69,9 +72,7 @@ export const listObservationsRoute = createRoute({
         'application/json': {
           schema: z
             .object({
-              indicator: IndicatorSchema,
-              selection: SelectionSchema,
-              vintage: VintageSchema,
+              ...indicatorContextShape,
               from: z.number().int().nullable(),
               to: z.number().int().nullable(),
               latest: z.boolean(),

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { checkCommonRules, crossSectionParams, indicatorCode, tableFormatParam } from '../../http/params.ts';
 import { CoverageSchema, ExcludedValueSchema } from '../analysis-schemas.ts';
-import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
-import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { indicatorContextShape } from '../observations/observations.routes.ts';
+import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const rankingsRoute = createRoute({
   method: 'get',
@@ -27,9 +27,7 @@ export const rankingsRoute = createRoute({
         'application/json': {
           schema: z
             .object({
-              indicator: IndicatorSchema,
-              selection: SelectionSchema,
-              vintage: VintageSchema,
+              ...indicatorContextShape,
               year: z.number().int().nullable(),
               latest: z.boolean(),
               direction: z.enum(['higher', 'lower']),
