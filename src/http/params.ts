@@ -17,6 +17,15 @@ export const MAX_YEAR_SPAN = 100;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
+/** A list parameter names each item once and stays within its limit; the issue says which rule broke. */
+function listIsValid(codes: string[], max: number, noun: string, ctx: z.RefinementCtx): boolean {
+  const duplicate = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (duplicate) ctx.addIssue({ code: 'custom', message: `${duplicate} is listed twice` });
+  else if (codes.length > max) ctx.addIssue({ code: 'custom', message: `at most ${max} ${noun} per request` });
+  else return true;
+  return false;
+}
+
 export const countriesParam = z
   .string()
   .optional()
@@ -36,16 +45,7 @@ export const countriesParam = z
         return z.NEVER;
       }
     }
-    const duplicate = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (duplicate) {
-      ctx.addIssue({ code: 'custom', message: `${duplicate} is listed twice` });
-      return z.NEVER;
-    }
-    if (codes.length > MAX_COUNTRIES) {
-      ctx.addIssue({ code: 'custom', message: `at most ${MAX_COUNTRIES} countries per request` });
-      return z.NEVER;
-    }
-    return codes;
+    return listIsValid(codes, MAX_COUNTRIES, 'countries', ctx) ? codes : z.NEVER;
   })
   .openapi({
     param: { name: 'countries', in: 'query' },
@@ -174,16 +174,7 @@ export const indicatorsParam = z
       ctx.addIssue({ code: 'custom', message: 'write indicator codes separated by commas, e.g. EGDI,OSI,TII' });
       return z.NEVER;
     }
-    const duplicate = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (duplicate) {
-      ctx.addIssue({ code: 'custom', message: `${duplicate} is listed twice` });
-      return z.NEVER;
-    }
-    if (codes.length > MAX_INDICATORS) {
-      ctx.addIssue({ code: 'custom', message: `at most ${MAX_INDICATORS} indicators per request` });
-      return z.NEVER;
-    }
-    return codes;
+    return listIsValid(codes, MAX_INDICATORS, 'indicators', ctx) ? codes : z.NEVER;
   })
   .openapi({ param: { name: 'indicators', in: 'query' }, type: 'string', example: 'EGDI,OSI,TII' });
 
