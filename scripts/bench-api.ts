@@ -19,7 +19,9 @@ import { membersOn, todayIso } from '../src/domain/groups.ts';
 import { valuesQuery } from '../src/repositories/observations.ts';
 import { measure as load } from './lib/load.ts';
 
-const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
+const { values: args } = parseArgs({
+  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+});
 const INDICATOR = 'GE.EST';
 
 const url = process.env.DATABASE_URL;
@@ -31,9 +33,7 @@ await loadShippedReleases(db);
 // The floor runs exactly the SQL CivScope compiles for this request.
 const countries = membersOn('ASEAN+3', todayIso());
 const compiled = valuesQuery(db, { indicatorCodes: [INDICATOR], countries }).compile();
-const raw = url
-  ? (await import('postgres')).default(url, { max: 10 })
-  : null;
+const raw = url ? (await import('postgres')).default(url, { max: 10 }) : null;
 const pglite = url ? null : (database as Awaited<ReturnType<typeof connectPglite>>).pglite;
 const runFloorQuery = async () => {
   if (raw) return raw.unsafe(compiled.sql, compiled.parameters as never[]);
@@ -53,12 +53,23 @@ const civscope = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => civscope.once('listening', resolve));
 const civscopePort = (civscope.address() as AddressInfo).port;
 
-console.log(`database: ${url ? 'Postgres' : 'PGlite (in memory)'}; ${args.connections} connections, ${args.duration} s after 3 s warm-up`);
+console.log(
+  `database: ${url ? 'Postgres' : 'PGlite (in memory)'}; ${args.connections} connections, ${args.duration} s after 3 s warm-up`,
+);
 const measure = (label: string, target: string) => load(label, target, Number(args.duration), Number(args.connections));
 const floorResult = await measure('floor (node:http + SQL)', `http://127.0.0.1:${floorPort}/`);
-const observations = await measure('CivScope /v1/observations', `http://127.0.0.1:${civscopePort}/v1/observations?indicator=${INDICATOR}&group=ASEAN%2B3`);
-await measure('CivScope /v1/rankings', `http://127.0.0.1:${civscopePort}/v1/rankings?indicator=EGDI&group=ASEAN%2B3&year=2024`);
-await measure('CivScope /v1/compare', `http://127.0.0.1:${civscopePort}/v1/compare?indicators=EGDI,GE.EST,BI.WAG.TOTL.GD.ZS&group=ASEAN&latest=true`);
+const observations = await measure(
+  'CivScope /v1/observations',
+  `http://127.0.0.1:${civscopePort}/v1/observations?indicator=${INDICATOR}&group=ASEAN%2B3`,
+);
+await measure(
+  'CivScope /v1/rankings',
+  `http://127.0.0.1:${civscopePort}/v1/rankings?indicator=EGDI&group=ASEAN%2B3&year=2024`,
+);
+await measure(
+  'CivScope /v1/compare',
+  `http://127.0.0.1:${civscopePort}/v1/compare?indicators=EGDI,GE.EST,BI.WAG.TOTL.GD.ZS&group=ASEAN&latest=true`,
+);
 console.log(`ratio CivScope ÷ floor (req/s): ${(observations.rps / floorResult.rps).toFixed(2)}`);
 
 floor.close();

@@ -16,7 +16,9 @@ import { renderPng } from '../src/render/png.ts';
 import { renderSvg } from '../src/render/svg.ts';
 import { measure, percentile } from './lib/load.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '100' }, duration: { type: 'string', default: '10' } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '100' }, duration: { type: 'string', default: '10' } },
+});
 const RUNS = Number(args.runs);
 
 const { db, close } = await connectPglite();
@@ -46,8 +48,11 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number[]> {
   return samples;
 }
 
-const fmt = (samples: number[]) => `${percentile(samples, 50).toFixed(1).padStart(6)} / ${percentile(samples, 95).toFixed(1).padStart(6)}`;
-console.log(`chart type          spec ms (median / p95)   SVG ms (median / p95)   PNG ms (median / p95)   over ${RUNS} runs`);
+const fmt = (samples: number[]) =>
+  `${percentile(samples, 50).toFixed(1).padStart(6)} / ${percentile(samples, 95).toFixed(1).padStart(6)}`;
+console.log(
+  `chart type          spec ms (median / p95)   SVG ms (median / p95)   PNG ms (median / p95)   over ${RUNS} runs`,
+);
 for (const type of CHART_TYPES) {
   const built = await buildChart(deps, type, QUERIES[type], 'http://localhost');
   const spec = await time(() => buildChart(deps, type, QUERIES[type], 'http://localhost'));
@@ -62,8 +67,18 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => server.once('listening', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 console.log('\nthroughput, same data (EGDI, ASEAN+3, 2024):');
-const observations = await measure('/v1/observations', `${origin}/v1/observations?indicator=EGDI&group=ASEAN%2B3&from=2024&to=2024`, Number(args.duration), 50);
-const chart = await measure('/v1/charts/ranking (spec)', `${origin}/v1/charts/ranking?indicator=EGDI&group=ASEAN%2B3&year=2024`, Number(args.duration), 50);
+const observations = await measure(
+  '/v1/observations',
+  `${origin}/v1/observations?indicator=EGDI&group=ASEAN%2B3&from=2024&to=2024`,
+  Number(args.duration),
+  50,
+);
+const chart = await measure(
+  '/v1/charts/ranking (spec)',
+  `${origin}/v1/charts/ranking?indicator=EGDI&group=ASEAN%2B3&year=2024`,
+  Number(args.duration),
+  50,
+);
 console.log(`ratio charts ÷ observations (req/s): ${(chart.rps / observations.rps).toFixed(2)}`);
 server.close();
 await close();

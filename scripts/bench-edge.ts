@@ -13,7 +13,9 @@ import { measureWorkerBundle } from './check-bundle.ts';
 import { measure } from './lib/load.ts';
 import { freePort, run, startServer } from './lib/processes.ts';
 
-const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
+const { values: args } = parseArgs({
+  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+});
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/civscope_bench';
 const PATH = '/v1/observations?indicator=GE.EST&group=ASEAN%2B3';
 
@@ -22,7 +24,9 @@ const name = target.pathname.slice(1);
 const admin = new URL(databaseUrl);
 admin.pathname = '/postgres';
 const adminDb = connectPostgres({ url: admin.toString(), poolSize: 1 });
-const exists = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${name}`.execute(adminDb.db);
+const exists = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${name}`.execute(
+  adminDb.db,
+);
 if (exists.rows[0]?.n === 0) await sql`CREATE DATABASE ${sql.id(name)}`.execute(adminDb.db);
 await adminDb.close();
 await run('node', ['src/ingest/cli.ts', '--all'], { DATABASE_URL: databaseUrl });
@@ -41,7 +45,14 @@ for (const cache of ['warm', 'cold'] as const) {
   const node = await startServer(
     'node',
     ['src/node.ts'],
-    { DATABASE_URL: databaseUrl, CIVSCOPE_SKIP_SHIPPED: 'true', PORT: String(nodePort), HOST: '127.0.0.1', LOG_REQUESTS: 'false', RESPONSE_CACHE: String(cache === 'warm') },
+    {
+      DATABASE_URL: databaseUrl,
+      CIVSCOPE_SKIP_SHIPPED: 'true',
+      PORT: String(nodePort),
+      HOST: '127.0.0.1',
+      LOG_REQUESTS: 'false',
+      RESPONSE_CACHE: String(cache === 'warm'),
+    },
     nodePort,
   );
   await measure(`Node, ${cache} cache`, `http://127.0.0.1:${nodePort}${PATH}`, seconds, connections);
@@ -49,8 +60,25 @@ for (const cache of ['warm', 'cold'] as const) {
   const workerPort = await freePort();
   const worker = await startServer(
     'wrangler',
-    ['dev', '--ip', '127.0.0.1', '--port', String(workerPort), '--var', 'LOG_REQUESTS:false', '--var', 'RATE_LIMIT_PER_MINUTE:0', '--var', `RESPONSE_CACHE:${cache === 'warm'}`, '--show-interactive-dev-session=false'],
-    { CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: withPassword.toString(), WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(workerPort),
+      '--var',
+      'LOG_REQUESTS:false',
+      '--var',
+      'RATE_LIMIT_PER_MINUTE:0',
+      '--var',
+      `RESPONSE_CACHE:${cache === 'warm'}`,
+      '--show-interactive-dev-session=false',
+    ],
+    {
+      CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: withPassword.toString(),
+      WRANGLER_SEND_METRICS: 'false',
+      CI: 'true',
+    },
     workerPort,
   );
   await measure(`Worker (workerd), ${cache} cache`, `http://127.0.0.1:${workerPort}${PATH}`, seconds, connections);

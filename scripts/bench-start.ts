@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { 'empty-runs': { type: 'string', default: '3' }, 'loaded-runs': { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { 'empty-runs': { type: 'string', default: '3' }, 'loaded-runs': { type: 'string', default: '7' } },
+});
 const root = path.resolve(import.meta.dirname, '..');
 const URL_PATH = '/v1/observations?indicator=EGDI&group=ASEAN%2B3';
 

@@ -54,8 +54,11 @@ const features = all.features
   .map((f) => {
     const iso3 = byM49.get(String(f.id).padStart(3, '0')) as string;
     const geometry = f.geometry as { type: string; coordinates: unknown };
-    const polygons: Ring[][] = geometry.type === 'Polygon' ? [geometry.coordinates as Ring[]] : (geometry.coordinates as Ring[][]);
-    const kept = polygons.map((rings) => rings.map(simplifyRing).filter((r): r is Ring => r !== null)).filter((rings) => rings.length > 0);
+    const polygons: Ring[][] =
+      geometry.type === 'Polygon' ? [geometry.coordinates as Ring[]] : (geometry.coordinates as Ring[][]);
+    const kept = polygons
+      .map((rings) => rings.map(simplifyRing).filter((r): r is Ring => r !== null))
+      .filter((rings) => rings.length > 0);
     return { type: 'Feature', id: iso3, properties: { iso3 }, geometry: { type: 'MultiPolygon', coordinates: kept } };
   });
 const missing = COUNTRIES.filter((c) => !features.some((f) => f.id === c.iso3)).map((c) => c.iso3);

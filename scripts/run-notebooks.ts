@@ -20,7 +20,14 @@ await run('tslab', ['install', '--python=/usr/bin/python3', `--prefix=${jupyterP
 const dataDir = path.join(ROOT, '.data/notebooks-run');
 await rm(dataDir, { recursive: true, force: true });
 const port = await freePort();
-const server = await startServer('node', ['src/node.ts'], { PORT: String(port), HOST: '127.0.0.1', CIVSCOPE_DATA_DIR: dataDir, LOG_REQUESTS: 'false' }, port, '/health', 180_000);
+const server = await startServer(
+  'node',
+  ['src/node.ts'],
+  { PORT: String(port), HOST: '127.0.0.1', CIVSCOPE_DATA_DIR: dataDir, LOG_REQUESTS: 'false' },
+  port,
+  '/health',
+  180_000,
+);
 const results: { notebook: string; ok: boolean; error?: string }[] = [];
 try {
   const notebooks = (await readdir(notebooksDir)).filter((f) => f.endsWith('.ipynb')).sort();
@@ -30,7 +37,15 @@ try {
     try {
       await run(
         'jupyter-nbconvert',
-        ['--to', 'notebook', '--execute', ...outputArgs, '--ExecutePreprocessor.timeout=300', '--ExecutePreprocessor.kernel_name=tslab', path.join(notebooksDir, notebook)],
+        [
+          '--to',
+          'notebook',
+          '--execute',
+          ...outputArgs,
+          '--ExecutePreprocessor.timeout=300',
+          '--ExecutePreprocessor.kernel_name=tslab',
+          path.join(notebooksDir, notebook),
+        ],
         { CIVSCOPE_URL: `http://127.0.0.1:${port}`, JUPYTER_PATH: path.join(jupyterPrefix, 'share/jupyter') },
       );
       results.push({ notebook, ok: true });
@@ -45,7 +60,14 @@ try {
 }
 if (args.results) {
   await mkdir(path.dirname(path.resolve(args.results)), { recursive: true });
-  await writeFile(path.resolve(args.results), JSON.stringify({ passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results }, null, 2));
+  await writeFile(
+    path.resolve(args.results),
+    JSON.stringify(
+      { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results },
+      null,
+      2,
+    ),
+  );
 }
 const failed = results.filter((r) => !r.ok).length;
 console.log(`notebooks: ${results.length - failed} passed, ${failed} failed`);

@@ -45,7 +45,11 @@ export function createApp(deps: AppDeps) {
   if (deps.rateLimit) {
     const limiter = rateLimit(deps.rateLimit);
     // Probes and the authenticated admin path are not public traffic.
-    app.use('*', (c, next) => (c.req.path === '/health' || c.req.path === '/ready' || c.req.path.startsWith('/v1/admin/') ? next() : limiter(c, next)));
+    app.use('*', (c, next) =>
+      c.req.path === '/health' || c.req.path === '/ready' || c.req.path.startsWith('/v1/admin/')
+        ? next()
+        : limiter(c, next),
+    );
   }
   app.use('/v1/*', dataCache(versions, store, deps.now, deps.build));
 
@@ -90,13 +94,21 @@ export function createApp(deps: AppDeps) {
     security: [],
   });
 
-  routes.notFound((c) => problemResponse(new Problem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`), c.req.path));
+  routes.notFound((c) =>
+    problemResponse(
+      new Problem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`),
+      c.req.path,
+    ),
+  );
 
   routes.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(error, c.req.path);
     if (isDatabaseUnavailable(error)) {
       deps.log?.({ level: 'warn', msg: 'database unavailable', path: c.req.path, error: String(error) });
-      const response = problemResponse(new Problem(503, 'service_unavailable', 'The database cannot be reached right now; retry shortly.'), c.req.path);
+      const response = problemResponse(
+        new Problem(503, 'service_unavailable', 'The database cannot be reached right now; retry shortly.'),
+        c.req.path,
+      );
       response.headers.set('retry-after', String(RETRY_AFTER_OUTAGE));
       return response;
     }
@@ -105,8 +117,17 @@ export function createApp(deps: AppDeps) {
       const code = status === 405 ? 'method_not_allowed' : status >= 500 ? 'internal_error' : 'invalid_parameter';
       return problemResponse(new Problem(status, code, error.message || 'Request refused'), c.req.path);
     }
-    (deps.log ?? ((r) => console.error(JSON.stringify(r))))({ level: 'error', msg: 'unhandled error', path: c.req.path, error: String(error), stack: (error as Error).stack });
-    return problemResponse(new Problem(500, 'internal_error', 'An unexpected error occurred; it has been logged.'), c.req.path);
+    (deps.log ?? ((r) => console.error(JSON.stringify(r))))({
+      level: 'error',
+      msg: 'unhandled error',
+      path: c.req.path,
+      error: String(error),
+      stack: (error as Error).stack,
+    });
+    return problemResponse(
+      new Problem(500, 'internal_error', 'An unexpected error occurred; it has been logged.'),
+      c.req.path,
+    );
   });
 
   return routes;

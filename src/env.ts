@@ -25,9 +25,18 @@ export const envSchema = z.object({
   ADMIN_KEY_SHA256: z
     .string()
     .default('')
-    .transform((text) => text.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/, 'each admin key hash must be 64 hex characters (sha256)'))),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   /** Keep finished responses (in-process LRU on Node, Cache API on Workers). `false` for benchmarks of the uncached path. */
   RESPONSE_CACHE: flag('true'),
   /** One JSON log line per request. */
@@ -50,7 +59,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 }
 
 /** The rate limit in force: explicit setting, else on (300/min) in production only. */
-export function rateLimitOf(env: Pick<Env, 'RATE_LIMIT_PER_MINUTE' | 'CIVSCOPE_ENV'>): { limit: number; windowMs: number } | undefined {
+export function rateLimitOf(
+  env: Pick<Env, 'RATE_LIMIT_PER_MINUTE' | 'CIVSCOPE_ENV'>,
+): { limit: number; windowMs: number } | undefined {
   const limit = env.RATE_LIMIT_PER_MINUTE ?? (env.CIVSCOPE_ENV === 'production' ? 300 : 0);
   return limit > 0 ? { limit, windowMs: 60_000 } : undefined;
 }

@@ -41,7 +41,10 @@ let app: ReturnType<typeof createApp> | undefined;
 function appFor(env: WorkerEnv): ReturnType<typeof createApp> {
   // Built lazily: Workers forbid timers and I/O in the global scope, and the rate limiter sets a timer.
   if (!app) {
-    const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<
+      string,
+      string
+    >;
     const config = parseEnv({ CIVSCOPE_ENV: 'production', ...vars });
     app = createApp({
       db,

@@ -13,9 +13,21 @@ export interface LoadResult {
 /** Runs autocannon in its own process (so it does not share the server's event loop). */
 export function autocannon(target: string, seconds: number, connections: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/autocannon/autocannon.js'), '--json', '-c', String(connections), '-d', String(seconds), target], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(root, 'node_modules/autocannon/autocannon.js'),
+        '--json',
+        '-c',
+        String(connections),
+        '-d',
+        String(seconds),
+        target,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
@@ -33,7 +45,12 @@ export function autocannon(target: string, seconds: number, connections: number)
 }
 
 /** 3 s of warm-up, then the measured run; prints one line. */
-export async function measure(label: string, target: string, seconds: number, connections: number): Promise<LoadResult> {
+export async function measure(
+  label: string,
+  target: string,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
   await autocannon(target, 3, connections);
   const result = await autocannon(target, seconds, connections);
   console.log(

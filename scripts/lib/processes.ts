@@ -21,7 +21,11 @@ export async function freePort(): Promise<number> {
 /** Runs a command to completion; rejects with its output when it fails. */
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, PATH: BIN_PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, PATH: BIN_PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => {
       output += d;
@@ -29,13 +33,27 @@ export function run(command: string, args: string[], env: Record<string, string>
     child.stderr.on('data', (d) => {
       output += d;
     });
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
+    );
   });
 }
 
 /** Starts a long-running process and waits until GET `readyPath` answers. */
-export async function startServer(command: string, args: string[], env: Record<string, string>, port: number, readyPath = '/health', timeoutMs = 90_000): Promise<{ child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, PATH: BIN_PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export async function startServer(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  readyPath = '/health',
+  timeoutMs = 90_000,
+): Promise<{ child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, PATH: BIN_PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout?.on('data', (d) => {
     output += d;
@@ -46,8 +64,11 @@ export async function startServer(command: string, args: string[], env: Record<s
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${command} exited ${child.exitCode}:\n${output}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`${command} did not answer ${readyPath} within ${timeoutMs} ms:\n${output}`);
-    const status = await httpGet(port, readyPath).then((r) => r.status).catch(() => 0);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`${command} did not answer ${readyPath} within ${timeoutMs} ms:\n${output}`);
+    const status = await httpGet(port, readyPath)
+      .then((r) => r.status)
+      .catch(() => 0);
     if (status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -72,13 +93,34 @@ export interface RawResponse {
 }
 
 /** A GET with an explicit Host header (fetch cannot set one), returning the exact bytes. */
-export function httpGet(port: number, pathAndQuery: string, host?: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function httpGet(
+  port: number,
+  pathAndQuery: string,
+  host?: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: pathAndQuery, method: 'GET', headers: { ...(host ? { host } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathAndQuery,
+        method: 'GET',
+        headers: { ...(host ? { host } : {}), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: res.headers['content-type'],
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
     req.end();

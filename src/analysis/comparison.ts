@@ -26,7 +26,13 @@ export async function comparisonOf(deps: AppDeps, query: ComparisonQuery) {
   const selection = resolveSelection(query, deps.now?.());
   const indicators = await requireIndicators(deps.db, query.indicators);
   const vintage = await resolveVintage(deps.db, query);
-  const values = await crossSection(deps.db, { indicatorCodes: query.indicators, selection, year: query.year, maxAge: query.max_age, vintage });
+  const values = await crossSection(deps.db, {
+    indicatorCodes: query.indicators,
+    selection,
+    year: query.year,
+    maxAge: query.max_age,
+    vintage,
+  });
   const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
   const cells = new Map<string, Record<string, ComparisonCell | null>>(members.map((iso3) => [iso3, {}]));
   const releaseIds: string[] = [];
@@ -39,10 +45,21 @@ export async function comparisonOf(deps: AppDeps, query: ComparisonQuery) {
     rows.forEach((r, i) => {
       releaseIds.push(r.release_id);
       const row = cells.get(r.iso3);
-      if (row) row[indicator.code] = { value: r.value, year: r.year as number, score: scores[i] ?? null, rank: ranks[i] ?? null, flag: r.flag, release: r.release_id };
+      if (row)
+        row[indicator.code] = {
+          value: r.value,
+          year: r.year as number,
+          score: scores[i] ?? null,
+          rank: ranks[i] ?? null,
+          flag: r.flag,
+          release: r.release_id,
+        };
     });
     for (const row of cells.values()) row[indicator.code] ??= null;
-    return coverageOf(members, rows.filter((_, i) => usable[i] !== null).map((r) => r.iso3));
+    return coverageOf(
+      members,
+      rows.filter((_, i) => usable[i] !== null).map((r) => r.iso3),
+    );
   });
   return {
     indicators,

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { describeNormalise, EXCLUDED_FLAGS, type NormaliseSpec, normalisePoints, PER_CAPITA_SCALES } from '../domain/apply-normalisation.ts';
+import {
+  describeNormalise,
+  EXCLUDED_FLAGS,
+  type NormaliseSpec,
+  normalisePoints,
+  PER_CAPITA_SCALES,
+} from '../domain/apply-normalisation.ts';
 import { directionOf } from '../domain/normalise.ts';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { Problem } from '../http/problem.ts';
@@ -10,7 +16,12 @@ export const POPULATION_INDICATOR = 'SP.POP.TOTL';
 /** Refuses normalisations that make no sense for the indicator, before any query runs. */
 export function checkNormalisationApplies(indicator: IndicatorRow, spec: NormaliseSpec): void {
   if (spec.kind === 'per_capita' && indicator.code === POPULATION_INDICATOR) {
-    throw new Problem(400, 'incompatible_normalisation', `per_capita divides by population; ${POPULATION_INDICATOR} is the population itself.`, { parameter: 'normalise' });
+    throw new Problem(
+      400,
+      'incompatible_normalisation',
+      `per_capita divides by population; ${POPULATION_INDICATOR} is the population itself.`,
+      { parameter: 'normalise' },
+    );
   }
   if (spec.kind === 'per_capita' && !PER_CAPITA_SCALES.includes(indicator.scale)) {
     throw new Problem(
@@ -23,12 +34,13 @@ export function checkNormalisationApplies(indicator: IndicatorRow, spec: Normali
 }
 
 const PEER_NOTES: Record<string, string> = {
-  minmax: '100 × (x − min) / (max − min) within the peer set; reversed when lower is better; null when all values are equal.',
+  minmax:
+    '100 × (x − min) / (max − min) within the peer set; reversed when lower is better; null when all values are equal.',
   zscore: '(x − mean) / population standard deviation within the peer set; null when all values are equal.',
   rank: 'Competition ranking within the peer set (1 = best; ties share a rank and the next rank is skipped).',
   percentile: '100 × (values beaten + ½ × ties) / (n − 1) within the peer set; 100 = best.',
   per_capita: 'Value divided by total population (SP.POP.TOTL) of the same country and year, from the same vintage.',
-  index: '100 × value / the same country\'s value in the base year.',
+  index: "100 × value / the same country's value in the base year.",
 };
 
 /**
@@ -37,8 +49,23 @@ const PEER_NOTES: Record<string, string> = {
  */
 export async function normaliseRows(
   db: Kysely<Database>,
-  args: { indicator: IndicatorRow; spec: NormaliseSpec; rows: readonly ValueRow[]; crossSection: boolean; vintage: Vintage; countries: string[] },
-): Promise<{ values: (number | null)[]; description: { method: string; peer_set: 'year' | 'cross-section' | 'country'; direction: 'higher' | 'lower'; note: string } }> {
+  args: {
+    indicator: IndicatorRow;
+    spec: NormaliseSpec;
+    rows: readonly ValueRow[];
+    crossSection: boolean;
+    vintage: Vintage;
+    countries: string[];
+  },
+): Promise<{
+  values: (number | null)[];
+  description: {
+    method: string;
+    peer_set: 'year' | 'cross-section' | 'country';
+    direction: 'higher' | 'lower';
+    note: string;
+  };
+}> {
   const { indicator, spec, rows, crossSection, vintage, countries } = args;
   let population: Map<string, number> | undefined;
   let baseValues: Map<string, number> | undefined;
@@ -47,7 +74,13 @@ export async function normaliseRows(
     const populationRows =
       years.length === 0
         ? []
-        : await valuesFor(db, { indicatorCodes: [POPULATION_INDICATOR], countries, from: Math.min(...years), to: Math.max(...years), vintage });
+        : await valuesFor(db, {
+            indicatorCodes: [POPULATION_INDICATOR],
+            countries,
+            from: Math.min(...years),
+            to: Math.max(...years),
+            vintage,
+          });
     population = new Map(populationRows.map((p) => [`${p.iso3}|${p.year}`, p.value]));
   }
   if (spec.kind === 'index') {
@@ -60,11 +93,20 @@ export async function normaliseRows(
     spec,
     { direction, crossSection, population, baseValues },
   );
-  const peerSet = spec.kind === 'index' || spec.kind === 'per_capita' ? 'country' : crossSection ? 'cross-section' : 'year';
+  const peerSet =
+    spec.kind === 'index' || spec.kind === 'per_capita' ? 'country' : crossSection ? 'cross-section' : 'year';
   const excludedNote = ` Values flagged ${EXCLUDED_FLAGS.join(', ')} are shown but left out (normalised = null).`;
-  const directionNote = indicator.higher_is_better === null ? ' This indicator has no normative direction; "higher" is used for ordering.' : '';
+  const directionNote =
+    indicator.higher_is_better === null
+      ? ' This indicator has no normative direction; "higher" is used for ordering.'
+      : '';
   return {
     values,
-    description: { method: describeNormalise(spec), peer_set: peerSet, direction, note: `${PEER_NOTES[spec.kind]}${excludedNote}${directionNote}` },
+    description: {
+      method: describeNormalise(spec),
+      peer_set: peerSet,
+      direction,
+      note: `${PEER_NOTES[spec.kind]}${excludedNote}${directionNote}`,
+    },
   };
 }

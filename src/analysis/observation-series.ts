@@ -51,13 +51,26 @@ export async function observationSeries(deps: AppDeps, query: SeriesQuery) {
 
   const from = query.year ?? query.from;
   const to = query.year ?? query.to;
-  let rows = await valuesFor(deps.db, { indicatorCodes: [indicator.code], countries: selection.countries, from, to, vintage });
+  let rows = await valuesFor(deps.db, {
+    indicatorCodes: [indicator.code],
+    countries: selection.countries,
+    from,
+    to,
+    vintage,
+  });
   rows = rows.filter((r) => selectionIncludes(selection, r.iso3, r.year));
   if (query.latest) rows = latestPerCountry(rows);
   if (query.max_age !== undefined) rows = dropOlderThan(rows, query.max_age);
 
   const normalisation = spec
-    ? await normaliseRows(deps.db, { indicator, spec, rows, crossSection: query.latest ?? false, vintage, countries: selection.countries })
+    ? await normaliseRows(deps.db, {
+        indicator,
+        spec,
+        rows,
+        crossSection: query.latest ?? false,
+        vintage,
+        countries: selection.countries,
+      })
     : null;
   const points: SeriesPoint[] = rows.map((r, i) => ({
     iso3: r.iso3,

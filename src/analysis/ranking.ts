@@ -19,7 +19,15 @@ export async function rankingOf(deps: AppDeps, query: RankingQuery) {
   const indicator = await requireIndicator(deps.db, query.indicator);
   const vintage = await resolveVintage(deps.db, query);
   const rows =
-    (await crossSection(deps.db, { indicatorCodes: [indicator.code], selection, year: query.year, maxAge: query.max_age, vintage })).get(indicator.code) ?? [];
+    (
+      await crossSection(deps.db, {
+        indicatorCodes: [indicator.code],
+        selection,
+        year: query.year,
+        maxAge: query.max_age,
+        vintage,
+      })
+    ).get(indicator.code) ?? [];
   const usable = rows.filter((r) => !EXCLUDED_FLAGS.includes(r.flag ?? ''));
   const direction = directionOf(indicator.higher_is_better);
   const ranked = rankCountries(usable, direction);
@@ -44,8 +52,13 @@ export async function rankingOf(deps: AppDeps, query: RankingQuery) {
     direction,
     median: median(usable.map((r) => r.value)),
     ranking,
-    coverage: coverageOf(members, usable.map((r) => r.iso3)),
-    excluded: rows.filter((r) => EXCLUDED_FLAGS.includes(r.flag ?? '')).map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, flag: r.flag })),
+    coverage: coverageOf(
+      members,
+      usable.map((r) => r.iso3),
+    ),
+    excluded: rows
+      .filter((r) => EXCLUDED_FLAGS.includes(r.flag ?? ''))
+      .map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, flag: r.flag })),
     releaseIds: rows.map((r) => r.release_id),
   };
 }

@@ -4,14 +4,23 @@ import { Problem } from '../http/problem.ts';
 import { findIndicator } from '../repositories/indicators.ts';
 
 /** Throws `unknown_indicator` naming the code, and pointing at the catalogue. */
-export async function requireIndicator(db: Kysely<Database>, code: string, status: 400 | 404 = 400): Promise<IndicatorRow> {
+export async function requireIndicator(
+  db: Kysely<Database>,
+  code: string,
+  status: 400 | 404 = 400,
+): Promise<IndicatorRow> {
   const indicator = await findIndicator(db, code);
   if (!indicator) {
     const upper = code.toUpperCase();
     const hint = upper !== code && (await findIndicator(db, upper)) ? ` Did you mean ${upper}?` : '';
-    throw new Problem(status, 'unknown_indicator', `Unknown indicator "${code}".${hint} See /v1/indicators for the catalogue.`, {
-      parameter: 'indicator',
-    });
+    throw new Problem(
+      status,
+      'unknown_indicator',
+      `Unknown indicator "${code}".${hint} See /v1/indicators for the catalogue.`,
+      {
+        parameter: 'indicator',
+      },
+    );
   }
   return indicator;
 }
@@ -21,10 +30,15 @@ export async function requireIndicators(db: Kysely<Database>, codes: string[]): 
   const found = await db.selectFrom('indicator').selectAll().where('code', 'in', codes).execute();
   const unknown = codes.filter((code) => !found.some((i) => i.code === code));
   if (unknown.length > 0) {
-    throw new Problem(400, 'unknown_indicator', `Unknown indicator${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. See /v1/indicators for the catalogue.`, {
-      parameter: 'indicators',
-      unknown,
-    });
+    throw new Problem(
+      400,
+      'unknown_indicator',
+      `Unknown indicator${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. See /v1/indicators for the catalogue.`,
+      {
+        parameter: 'indicators',
+        unknown,
+      },
+    );
   }
   return codes.map((code) => found.find((i) => i.code === code) as IndicatorRow);
 }

@@ -48,7 +48,9 @@ export function resolveSelection(
   now: Date = new Date(),
 ): Selection {
   if (query.countries && query.group) {
-    throw new Problem(400, 'invalid_parameter', 'Give either countries or group, not both.', { parameter: 'countries' });
+    throw new Problem(400, 'invalid_parameter', 'Give either countries or group, not both.', {
+      parameter: 'countries',
+    });
   }
   if (query.countries) {
     requireCountries(query.countries);
@@ -59,7 +61,9 @@ export function resolveSelection(
   const members = membersOn(group.code, on);
   const rule = query.membership ?? 'current';
   // Under the historical rule a country that has since left still counts for its member years.
-  const everMembers = [...new Set(MEMBERSHIPS.filter((m) => m.groupCode === group.code && m.joinedOn <= on).map((m) => m.iso3))].sort();
+  const everMembers = [
+    ...new Set(MEMBERSHIPS.filter((m) => m.groupCode === group.code && m.joinedOn <= on).map((m) => m.iso3)),
+  ].sort();
   return { countries: rule === 'historical' ? everMembers : members, group: { code: group.code, rule, on, members } };
 }
 

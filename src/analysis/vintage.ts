@@ -5,10 +5,15 @@ import { CURRENT, type Vintage } from '../repositories/observations.ts';
 import { findRelease } from '../repositories/releases.ts';
 
 /** `release=ID` (must exist) or `as_of=DATE`, else the current values. */
-export async function resolveVintage(db: Kysely<Database>, query: { release?: string; as_of?: string }): Promise<Vintage> {
+export async function resolveVintage(
+  db: Kysely<Database>,
+  query: { release?: string; as_of?: string },
+): Promise<Vintage> {
   if (query.release) {
     if (!(await findRelease(db, query.release))) {
-      throw new Problem(404, 'unknown_release', `Unknown release "${query.release}". See /v1/releases.`, { parameter: 'release' });
+      throw new Problem(404, 'unknown_release', `Unknown release "${query.release}". See /v1/releases.`, {
+        parameter: 'release',
+      });
     }
     return { kind: 'release', releaseId: query.release };
   }

@@ -63,7 +63,8 @@ export interface BuiltChart {
 function dataPathFor(type: ChartType, q: ChartQuery): string {
   const params = new URLSearchParams();
   const set = (key: string, value: unknown) => {
-    if (value !== undefined && value !== null && value !== false) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    if (value !== undefined && value !== null && value !== false)
+      params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   };
   set('countries', q.countries);
   set('group', q.group);
@@ -89,7 +90,14 @@ function dataPathFor(type: ChartType, q: ChartQuery): string {
   return `/v1/observations?${params}`;
 }
 
-function frameFor(q: ChartQuery, title: string, selection: Selection, extraLines: (string | null)[], footer: string[], description: string): ChartFrame {
+function frameFor(
+  q: ChartQuery,
+  title: string,
+  selection: Selection,
+  extraLines: (string | null)[],
+  footer: string[],
+  description: string,
+): ChartFrame {
   return {
     lang: q.lang,
     title,
@@ -104,7 +112,10 @@ function frameFor(q: ChartQuery, title: string, selection: Selection, extraLines
 /** Runs the analysis behind a chart type and builds its Vega-Lite spec, title, footer and alt text. */
 export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, origin: string): Promise<BuiltChart> {
   const dataPath = dataPathFor(type, q);
-  const live = q.data === 'url' ? { url: `${origin}${dataPath}`, property: type === 'ranking' || type === 'map' ? 'ranking' : 'observations' } : undefined;
+  const live =
+    q.data === 'url'
+      ? { url: `${origin}${dataPath}`, property: type === 'ranking' || type === 'map' ? 'ranking' : 'observations' }
+      : undefined;
   const { lang } = q;
 
   if (type === 'ranking' || type === 'map') {
@@ -112,12 +123,38 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
     const provenance = await provenanceFor(deps.db, result.releaseIds);
     const title = indicatorName(result.indicator, lang);
     const description = describeRanking(result.ranking, lang, result.indicator.decimals, q.highlight);
-    const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footerLines(provenance, lang), description);
+    const frame = frameFor(
+      q,
+      title,
+      result.selection,
+      [yearsLine(q, lang)],
+      footerLines(provenance, lang),
+      description,
+    );
     const rows = result.ranking.map((r) => ({ iso3: r.iso3, value: r.value, year: r.year, rank: r.rank }));
     const spec =
       type === 'ranking'
-        ? rankingChart({ rows, median: result.median, direction: result.direction, decimals: result.indicator.decimals, unit: unitLabel(result.indicator.unit, lang) }, frame, { highlight: q.highlight, dataUrl: live })
-        : mapChart({ rows, decimals: result.indicator.decimals, unit: unitLabel(result.indicator.unit, lang), direction: result.direction }, frame, { highlight: q.highlight });
+        ? rankingChart(
+            {
+              rows,
+              median: result.median,
+              direction: result.direction,
+              decimals: result.indicator.decimals,
+              unit: unitLabel(result.indicator.unit, lang),
+            },
+            frame,
+            { highlight: q.highlight, dataUrl: live },
+          )
+        : mapChart(
+            {
+              rows,
+              decimals: result.indicator.decimals,
+              unit: unitLabel(result.indicator.unit, lang),
+              direction: result.direction,
+            },
+            frame,
+            { highlight: q.highlight },
+          );
     return { spec, description, title, releaseIds: result.releaseIds, dataPath };
   }
 
@@ -133,14 +170,30 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
         const y = r.cells[yCode];
         // A value flagged as "no data" (a published 0) is not a point.
         const usable = (cell: typeof x) => cell && !EXCLUDED_FLAGS.includes(cell.flag ?? '');
-        return usable(x) && usable(y) && x && y ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }] : [];
+        return usable(x) && usable(y) && x && y
+          ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }]
+          : [];
       });
       const [xName, yName] = names as [string, string];
       const description = describeScatter(points, lang, xName, yName);
-      const frame = frameFor(q, `${yName} / ${xName}`, result.selection, [yearsLine(q, lang)], footerLines(provenance, lang), description);
+      const frame = frameFor(
+        q,
+        `${yName} / ${xName}`,
+        result.selection,
+        [yearsLine(q, lang)],
+        footerLines(provenance, lang),
+        description,
+      );
       const [xi, yi] = result.indicators as [(typeof result.indicators)[number], (typeof result.indicators)[number]];
       const spec = scatterChart(
-        { points, xTitle: `${xName} (${unitLabel(xi.unit, lang)})`, yTitle: `${yName} (${unitLabel(yi.unit, lang)})`, xDecimals: xi.decimals, yDecimals: yi.decimals, trend: q.trend ?? false },
+        {
+          points,
+          xTitle: `${xName} (${unitLabel(xi.unit, lang)})`,
+          yTitle: `${yName} (${unitLabel(yi.unit, lang)})`,
+          xDecimals: xi.decimals,
+          yDecimals: yi.decimals,
+          trend: q.trend ?? false,
+        },
         frame,
         { highlight: q.highlight },
       );
@@ -149,7 +202,14 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
     const cells = result.rows.flatMap((r) =>
       result.indicators.map((indicator, i) => {
         const cell = r.cells[indicator.code];
-        return { iso3: r.iso3, indicator: indicator.code, indicatorLabel: names[i] as string, value: cell?.value ?? null, year: cell?.year ?? null, score: cell?.score ?? null };
+        return {
+          iso3: r.iso3,
+          indicator: indicator.code,
+          indicatorLabel: names[i] as string,
+          value: cell?.value ?? null,
+          year: cell?.year ?? null,
+          score: cell?.score ?? null,
+        };
       }),
     );
     const meanScore = (iso3: string) => {
@@ -157,9 +217,24 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
       return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : -1;
     };
     const countryOrder = result.rows.map((r) => r.iso3).sort((a, b) => meanScore(b) - meanScore(a));
-    const description = describeHeatmap(result.rows.length, codes.length, cells.filter((c) => c.score === null).length, lang);
-    const title = lang === 'vi' ? `Điểm của ${result.rows.length} nước trên ${codes.length} chỉ số` : `Scores on ${codes.length} indicators`;
-    const frame = frameFor(q, title, result.selection, [yearsLine(q, lang), normalisationLine('minmax', lang)], footerLines(provenance, lang), description);
+    const description = describeHeatmap(
+      result.rows.length,
+      codes.length,
+      cells.filter((c) => c.score === null).length,
+      lang,
+    );
+    const title =
+      lang === 'vi'
+        ? `Điểm của ${result.rows.length} nước trên ${codes.length} chỉ số`
+        : `Scores on ${codes.length} indicators`;
+    const frame = frameFor(
+      q,
+      title,
+      result.selection,
+      [yearsLine(q, lang), normalisationLine('minmax', lang)],
+      footerLines(provenance, lang),
+      description,
+    );
     const spec = heatmapChart({ cells, indicatorOrder: names, countryOrder }, frame, { highlight: q.highlight });
     return { spec, description, title: frame.title, releaseIds: result.releaseIds, dataPath };
   }
@@ -172,27 +247,80 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
   const field = series.normalisation ? 'normalised' : 'value';
   // Values flagged as "no data" (a published 0) are gaps in a chart, not zeros.
   const rows = series.points
-    .filter((p) => p.year !== null && !EXCLUDED_FLAGS.includes(p.flag ?? '') && (field === 'value' || p.normalised !== null))
-    .map((p) => ({ iso3: p.iso3, year: p.year as number, value: field === 'value' ? p.value : (p.normalised as number) }));
+    .filter(
+      (p) => p.year !== null && !EXCLUDED_FLAGS.includes(p.flag ?? '') && (field === 'value' || p.normalised !== null),
+    )
+    .map((p) => ({
+      iso3: p.iso3,
+      year: p.year as number,
+      value: field === 'value' ? p.value : (p.normalised as number),
+    }));
   const decimals = field === 'value' ? series.indicator.decimals : 1;
   const title = indicatorName(series.indicator, lang);
-  const unit = series.normalisation ? `${label(lang, 'normalised')}: ${series.normalisation.method}` : unitLabel(series.indicator.unit, lang);
-  const chartRows = rows.map((r) => (field === 'value' ? r : { iso3: r.iso3, year: r.year, normalised: r.value, value: r.value }));
+  const unit = series.normalisation
+    ? `${label(lang, 'normalised')}: ${series.normalisation.method}`
+    : unitLabel(series.indicator.unit, lang);
+  const chartRows = rows.map((r) =>
+    field === 'value' ? r : { iso3: r.iso3, year: r.year, normalised: r.value, value: r.value },
+  );
   if (type === 'slope') {
     const fromYear = q.from as number;
     const toYear = q.to as number;
-    const description = describeSlope(rows, fromYear, toYear, lang, decimals, series.indicator.higher_is_better === false ? 'lower' : 'higher', q.highlight);
-    const frame = frameFor(q, title, series.selection, [`${fromYear}–${toYear}`, normalisationLine(series.normalisation?.method, lang)], footerLines(provenance, lang), description);
-    const spec = slopeChart({ rows: chartRows, decimals: series.indicator.decimals, unit, field, years: [fromYear, toYear], fromYear, toYear }, frame, { highlight: q.highlight, dataUrl: live });
+    const description = describeSlope(
+      rows,
+      fromYear,
+      toYear,
+      lang,
+      decimals,
+      series.indicator.higher_is_better === false ? 'lower' : 'higher',
+      q.highlight,
+    );
+    const frame = frameFor(
+      q,
+      title,
+      series.selection,
+      [`${fromYear}–${toYear}`, normalisationLine(series.normalisation?.method, lang)],
+      footerLines(provenance, lang),
+      description,
+    );
+    const spec = slopeChart(
+      {
+        rows: chartRows,
+        decimals: series.indicator.decimals,
+        unit,
+        field,
+        years: [fromYear, toYear],
+        fromYear,
+        toYear,
+      },
+      frame,
+      { highlight: q.highlight, dataUrl: live },
+    );
     return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
   }
   const description = describeSeries(rows, lang, decimals, q.highlight);
   // A series spans the years it draws, whatever from/to were left open.
   const years = rows.map((r) => r.year);
   const span = years.length > 0 ? { from: q.from ?? Math.min(...years), to: q.to ?? Math.max(...years) } : q;
-  const frame = frameFor(q, title, series.selection, [yearsLine(span, lang), normalisationLine(series.normalisation?.method, lang)], footerLines(provenance, lang), description);
+  const frame = frameFor(
+    q,
+    title,
+    series.selection,
+    [yearsLine(span, lang), normalisationLine(series.normalisation?.method, lang)],
+    footerLines(provenance, lang),
+    description,
+  );
   const builder = type === 'small-multiples' ? smallMultiplesChart : timeseriesChart;
-  const expectedYears = await yearsWithData(deps.db, { indicatorCode: series.indicator.code, from: q.from, to: q.to, vintage: series.vintage });
-  const spec = builder({ rows: chartRows, decimals: series.indicator.decimals, unit, field, years: expectedYears }, frame, { highlight: q.highlight, dataUrl: live });
+  const expectedYears = await yearsWithData(deps.db, {
+    indicatorCode: series.indicator.code,
+    from: q.from,
+    to: q.to,
+    vintage: series.vintage,
+  });
+  const spec = builder(
+    { rows: chartRows, decimals: series.indicator.decimals, unit, field, years: expectedYears },
+    frame,
+    { highlight: q.highlight, dataUrl: live },
+  );
   return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
 }

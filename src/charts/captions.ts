@@ -11,7 +11,8 @@ export function indicatorName(indicator: Pick<IndicatorRow, 'name_en' | 'name_vi
 export function peerLine(selection: Selection, lang: Lang): string {
   if (!selection.group) return selection.countries.map((iso3) => countryName(iso3, lang)).join(', ');
   const { code, rule, members } = selection.group;
-  const how = rule === 'historical' ? label(lang, 'historicalMembers') : `${members.length} ${label(lang, 'currentMembers')}`;
+  const how =
+    rule === 'historical' ? label(lang, 'historicalMembers') : `${members.length} ${label(lang, 'currentMembers')}`;
   return `${code} (${how})`;
 }
 
@@ -32,5 +33,9 @@ export function footerLines(
   const publishers = [...new Set(provenance.sources.map((s) => s.publisher))].join('; ');
   const licences = [...new Set(provenance.sources.map((s) => s.licence))].join('; ');
   const releases = provenance.releases.map((r) => `${r.id} (${r.published_on})`).join(', ');
-  return [`${label(lang, 'source')}: ${publishers || '—'}`, `${label(lang, 'licence')}: ${licences || '—'}`, `${label(lang, 'release')}: ${releases || '—'}`];
+  return [
+    `${label(lang, 'source')}: ${publishers || '—'}`,
+    `${label(lang, 'licence')}: ${licences || '—'}`,
+    `${label(lang, 'release')}: ${releases || '—'}`,
+  ];
 }

@@ -75,12 +75,22 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
   return sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy);
 }
 
-export function describeScatter(points: readonly { iso3: string; x: number; y: number }[], lang: Lang, xName: string, yName: string): string {
+export function describeScatter(
+  points: readonly { iso3: string; x: number; y: number }[],
+  lang: Lang,
+  xName: string,
+  yName: string,
+): string {
   const r = pearson(
     points.map((p) => p.x),
     points.map((p) => p.y),
   );
-  const rText = r === null ? '' : lang === 'vi' ? `; hệ số tương quan r = ${formatNumber(r, 2, lang)}` : `; correlation r = ${formatNumber(r, 2, lang)}`;
+  const rText =
+    r === null
+      ? ''
+      : lang === 'vi'
+        ? `; hệ số tương quan r = ${formatNumber(r, 2, lang)}`
+        : `; correlation r = ${formatNumber(r, 2, lang)}`;
   return lang === 'vi'
     ? `${yName} so với ${xName} cho ${points.length} nước${rText}.`
     : `${yName} against ${xName} for ${points.length} countries${rText}.`;
@@ -102,9 +112,14 @@ export function describeSlope(
   focus?: string,
 ): string {
   const both = [...new Set(points.map((p) => p.iso3))]
-    .map((iso3) => ({ iso3, a: points.find((p) => p.iso3 === iso3 && p.year === fromYear), b: points.find((p) => p.iso3 === iso3 && p.year === toYear) }))
+    .map((iso3) => ({
+      iso3,
+      a: points.find((p) => p.iso3 === iso3 && p.year === fromYear),
+      b: points.find((p) => p.iso3 === iso3 && p.year === toYear),
+    }))
     .filter((c): c is { iso3: string; a: Point; b: Point } => c.a !== undefined && c.b !== undefined);
-  if (both.length === 0) return lang === 'vi' ? 'Không nước nào có số liệu cả hai năm.' : 'No country has values for both years.';
+  if (both.length === 0)
+    return lang === 'vi' ? 'Không nước nào có số liệu cả hai năm.' : 'No country has values for both years.';
   // "Improvement" follows the indicator's direction: a world rank improves when it falls.
   const gain = (c: { a: Point; b: Point }) => (direction === 'higher' ? c.b.value - c.a.value : c.a.value - c.b.value);
   const biggest = [...both].sort((x, y) => gain(y) - gain(x))[0] as { iso3: string; a: Point; b: Point };

@@ -46,7 +46,15 @@ export function framed(body: Record<string, unknown>, frame: ChartFrame): TopLev
   const footerLines = wrapLines(frame.footer, frame.width);
   const footer = {
     data: { values: [{}] },
-    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 10, color: '#555555', lineBreak: '\n', lineHeight: FOOTER_LINE_HEIGHT },
+    mark: {
+      type: 'text',
+      align: 'left',
+      baseline: 'top',
+      fontSize: 10,
+      color: '#555555',
+      lineBreak: '\n',
+      lineHeight: FOOTER_LINE_HEIGHT,
+    },
     encoding: { text: { value: footerLines.join('\n') }, x: { value: 0 }, y: { value: 0 } },
     width: frame.width,
     height: FOOTER_LINE_HEIGHT * footerLines.length,

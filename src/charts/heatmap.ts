@@ -5,13 +5,24 @@ import { NO_DATA, SEQUENTIAL_SCHEME } from './theme.ts';
 
 export interface HeatmapChartData {
   /** One cell per country and indicator; score null = no value (drawn as "no data"). */
-  cells: { iso3: string; indicator: string; indicatorLabel: string; value: number | null; year: number | null; score: number | null }[];
+  cells: {
+    iso3: string;
+    indicator: string;
+    indicatorLabel: string;
+    value: number | null;
+    year: number | null;
+    score: number | null;
+  }[];
   indicatorOrder: string[];
   countryOrder: string[];
 }
 
 /** Country × indicator, coloured by the min-max score within the group, raw value in the tooltip. */
-export function heatmapChart(data: HeatmapChartData, frame: ChartFrame, options: { highlight?: string } = {}): TopLevelSpec {
+export function heatmapChart(
+  data: HeatmapChartData,
+  frame: ChartFrame,
+  options: { highlight?: string } = {},
+): TopLevelSpec {
   const { lang } = frame;
   const cellWidth = Math.max(60, Math.floor(frame.width / Math.max(1, data.indicatorOrder.length)));
   const body = {
@@ -23,7 +34,13 @@ export function heatmapChart(data: HeatmapChartData, frame: ChartFrame, options:
     width: cellWidth * data.indicatorOrder.length,
     height: 26 * data.countryOrder.length,
     encoding: {
-      x: { field: 'indicatorLabel', type: 'nominal', title: null, sort: data.indicatorOrder, axis: { orient: 'top', labelAngle: 0, labelLimit: cellWidth - 4 } },
+      x: {
+        field: 'indicatorLabel',
+        type: 'nominal',
+        title: null,
+        sort: data.indicatorOrder,
+        axis: { orient: 'top', labelAngle: 0, labelLimit: cellWidth - 4 },
+      },
       y: { field: 'name', type: 'nominal', title: null, sort: { field: 'sortKey' } },
     },
     layer: [
@@ -39,7 +56,9 @@ export function heatmapChart(data: HeatmapChartData, frame: ChartFrame, options:
             // Darker = better, as on the map.
             scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100], reverse: true },
           },
-          strokeWidth: options.highlight ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: 3 }, value: 1 } : { value: 1 },
+          strokeWidth: options.highlight
+            ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: 3 }, value: 1 }
+            : { value: 1 },
           tooltip: [
             { field: 'name', type: 'nominal', title: label(lang, 'country') },
             { field: 'indicatorLabel', type: 'nominal', title: label(lang, 'indicator') },

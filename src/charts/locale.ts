@@ -62,7 +62,9 @@ export function countryName(iso3: string, lang: Lang): string {
 
 /** A Vega expression mapping `datum.iso3` to the country name, so specs with live data stay localised. */
 export function countryNameExpression(lang: Lang): string {
-  const entries = COUNTRIES.map((c) => `${JSON.stringify(c.iso3)}: ${JSON.stringify(lang === 'vi' ? c.nameVi : c.nameEn)}`);
+  const entries = COUNTRIES.map(
+    (c) => `${JSON.stringify(c.iso3)}: ${JSON.stringify(lang === 'vi' ? c.nameVi : c.nameEn)}`,
+  );
   return `({${entries.join(', ')}})[datum.iso3] || datum.iso3`;
 }
 
@@ -82,7 +84,8 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
 /** "1st", "2nd", "5th" / "thứ nhất", "thứ 5". */
 export function ordinal(n: number, lang: Lang): string {
   if (lang === 'vi') return n === 1 ? 'thứ nhất' : n === 4 ? 'thứ tư' : `thứ ${n}`;
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 

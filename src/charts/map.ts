@@ -49,7 +49,11 @@ export function mapChart(data: MapChartData, frame: ChartFrame, options: { highl
     layer: [
       {
         data: { values: geometry.features },
-        transform: [{ calculate: 'datum.properties.iso3', as: 'iso3' }, lookup, { calculate: countryNameExpression(lang), as: 'name' }],
+        transform: [
+          { calculate: 'datum.properties.iso3', as: 'iso3' },
+          lookup,
+          { calculate: countryNameExpression(lang), as: 'name' },
+        ],
         // invalid: 'show' keeps countries without a value on the map (in grey) instead of dropping them.
         mark: { type: 'geoshape', strokeWidth: 0.8, tooltip: true, invalid: 'show' },
         encoding: { color: colour, stroke, tooltip },
@@ -58,7 +62,12 @@ export function mapChart(data: MapChartData, frame: ChartFrame, options: { highl
         data: { values: SMALL_COUNTRY_MARKERS },
         transform: [lookup, { calculate: countryNameExpression(lang), as: 'name' }],
         mark: { type: 'circle', size: 90, stroke: MUTED, strokeWidth: 1, opacity: 1, tooltip: true, invalid: 'show' },
-        encoding: { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' }, color: colour, tooltip },
+        encoding: {
+          longitude: { field: 'lon', type: 'quantitative' },
+          latitude: { field: 'lat', type: 'quantitative' },
+          color: colour,
+          tooltip,
+        },
       },
     ],
   };

@@ -40,17 +40,27 @@ export function rankingChart(data: RankingChartData, frame: ChartFrame, options:
   const layers: Record<string, unknown>[] = [bars];
   if (data.median !== null) {
     layers.push(
-      { data: { values: [{ median: data.median }] }, mark: { type: 'rule', color: '#222222', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x: { field: 'median', type: 'quantitative' } } },
+      {
+        data: { values: [{ median: data.median }] },
+        mark: { type: 'rule', color: '#222222', strokeDash: [4, 3], strokeWidth: 1.5 },
+        encoding: { x: { field: 'median', type: 'quantitative' } },
+      },
       {
         data: { values: [{ median: data.median }] },
         mark: { type: 'text', align: 'left', dx: 4, dy: -6, baseline: 'bottom', fontSize: 11, color: '#222222' },
         transform: [{ calculate: `'${label(lang, 'median')} ' + format(datum.median, '${format}')`, as: 'caption' }],
-        encoding: { x: { field: 'median', type: 'quantitative' }, y: { value: 0 }, text: { field: 'caption', type: 'nominal' } },
+        encoding: {
+          x: { field: 'median', type: 'quantitative' },
+          y: { value: 0 },
+          text: { field: 'caption', type: 'nominal' },
+        },
       },
     );
   }
   const body = {
-    data: options.dataUrl ? { url: options.dataUrl.url, format: { type: 'json', property: options.dataUrl.property } } : { values: data.rows },
+    data: options.dataUrl
+      ? { url: options.dataUrl.url, format: { type: 'json', property: options.dataUrl.property } }
+      : { values: data.rows },
     transform: [
       { calculate: countryNameExpression(lang), as: 'name' },
       // When values come from different years (latest=true), each label says its year.

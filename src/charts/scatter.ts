@@ -13,12 +13,28 @@ export interface ScatterChartData {
 }
 
 /** Indicator against indicator, one labelled point per country, with an optional linear trend. */
-export function scatterChart(data: ScatterChartData, frame: ChartFrame, options: { highlight?: string } = {}): TopLevelSpec {
+export function scatterChart(
+  data: ScatterChartData,
+  frame: ChartFrame,
+  options: { highlight?: string } = {},
+): TopLevelSpec {
   const { lang } = frame;
   const iso3s = data.points.map((p) => p.iso3);
   // Long indicator names are cut to the plot size so they never push the plot around.
-  const x = { field: 'x', type: 'quantitative', title: data.xTitle, axis: { format: numberFormat(data.xDecimals), titleLimit: frame.width }, scale: { zero: false, nice: true } };
-  const y = { field: 'y', type: 'quantitative', title: data.yTitle, axis: { format: numberFormat(data.yDecimals), titleLimit: frame.height }, scale: { zero: false, nice: true } };
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    title: data.xTitle,
+    axis: { format: numberFormat(data.xDecimals), titleLimit: frame.width },
+    scale: { zero: false, nice: true },
+  };
+  const y = {
+    field: 'y',
+    type: 'quantitative',
+    title: data.yTitle,
+    axis: { format: numberFormat(data.yDecimals), titleLimit: frame.height },
+    scale: { zero: false, nice: true },
+  };
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'point', filled: true, size: 90, tooltip: true },
@@ -35,7 +51,10 @@ export function scatterChart(data: ScatterChartData, frame: ChartFrame, options:
         ],
       },
     },
-    { mark: { type: 'text', align: 'left', dx: 7, dy: -5, fontSize: 11 }, encoding: { x, y, text: { field: 'name', type: 'nominal' } } },
+    {
+      mark: { type: 'text', align: 'left', dx: 7, dy: -5, fontSize: 11 },
+      encoding: { x, y, text: { field: 'name', type: 'nominal' } },
+    },
   ];
   if (data.trend && data.points.length >= 3) {
     layers.unshift({

@@ -6,13 +6,29 @@ import { countryColourScale } from './theme.ts';
 import { seriesData, type SeriesChartData } from './timeseries.ts';
 
 /** Year A → year B for each country: only countries with both years are drawn as slopes. */
-export function slopeChart(data: SeriesChartData & { fromYear: number; toYear: number }, frame: ChartFrame, options: ChartOptions = {}): TopLevelSpec {
+export function slopeChart(
+  data: SeriesChartData & { fromYear: number; toYear: number },
+  frame: ChartFrame,
+  options: ChartOptions = {},
+): TopLevelSpec {
   const { lang } = frame;
   const iso3s = [...new Set(data.rows.map((r) => r.iso3))];
   const format = data.field === 'value' ? numberFormat(data.decimals) : ',.1f';
   const encoding = {
-    x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0, labelFontSize: 13 }, scale: { domain: [data.fromYear, data.toYear], padding: 0.3 } },
-    y: { field: data.field, type: 'quantitative', title: data.unit, axis: { format, titleLimit: frame.height }, scale: { zero: false } },
+    x: {
+      field: 'year',
+      type: 'ordinal',
+      title: null,
+      axis: { labelAngle: 0, labelFontSize: 13 },
+      scale: { domain: [data.fromYear, data.toYear], padding: 0.3 },
+    },
+    y: {
+      field: data.field,
+      type: 'quantitative',
+      title: data.unit,
+      axis: { format, titleLimit: frame.height },
+      scale: { zero: false },
+    },
     color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, options.highlight), legend: null },
   };
   const body = {

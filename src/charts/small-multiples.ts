@@ -6,7 +6,11 @@ import { countryColourScale } from './theme.ts';
 import { gapTransforms, type SeriesChartData, seriesData } from './timeseries.ts';
 
 /** One small time-series panel per country, on a shared scale, gaps kept. */
-export function smallMultiplesChart(data: SeriesChartData, frame: ChartFrame, options: ChartOptions = {}): TopLevelSpec {
+export function smallMultiplesChart(
+  data: SeriesChartData,
+  frame: ChartFrame,
+  options: ChartOptions = {},
+): TopLevelSpec {
   const { lang } = frame;
   const iso3s = [...new Set(data.rows.map((r) => r.iso3))];
   const format = data.field === 'value' ? numberFormat(data.decimals) : ',.1f';
@@ -22,8 +26,19 @@ export function smallMultiplesChart(data: SeriesChartData, frame: ChartFrame, op
       height: Math.round(panelWidth * 0.6),
       mark: { type: 'line', point: { size: 20 }, strokeWidth: 2, tooltip: true },
       encoding: {
-        x: { field: 'year', type: 'quantitative', title: label(lang, 'year'), axis: { format: 'd', tickCount: 4 }, scale: { zero: false } },
-        y: { field: data.field, type: 'quantitative', title: data.unit, axis: { format, titleLimit: Math.round(panelWidth * 0.6) } },
+        x: {
+          field: 'year',
+          type: 'quantitative',
+          title: label(lang, 'year'),
+          axis: { format: 'd', tickCount: 4 },
+          scale: { zero: false },
+        },
+        y: {
+          field: data.field,
+          type: 'quantitative',
+          title: data.unit,
+          axis: { format, titleLimit: Math.round(panelWidth * 0.6) },
+        },
         color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, options.highlight), legend: null },
         tooltip: [
           { field: 'name', type: 'nominal', title: label(lang, 'country') },

@@ -16,7 +16,9 @@ export interface SeriesChartData {
 }
 
 export function seriesData(data: SeriesChartData, options: ChartOptions) {
-  return options.dataUrl ? { url: options.dataUrl.url, format: { type: 'json', property: options.dataUrl.property } } : { values: data.rows };
+  return options.dataUrl
+    ? { url: options.dataUrl.url, format: { type: 'json', property: options.dataUrl.property } }
+    : { values: data.rows };
 }
 
 /**
@@ -37,7 +39,13 @@ export function timeseriesChart(data: SeriesChartData, frame: ChartFrame, option
   const iso3s = [...new Set(data.rows.map((r) => r.iso3))];
   const format = data.field === 'value' ? numberFormat(data.decimals) : ',.1f';
   const encoding = {
-    x: { field: 'year', type: 'quantitative', title: label(lang, 'year'), axis: { format: 'd', tickMinStep: 1 }, scale: { zero: false } },
+    x: {
+      field: 'year',
+      type: 'quantitative',
+      title: label(lang, 'year'),
+      axis: { format: 'd', tickMinStep: 1 },
+      scale: { zero: false },
+    },
     y: { field: data.field, type: 'quantitative', title: data.unit, axis: { format, titleLimit: frame.height } },
     color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, options.highlight), legend: null },
   };
@@ -60,7 +68,11 @@ export function timeseriesChart(data: SeriesChartData, frame: ChartFrame, option
       },
       {
         // Direct labels at each country's last point: colour is never the only cue.
-        transform: [{ filter: `datum.${data.field} !== null` }, { joinaggregate: [{ op: 'max', field: 'year', as: 'lastYear' }], groupby: ['iso3'] }, { filter: 'datum.year === datum.lastYear' }],
+        transform: [
+          { filter: `datum.${data.field} !== null` },
+          { joinaggregate: [{ op: 'max', field: 'year', as: 'lastYear' }], groupby: ['iso3'] },
+          { filter: 'datum.year === datum.lastYear' },
+        ],
         mark: { type: 'text', align: 'left', dx: 6, fontSize: 11 },
         encoding: { ...encoding, text: { field: 'name', type: 'nominal' } },
       },

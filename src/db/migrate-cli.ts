@@ -6,7 +6,9 @@ import { prepareSchema } from './prepare.ts';
 const database = await openDatabase(parseEnv());
 try {
   const applied = await prepareSchema(database.db);
-  console.log(`${database.description}: ${applied.length === 0 ? 'schema is current' : `applied ${applied.join(', ')}`}`);
+  console.log(
+    `${database.description}: ${applied.length === 0 ? 'schema is current' : `applied ${applied.join(', ')}`}`,
+  );
 } finally {
   await database.close();
 }

@@ -24,7 +24,9 @@ function redact(url: string): string {
 }
 
 /** Node's database: Postgres when DATABASE_URL is set, else the embedded PGlite data directory. */
-export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'CIVSCOPE_DATA_DIR'>): Promise<OpenDatabase> {
+export async function openDatabase(
+  env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'CIVSCOPE_DATA_DIR'>,
+): Promise<OpenDatabase> {
   if (env.DATABASE_URL) {
     const { db, close } = connectPostgres({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
     return { db, close, description: `Postgres at ${redact(env.DATABASE_URL)} (pool ${env.DATABASE_POOL_SIZE})` };

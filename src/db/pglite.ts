@@ -8,7 +8,9 @@ const asText = (value: string) => value;
  * Kysely over PGlite, real Postgres compiled to WebAssembly: the embedded default.
  * `dataDir` undefined means an in-memory database (tests).
  */
-export async function connectPglite(dataDir?: string): Promise<{ db: Kysely<Database>; pglite: PGlite; close: () => Promise<void> }> {
+export async function connectPglite(
+  dataDir?: string,
+): Promise<{ db: Kysely<Database>; pglite: PGlite; close: () => Promise<void> }> {
   const pglite = await PGlite.create(dataDir, {
     parsers: { [types.DATE]: asText, [types.TIMESTAMPTZ]: asText },
   });

@@ -13,7 +13,9 @@ export function aggregate(
   population?: ReadonlyMap<string, number>,
 ): { value: number | null; used: string[] } {
   if (stat === 'population_weighted') {
-    const pairs = values.filter((v) => population?.has(v.iso3)).map((v) => ({ iso3: v.iso3, value: v.value, weight: population?.get(v.iso3) as number }));
+    const pairs = values
+      .filter((v) => population?.has(v.iso3))
+      .map((v) => ({ iso3: v.iso3, value: v.value, weight: population?.get(v.iso3) as number }));
     return { value: weightedMean(pairs), used: pairs.map((p) => p.iso3) };
   }
   const xs = values.map((v) => v.value);

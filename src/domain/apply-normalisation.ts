@@ -36,7 +36,11 @@ export interface NormaliseContext {
 }
 
 /** The normalised value of each point (aligned), computed within its peer set. */
-export function normalisePoints(points: readonly NormalisePoint[], spec: NormaliseSpec, ctx: NormaliseContext): (number | null)[] {
+export function normalisePoints(
+  points: readonly NormalisePoint[],
+  spec: NormaliseSpec,
+  ctx: NormaliseContext,
+): (number | null)[] {
   if (spec.kind === 'index') {
     return points.map((p) => (p.excluded ? null : indexToBase(p.value, ctx.baseValues?.get(p.iso3))));
   }

@@ -40,7 +40,9 @@ export function hasSpread(component: CompositeComponent, countries: readonly str
   return values.length >= 2 && Math.min(...values) !== Math.max(...values);
 }
 
-function componentScoresOf(input: Pick<CompositeInput, 'countries' | 'components'>): Map<string, Map<string, number | null>> {
+function componentScoresOf(
+  input: Pick<CompositeInput, 'countries' | 'components'>,
+): Map<string, Map<string, number | null>> {
   const result = new Map<string, Map<string, number | null>>();
   for (const component of input.components) {
     const values = input.countries.map((iso3) => component.values.get(iso3) ?? null);
@@ -98,7 +100,10 @@ export interface RankRange {
  * (1 + variation), the weights renormalised and the ranks recomputed. Returns each country's best
  * and worst rank over those 2k scenarios and the baseline.
  */
-export function rankSensitivity(input: CompositeInput, variation = 0.5): { scenarios: number; ranges: Map<string, RankRange> } {
+export function rankSensitivity(
+  input: CompositeInput,
+  variation = 0.5,
+): { scenarios: number; ranges: Map<string, RankRange> } {
   const base = compositeScores(input);
   const ranges = new Map<string, RankRange>(
     input.countries.map((iso3) => {

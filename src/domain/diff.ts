@@ -50,7 +50,13 @@ export function diffValues(before: readonly KeyedValue[], after: readonly KeyedV
     const key = keyOf(v);
     seen.add(key);
     const old = previous.get(key);
-    const change = { indicatorCode: v.indicatorCode, iso3: v.iso3, year: v.year, before: old?.value ?? null, after: v.value };
+    const change = {
+      indicatorCode: v.indicatorCode,
+      iso3: v.iso3,
+      year: v.year,
+      before: old?.value ?? null,
+      after: v.value,
+    };
     if (!old) diff.added.push(change);
     else if (!Object.is(old.value, v.value)) diff.changed.push(change);
     else diff.unchanged++;
@@ -60,7 +66,14 @@ export function diffValues(before: readonly KeyedValue[], after: readonly KeyedV
     const span = covered.get(old.indicatorCode);
     if (!span) continue;
     const inSpan = old.year === null ? span.undated : old.year >= span.min && old.year <= span.max;
-    if (inSpan) diff.removed.push({ indicatorCode: old.indicatorCode, iso3: old.iso3, year: old.year, before: old.value, after: null });
+    if (inSpan)
+      diff.removed.push({
+        indicatorCode: old.indicatorCode,
+        iso3: old.iso3,
+        year: old.year,
+        before: old.value,
+        after: null,
+      });
   }
   diff.added.sort(compareChanges);
   diff.changed.sort(compareChanges);

@@ -16,10 +16,17 @@ export function membersForYear(
   today: string,
   memberships: readonly Membership[] = MEMBERSHIPS,
 ): string[] {
-  return rule === 'current' ? membersOn(groupCode, today, memberships) : membersOn(groupCode, `${year}-12-31`, memberships);
+  return rule === 'current'
+    ? membersOn(groupCode, today, memberships)
+    : membersOn(groupCode, `${year}-12-31`, memberships);
 }
 
 /** Whether a country was a member at the end of a year. */
-export function memberAtYearEnd(groupCode: string, iso3: string, year: number, memberships: readonly Membership[] = MEMBERSHIPS): boolean {
+export function memberAtYearEnd(
+  groupCode: string,
+  iso3: string,
+  year: number,
+  memberships: readonly Membership[] = MEMBERSHIPS,
+): boolean {
   return memberships.some((m) => m.groupCode === groupCode && m.iso3 === iso3 && isMemberOn(m, `${year}-12-31`));
 }

@@ -24,7 +24,9 @@ export function minMax(values: readonly (number | null)[], direction: Direction)
   const lo = min(present(values));
   const hi = max(present(values));
   if (lo === null || hi === null || hi === lo) return values.map(() => null);
-  return values.map((v) => (v === null ? null : direction === 'higher' ? (100 * (v - lo)) / (hi - lo) : (100 * (hi - v)) / (hi - lo)));
+  return values.map((v) =>
+    v === null ? null : direction === 'higher' ? (100 * (v - lo)) / (hi - lo) : (100 * (hi - v)) / (hi - lo),
+  );
 }
 
 /** (x − mean) / σ with the population standard deviation; sign not reversed for direction. */

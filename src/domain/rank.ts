@@ -8,7 +8,10 @@ export interface RankedEntry<T> {
 }
 
 /** Orders items best first by `value` with competition ranks ("1224"); ties keep ISO3 order. */
-export function rankCountries<T extends { iso3: string; value: number }>(items: readonly T[], direction: Direction): RankedEntry<T>[] {
+export function rankCountries<T extends { iso3: string; value: number }>(
+  items: readonly T[],
+  direction: Direction,
+): RankedEntry<T>[] {
   const values = items.map((i) => i.value);
   const ranks = competitionRank(values, direction);
   const scores = minMax(values, direction);

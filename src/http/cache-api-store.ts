@@ -10,7 +10,8 @@ const STORE_FOR = 'public, max-age=86400';
  * in-process LRU (data version, day, origin, normalised query).
  */
 export function cacheApiStore(cache: Cache): ResponseStore {
-  const requestFor = (key: string) => new Request(`https://response-cache.civscope.internal/${encodeURIComponent(key)}`);
+  const requestFor = (key: string) =>
+    new Request(`https://response-cache.civscope.internal/${encodeURIComponent(key)}`);
   return {
     async get(key) {
       const hit = await cache.match(requestFor(key));

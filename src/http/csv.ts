@@ -32,8 +32,5 @@ export function withProvenanceColumns(
 ): [string[], unknown[][]] {
   const releases = provenance.releases.map((r) => r.id).join(' ');
   const licence = [...new Set(provenance.sources.map((s) => `${s.name}: ${s.licence}`))].join('; ');
-  return [
-    [...header, 'releases', 'licence'],
-    rows.map((row) => [...row, releases, licence]),
-  ];
+  return [[...header, 'releases', 'licence'], rows.map((row) => [...row, releases, licence])];
 }

@@ -10,7 +10,10 @@ export interface CursorKey {
 }
 
 export function encodeCursor(key: CursorKey): string {
-  return btoa(JSON.stringify([key.iso3, key.year])).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return btoa(JSON.stringify([key.iso3, key.year]))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
 }
 
 export function decodeCursor(cursor: string): CursorKey {
@@ -20,9 +23,14 @@ export function decodeCursor(cursor: string): CursorKey {
     if (typeof iso3 !== 'string' || !(year === null || Number.isInteger(year))) throw new Error('shape');
     return { iso3, year: year as number | null };
   } catch {
-    throw new Problem(400, 'invalid_parameter', 'cursor is not a cursor this API issued; use next_cursor from the previous page.', {
-      parameter: 'cursor',
-    });
+    throw new Problem(
+      400,
+      'invalid_parameter',
+      'cursor is not a cursor this API issued; use next_cursor from the previous page.',
+      {
+        parameter: 'cursor',
+      },
+    );
   }
 }
 

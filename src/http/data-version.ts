@@ -12,7 +12,11 @@ export interface DataVersionSource {
   invalidate(): void;
 }
 
-export function dataVersionSource(db: Kysely<Database>, ttlMs = 1000, clock: () => number = Date.now): DataVersionSource {
+export function dataVersionSource(
+  db: Kysely<Database>,
+  ttlMs = 1000,
+  clock: () => number = Date.now,
+): DataVersionSource {
   let cached: { version: number; readAt: number } | null = null;
   let pending: Promise<number> | null = null;
   // Bumped by invalidate(): a read that started before it must not refill the cache afterwards.

@@ -29,7 +29,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
     const message = String((e as { message?: unknown }).message ?? '');
-    if (/connect(ion)? (refused|terminated|timeout)|Connection closed|PGlite is closed|Network connection lost/i.test(message)) return true;
+    if (
+      /connect(ion)? (refused|terminated|timeout)|Connection closed|PGlite is closed|Network connection lost/i.test(
+        message,
+      )
+    )
+      return true;
   }
   return false;
 }

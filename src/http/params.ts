@@ -33,7 +33,10 @@ export const countriesParam = z
     if (text === undefined) return undefined;
     const codes = text.split(',').map((c) => c.trim());
     if (codes.some((c) => c === '')) {
-      ctx.addIssue({ code: 'custom', message: 'empty entry in the list; write ISO3 codes separated by commas, e.g. VNM,THA' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'empty entry in the list; write ISO3 codes separated by commas, e.g. VNM,THA',
+      });
       return z.NEVER;
     }
     for (const code of codes) {
@@ -59,7 +62,11 @@ export const groupParam = z
   .min(1)
   .max(20)
   .optional()
-  .openapi({ param: { name: 'group', in: 'query' }, description: 'A country group code: `ASEAN` or `ASEAN+3` (write `ASEAN%2B3` in a URL).', example: 'ASEAN' });
+  .openapi({
+    param: { name: 'group', in: 'query' },
+    description: 'A country group code: `ASEAN` or `ASEAN+3` (write `ASEAN%2B3` in a URL).',
+    example: 'ASEAN',
+  });
 
 const yearBoundParam = (name: string, description: string) =>
   z.coerce
@@ -82,9 +89,13 @@ export const isoDateParam = (name: string, description: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${name} must be a date as YYYY-MM-DD`)
-    .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), {
-      message: `${name} is not a real calendar date`,
-    })
+    .refine(
+      (text) =>
+        !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+      {
+        message: `${name} is not a real calendar date`,
+      },
+    )
     .refine((text) => Number(text.slice(0, 4)) >= MIN_YEAR && Number(text.slice(0, 4)) <= MAX_YEAR, {
       message: `${name} must fall between ${MIN_YEAR} and ${MAX_YEAR}`,
     })
@@ -97,7 +108,11 @@ export function checkYearRange(query: { from?: number; to?: number }, ctx: z.Ref
     ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${query.from}) is after to (${query.to})` });
   }
   if (query.from !== undefined && query.to !== undefined && query.to - query.from + 1 > MAX_YEAR_SPAN) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `the year span from ${query.from} to ${query.to} is longer than ${MAX_YEAR_SPAN} years` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `the year span from ${query.from} to ${query.to} is longer than ${MAX_YEAR_SPAN} years`,
+    });
   }
 }
 
@@ -110,7 +125,7 @@ export const membershipParam = z
   .openapi({
     param: { name: 'membership', in: 'query' },
     description:
-      'How a group maps to countries over time: `current` (default) uses today\'s members for every year; `historical` counts a country for year Y only if it was a member on 31 December of Y.',
+      "How a group maps to countries over time: `current` (default) uses today's members for every year; `historical` counts a country for year Y only if it was a member on 31 December of Y.",
   });
 
 export const yearParam = z.coerce
@@ -125,7 +140,11 @@ export const latestParam = z
   .enum(['true', 'false'], { error: 'latest must be true or false' })
   .optional()
   .transform((v) => v === 'true')
-  .openapi({ param: { name: 'latest', in: 'query' }, type: 'string', description: "`true`: each country's most recent value, with its real year." });
+  .openapi({
+    param: { name: 'latest', in: 'query' },
+    type: 'string',
+    description: "`true`: each country's most recent value, with its real year.",
+  });
 
 export const maxAgeParam = z.coerce
   .number({ error: 'max_age must be a whole number of years' })
@@ -133,19 +152,32 @@ export const maxAgeParam = z.coerce
   .min(0, 'max_age must be 0 or more')
   .max(200, 'max_age must be 200 or less')
   .optional()
-  .openapi({ param: { name: 'max_age', in: 'query' }, type: 'integer', description: 'Drop values older than N years before the newest value in the response.' });
+  .openapi({
+    param: { name: 'max_age', in: 'query' },
+    type: 'integer',
+    description: 'Drop values older than N years before the newest value in the response.',
+  });
 
 export const releaseParam = z
   .string()
-  .regex(/^[a-z0-9-]+:[A-Za-z0-9.-]+$/, 'release must be a release id such as wb-wdi:2025-03-24-gdp-per-capita (see /v1/releases)')
+  .regex(
+    /^[a-z0-9-]+:[A-Za-z0-9.-]+$/,
+    'release must be a release id such as wb-wdi:2025-03-24-gdp-per-capita (see /v1/releases)',
+  )
   .optional()
-  .openapi({ param: { name: 'release', in: 'query' }, description: 'Answer from this release only. Responses pinned to a release are immutable.' });
+  .openapi({
+    param: { name: 'release', in: 'query' },
+    description: 'Answer from this release only. Responses pinned to a release are immutable.',
+  });
 
 export const asOfParam = isoDateParam('as_of', 'Answer from the releases published on or before this date.');
 
 export const normaliseParam = z
   .string()
-  .regex(/^(minmax|zscore|rank|percentile|per_capita|index:\d{4})$/, 'normalise must be one of minmax, zscore, rank, percentile, per_capita, index:<base-year>')
+  .regex(
+    /^(minmax|zscore|rank|percentile|per_capita|index:\d{4})$/,
+    'normalise must be one of minmax, zscore, rank, percentile, per_capita, index:<base-year>',
+  )
   .optional()
   .openapi({
     param: { name: 'normalise', in: 'query' },
@@ -158,13 +190,17 @@ export const formatParam = z
   .default('json')
   .openapi({
     param: { name: 'format', in: 'query' },
-    description: '`json` (default); `csv` answers `text/csv` (RFC 4180); `sdmx-csv` answers `text/csv` in SDMX-CSV columns.',
+    description:
+      '`json` (default); `csv` answers `text/csv` (RFC 4180); `sdmx-csv` answers `text/csv` in SDMX-CSV columns.',
   });
 
 export const tableFormatParam = z
   .enum(['json', 'csv'], { error: 'format must be json or csv' })
   .default('json')
-  .openapi({ param: { name: 'format', in: 'query' }, description: '`json` (default); `csv` answers `text/csv` (RFC 4180).' });
+  .openapi({
+    param: { name: 'format', in: 'query' },
+    description: '`json` (default); `csv` answers `text/csv` (RFC 4180).',
+  });
 
 export const indicatorsParam = z
   .string()
@@ -184,8 +220,10 @@ export function checkCommonRules(
   ctx: z.RefinementCtx,
 ): void {
   checkYearRange(query, ctx);
-  if (query.as_of && query.release) ctx.addIssue({ code: 'custom', path: ['release'], message: 'give either release or as_of, not both' });
-  if (query.year !== undefined && query.latest) ctx.addIssue({ code: 'custom', path: ['latest'], message: 'give either year or latest=true, not both' });
+  if (query.as_of && query.release)
+    ctx.addIssue({ code: 'custom', path: ['release'], message: 'give either release or as_of, not both' });
+  if (query.year !== undefined && query.latest)
+    ctx.addIssue({ code: 'custom', path: ['latest'], message: 'give either year or latest=true, not both' });
   if (query.year !== undefined && (query.from !== undefined || query.to !== undefined)) {
     ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either year or from/to, not both' });
   }
@@ -198,4 +236,10 @@ export const vintageParams = { as_of: asOfParam, release: releaseParam };
 export const selectionParams = { countries: countriesParam, group: groupParam, membership: membershipParam };
 
 /** One value per country: a year, or each country's latest (optionally no older than max_age). */
-export const crossSectionParams = { ...selectionParams, year: yearParam, latest: latestParam, max_age: maxAgeParam, ...vintageParams };
+export const crossSectionParams = {
+  ...selectionParams,
+  year: yearParam,
+  latest: latestParam,
+  max_age: maxAgeParam,
+  ...vintageParams,
+};

@@ -58,7 +58,12 @@ export class Problem extends HTTPException {
   readonly detail: string;
   readonly extensions: Record<string, unknown>;
 
-  constructor(status: ContentfulStatusCode, code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: ProblemCode,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(status, { message: detail });
     this.code = code;
     this.detail = detail;

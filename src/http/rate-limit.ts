@@ -26,8 +26,14 @@ export function rateLimit(options: { limit: number; windowMs: number }): Middlew
     standardHeaders: 'draft-7',
     keyGenerator: clientKey,
     handler: (c) => {
-      const problem = new Problem(429, 'rate_limited', `More than ${options.limit} requests in ${Math.round(options.windowMs / 1000)} s from this client. Retry after the time in Retry-After.`);
-      return c.body(JSON.stringify(problem.body(c.req.path)), 429, { 'content-type': 'application/problem+json; charset=utf-8' });
+      const problem = new Problem(
+        429,
+        'rate_limited',
+        `More than ${options.limit} requests in ${Math.round(options.windowMs / 1000)} s from this client. Retry after the time in Retry-After.`,
+      );
+      return c.body(JSON.stringify(problem.body(c.req.path)), 429, {
+        'content-type': 'application/problem+json; charset=utf-8',
+      });
     },
   });
 }

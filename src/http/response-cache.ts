@@ -71,7 +71,12 @@ function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
  * URLs) and the normalised query, so a new release changes every ETag and no cached body
  * outlives the data it was computed from.
  */
-export function dataCache(versions: DataVersionSource, store: ResponseStore, now: () => Date = () => new Date(), build = ''): MiddlewareHandler {
+export function dataCache(
+  versions: DataVersionSource,
+  store: ResponseStore,
+  now: () => Date = () => new Date(),
+  build = '',
+): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const url = new URL(c.req.url);

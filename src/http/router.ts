@@ -8,7 +8,10 @@ export function describeZodError(error: ZodError): { parameter: string; detail: 
   // Query objects are strict: a misspelt parameter (contries=) is an error, not silently ignored.
   if (issue?.code === 'unrecognized_keys') {
     const keys = (issue as { keys: string[] }).keys;
-    return { parameter: keys[0] ?? 'request', detail: `unknown parameter${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}; see /openapi.json for this route's parameters` };
+    return {
+      parameter: keys[0] ?? 'request',
+      detail: `unknown parameter${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}; see /openapi.json for this route's parameters`,
+    };
   }
   const parameter = issue?.path.map(String).join('.') || 'request';
   return { parameter, detail: `${parameter}: ${issue?.message ?? 'invalid value'}` };

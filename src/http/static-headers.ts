@@ -19,7 +19,15 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-xss-protection': '0',
 };
 
-const EXPOSED = ['ETag', 'Link', 'Content-Disposition', 'RateLimit', 'RateLimit-Policy', 'Retry-After', 'X-Request-Id'].join(', ');
+const EXPOSED = [
+  'ETag',
+  'Link',
+  'Content-Disposition',
+  'RateLimit',
+  'RateLimit-Policy',
+  'Retry-After',
+  'X-Request-Id',
+].join(', ');
 
 export function staticHeaders(): MiddlewareHandler {
   return async (c, next) => {
@@ -44,4 +52,8 @@ export function staticHeaders(): MiddlewareHandler {
 }
 
 /** The same headers, for responses built outside the context (problems, cached bodies). */
-export const STATIC_HEADERS: Readonly<Record<string, string>> = { ...SECURITY_HEADERS, 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED };
+export const STATIC_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': EXPOSED,
+};

@@ -22,9 +22,14 @@ function printDiffDetails(summary: IngestSummary): void {
   if (!summary.diff) return;
   const show = (label: string, changes: typeof summary.diff.added) => {
     for (const c of changes.slice(0, 10)) {
-      console.log(`  ${label} ${c.indicatorCode} ${c.iso3} ${c.year ?? '(undated)'}: ${c.before ?? '—'} → ${c.after ?? '—'}`);
+      console.log(
+        `  ${label} ${c.indicatorCode} ${c.iso3} ${c.year ?? '(undated)'}: ${c.before ?? '—'} → ${c.after ?? '—'}`,
+      );
     }
-    if (changes.length > 10) console.log(`  … and ${changes.length - 10} more ${label === '+' ? 'added' : label === '~' ? 'changed' : 'removed'}`);
+    if (changes.length > 10)
+      console.log(
+        `  … and ${changes.length - 10} more ${label === '+' ? 'added' : label === '~' ? 'changed' : 'removed'}`,
+      );
   };
   show('+', summary.diff.added);
   show('~', summary.diff.changed);
@@ -34,7 +39,11 @@ function printDiffDetails(summary: IngestSummary): void {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, all: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help || (positionals.length === 0 && !values.all)) {
     console.log(USAGE);
@@ -46,7 +55,12 @@ async function main(): Promise<number> {
   try {
     await prepareSchema(database.db);
     for (const folder of folders) {
-      const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: '  {bar} {value}/{total} values', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            { format: '  {bar} {value}/{total} values', clearOnComplete: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
       let started = false;
       const summary = await ingestReleaseFolder(database.db, folder, {
         dryRun: values['dry-run'],
@@ -61,7 +75,8 @@ async function main(): Promise<number> {
       });
       if (started) bar?.stop();
       console.log(summaryLine(summary));
-      for (const u of summary.unresolved) console.log(`  unresolved country "${u.text}" at ${summary.file}, line ${u.line}`);
+      for (const u of summary.unresolved)
+        console.log(`  unresolved country "${u.text}" at ${summary.file}, line ${u.line}`);
       if (values['dry-run']) printDiffDetails(summary);
     }
     return 0;

@@ -36,7 +36,11 @@ function sha256(bytes: Buffer): string {
 }
 
 /** Ingests a release folder (`meta.yaml` + data file), as `npm run ingest` and start-up do. */
-export async function ingestReleaseFolder(db: Kysely<Database>, folder: string, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestReleaseFolder(
+  db: Kysely<Database>,
+  folder: string,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
   const meta = await readReleaseMeta(path.join(folder, 'meta.yaml'));
   return ingestRelease(db, meta, path.join(folder, meta.file), options);
 }
@@ -62,9 +66,12 @@ export async function ingestRelease(
   }
   const digest = sha256(bytes);
   if (meta.sha256 && meta.sha256 !== digest) {
-    throw new IngestError(`${displayName}: sha256 ${digest} does not match meta.yaml (${meta.sha256}); the file was changed`, {
-      file: displayName,
-    });
+    throw new IngestError(
+      `${displayName}: sha256 ${digest} does not match meta.yaml (${meta.sha256}); the file was changed`,
+      {
+        file: displayName,
+      },
+    );
   }
   const id = releaseId(meta);
   const existing = await findRelease(db, id);
@@ -76,7 +83,16 @@ export async function ingestRelease(
   }
   const empty = { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0 };
   if (existing) {
-    return { releaseId: id, file: displayName, status: 'unchanged', linesRead: 0, loaded: 0, skipped: empty, unresolved: [], diff: null };
+    return {
+      releaseId: id,
+      file: displayName,
+      status: 'unchanged',
+      linesRead: 0,
+      loaded: 0,
+      skipped: empty,
+      unresolved: [],
+      diff: null,
+    };
   }
 
   const { rows, linesRead } = await READERS[meta.format](dataPath, displayName);
@@ -104,7 +120,13 @@ export async function ingestRelease(
 
   await db.transaction().execute(async (trx) => {
     await upsertSourceAndIndicators(trx, meta);
-    await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount: validated.observations.length });
+    await insertRelease(trx, {
+      id,
+      meta,
+      fileName: path.basename(dataPath),
+      sha256: digest,
+      rowCount: validated.observations.length,
+    });
     const total = validated.observations.length;
     await insertObservations(
       trx,

@@ -6,7 +6,10 @@ import { IngestError } from './errors.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 /** YAML reads `release: 2024` as a number; a release id is always text. */
-const idText = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/i));
+const idText = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/i));
 
 export const indicatorMetaSchema = z.object({
   code: z.string().regex(/^[A-Z0-9_.]+$/, 'indicator codes are upper-case letters, digits, dots and underscores'),

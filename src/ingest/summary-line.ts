@@ -8,7 +8,12 @@ export function summaryLine(s: IngestSummary): string {
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => `${reason} ${n}`)
     .join(', ');
-  const values = s.status === 'dry-run' ? `would load ${s.diff ? s.diff.added.length + s.diff.changed.length + s.diff.unchanged : 0}` : `loaded ${s.loaded}`;
-  const diff = s.diff ? `; vs previous: +${s.diff.added.length} added, ~${s.diff.changed.length} changed, -${s.diff.removed.length} removed` : '';
+  const values =
+    s.status === 'dry-run'
+      ? `would load ${s.diff ? s.diff.added.length + s.diff.changed.length + s.diff.unchanged : 0}`
+      : `loaded ${s.loaded}`;
+  const diff = s.diff
+    ? `; vs previous: +${s.diff.added.length} added, ~${s.diff.changed.length} changed, -${s.diff.removed.length} removed`
+    : '';
   return `${s.releaseId}: read ${s.linesRead} lines; ${values}; skipped ${skippedTotal}${reasons ? ` (${reasons})` : ''}${diff}`;
 }

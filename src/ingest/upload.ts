@@ -31,7 +31,12 @@ export function uploadIngester(db: Kysely<Database>): (upload: ReleaseUpload) =>
         skipped: summary.skipped,
         unresolved: summary.unresolved,
         changes: summary.diff
-          ? { added: summary.diff.added.length, changed: summary.diff.changed.length, removed: summary.diff.removed.length, unchanged: summary.diff.unchanged }
+          ? {
+              added: summary.diff.added.length,
+              changed: summary.diff.changed.length,
+              removed: summary.diff.removed.length,
+              unchanged: summary.diff.unchanged,
+            }
           : null,
         summary: summaryLine(summary).replace(dataPath, path.basename(meta.file)),
       };

@@ -57,7 +57,10 @@ const COLUMN_OF_FIELD: Record<string, (row: RawRow) => string> = {
   value: (row) => row.valueColumn,
 };
 
-function ruleMatches(rule: FlagRule, obs: Pick<ParsedObservation, 'indicatorCode' | 'iso3' | 'year' | 'value'>): boolean {
+function ruleMatches(
+  rule: FlagRule,
+  obs: Pick<ParsedObservation, 'indicatorCode' | 'iso3' | 'year' | 'value'>,
+): boolean {
   return (
     rule.indicator === obs.indicatorCode &&
     rule.countries.includes(obs.iso3) &&
@@ -125,7 +128,8 @@ export function validateRows(rows: RawRow[], meta: ReleaseMeta, displayName: str
     const base = { indicatorCode, iso3: country.iso3, year, value };
     const rule = meta.flags.find((r) => ruleMatches(r, base));
     const declaredUnit = indicators.get(indicatorCode)?.unit;
-    const unitNote = row.unit && declaredUnit && row.unit !== declaredUnit ? `Unit as published: ${row.unit}.` : undefined;
+    const unitNote =
+      row.unit && declaredUnit && row.unit !== declaredUnit ? `Unit as published: ${row.unit}.` : undefined;
     const note = [row.note, rule?.note ?? undefined, unitNote].filter(Boolean).join(' ') || null;
     result.observations.push({
       ...base,

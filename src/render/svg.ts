@@ -30,7 +30,11 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const { spec: vegaSpec } = compile(spec);
   const view = expressionsCompile()
     ? new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader: offlineLoader })
-    : new vega.View(vega.parse(vegaSpec, undefined, { ast: true }), { renderer: 'none', loader: offlineLoader, expr: expressionInterpreter });
+    : new vega.View(vega.parse(vegaSpec, undefined, { ast: true }), {
+        renderer: 'none',
+        loader: offlineLoader,
+        expr: expressionInterpreter,
+      });
   try {
     return await view.toSVG();
   } finally {

@@ -3,7 +3,10 @@ import type { Database } from '../db/schema.ts';
 
 /** The data version: bumped by every ingestion, part of every ETag and cache key. */
 export async function currentDataVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('data_version').select(sql<number>`version::int`.as('version')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('data_version')
+    .select(sql<number>`version::int`.as('version'))
+    .executeTakeFirstOrThrow();
   return row.version;
 }
 

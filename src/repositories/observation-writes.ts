@@ -45,5 +45,11 @@ export async function currentValuesOfSource(
     .where('o.indicator_code', 'in', args.indicatorCodes)
     .where('r.published_on', '<=', args.publishedOn);
   if (args.excludeReleaseId) query = query.where('r.id', '<>', args.excludeReleaseId);
-  return query.orderBy('o.indicator_code').orderBy('o.iso3').orderBy('o.year').orderBy('r.published_on', 'desc').orderBy('r.id', 'desc').execute();
+  return query
+    .orderBy('o.indicator_code')
+    .orderBy('o.iso3')
+    .orderBy('o.year')
+    .orderBy('r.published_on', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
 }

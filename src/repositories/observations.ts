@@ -46,7 +46,17 @@ export function valuesQuery(db: Kysely<Database>, q: ValuesQuery) {
     .selectFrom('observation as o')
     .innerJoin('release as r', 'r.id', 'o.release_id')
     .distinctOn(['o.indicator_code', 'o.iso3', 'o.year'])
-    .select(['o.indicator_code', 'o.iso3', 'o.year', 'o.value', 'o.flag', 'o.note', 'o.reference_url', 'o.release_id', 'r.source_id'])
+    .select([
+      'o.indicator_code',
+      'o.iso3',
+      'o.year',
+      'o.value',
+      'o.flag',
+      'o.note',
+      'o.reference_url',
+      'o.release_id',
+      'r.source_id',
+    ])
     .where('o.indicator_code', 'in', q.indicatorCodes)
     .where('o.iso3', 'in', q.countries);
   if (q.year !== undefined) query = query.where('o.year', '=', q.year);

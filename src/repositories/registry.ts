@@ -36,7 +36,14 @@ export async function seedRegistry(
       .execute();
     await trx
       .insertInto('country_group')
-      .values(registry.groups.map((g) => ({ code: g.code, name_en: g.nameEn, name_vi: g.nameVi, description: g.description })))
+      .values(
+        registry.groups.map((g) => ({
+          code: g.code,
+          name_en: g.nameEn,
+          name_vi: g.nameVi,
+          description: g.description,
+        })),
+      )
       .onConflict((oc) =>
         oc.column('code').doUpdateSet((eb) => ({
           name_en: eb.ref('excluded.name_en'),
@@ -48,7 +55,14 @@ export async function seedRegistry(
     await trx.deleteFrom('group_membership').execute();
     await trx
       .insertInto('group_membership')
-      .values(registry.memberships.map((m) => ({ group_code: m.groupCode, iso3: m.iso3, joined_on: m.joinedOn, left_on: m.leftOn })))
+      .values(
+        registry.memberships.map((m) => ({
+          group_code: m.groupCode,
+          iso3: m.iso3,
+          joined_on: m.joinedOn,
+          left_on: m.leftOn,
+        })),
+      )
       .execute();
   });
 }

@@ -24,12 +24,26 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
     .where('source_id', '=', source.id)
     .executeTakeFirst();
   const existingIndicators = new Set(
-    (await db.selectFrom('indicator').select('code').where('code', 'in', meta.indicators.map((i) => i.code)).execute()).map((r) => r.code),
+    (
+      await db
+        .selectFrom('indicator')
+        .select('code')
+        .where(
+          'code',
+          'in',
+          meta.indicators.map((i) => i.code),
+        )
+        .execute()
+    ).map((r) => r.code),
   );
   if (newest?.published_on && newest.published_on > meta.published_on) {
     // Older than what is loaded: only describe what nothing describes yet.
     const missing = meta.indicators.filter((i) => !existingIndicators.has(i.code));
-    if (missing.length > 0) await db.insertInto('indicator').values(missing.map((i) => ({ ...i, source_id: source.id }))).execute();
+    if (missing.length > 0)
+      await db
+        .insertInto('indicator')
+        .values(missing.map((i) => ({ ...i, source_id: source.id })))
+        .execute();
     return;
   }
   await db

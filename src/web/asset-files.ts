@@ -12,8 +12,16 @@ export const ASSET_FILES: Readonly<Record<string, { entry: string; file: string;
   'vega-lite.min.js': { entry: 'vega-lite', file: 'vega-lite.min.js', contentType: JS },
   'vega-embed.min.js': { entry: 'vega-embed', file: 'vega-embed.min.js', contentType: JS },
   // The PNG renderer's font, so charts in the browser look like the PNGs.
-  'noto-sans-400.ttf': { entry: '@expo-google-fonts/noto-sans', file: '400Regular/NotoSans_400Regular.ttf', contentType: TTF },
-  'noto-sans-700.ttf': { entry: '@expo-google-fonts/noto-sans', file: '700Bold/NotoSans_700Bold.ttf', contentType: TTF },
+  'noto-sans-400.ttf': {
+    entry: '@expo-google-fonts/noto-sans',
+    file: '400Regular/NotoSans_400Regular.ttf',
+    contentType: TTF,
+  },
+  'noto-sans-700.ttf': {
+    entry: '@expo-google-fonts/noto-sans',
+    file: '700Bold/NotoSans_700Bold.ttf',
+    contentType: TTF,
+  },
 };
 
 /** The explorer's TypeScript, bundled by esbuild. */

@@ -14,7 +14,9 @@ export function embedRoutes(deps: AppDeps) {
   return new Hono().get('/embed/:type', async (c) => {
     const type = c.req.param('type') as ChartType;
     if (!CHART_TYPES.includes(type)) {
-      throw new Problem(404, 'not_found', `No chart type "${type}". Chart types: ${CHART_TYPES.join(', ')}.`, { valid_values: [...CHART_TYPES] });
+      throw new Problem(404, 'not_found', `No chart type "${type}". Chart types: ${CHART_TYPES.join(', ')}.`, {
+        valid_values: [...CHART_TYPES],
+      });
     }
     const parsed = chartQuery.safeParse(c.req.query());
     if (!parsed.success) {
@@ -51,6 +53,8 @@ ${VEGA_SCRIPTS}
 </script>
 </body>
 </html>`;
-    return c.html(html, 200, { 'cache-control': query.release ? 'public, max-age=31536000, immutable' : 'public, max-age=60' });
+    return c.html(html, 200, {
+      'cache-control': query.release ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
+    });
   });
 }

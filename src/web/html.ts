@@ -1,6 +1,11 @@
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
 
 /** JSON inside <script type="application/json">: "</script>" must never close the element. */
@@ -9,7 +14,9 @@ export function jsonForScript(value: unknown): string {
 }
 
 /** The chart libraries, from our own /assets (installed packages), never a CDN. */
-export const VEGA_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js'].map((f) => `<script src="/assets/${f}"></script>`).join('\n');
+export const VEGA_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js']
+  .map((f) => `<script src="/assets/${f}"></script>`)
+  .join('\n');
 
 /** Noto Sans from /assets: the same font as the server-rendered PNGs, with Vietnamese coverage. */
 export const FONT_FACES = `<style>

@@ -9,7 +9,15 @@ const EXPLORER_ENTRY = fileURLToPath(new URL('./explorer/main.ts', import.meta.u
 /** The explorer's TypeScript, bundled by esbuild (a few ms). */
 export async function bundleExplorer(): Promise<Uint8Array> {
   const { build } = await import('esbuild');
-  const result = await build({ entryPoints: [EXPLORER_ENTRY], bundle: true, format: 'esm', minify: true, target: 'es2022', write: false, legalComments: 'none' });
+  const result = await build({
+    entryPoints: [EXPLORER_ENTRY],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+  });
   return result.outputFiles[0]?.contents ?? new Uint8Array();
 }
 
@@ -38,7 +46,13 @@ export function nodeAssets(): AssetProvider {
         body = loading;
         cache.set(name, body);
       }
-      return { body: await body, contentType: name === EXPLORER_ASSET ? EXPLORER_CONTENT_TYPE : (ASSET_FILES[name]?.contentType ?? 'application/octet-stream') };
+      return {
+        body: await body,
+        contentType:
+          name === EXPLORER_ASSET
+            ? EXPLORER_CONTENT_TYPE
+            : (ASSET_FILES[name]?.contentType ?? 'application/octet-stream'),
+      };
     },
   };
 }

@@ -15,7 +15,12 @@ let validateSpec: (spec: unknown) => boolean;
 
 beforeAll(async () => {
   test = await createLoadedDatabase();
-  app = createApp({ db: test.db, now: () => new Date('2026-11-22T12:00:00Z'), versions: dataVersionSource(test.db, 0), renderPng });
+  app = createApp({
+    db: test.db,
+    now: () => new Date('2026-11-22T12:00:00Z'),
+    versions: dataVersionSource(test.db, 0),
+    renderPng,
+  });
   const require = createRequire(import.meta.url);
   const schema = JSON.parse(await readFile(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
@@ -43,36 +48,43 @@ const REPRESENTATIVE = {
 
 async function chartJson(type: string, query: string) {
   const response = await app.request(`/v1/charts/${type}?${query}`);
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & { spec: TopLevelSpec; description: string } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown> & { spec: TopLevelSpec; description: string },
+  };
 }
 
 describe('every chart type', () => {
   for (const lang of ['en', 'vi'] as const) {
-    it.each(Object.entries(REPRESENTATIVE))(`%s (${lang}) compiles with vega-lite without warnings and validates against the Vega-Lite schema`, async (type, query) => {
-      const { status, body } = await chartJson(type, `${query}&lang=${lang}`);
-      expect(status).toBe(200);
-      const warnings: string[] = [];
-      const logger = {
-        level: () => logger,
-        warn: (...args: unknown[]) => {
-          warnings.push(args.join(' '));
-          return logger;
-        },
-        info: () => logger,
-        debug: () => logger,
-        error: (...args: unknown[]) => {
-          throw new Error(args.join(' '));
-        },
-      };
-      compile(body.spec, { logger: logger as never });
-      expect(warnings).toEqual([]);
-      expect(validateSpec(body.spec)).toBe(true);
-      const spec = body.spec as unknown as { title: { text: string; subtitle: string[] }; description: string };
-      expect(spec.title.text.length).toBeGreaterThan(3);
-      expect(spec.title.subtitle.length).toBeGreaterThanOrEqual(2); // peer group and year(s)
-      expect(spec.description).toBe(body.description);
-      expect(JSON.stringify(body.spec)).toContain(lang === 'vi' ? 'Nguồn:' : 'Source:'); // the footer
-    });
+    it.each(Object.entries(REPRESENTATIVE))(
+      `%s (${lang}) compiles with vega-lite without warnings and validates against the Vega-Lite schema`,
+      async (type, query) => {
+        const { status, body } = await chartJson(type, `${query}&lang=${lang}`);
+        expect(status).toBe(200);
+        const warnings: string[] = [];
+        const logger = {
+          level: () => logger,
+          warn: (...args: unknown[]) => {
+            warnings.push(args.join(' '));
+            return logger;
+          },
+          info: () => logger,
+          debug: () => logger,
+          error: (...args: unknown[]) => {
+            throw new Error(args.join(' '));
+          },
+        };
+        compile(body.spec, { logger: logger as never });
+        expect(warnings).toEqual([]);
+        expect(validateSpec(body.spec)).toBe(true);
+        const spec = body.spec as unknown as { title: { text: string; subtitle: string[] }; description: string };
+        expect(spec.title.text.length).toBeGreaterThan(3);
+        expect(spec.title.subtitle.length).toBeGreaterThanOrEqual(2); // peer group and year(s)
+        expect(spec.description).toBe(body.description);
+        expect(JSON.stringify(body.spec)).toContain(lang === 'vi' ? 'Nguồn:' : 'Source:'); // the footer
+      },
+    );
   }
 });
 
@@ -81,7 +93,9 @@ describe('alt text', () => {
     const en = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM');
     expect(en.body.description).toBe('Singapore ranks first of 11 at 0.9691; Viet Nam is 5th at 0.7709.');
     const vi = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM&lang=vi');
-    expect(vi.body.description).toBe('Xin-ga-po đứng thứ nhất trong 11 nước với 0,9691; Việt Nam đứng thứ 5 với 0,7709.');
+    expect(vi.body.description).toBe(
+      'Xin-ga-po đứng thứ nhất trong 11 nước với 0,9691; Việt Nam đứng thứ 5 với 0,7709.',
+    );
   });
 
   it('names the leader of ASEAN+3 on Government Effectiveness 2023 and the last country', async () => {
@@ -115,9 +129,13 @@ describe('server-side rendering', () => {
 
   it('a missing year is a gap in the line, not a bridge', async () => {
     // Public employment share: Cambodia reports 2003, 2006, 2008, 2009, 2012 while the Philippines reports every year.
-    const svg = await (await app.request('/v1/charts/timeseries.svg?indicator=BI.EMP.TOTL.PB.ZS&countries=KHM,PHL&highlight=KHM')).text();
+    const svg = await (
+      await app.request('/v1/charts/timeseries.svg?indicator=BI.EMP.TOTL.PB.ZS&countries=KHM,PHL&highlight=KHM')
+    ).text();
     const khmColour = '#44AA99';
-    const khmLines = [...svg.matchAll(/<path[^>]*d="([^"]+)"[^>]*stroke="([^"]+)"/g)].filter((m) => m[2]?.toUpperCase() === khmColour && (m[1]?.includes('L') ?? false));
+    const khmLines = [...svg.matchAll(/<path[^>]*d="([^"]+)"[^>]*stroke="([^"]+)"/g)].filter(
+      (m) => m[2]?.toUpperCase() === khmColour && (m[1]?.includes('L') ?? false),
+    );
     const subpaths = khmLines.map((m) => (m[1]?.match(/M/g) ?? []).length);
     // 2003 | 2006 | 2008–2009 | 2012: four separate pieces, one of them a segment.
     expect(subpaths).toEqual([4]);
@@ -129,17 +147,25 @@ describe('chart URLs', () => {
     const { body } = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024');
     expect(body.data_url).toBe('http://localhost/v1/rankings?group=ASEAN&indicator=EGDI&year=2024');
     expect(body.svg_url).toBe('http://localhost/v1/charts/ranking.svg?indicator=EGDI&group=ASEAN&year=2024');
-    expect((body.embed as { iframe: string }).iframe).toMatch(/^<iframe src="http:\/\/localhost\/embed\/ranking\?indicator=EGDI&amp;group=ASEAN&amp;year=2024" title="E-Government Development Index \(EGDI\)"/);
+    expect((body.embed as { iframe: string }).iframe).toMatch(
+      /^<iframe src="http:\/\/localhost\/embed\/ranking\?indicator=EGDI&amp;group=ASEAN&amp;year=2024" title="E-Government Development Index \(EGDI\)"/,
+    );
   });
 
   it('data=url makes a live chart that reads the /v1 endpoint', async () => {
     const { body } = await chartJson('timeseries', 'indicator=EGDI&countries=VNM,SGP&data=url');
-    const layer = (body.spec as unknown as { vconcat: { data: { url: string; format: { property: string } } }[] }).vconcat[0];
-    expect(layer?.data).toEqual({ url: 'http://localhost/v1/observations?countries=VNM%2CSGP&indicator=EGDI', format: { type: 'json', property: 'observations' } });
+    const layer = (body.spec as unknown as { vconcat: { data: { url: string; format: { property: string } } }[] })
+      .vconcat[0];
+    expect(layer?.data).toEqual({
+      url: 'http://localhost/v1/observations?countries=VNM%2CSGP&indicator=EGDI',
+      format: { type: 'json', property: 'observations' },
+    });
   });
 
   it('release= pins a chart: immutable and cached for a year', async () => {
-    const response = await app.request('/v1/charts/timeseries?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2018&release=wb-wdi:2023-12-gdp-per-capita');
+    const response = await app.request(
+      '/v1/charts/timeseries?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2018&release=wb-wdi:2023-12-gdp-per-capita',
+    );
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(((await response.json()) as { pinned: boolean }).pinned).toBe(true);
   });
@@ -148,7 +174,9 @@ describe('chart URLs', () => {
     const html = await (await app.request('/embed/ranking?indicator=EGDI&group=ASEAN&year=2024&lang=vi')).text();
     expect(html).toContain('<script src="/assets/vega-embed.min.js"></script>');
     expect(html).not.toMatch(/cdn|jsdelivr|unpkg/);
-    expect(html).toContain('<figcaption>Xin-ga-po đứng thứ nhất trong 11 nước với 0,9691; Ti-mo Lét-xtê đứng thứ 11 với 0,4020.</figcaption>');
+    expect(html).toContain(
+      '<figcaption>Xin-ga-po đứng thứ nhất trong 11 nước với 0,9691; Ti-mo Lét-xtê đứng thứ 11 với 0,4020.</figcaption>',
+    );
   });
 });
 

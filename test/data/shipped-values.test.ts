@@ -47,12 +47,22 @@ describe('the shipped releases', () => {
   });
 
   it('keep both GDP-per-capita vintages of KHM 2022 as separate releases', async () => {
-    expect((await storedValue('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2023-12-gdp-per-capita'))?.value).toBe(1759.60802346044);
-    expect((await storedValue('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2025-03-24-gdp-per-capita'))?.value).toBe(2325.03050040841);
+    expect((await storedValue('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2023-12-gdp-per-capita'))?.value).toBe(
+      1759.60802346044,
+    );
+    expect((await storedValue('NY.GDP.PCAP.CD', 'KHM', 2022, 'wb-wdi:2025-03-24-gdp-per-capita'))?.value).toBe(
+      2325.03050040841,
+    );
   });
 
   it('map WGI Timor-Leste rows to TLS, with no values for 1996, 1998 or 2000', async () => {
-    const years = await test.db.selectFrom('observation').select('year').where('indicator_code', '=', 'GE.EST').where('iso3', '=', 'TLS').orderBy('year').execute();
+    const years = await test.db
+      .selectFrom('observation')
+      .select('year')
+      .where('indicator_code', '=', 'GE.EST')
+      .where('iso3', '=', 'TLS')
+      .orderBy('year')
+      .execute();
     expect(years[0]?.year).toBe(2002);
   });
 
@@ -76,7 +86,11 @@ describe('the shipped releases', () => {
   });
 
   it('keep training mandates as policy figures with a confidence flag, undated ones without a year', async () => {
-    const rows = await test.db.selectFrom('observation').selectAll().where('release_id', '=', 'civscope-training:2026-11').execute();
+    const rows = await test.db
+      .selectFrom('observation')
+      .selectAll()
+      .where('release_id', '=', 'civscope-training:2026-11')
+      .execute();
     expect(rows).toHaveLength(10);
     expect(rows.every((r) => r.flag?.startsWith('confidence-'))).toBe(true);
     const sgp = rows.find((r) => r.iso3 === 'SGP' && r.indicator_code === 'TRN.MIN.HOURS');

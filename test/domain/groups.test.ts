@@ -3,7 +3,18 @@ import { MEMBERSHIPS, membersOn } from '../../src/domain/groups.ts';
 
 describe('group membership on a date', () => {
   it('ASEAN has 10 members the day before Timor-Leste joined', () => {
-    expect(membersOn('ASEAN', '2025-10-25')).toEqual(['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM']);
+    expect(membersOn('ASEAN', '2025-10-25')).toEqual([
+      'BRN',
+      'IDN',
+      'KHM',
+      'LAO',
+      'MMR',
+      'MYS',
+      'PHL',
+      'SGP',
+      'THA',
+      'VNM',
+    ]);
   });
 
   it('ASEAN has 11 members from 2025-10-26, Timor-Leste included', () => {

@@ -77,7 +77,18 @@ beforeAll(async () => {
   await run('node', ['src/ingest/cli.ts', '--all'], { DATABASE_URL: databaseUrl });
   await run('node', ['scripts/build-worker-assets.ts']);
   [nodePort, workerPort] = [await freePort(), await freePort()];
-  nodeServer = await startServer('node', ['src/node.ts'], { DATABASE_URL: databaseUrl, CIVSCOPE_SKIP_SHIPPED: 'true', PORT: String(nodePort), HOST: '127.0.0.1', LOG_REQUESTS: 'false' }, nodePort);
+  nodeServer = await startServer(
+    'node',
+    ['src/node.ts'],
+    {
+      DATABASE_URL: databaseUrl,
+      CIVSCOPE_SKIP_SHIPPED: 'true',
+      PORT: String(nodePort),
+      HOST: '127.0.0.1',
+      LOG_REQUESTS: 'false',
+    },
+    nodePort,
+  );
   // Hyperdrive's local mode wants a password; the local server trusts loopback, so any will do.
   const withPassword = new URL(databaseUrl);
   withPassword.password = withPassword.password || 'local';
@@ -100,7 +111,11 @@ beforeAll(async () => {
       '--persist-to',
       join(ARTIFACTS, `state-${randomBytes(4).toString('hex')}`),
     ],
-    { CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: withPassword.toString(), WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+    {
+      CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE: withPassword.toString(),
+      WRANGLER_SEND_METRICS: 'false',
+      CI: 'true',
+    },
     workerPort,
   );
 }, 240_000);
@@ -120,9 +135,14 @@ describe.skipIf(!adminUrl)('the Worker under workerd and the Node server on the 
     expect(REQUESTS.length).toBeGreaterThanOrEqual(20);
     const differences: string[] = [];
     for (const path of REQUESTS) {
-      const [fromNode, fromWorker] = await Promise.all([httpGet(nodePort, path, HOST), httpGet(workerPort, path, HOST)]);
-      if (fromNode.status !== fromWorker.status) differences.push(`${path}: status ${fromNode.status} vs ${fromWorker.status}`);
-      if (fromNode.contentType !== fromWorker.contentType) differences.push(`${path}: content-type ${fromNode.contentType} vs ${fromWorker.contentType}`);
+      const [fromNode, fromWorker] = await Promise.all([
+        httpGet(nodePort, path, HOST),
+        httpGet(workerPort, path, HOST),
+      ]);
+      if (fromNode.status !== fromWorker.status)
+        differences.push(`${path}: status ${fromNode.status} vs ${fromWorker.status}`);
+      if (fromNode.contentType !== fromWorker.contentType)
+        differences.push(`${path}: content-type ${fromNode.contentType} vs ${fromWorker.contentType}`);
       if (!fromNode.body.equals(fromWorker.body)) {
         differences.push(`${path}: bodies differ (${fromNode.body.length} vs ${fromWorker.body.length} bytes)`);
         // Kept as test artifacts, to see the difference.
@@ -147,7 +167,10 @@ describe.skipIf(!adminUrl)('the Worker under workerd and the Node server on the 
     const first = await httpGet(workerPort, '/v1/sources', HOST);
     const again = await httpGet(workerPort, '/v1/sources', HOST, { 'if-none-match': String(first.headers.etag) });
     expect(again.status).toBe(304);
-    const folder = await writeReleaseFolder(testMeta({ source: { ...testMeta().source, id: 'test-edge' } }), `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2022,1,points`);
+    const folder = await writeReleaseFolder(
+      testMeta({ source: { ...testMeta().source, id: 'test-edge' } }),
+      `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2022,1,points`,
+    );
     await run('node', ['src/ingest/cli.ts', folder], { DATABASE_URL: databaseUrl });
     const after = await httpGet(workerPort, '/v1/sources', HOST, { 'if-none-match': String(first.headers.etag) });
     expect(after.status).toBe(200);

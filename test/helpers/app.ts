@@ -14,7 +14,12 @@ export function createTestApp(test: TestDatabase, now: Date = new Date('2026-11-
 export async function getJson(app: ReturnType<typeof createTestApp>, url: string, init?: RequestInit) {
   const response = await app.request(url, init);
   const body = (await response.json()) as Record<string, unknown>;
-  return { status: response.status, contentType: response.headers.get('content-type'), body, headers: response.headers };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body,
+    headers: response.headers,
+  };
 }
 
 /**

@@ -39,7 +39,11 @@ export function testMeta(overrides: Record<string, unknown> = {}) {
 export const TIDY_HEADER = 'source,indicator_code,indicator_name,country_iso3,year,value,unit';
 
 /** Writes meta.yaml and data.csv into a new temporary folder and returns its path. */
-export async function writeReleaseFolder(meta: Record<string, unknown>, data: string, dataFile = 'data.csv'): Promise<string> {
+export async function writeReleaseFolder(
+  meta: Record<string, unknown>,
+  data: string,
+  dataFile = 'data.csv',
+): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), 'civscope-release-'));
   await writeFile(path.join(folder, 'meta.yaml'), stringify(meta));
   await writeFile(path.join(folder, dataFile), data);

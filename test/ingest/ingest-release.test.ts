@@ -60,7 +60,11 @@ describe('loading a release', () => {
 
   it('leaves the database unchanged when a file breaks on its last line', async () => {
     const meta = testMeta({ release: 'r-broken', indicators: [{ ...testMeta().indicators[0], code: 'TEST.NEW' }] });
-    const rows = ['S,TEST.NEW,Test,VNM,2020,1,points', 'S,TEST.NEW,Test,THA,2020,2,points', 'S,TEST.NEW,Test,SGP,2020,n/a?,points'];
+    const rows = [
+      'S,TEST.NEW,Test,VNM,2020,1,points',
+      'S,TEST.NEW,Test,THA,2020,2,points',
+      'S,TEST.NEW,Test,SGP,2020,n/a?,points',
+    ];
     const folder = await writeReleaseFolder(meta, [TIDY_HEADER, ...rows].join('\n'));
     const before = await snapshot();
     await expect(ingestReleaseFolder(test.db, folder)).rejects.toThrow(/line 4, column "value": not a number/);
@@ -76,15 +80,25 @@ describe('loading a release', () => {
   it('a dry run reports added, changed and removed values against the previous release and writes nothing', async () => {
     const meta = testMeta({ release: 'r2', published_on: '2025-01-01' });
     // VNM 2020 unchanged, VNM 2021 revised, THA 2021 dropped, SGP 2021 new.
-    const rows = ['S,TEST.IND,Test,VNM,2020,1.25,points', 'S,TEST.IND,Test,VNM,2021,1.75,points', 'S,TEST.IND,Test,SGP,2021,3,points'];
+    const rows = [
+      'S,TEST.IND,Test,VNM,2020,1.25,points',
+      'S,TEST.IND,Test,VNM,2021,1.75,points',
+      'S,TEST.IND,Test,SGP,2021,3,points',
+    ];
     const folder = await writeReleaseFolder(meta, [TIDY_HEADER, ...rows].join('\n'));
     const before = await snapshot();
     const summary = await ingestReleaseFolder(test.db, folder, { dryRun: true });
     expect(summary.status).toBe('dry-run');
     expect(summary.diff?.unchanged).toBe(1);
-    expect(summary.diff?.changed).toEqual([{ indicatorCode: 'TEST.IND', iso3: 'VNM', year: 2021, before: 1.5, after: 1.75 }]);
-    expect(summary.diff?.added).toEqual([{ indicatorCode: 'TEST.IND', iso3: 'SGP', year: 2021, before: null, after: 3 }]);
-    expect(summary.diff?.removed).toEqual([{ indicatorCode: 'TEST.IND', iso3: 'THA', year: 2021, before: 2, after: null }]);
+    expect(summary.diff?.changed).toEqual([
+      { indicatorCode: 'TEST.IND', iso3: 'VNM', year: 2021, before: 1.5, after: 1.75 },
+    ]);
+    expect(summary.diff?.added).toEqual([
+      { indicatorCode: 'TEST.IND', iso3: 'SGP', year: 2021, before: null, after: 3 },
+    ]);
+    expect(summary.diff?.removed).toEqual([
+      { indicatorCode: 'TEST.IND', iso3: 'THA', year: 2021, before: 2, after: null },
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -28,7 +28,10 @@ function metaWith(indicators: { code: string; unit?: string }[], extra: Record<s
 
 describe('wb-bulk reader (World Bank API_<code>_DS2 file)', () => {
   it('skips the 4 preamble lines, reshapes year columns to rows, and keeps line numbers', async () => {
-    const { rows, linesRead } = await readWorldBankBulk(fixture('wb-bulk', 'API_SP.POP.TOTL_DS2_en_csv_v2_79.csv'), 'wb.csv');
+    const { rows, linesRead } = await readWorldBankBulk(
+      fixture('wb-bulk', 'API_SP.POP.TOTL_DS2_en_csv_v2_79.csv'),
+      'wb.csv',
+    );
     expect(linesRead).toBe(5);
     const tha2019 = rows.find((r) => 'code' in r.country && r.country.code === 'THA' && r.year === '2019');
     expect(tha2019).toMatchObject({ line: 6, indicatorCode: 'SP.POP.TOTL', value: '71307763', valueColumn: '2019' });
@@ -50,7 +53,9 @@ describe('wb-bulk reader (World Bank API_<code>_DS2 file)', () => {
 
   it('names the missing column of a file that is not a World Bank bulk file', async () => {
     const file = await tempCsv('bulk.csv', 'a\nb\nc\nd\n"Country","Code","1960"\n"Viet Nam","VNM","1"\n');
-    await expect(readWorldBankBulk(file, 'bad-bulk.csv')).rejects.toThrow(/bad-bulk\.csv, line 5: missing columns "Country Name"/);
+    await expect(readWorldBankBulk(file, 'bad-bulk.csv')).rejects.toThrow(
+      /bad-bulk\.csv, line 5: missing columns "Country Name"/,
+    );
   });
 });
 
@@ -102,7 +107,10 @@ describe('tidy reader and validation', () => {
   });
 
   it('names file, line and column for a non-numeric value', async () => {
-    const file = await tempCsv('tidy.csv', `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2021,1.5,points\nS,TEST.IND,Test,VNM,2022,abc,points\n`);
+    const file = await tempCsv(
+      'tidy.csv',
+      `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2021,1.5,points\nS,TEST.IND,Test,VNM,2022,abc,points\n`,
+    );
     const { rows } = await readTidy(file, 'bad.csv');
     expect(() => validateRows(rows, metaWith([{ code: 'TEST.IND' }]), 'bad.csv')).toThrow(
       'bad.csv, line 3, column "value": not a number ("abc")',
@@ -112,8 +120,13 @@ describe('tidy reader and validation', () => {
   it('names the line of a malformed year and of an undeclared indicator', async () => {
     const file = await tempCsv('tidy.csv', `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,20x2,1,points\n`);
     const { rows } = await readTidy(file, 'year.csv');
-    expect(() => validateRows(rows, metaWith([{ code: 'TEST.IND' }]), 'year.csv')).toThrow(/year\.csv, line 2, column "year"/);
-    const other = await tempCsv('tidy.csv', `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2020,1,points\nS,OTHER,Test,VNM,2020,1,points\n`);
+    expect(() => validateRows(rows, metaWith([{ code: 'TEST.IND' }]), 'year.csv')).toThrow(
+      /year\.csv, line 2, column "year"/,
+    );
+    const other = await tempCsv(
+      'tidy.csv',
+      `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2020,1,points\nS,OTHER,Test,VNM,2020,1,points\n`,
+    );
     const parsed = await readTidy(other, 'ind.csv');
     expect(() => validateRows(parsed.rows, metaWith([{ code: 'TEST.IND' }]), 'ind.csv')).toThrow(
       /ind\.csv, line 3, column "indicator_code": indicator "OTHER" is not declared/,
@@ -129,14 +142,21 @@ describe('tidy reader and validation', () => {
   });
 
   it('refuses two values for the same country-year in one release, naming both lines', async () => {
-    const file = await tempCsv('tidy.csv', `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2020,1,points\nS,TEST.IND,Test,VNM,2020,2,points\n`);
+    const file = await tempCsv(
+      'tidy.csv',
+      `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2020,1,points\nS,TEST.IND,Test,VNM,2020,2,points\n`,
+    );
     const { rows } = await readTidy(file, 'dup.csv');
-    expect(() => validateRows(rows, metaWith([{ code: 'TEST.IND' }]), 'dup.csv')).toThrow(/line 3: a second value .* \(first at line 2\)/);
+    expect(() => validateRows(rows, metaWith([{ code: 'TEST.IND' }]), 'dup.csv')).toThrow(
+      /line 3: a second value .* \(first at line 2\)/,
+    );
   });
 
   it('names the missing column of a tidy file', async () => {
     const file = await tempCsv('tidy.csv', 'source,indicator_code,country_iso3,year,value\nS,TEST.IND,VNM,2020,1\n');
-    await expect(readTidy(file, 'cols.csv')).rejects.toThrow(/cols\.csv, line 1: missing columns "indicator_name", "unit"/);
+    await expect(readTidy(file, 'cols.csv')).rejects.toThrow(
+      /cols\.csv, line 1: missing columns "indicator_name", "unit"/,
+    );
   });
 
   it('counts blank lines and quoted fields spanning lines when it names a line', async () => {
@@ -144,7 +164,9 @@ describe('tidy reader and validation', () => {
     const file = await tempCsv('tidy.csv', text);
     const { rows } = await readTidy(file, 'lines.csv');
     expect(rows.map((r) => r.line)).toEqual([2, 5]);
-    expect(() => validateRows(rows, metaWith([{ code: 'TEST.IND' }]), 'lines.csv')).toThrow('lines.csv, line 5, column "value": not a number ("oops")');
+    expect(() => validateRows(rows, metaWith([{ code: 'TEST.IND' }]), 'lines.csv')).toThrow(
+      'lines.csv, line 5, column "value": not a number ("oops")',
+    );
   });
 
   it('names the line of a row with too few fields', async () => {
@@ -155,10 +177,22 @@ describe('tidy reader and validation', () => {
   });
 
   it('flags values a meta.yaml rule names, only when the value matches', async () => {
-    const file = await tempCsv('tidy.csv', `${TIDY_HEADER}\nS,TEST.IND,Test,TLS,2003,0,points\nS,TEST.IND,Test,TLS,2004,0.2,points\n`);
+    const file = await tempCsv(
+      'tidy.csv',
+      `${TIDY_HEADER}\nS,TEST.IND,Test,TLS,2003,0,points\nS,TEST.IND,Test,TLS,2004,0.2,points\n`,
+    );
     const { rows } = await readTidy(file, 'flags.csv');
     const meta = metaWith([{ code: 'TEST.IND' }], {
-      flags: [{ indicator: 'TEST.IND', countries: ['TLS'], years: [2003, 2004], value: 0, flag: 'zero-no-data', note: 'Probably no data.' }],
+      flags: [
+        {
+          indicator: 'TEST.IND',
+          countries: ['TLS'],
+          years: [2003, 2004],
+          value: 0,
+          flag: 'zero-no-data',
+          note: 'Probably no data.',
+        },
+      ],
     });
     const [first, second] = validateRows(rows, meta, 'flags.csv').observations;
     expect(first).toMatchObject({ year: 2003, flag: 'zero-no-data', note: 'Probably no data.' });

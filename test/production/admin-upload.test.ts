@@ -9,7 +9,8 @@ import { countObservations } from '../../src/repositories/observation-count.ts';
 import { createPreparedDatabase, type TestDatabase } from '../helpers/database.ts';
 
 const KEY = 'civscope-admin-test-key-7f3a9c';
-const release = (...parts: string[]) => path.resolve(import.meta.dirname, '../../datasets/wb-wdi/2025-03-24-gdp-per-capita', ...parts);
+const release = (...parts: string[]) =>
+  path.resolve(import.meta.dirname, '../../datasets/wb-wdi/2025-03-24-gdp-per-capita', ...parts);
 
 let test: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -43,7 +44,10 @@ describe('POST /v1/admin/releases', () => {
   it('refuses a request without a key with 401, and a wrong key with 403', async () => {
     const meta = await readFile(release('meta.yaml'), 'utf8');
     expect(await upload({ meta, data: 'x' })).toMatchObject({ status: 401, body: { code: 'unauthorized' } });
-    expect(await upload({ meta, data: 'x' }, 'Bearer not-the-key')).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    expect(await upload({ meta, data: 'x' }, 'Bearer not-the-key')).toMatchObject({
+      status: 403,
+      body: { code: 'forbidden' },
+    });
     expect(await countObservations(test.db)).toBe(0);
   });
 
@@ -60,20 +64,33 @@ describe('POST /v1/admin/releases', () => {
       `Bearer ${KEY}`,
     );
     expect(status).toBe(201);
-    expect(body).toMatchObject({ release: 'wb-wdi:2025-03-24-gdp-per-capita', status: 'loaded', lines_read: 56, loaded: 56 });
+    expect(body).toMatchObject({
+      release: 'wb-wdi:2025-03-24-gdp-per-capita',
+      status: 'loaded',
+      lines_read: 56,
+      loaded: 56,
+    });
     const after = await app.request('/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2022&to=2022');
-    expect(((await after.json()) as { observations: { value: number }[] }).observations[0]?.value).toBe(2325.03050040841);
+    expect(((await after.json()) as { observations: { value: number }[] }).observations[0]?.value).toBe(
+      2325.03050040841,
+    );
   });
 
   it('answers 200 "unchanged" for the same file again', async () => {
-    const { status, body } = await upload({ meta: await readFile(release('meta.yaml'), 'utf8'), data: await readFile(release('data.csv')) }, `Bearer ${KEY}`);
+    const { status, body } = await upload(
+      { meta: await readFile(release('meta.yaml'), 'utf8'), data: await readFile(release('data.csv')) },
+      `Bearer ${KEY}`,
+    );
     expect(status).toBe(200);
     expect(body.status).toBe('unchanged');
   });
 
   it('refuses a bad upload with 422 naming the line and column, and leaves the database unchanged', async () => {
-    const meta = (await readFile(release('meta.yaml'), 'utf8')).replace(/^release: .*$/m, 'release: broken').replace(/^sha256: .*$/m, '');
-    const data = 'source,indicator_code,indicator_name,country_iso3,year,value,unit\nX,NY.GDP.PCAP.CD,x,VNM,2020,100,US$\nX,NY.GDP.PCAP.CD,x,THA,2020,12,5,US$\n';
+    const meta = (await readFile(release('meta.yaml'), 'utf8'))
+      .replace(/^release: .*$/m, 'release: broken')
+      .replace(/^sha256: .*$/m, '');
+    const data =
+      'source,indicator_code,indicator_name,country_iso3,year,value,unit\nX,NY.GDP.PCAP.CD,x,VNM,2020,100,US$\nX,NY.GDP.PCAP.CD,x,THA,2020,12,5,US$\n';
     const before = await countObservations(test.db);
     const { status, body } = await upload({ meta, data }, `Bearer ${KEY}`);
     expect(status).toBe(422);
@@ -82,8 +99,11 @@ describe('POST /v1/admin/releases', () => {
   });
 
   it('names a non-numeric value by line and column', async () => {
-    const meta = (await readFile(release('meta.yaml'), 'utf8')).replace(/^release: .*$/m, 'release: broken-2').replace(/^sha256: .*$/m, '');
-    const data = 'source,indicator_code,indicator_name,country_iso3,year,value,unit\nX,NY.GDP.PCAP.CD,x,VNM,2020,1.5e,US$\n';
+    const meta = (await readFile(release('meta.yaml'), 'utf8'))
+      .replace(/^release: .*$/m, 'release: broken-2')
+      .replace(/^sha256: .*$/m, '');
+    const data =
+      'source,indicator_code,indicator_name,country_iso3,year,value,unit\nX,NY.GDP.PCAP.CD,x,VNM,2020,1.5e,US$\n';
     const { status, body } = await upload({ meta, data }, `Bearer ${KEY}`);
     expect(status).toBe(422);
     expect(body).toMatchObject({ line: 2, column: 'value' });
@@ -91,8 +111,14 @@ describe('POST /v1/admin/releases', () => {
   });
 
   it('refuses a form without the data file, and a meta.yaml that is not valid', async () => {
-    expect(await upload({ meta: 'release: x' }, `Bearer ${KEY}`)).toMatchObject({ status: 400, body: { code: 'invalid_upload', parameter: 'data' } });
-    expect(await upload({ meta: 'format: [unclosed', data: 'a,b\n' }, `Bearer ${KEY}`)).toMatchObject({ status: 422, body: { code: 'invalid_upload' } });
+    expect(await upload({ meta: 'release: x' }, `Bearer ${KEY}`)).toMatchObject({
+      status: 400,
+      body: { code: 'invalid_upload', parameter: 'data' },
+    });
+    expect(await upload({ meta: 'format: [unclosed', data: 'a,b\n' }, `Bearer ${KEY}`)).toMatchObject({
+      status: 422,
+      body: { code: 'invalid_upload' },
+    });
   });
 
   it('refuses an upload over the size limit with 413', async () => {
@@ -103,7 +129,11 @@ describe('POST /v1/admin/releases', () => {
 
   it('answers 501 where uploads are not available (the edge)', async () => {
     const edge = createApp({ db: test.db, adminKeyHashes: [await sha256Hex(KEY)] });
-    const response = await edge.request('/v1/admin/releases', { method: 'POST', body: new FormData(), headers: { authorization: `Bearer ${KEY}` } });
+    const response = await edge.request('/v1/admin/releases', {
+      method: 'POST',
+      body: new FormData(),
+      headers: { authorization: `Bearer ${KEY}` },
+    });
     expect(response.status).toBe(501);
   });
 });

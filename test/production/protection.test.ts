@@ -19,7 +19,11 @@ describe('rate limit', () => {
   it('answers 429 problem+json with Retry-After and RateLimit headers after the limit, and recovers after the window', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-22T12:00:00Z'));
-    const app = createApp({ db: test.db, versions: dataVersionSource(test.db, 0), rateLimit: { limit: 3, windowMs: 60_000 } });
+    const app = createApp({
+      db: test.db,
+      versions: dataVersionSource(test.db, 0),
+      rateLimit: { limit: 3, windowMs: 60_000 },
+    });
     const get = () => app.request('/v1/countries', { headers: { 'x-forwarded-for': '203.0.113.7' } });
     for (let i = 0; i < 3; i++) {
       const ok = await get();
@@ -63,7 +67,16 @@ describe('headers and probes', () => {
     const app = createApp({ db: test.db, log: (r) => lines.push(r) });
     const response = await app.request('/v1/countries', { headers: { 'x-request-id': 'abc-123' } });
     expect(response.headers.get('x-request-id')).toBe('abc-123');
-    expect(lines).toEqual([expect.objectContaining({ level: 'info', msg: 'request', request_id: 'abc-123', method: 'GET', path: '/v1/countries', status: 200 })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        msg: 'request',
+        request_id: 'abc-123',
+        method: 'GET',
+        path: '/v1/countries',
+        status: 200,
+      }),
+    ]);
     const generated = await app.request('/health');
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -88,7 +101,10 @@ describe('request size limits', () => {
   it.each([
     ['/v1/observations?indicator=EGDI&from=1900&to=2100', 'year span'],
     ['/v1/compare?indicators=A,B,C,D,E,F,G,H,I,J,K', 'at most 10 indicators'],
-    ['/v1/observations?indicator=EGDI&countries=BRN,KHM,IDN,LAO,MYS,MMR,PHL,SGP,THA,VNM,TLS,CHN,JPN,KOR,USA', 'at most 14 countries'],
+    [
+      '/v1/observations?indicator=EGDI&countries=BRN,KHM,IDN,LAO,MYS,MMR,PHL,SGP,THA,VNM,TLS,CHN,JPN,KOR,USA',
+      'at most 14 countries',
+    ],
   ])('%s is refused with a clear message', async (url, message) => {
     const app = createApp({ db: test.db });
     const response = await app.request(url);

@@ -14,7 +14,9 @@ beforeAll(async () => {
   const meta = testMeta({
     source: { ...testMeta().source, id: 'test-totals' },
     release: 'totals-1',
-    indicators: [{ ...testMeta().indicators[0], code: 'TEST.TOTAL', scale: 'amount', unit: 'US$', higher_is_better: null }],
+    indicators: [
+      { ...testMeta().indicators[0], code: 'TEST.TOTAL', scale: 'amount', unit: 'US$', higher_is_better: null },
+    ],
   });
   const rows = ['S,TEST.TOTAL,Total,VNM,2022,98186856000,US$', 'S,TEST.TOTAL,Total,THA,2022,179242575,US$'];
   await ingestReleaseFolder(test.db, await writeReleaseFolder(meta, [TIDY_HEADER, ...rows].join('\n')));
@@ -31,7 +33,10 @@ const normalisedOf = (body: Record<string, unknown>) =>
 // EGDI 2024 (UN E-Government Survey): SGP 0.96912, VNM 0.77092, LAO 0.44038.
 describe('normalisation within the countries and year of the request', () => {
   it('min-max maps the best to 100 and the worst to 0', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=EGDI&countries=SGP,VNM,LAO&from=2024&to=2024&normalise=minmax');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=EGDI&countries=SGP,VNM,LAO&from=2024&to=2024&normalise=minmax',
+    );
     expect(normalisedOf(body)).toEqual({
       SGP2024: 100,
       LAO2024: 0,
@@ -42,12 +47,18 @@ describe('normalisation within the countries and year of the request', () => {
 
   it('min-max honours higher_is_better=false: the best world rank scores 100', async () => {
     // EGDI_RANK 2024: SGP 3, VNM 71, LAO 152.
-    const { body } = await getJson(app, '/v1/observations?indicator=EGDI_RANK&countries=SGP,VNM,LAO&from=2024&to=2024&normalise=minmax');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=EGDI_RANK&countries=SGP,VNM,LAO&from=2024&to=2024&normalise=minmax',
+    );
     expect(normalisedOf(body)).toEqual({ SGP2024: 100, LAO2024: 0, VNM2024: (100 * (152 - 71)) / (152 - 3) }); // ≈ 54.3624
   });
 
   it('z-score uses the population standard deviation', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=EGDI&countries=SGP,VNM,LAO&from=2024&to=2024&normalise=zscore');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=EGDI&countries=SGP,VNM,LAO&from=2024&to=2024&normalise=zscore',
+    );
     const mean = (0.44038 + 0.96912 + 0.77092) / 3; // 0.72680667
     const sd = Math.sqrt(((0.44038 - mean) ** 2 + (0.96912 - mean) ** 2 + (0.77092 - mean) ** 2) / 3); // ÷ n, not n − 1: ≈ 0.21814
     const z = normalisedOf(body);
@@ -58,24 +69,36 @@ describe('normalisation within the countries and year of the request', () => {
 
   it('rank uses competition ranking for ties ("1224")', async () => {
     // GE.NO.SRC 2023 (number of WGI sources): IDN 9, LAO 8, SGP 8, MYS 7.
-    const { body } = await getJson(app, '/v1/observations?indicator=GE.NO.SRC&countries=IDN,LAO,SGP,MYS&from=2023&to=2023&normalise=rank');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=GE.NO.SRC&countries=IDN,LAO,SGP,MYS&from=2023&to=2023&normalise=rank',
+    );
     expect(normalisedOf(body)).toEqual({ IDN2023: 1, LAO2023: 2, SGP2023: 2, MYS2023: 4 });
   });
 
   it('percentile counts ties as half: 100 × (beaten + ½ × (ties − 1)) / (n − 1)', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=GE.NO.SRC&countries=IDN,LAO,SGP,MYS&from=2023&to=2023&normalise=percentile');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=GE.NO.SRC&countries=IDN,LAO,SGP,MYS&from=2023&to=2023&normalise=percentile',
+    );
     // IDN beats 3 → 100·3/3; LAO beats MYS, ties SGP → 100·1.5/3; MYS beats none.
     expect(normalisedOf(body)).toEqual({ IDN2023: 100, LAO2023: 50, SGP2023: 50, MYS2023: 0 });
   });
 
-  it('index:<base-year> divides by the same country\'s base-year value, even outside from/to', async () => {
+  it("index:<base-year> divides by the same country's base-year value, even outside from/to", async () => {
     // EGDI VNM 2003 0.35726, 2005 0.36398; SGP 2003 0.74633, 2005 0.8503.
-    const { body } = await getJson(app, '/v1/observations?indicator=EGDI&countries=SGP,VNM&from=2005&to=2005&normalise=index:2003');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=EGDI&countries=SGP,VNM&from=2005&to=2005&normalise=index:2003',
+    );
     expect(normalisedOf(body)).toEqual({ SGP2005: (100 * 0.8503) / 0.74633, VNM2005: (100 * 0.36398) / 0.35726 }); // ≈ 113.93, 101.88
   });
 
   it('index to a base year without data gives null, not a guess', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=EGDI&countries=VNM&from=2005&to=2005&normalise=index:2006');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=EGDI&countries=VNM&from=2005&to=2005&normalise=index:2006',
+    );
     expect(normalisedOf(body)).toEqual({ VNM2005: null });
   });
 
@@ -96,14 +119,20 @@ describe('normalisation within the countries and year of the request', () => {
 
   it('leaves values flagged zero-no-data out of the normalisation', async () => {
     // TII 2012: MMR published 0 (flag zero-no-data); VNM 0.3512, SGP 0.7641 … so MMR is not the minimum.
-    const { body } = await getJson(app, '/v1/observations?indicator=TII&countries=MMR,VNM,SGP&from=2012&to=2012&normalise=minmax');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=TII&countries=MMR,VNM,SGP&from=2012&to=2012&normalise=minmax',
+    );
     expect(normalisedOf(body)).toMatchObject({ MMR2012: null, SGP2012: 100, VNM2012: 0 });
   });
 });
 
 describe('latest values and vintages', () => {
   it("latest=true gives each country's most recent value with its real year", async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=BI.WAG.TOTL.GD.ZS&countries=VNM,KOR,SGP&latest=true');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=BI.WAG.TOTL.GD.ZS&countries=VNM,KOR,SGP&latest=true',
+    );
     expect((body.observations as Obs[]).map((o) => [o.iso3, o.year, o.value])).toEqual([
       ['KOR', 2018, 6.5910382270813],
       ['SGP', 2020, 3.79295682907104],
@@ -112,19 +141,36 @@ describe('latest values and vintages', () => {
   });
 
   it('max_age drops latest values older than N years before the newest', async () => {
-    const { body } = await getJson(app, '/v1/observations?indicator=BI.WAG.TOTL.GD.ZS&countries=VNM,KOR,SGP&latest=true&max_age=1');
+    const { body } = await getJson(
+      app,
+      '/v1/observations?indicator=BI.WAG.TOTL.GD.ZS&countries=VNM,KOR,SGP&latest=true&max_age=1',
+    );
     expect((body.observations as Obs[]).map((o) => o.iso3)).toEqual(['SGP', 'VNM']); // KOR 2018 < 2020 − 1
   });
 
   it('as_of answers KHM 2022 GDP per capita from the vintage published by that date', async () => {
-    const before = await getJson(app, '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2022&to=2022&as_of=2025-03-23');
-    const after = await getJson(app, '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2022&to=2022&as_of=2025-03-24');
-    expect((before.body.observations as Obs[])[0]).toMatchObject({ value: 1759.60802346044, release: 'wb-wdi:2023-12-gdp-per-capita' });
-    expect((after.body.observations as Obs[])[0]).toMatchObject({ value: 2325.03050040841, release: 'wb-wdi:2025-03-24-gdp-per-capita' });
+    const before = await getJson(
+      app,
+      '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2022&to=2022&as_of=2025-03-23',
+    );
+    const after = await getJson(
+      app,
+      '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2022&to=2022&as_of=2025-03-24',
+    );
+    expect((before.body.observations as Obs[])[0]).toMatchObject({
+      value: 1759.60802346044,
+      release: 'wb-wdi:2023-12-gdp-per-capita',
+    });
+    expect((after.body.observations as Obs[])[0]).toMatchObject({
+      value: 2325.03050040841,
+      release: 'wb-wdi:2025-03-24-gdp-per-capita',
+    });
   });
 
   it('release= answers from that release only, and the response is cacheable forever', async () => {
-    const response = await app.request('/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2021&to=2022&release=wb-wdi:2023-12-gdp-per-capita');
+    const response = await app.request(
+      '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2021&to=2022&release=wb-wdi:2023-12-gdp-per-capita',
+    );
     const body = (await response.json()) as { observations: Obs[]; vintage: unknown };
     expect(body.observations.map((o) => o.value)).toEqual([1625.23502147979, 1759.60802346044]);
     expect(body.vintage).toEqual({ kind: 'release', release: 'wb-wdi:2023-12-gdp-per-capita', as_of: null });
@@ -139,7 +185,19 @@ describe('latest values and vintages', () => {
 });
 
 // EGDI 2024 of the ASEAN members.
-const EGDI_2024 = { BRN: 0.75536, IDN: 0.79911, KHM: 0.57536, LAO: 0.44038, MMR: 0.50007, MYS: 0.81114, PHL: 0.76212, SGP: 0.96912, THA: 0.8351, TLS: 0.40202, VNM: 0.77092 };
+const EGDI_2024 = {
+  BRN: 0.75536,
+  IDN: 0.79911,
+  KHM: 0.57536,
+  LAO: 0.44038,
+  MMR: 0.50007,
+  MYS: 0.81114,
+  PHL: 0.76212,
+  SGP: 0.96912,
+  THA: 0.8351,
+  TLS: 0.40202,
+  VNM: 0.77092,
+};
 
 describe('aggregates with coverage under both membership rules', () => {
   it('ASEAN EGDI 2024 averages 11 members by default (current membership)', async () => {
@@ -151,9 +209,14 @@ describe('aggregates with coverage under both membership rules', () => {
   });
 
   it('with membership=historical ASEAN in 2024 has 10 members: Timor-Leste joined in 2025', async () => {
-    const { body } = await getJson(app, '/v1/aggregates?indicator=EGDI&group=ASEAN&stat=mean&from=2024&to=2024&membership=historical');
+    const { body } = await getJson(
+      app,
+      '/v1/aggregates?indicator=EGDI&group=ASEAN&stat=mean&from=2024&to=2024&membership=historical',
+    );
     const [y] = body.years as { value: number; reporting: number; members: number; member_list: string[] }[];
-    const withoutTls = Object.entries(EGDI_2024).filter(([iso3]) => iso3 !== 'TLS').map(([, v]) => v);
+    const withoutTls = Object.entries(EGDI_2024)
+      .filter(([iso3]) => iso3 !== 'TLS')
+      .map(([, v]) => v);
     expect(y).toMatchObject({ reporting: 10, members: 10 });
     expect(y?.member_list).not.toContain('TLS');
     expect(y?.value).toBeCloseTo(withoutTls.reduce((a, b) => a + b, 0) / 10, 12); // 7.61868 / 10 = 0.761868
@@ -162,15 +225,50 @@ describe('aggregates with coverage under both membership rules', () => {
 
   it('names the members that did not report and never imputes them', async () => {
     // Wage bill % GDP 2020: KOR's series ends in 2018, JPN's in 2019, CHN has none, VNM ends 2019.
-    const { body } = await getJson(app, '/v1/aggregates?indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3&stat=max&from=2020&to=2020');
+    const { body } = await getJson(
+      app,
+      '/v1/aggregates?indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3&stat=max&from=2020&to=2020',
+    );
     const [y] = body.years as { value: number; reporting: number; members: number; missing: string[] }[];
-    expect(y).toMatchObject({ reporting: 10, members: 14, missing: ['CHN', 'JPN', 'KOR', 'VNM'], value: 12.7675247192383 }); // TLS
+    expect(y).toMatchObject({
+      reporting: 10,
+      members: 14,
+      missing: ['CHN', 'JPN', 'KOR', 'VNM'],
+      value: 12.7675247192383,
+    }); // TLS
   });
 
   it('the population-weighted mean weighs each value by its population (ASEAN EGDI 2022)', async () => {
-    const { body } = await getJson(app, '/v1/aggregates?indicator=EGDI&group=ASEAN&stat=population_weighted&from=2022&to=2022');
-    const egdi = { BRN: 0.727, IDN: 0.716, KHM: 0.5056, LAO: 0.3764, MMR: 0.4994, MYS: 0.774, PHL: 0.6523, SGP: 0.9133, THA: 0.766, TLS: 0.4372, VNM: 0.6787 };
-    const pop = { BRN: 449002, IDN: 275501339, KHM: 16767842, LAO: 7529475, MMR: 54179306, MYS: 33938221, PHL: 115559009, SGP: 5637022, THA: 71697030, TLS: 1341296, VNM: 98186856 };
+    const { body } = await getJson(
+      app,
+      '/v1/aggregates?indicator=EGDI&group=ASEAN&stat=population_weighted&from=2022&to=2022',
+    );
+    const egdi = {
+      BRN: 0.727,
+      IDN: 0.716,
+      KHM: 0.5056,
+      LAO: 0.3764,
+      MMR: 0.4994,
+      MYS: 0.774,
+      PHL: 0.6523,
+      SGP: 0.9133,
+      THA: 0.766,
+      TLS: 0.4372,
+      VNM: 0.6787,
+    };
+    const pop = {
+      BRN: 449002,
+      IDN: 275501339,
+      KHM: 16767842,
+      LAO: 7529475,
+      MMR: 54179306,
+      MYS: 33938221,
+      PHL: 115559009,
+      SGP: 5637022,
+      THA: 71697030,
+      TLS: 1341296,
+      VNM: 98186856,
+    };
     const codes = Object.keys(egdi) as (keyof typeof egdi)[];
     const expected = codes.reduce((s, c) => s + egdi[c] * pop[c], 0) / codes.reduce((s, c) => s + pop[c], 0); // ≈ 0.6723
     const [y] = body.years as { value: number; not_weighted: string[] }[];
@@ -183,15 +281,34 @@ describe('rankings, compare and profiles', () => {
   it('ranks ASEAN on EGDI 2024 best first, with the score, the median and full coverage', async () => {
     const { body } = await getJson(app, '/v1/rankings?indicator=EGDI&group=ASEAN&year=2024');
     const ranking = body.ranking as { rank: number; iso3: string; value: number; score: number }[];
-    expect(ranking.map((r) => r.iso3)).toEqual(['SGP', 'THA', 'MYS', 'IDN', 'VNM', 'PHL', 'BRN', 'KHM', 'MMR', 'LAO', 'TLS']);
-    expect(ranking[4]).toMatchObject({ rank: 5, iso3: 'VNM', value: 0.77092, score: (100 * (0.77092 - 0.40202)) / (0.96912 - 0.40202) });
+    expect(ranking.map((r) => r.iso3)).toEqual([
+      'SGP',
+      'THA',
+      'MYS',
+      'IDN',
+      'VNM',
+      'PHL',
+      'BRN',
+      'KHM',
+      'MMR',
+      'LAO',
+      'TLS',
+    ]);
+    expect(ranking[4]).toMatchObject({
+      rank: 5,
+      iso3: 'VNM',
+      value: 0.77092,
+      score: (100 * (0.77092 - 0.40202)) / (0.96912 - 0.40202),
+    });
     expect(body.median).toBe(0.76212); // PHL, the 6th of the 11 sorted values
     expect(body.coverage).toEqual({ reporting: 11, members: 11, missing: [] });
   });
 
   it('shares a rank between tied countries and skips the next', async () => {
     const { body } = await getJson(app, '/v1/rankings?indicator=GE.NO.SRC&countries=IDN,LAO,SGP,MYS&year=2023');
-    expect((body.ranking as { rank: number; iso3: string; tied: boolean }[]).map((r) => [r.rank, r.iso3, r.tied])).toEqual([
+    expect(
+      (body.ranking as { rank: number; iso3: string; tied: boolean }[]).map((r) => [r.rank, r.iso3, r.tied]),
+    ).toEqual([
       [1, 'IDN', false],
       [2, 'LAO', true],
       [2, 'SGP', true],
@@ -206,13 +323,20 @@ describe('rankings, compare and profiles', () => {
 
   it('compare gives a country × indicator matrix with the year of each value', async () => {
     const { body } = await getJson(app, '/v1/compare?indicators=EGDI,GE.EST&countries=SGP,VNM,LAO&latest=true');
-    const vnm = (body.rows as { iso3: string; cells: Record<string, { value: number; year: number; score: number; rank: number }> }[]).find((r) => r.iso3 === 'VNM');
+    const vnm = (
+      body.rows as {
+        iso3: string;
+        cells: Record<string, { value: number; year: number; score: number; rank: number }>;
+      }[]
+    ).find((r) => r.iso3 === 'VNM');
     expect(vnm?.cells.EGDI).toMatchObject({ value: 0.77092, year: 2024, rank: 2 });
     expect(vnm?.cells['GE.EST']).toMatchObject({ value: 0.12646690011024475, year: 2023, rank: 2 });
-    expect(vnm?.cells['GE.EST']?.score).toBe((100 * (0.12646690011024475 - -0.6432785987854004)) / (2.317471981048584 - -0.6432785987854004));
+    expect(vnm?.cells['GE.EST']?.score).toBe(
+      (100 * (0.12646690011024475 - -0.6432785987854004)) / (2.317471981048584 - -0.6432785987854004),
+    );
   });
 
-  it("profiles Viet Nam within ASEAN: rank, group statistics, frontier and change since the previous edition", async () => {
+  it('profiles Viet Nam within ASEAN: rank, group statistics, frontier and change since the previous edition', async () => {
     const { body } = await getJson(app, '/v1/profiles/VNM?group=ASEAN');
     const egdi = (body.indicators as Record<string, unknown>[]).find((i) => i.indicator === 'EGDI');
     expect(egdi).toMatchObject({
@@ -236,15 +360,26 @@ describe('rankings, compare and profiles', () => {
 describe('composite with sensitivity to the weights', () => {
   // Latest values: EGDI 2024 and GE.EST 2023 for SGP, THA, MYS, VNM, LAO.
   const egdi = { SGP: 0.96912, THA: 0.8351, MYS: 0.81114, VNM: 0.77092, LAO: 0.44038 };
-  const ge = { SGP: 2.317471981048584, THA: 0.17170581221580505, MYS: 0.875369668006897, VNM: 0.12646690011024475, LAO: -0.6432785987854004 };
+  const ge = {
+    SGP: 2.317471981048584,
+    THA: 0.17170581221580505,
+    MYS: 0.875369668006897,
+    VNM: 0.12646690011024475,
+    LAO: -0.6432785987854004,
+  };
   const minmax = (v: number, lo: number, hi: number) => (100 * (v - lo)) / (hi - lo);
 
   it('weights 5,1 are normalised to 5/6 and 1/6 and the composite is the weighted mean of min-max scores', async () => {
-    const { body } = await getJson(app, '/v1/composite?indicators=EGDI,GE.EST&weights=5,1&countries=SGP,THA,MYS,VNM,LAO');
+    const { body } = await getJson(
+      app,
+      '/v1/composite?indicators=EGDI,GE.EST&weights=5,1&countries=SGP,THA,MYS,VNM,LAO',
+    );
     const components = body.components as { indicator: string; weight: number }[];
     expect(components[0]?.weight).toBeCloseTo(5 / 6, 15);
     expect(components[1]?.weight).toBeCloseTo(1 / 6, 15);
-    const scores = Object.fromEntries((body.scores as { iso3: string; score: number; rank: number }[]).map((s) => [s.iso3, s]));
+    const scores = Object.fromEntries(
+      (body.scores as { iso3: string; score: number; rank: number }[]).map((s) => [s.iso3, s]),
+    );
     // THA: 5/6 × 74.652 + 1/6 × 27.526 ≈ 66.798; MYS: 5/6 × 70.121 + 1/6 × 51.293 ≈ 66.983.
     const tha = (5 / 6) * minmax(egdi.THA, egdi.LAO, egdi.SGP) + (1 / 6) * minmax(ge.THA, ge.LAO, ge.SGP);
     const mys = (5 / 6) * minmax(egdi.MYS, egdi.LAO, egdi.SGP) + (1 / 6) * minmax(ge.MYS, ge.LAO, ge.SGP);
@@ -259,8 +394,14 @@ describe('composite with sensitivity to the weights', () => {
 
   it('shows the ranking of MYS and THA is fragile: raising the EGDI weight by 50% swaps them', async () => {
     // EGDI weight 7.5 vs 1: THA ≈ (7.5 × 74.652 + 27.526) / 8.5 ≈ 69.11 > MYS ≈ 67.91.
-    const { body } = await getJson(app, '/v1/composite?indicators=EGDI,GE.EST&weights=5,1&countries=SGP,THA,MYS,VNM,LAO');
-    const sensitivity = body.sensitivity as { scenarios: number; ranks: { iso3: string; base_rank: number; min_rank: number; max_rank: number }[] };
+    const { body } = await getJson(
+      app,
+      '/v1/composite?indicators=EGDI,GE.EST&weights=5,1&countries=SGP,THA,MYS,VNM,LAO',
+    );
+    const sensitivity = body.sensitivity as {
+      scenarios: number;
+      ranks: { iso3: string; base_rank: number; min_rank: number; max_rank: number }[];
+    };
     expect(sensitivity.scenarios).toBe(4);
     expect(Object.fromEntries(sensitivity.ranks.map((r) => [r.iso3, [r.base_rank, r.min_rank, r.max_rank]]))).toEqual({
       SGP: [1, 1, 1],
@@ -273,9 +414,18 @@ describe('composite with sensitivity to the weights', () => {
 
   it('missing=exclude leaves out a country without every component; missing=skip scores it on what it has', async () => {
     // Wage bill % GDP: CHN has none.
-    const skip = await getJson(app, '/v1/composite?indicators=EGDI,BI.WAG.TOTL.GD.ZS&countries=SGP,CHN,VNM&missing=skip');
-    const exclude = await getJson(app, '/v1/composite?indicators=EGDI,BI.WAG.TOTL.GD.ZS&countries=SGP,CHN,VNM&missing=exclude');
-    const chn = (body: Record<string, unknown>) => (body.scores as { iso3: string; score: number | null; missing_components: string[] }[]).find((s) => s.iso3 === 'CHN');
+    const skip = await getJson(
+      app,
+      '/v1/composite?indicators=EGDI,BI.WAG.TOTL.GD.ZS&countries=SGP,CHN,VNM&missing=skip',
+    );
+    const exclude = await getJson(
+      app,
+      '/v1/composite?indicators=EGDI,BI.WAG.TOTL.GD.ZS&countries=SGP,CHN,VNM&missing=exclude',
+    );
+    const chn = (body: Record<string, unknown>) =>
+      (body.scores as { iso3: string; score: number | null; missing_components: string[] }[]).find(
+        (s) => s.iso3 === 'CHN',
+      );
     expect(chn(exclude.body)).toMatchObject({ score: null, missing_components: ['BI.WAG.TOTL.GD.ZS'] });
     // CHN's EGDI 2024 0.87184 between VNM 0.77092 and SGP 0.96912; alone it carries the full weight.
     expect(chn(skip.body)?.score).toBe((100 * (0.87184 - 0.77092)) / (0.96912 - 0.77092));
@@ -286,12 +436,23 @@ describe('composite with sensitivity to the weights', () => {
 describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
   it('lists 14 added (2023) and 39 changed values since the population release of 2024-02-12', async () => {
     const { body } = await getJson(app, '/v1/changes?since_release=wb-wdi:2024-02-12-population');
-    const [wdi] = body.sources as { source: string; counts: Record<string, number>; changed: { iso3: string; year: number; before: number; after: number; release: string }[] }[];
+    const [wdi] = body.sources as {
+      source: string;
+      counts: Record<string, number>;
+      changed: { iso3: string; year: number; before: number; after: number; release: string }[];
+    }[];
     expect(wdi?.source).toBe('wb-wdi');
     // Before: 763 GDP (2023-12 vintage) + 882 population = 1,645 values; 39 of them revised.
     expect(wdi?.counts).toEqual({ added: 14, changed: 39, removed: 0, unchanged: 1645 - 39 });
     const khm2022 = wdi?.changed.find((c) => c.iso3 === 'KHM' && c.year === 2022);
-    expect(khm2022).toEqual({ indicator: 'NY.GDP.PCAP.CD', iso3: 'KHM', year: 2022, before: 1759.60802346044, after: 2325.03050040841, release: 'wb-wdi:2025-03-24-gdp-per-capita' });
+    expect(khm2022).toEqual({
+      indicator: 'NY.GDP.PCAP.CD',
+      iso3: 'KHM',
+      year: 2022,
+      before: 1759.60802346044,
+      after: 2325.03050040841,
+      release: 'wb-wdi:2025-03-24-gdp-per-capita',
+    });
   });
 
   it('since a date lists only the sources with a newer release', async () => {
@@ -305,7 +466,9 @@ describe('CSV and SDMX-CSV read back with a real CSV parser', () => {
     const response = await app.request('/v1/observations?indicator=TRN.MIN.HOURS&group=ASEAN%2B3&format=csv');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     const text = await response.text();
-    expect(text.split('\r\n')[0]).toBe('indicator,iso3,country,year,value,flag,note,release,source,licence,reference_url');
+    expect(text.split('\r\n')[0]).toBe(
+      'indicator,iso3,country,year,value,flag,note,release,source,licence,reference_url',
+    );
     const { data, errors } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(errors).toEqual([]);
     expect(data.map((r) => [r.iso3, r.year, Number(r.value), r.flag])).toEqual([
@@ -317,7 +480,9 @@ describe('CSV and SDMX-CSV read back with a real CSV parser', () => {
   });
 
   it('format=sdmx-csv has the SDMX-CSV columns and full-precision values', async () => {
-    const text = await (await app.request('/v1/observations?indicator=GE.EST&countries=SGP&from=2022&to=2022&format=sdmx-csv')).text();
+    const text = await (
+      await app.request('/v1/observations?indicator=GE.EST&countries=SGP&from=2022&to=2022&format=sdmx-csv')
+    ).text();
     const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(data).toEqual([
       {
@@ -354,14 +519,20 @@ describe('cursor pagination for bulk pulls', () => {
 
 describe('caching', () => {
   it('every 200 carries an ETag; If-None-Match gets a 304; CORS is open', async () => {
-    const first = await app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024', { headers: { origin: 'https://example.org' } });
+    const first = await app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024', {
+      headers: { origin: 'https://example.org' },
+    });
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"\d+-[0-9a-f]{16}"$/);
     expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600');
     expect(first.headers.get('access-control-allow-origin')).toBe('*');
-    const again = await app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024', { headers: { 'if-none-match': etag ?? '' } });
+    const again = await app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024', {
+      headers: { 'if-none-match': etag ?? '' },
+    });
     expect(again.status).toBe(304);
-    const reordered = await app.request('/v1/rankings?year=2024&group=ASEAN&indicator=EGDI', { headers: { 'if-none-match': etag ?? '' } });
+    const reordered = await app.request('/v1/rankings?year=2024&group=ASEAN&indicator=EGDI', {
+      headers: { 'if-none-match': etag ?? '' },
+    });
     expect(reordered.status).toBe(304);
   });
 
@@ -372,9 +543,14 @@ describe('caching', () => {
       source: { ...testMeta().source, id: 'test-totals' },
       release: 'totals-2',
       published_on: '2024-06-01',
-      indicators: [{ ...testMeta().indicators[0], code: 'TEST.TOTAL', scale: 'amount', unit: 'US$', higher_is_better: null }],
+      indicators: [
+        { ...testMeta().indicators[0], code: 'TEST.TOTAL', scale: 'amount', unit: 'US$', higher_is_better: null },
+      ],
     });
-    await ingestReleaseFolder(test.db, await writeReleaseFolder(meta, `${TIDY_HEADER}\nS,TEST.TOTAL,Total,VNM,2022,5,US$`));
+    await ingestReleaseFolder(
+      test.db,
+      await writeReleaseFolder(meta, `${TIDY_HEADER}\nS,TEST.TOTAL,Total,VNM,2022,5,US$`),
+    );
     const after = await app.request(url, { headers: { 'if-none-match': before.headers.get('etag') ?? '' } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));

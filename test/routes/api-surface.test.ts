@@ -12,7 +12,10 @@ const loaded = useLoadedApp();
 
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1, documents every route, and passes redocly lint with 0 errors', async () => {
-    const doc = (await (await loaded.app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await loaded.app.request('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/health',
@@ -39,7 +42,9 @@ describe('the OpenAPI document', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'civscope-openapi-')), 'openapi.json');
     await writeFile(file, JSON.stringify(doc));
     const redocly = path.resolve(import.meta.dirname, '../../node_modules/@redocly/cli/bin/cli.js');
-    const { stdout } = await promisify(execFile)(process.execPath, [redocly, 'lint', file, '--format=json'], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(process.execPath, [redocly, 'lint', file, '--format=json'], {
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number } };
     expect(report.totals.errors).toBe(0);
   });
@@ -54,7 +59,9 @@ describe('the OpenAPI document', () => {
 
 describe('the typed client a partner gets from hono/client', () => {
   it('type-checks against AppType and calls the API', async () => {
-    const client = hc<AppType>('http://civscope.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => loaded.app.request(input, init) });
+    const client = hc<AppType>('http://civscope.test', {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => loaded.app.request(input, init),
+    });
     const response = await client.v1.rankings.$get({ query: { indicator: 'EGDI', group: 'ASEAN', year: '2024' } });
     expect(response.status).toBe(200);
     if (response.status !== 200) return;
@@ -113,7 +120,13 @@ describe('every error code, for the bad inputs a user would try', () => {
     const response = await loaded.app.request(url);
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    const body = (await response.json()) as { code: string; status: number; type: string; title: string; detail: string };
+    const body = (await response.json()) as {
+      code: string;
+      status: number;
+      type: string;
+      title: string;
+      detail: string;
+    };
     expect(body).toMatchObject({ code, status, type: `/v1/methods#error-${code}` });
     expect(body.detail.length).toBeGreaterThan(10);
   });

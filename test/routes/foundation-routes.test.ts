@@ -37,14 +37,25 @@ describe('registry routes', () => {
 describe('catalogue routes', () => {
   it('GET /v1/indicators?theme=digital-government lists the six UN e-government series', async () => {
     const { body } = await getJson(loaded.app, '/v1/indicators?theme=digital-government');
-    expect((body.indicators as { code: string }[]).map((i) => i.code).sort()).toEqual(['EGDI', 'EGDI_RANK', 'EPI', 'HCI', 'OSI', 'TII']);
+    expect((body.indicators as { code: string }[]).map((i) => i.code).sort()).toEqual([
+      'EGDI',
+      'EGDI_RANK',
+      'EPI',
+      'HCI',
+      'OSI',
+      'TII',
+    ]);
   });
 
   it('GET /v1/indicators/BI.WAG.TOTL.GD.ZS gives coverage and names the countries without data', async () => {
     const { body } = await getJson(loaded.app, '/v1/indicators/BI.WAG.TOTL.GD.ZS');
     expect(body.missing_countries).toEqual(['CHN']);
     const coverage = body.coverage as { iso3: string; first_year: number; last_year: number; years: number[] }[];
-    expect(coverage.find((c) => c.iso3 === 'VNM')).toMatchObject({ first_year: 2015, last_year: 2019, years: [2015, 2016, 2017, 2018, 2019] });
+    expect(coverage.find((c) => c.iso3 === 'VNM')).toMatchObject({
+      first_year: 2015,
+      last_year: 2019,
+      years: [2015, 2016, 2017, 2018, 2019],
+    });
     expect(coverage.find((c) => c.iso3 === 'KOR')).toMatchObject({ first_year: 2000, last_year: 2018 });
   });
 
@@ -61,21 +72,71 @@ describe('catalogue routes', () => {
 
 describe('GET /v1/observations', () => {
   it('serves values with year, flag, release and source, and the licence and citation of the response', async () => {
-    const { status, body } = await getJson(loaded.app, '/v1/observations?indicator=EGDI&countries=SGP,VNM&from=2022&to=2024');
+    const { status, body } = await getJson(
+      loaded.app,
+      '/v1/observations?indicator=EGDI&countries=SGP,VNM&from=2022&to=2024',
+    );
     expect(status).toBe(200);
     expect(body.observations).toEqual([
-      { iso3: 'SGP', country: 'Singapore', year: 2022, value: 0.9133, flag: null, note: null, reference_url: null, release: 'un-egov:2024', source: 'un-egov' },
-      { iso3: 'SGP', country: 'Singapore', year: 2024, value: 0.96912, flag: null, note: null, reference_url: null, release: 'un-egov:2024', source: 'un-egov' },
-      { iso3: 'VNM', country: 'Viet Nam', year: 2022, value: 0.6787, flag: null, note: null, reference_url: null, release: 'un-egov:2024', source: 'un-egov' },
-      { iso3: 'VNM', country: 'Viet Nam', year: 2024, value: 0.77092, flag: null, note: null, reference_url: null, release: 'un-egov:2024', source: 'un-egov' },
+      {
+        iso3: 'SGP',
+        country: 'Singapore',
+        year: 2022,
+        value: 0.9133,
+        flag: null,
+        note: null,
+        reference_url: null,
+        release: 'un-egov:2024',
+        source: 'un-egov',
+      },
+      {
+        iso3: 'SGP',
+        country: 'Singapore',
+        year: 2024,
+        value: 0.96912,
+        flag: null,
+        note: null,
+        reference_url: null,
+        release: 'un-egov:2024',
+        source: 'un-egov',
+      },
+      {
+        iso3: 'VNM',
+        country: 'Viet Nam',
+        year: 2022,
+        value: 0.6787,
+        flag: null,
+        note: null,
+        reference_url: null,
+        release: 'un-egov:2024',
+        source: 'un-egov',
+      },
+      {
+        iso3: 'VNM',
+        country: 'Viet Nam',
+        year: 2024,
+        value: 0.77092,
+        flag: null,
+        note: null,
+        reference_url: null,
+        release: 'un-egov:2024',
+        source: 'un-egov',
+      },
     ]);
     expect(body.licence).toBe('UN E-Government Survey: UN terms of use: free to reuse with attribution');
     expect(body.citation).toMatch(/^United Nations Department of Economic and Social Affairs/);
   });
 
   it('answers the newest vintage for KHM 2022 GDP per capita, and the older one for years it does not cover', async () => {
-    const { body } = await getJson(loaded.app, '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2019&to=2022');
-    const values = (body.observations as { year: number; value: number; release: string }[]).map((o) => [o.year, o.value, o.release]);
+    const { body } = await getJson(
+      loaded.app,
+      '/v1/observations?indicator=NY.GDP.PCAP.CD&countries=KHM&from=2019&to=2022',
+    );
+    const values = (body.observations as { year: number; value: number; release: string }[]).map((o) => [
+      o.year,
+      o.value,
+      o.release,
+    ]);
     expect(values).toEqual([
       [2019, 1671.3854000919, 'wb-wdi:2023-12-gdp-per-capita'],
       [2020, 2081.73914242939, 'wb-wdi:2025-03-24-gdp-per-capita'],
@@ -85,7 +146,10 @@ describe('GET /v1/observations', () => {
   });
 
   it('uses a group, states its members, and names members without data', async () => {
-    const { body } = await getJson(loaded.app, '/v1/observations?indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3&from=2019&to=2019');
+    const { body } = await getJson(
+      loaded.app,
+      '/v1/observations?indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3&from=2019&to=2019',
+    );
     expect((body.selection as { group: { members: string[] } }).group.members).toHaveLength(14);
     expect(body.countries_without_data).toEqual(['CHN', 'KOR']);
     expect(body.count).toBe(12);
@@ -93,7 +157,9 @@ describe('GET /v1/observations', () => {
 
   it('keeps undated training mandates, with their note and reference', async () => {
     const { body } = await getJson(loaded.app, '/v1/observations?indicator=TRN.MIN.HOURS&group=ASEAN%2B3');
-    const sgp = (body.observations as { iso3: string; year: number | null; flag: string }[]).find((o) => o.iso3 === 'SGP');
+    const sgp = (body.observations as { iso3: string; year: number | null; flag: string }[]).find(
+      (o) => o.iso3 === 'SGP',
+    );
     expect(sgp).toMatchObject({ year: null, flag: 'confidence-low' });
   });
 });

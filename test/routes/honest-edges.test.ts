@@ -8,7 +8,9 @@ const loaded = useLoadedApp();
 describe('gaps stay gaps', () => {
   it('a single country with missing survey years is drawn in separate pieces, never bridged', async () => {
     // Viet Nam's public employment share: 2007–2010, 2012, 2014, 2016 (other countries report 2011, 2013, 2015).
-    const svg = await (await loaded.app.request('/v1/charts/timeseries.svg?indicator=BI.EMP.TOTL.PB.ZS&countries=VNM&from=2007')).text();
+    const svg = await (
+      await loaded.app.request('/v1/charts/timeseries.svg?indicator=BI.EMP.TOTL.PB.ZS&countries=VNM&from=2007')
+    ).text();
     const lines = [...svg.matchAll(/<path[^>]*d="([^"]+)"[^>]*stroke="#D55E00"/gi)].filter((m) => m[1]?.includes('L'));
     expect(lines.map((m) => (m[1]?.match(/M/g) ?? []).length)).toEqual([4]);
   });
@@ -17,13 +19,17 @@ describe('gaps stay gaps', () => {
     const chart = await getJson(loaded.app, '/v1/charts/timeseries?indicator=TII&countries=MMR&from=2010&to=2014');
     expect(chart.body.description).toBe('Myanmar: 0.0045 (2010) → 0.0084 (2014).'); // 2012's 0 is left out
     const profile = await getJson(loaded.app, '/v1/profiles/MMR?group=ASEAN&year=2014');
-    const tii = (profile.body.indicators as { indicator: string; previous: unknown }[]).find((i) => i.indicator === 'TII');
+    const tii = (profile.body.indicators as { indicator: string; previous: unknown }[]).find(
+      (i) => i.indicator === 'TII',
+    );
     expect(tii?.previous).toEqual({ year: 2010, value: 0.00449 });
   });
 
   it('a heatmap draws a cell without a value as "no data" instead of dropping it', async () => {
     // China has no wage-bill figure.
-    const svg = await (await loaded.app.request('/v1/charts/heatmap.svg?indicators=EGDI,BI.WAG.TOTL.GD.ZS&countries=CHN,VNM,SGP')).text();
+    const svg = await (
+      await loaded.app.request('/v1/charts/heatmap.svg?indicators=EGDI,BI.WAG.TOTL.GD.ZS&countries=CHN,VNM,SGP')
+    ).text();
     expect(svg).toContain('no data');
   });
 });
@@ -31,7 +37,10 @@ describe('gaps stay gaps', () => {
 describe('words follow the indicator direction', () => {
   it('a slope of world ranks calls the largest fall the largest improvement', async () => {
     // EGDI world rank 2022 → 2024: PHL 89 → 73, VNM 86 → 71, SGP 12 → 3.
-    const { body } = await getJson(loaded.app, '/v1/charts/slope?indicator=EGDI_RANK&countries=PHL,VNM,SGP&from=2022&to=2024');
+    const { body } = await getJson(
+      loaded.app,
+      '/v1/charts/slope?indicator=EGDI_RANK&countries=PHL,VNM,SGP&from=2022&to=2024',
+    );
     expect(body.description).toBe('From 2022 to 2024: Philippines 89 → 73 (largest improvement).');
   });
 });
@@ -60,17 +69,27 @@ describe('parameters', () => {
 describe('cached responses', () => {
   it('follow the calendar: ASEAN gains Timor-Leste on 2025-10-26 without a new release', async () => {
     let today = new Date('2025-10-25T12:00:00Z');
-    const clockApp = createApp({ db: loaded.test.db, now: () => today, versions: dataVersionSource(loaded.test.db, 0) });
+    const clockApp = createApp({
+      db: loaded.test.db,
+      now: () => today,
+      versions: dataVersionSource(loaded.test.db, 0),
+    });
     const before = await clockApp.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024');
     expect(((await before.json()) as { coverage: { members: number } }).coverage.members).toBe(10);
     today = new Date('2025-10-26T12:00:00Z');
-    const after = await clockApp.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024', { headers: { 'if-none-match': before.headers.get('etag') ?? '' } });
+    const after = await clockApp.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024', {
+      headers: { 'if-none-match': before.headers.get('etag') ?? '' },
+    });
     expect(after.status).toBe(200);
     expect(((await after.json()) as { coverage: { members: number } }).coverage.members).toBe(11);
   });
 
-  it('answer a repeat from the cache with this request\'s own rate-limit headers, not the first one\'s', async () => {
-    const limited = createApp({ db: loaded.test.db, versions: dataVersionSource(loaded.test.db, 0), rateLimit: { limit: 10, windowMs: 60_000 } });
+  it("answer a repeat from the cache with this request's own rate-limit headers, not the first one's", async () => {
+    const limited = createApp({
+      db: loaded.test.db,
+      versions: dataVersionSource(loaded.test.db, 0),
+      rateLimit: { limit: 10, windowMs: 60_000 },
+    });
     const first = await limited.request('/v1/sources', { headers: { 'x-forwarded-for': '192.0.2.9' } });
     const second = await limited.request('/v1/sources', { headers: { 'x-forwarded-for': '192.0.2.9' } });
     expect(first.headers.get('ratelimit')).toBe('limit=10, remaining=9, reset=60');

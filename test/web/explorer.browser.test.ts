@@ -28,7 +28,14 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   await mkdir(ARTIFACTS, { recursive: true });
 });
@@ -57,7 +64,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer and the embed page in Chrom
     await page.selectOption('#type', 'timeseries');
     await page.waitForSelector('body[data-render-count="3"][data-chart-type="timeseries"]');
     const svgText = (await page.locator('#chart svg.marks').textContent()) ?? '';
-    for (const country of ['Viet Nam', 'Thailand', 'Singapore', 'Malaysia', 'Indonesia']) expect(svgText).toContain(country);
+    for (const country of ['Viet Nam', 'Thailand', 'Singapore', 'Malaysia', 'Indonesia'])
+      expect(svgText).toContain(country);
     expect(svgText).not.toContain('Japan');
     expect(Number(await page.getAttribute('#data-table', 'data-rows'))).toBe(5 * 12); // 5 countries × 12 EGDI editions
 
@@ -65,7 +73,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer and the embed page in Chrom
     await page.selectOption('#lang', 'vi');
     await page.waitForSelector('body[data-render-count="4"]');
     expect(await page.locator('#chart svg.marks').textContent()).toContain('Việt Nam');
-    expect(await page.inputValue('#embed-snippet')).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/timeseries\?/);
+    expect(await page.inputValue('#embed-snippet')).toMatch(
+      /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/timeseries\?/,
+    );
     expect(failed).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer.png'), fullPage: true });
     await page.close();

@@ -75,7 +75,12 @@ export async function readCsvFrame(path: string, displayName: string, preambleLi
 }
 
 /** danfojs reports CSV syntax errors without a position; papaparse tells us the row. */
-async function locateParseError(path: string, displayName: string, preambleLines: number, cause: Error): Promise<IngestError> {
+async function locateParseError(
+  path: string,
+  displayName: string,
+  preambleLines: number,
+  cause: Error,
+): Promise<IngestError> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -97,7 +102,9 @@ async function locateParseError(path: string, displayName: string, preambleLines
 
 /** The text of one column, as an array; missing cells become ''. */
 export function columnText(csv: CsvFrame, column: string): string[] {
-  return (csv.frame.column(column).values as unknown[]).map((cell) => (cell === null || cell === undefined ? '' : String(cell)));
+  return (csv.frame.column(column).values as unknown[]).map((cell) =>
+    cell === null || cell === undefined ? '' : String(cell),
+  );
 }
 
 export function requireColumns(csv: CsvFrame, required: readonly string[], displayName: string): void {

@@ -4,10 +4,18 @@ import type { DataVersionSource } from '../../http/data-version.ts';
 import { Problem } from '../../http/problem.ts';
 import type { uploadReleaseRoute } from './admin.routes.ts';
 
-async function fileField(form: Record<string, unknown>, name: 'meta' | 'data'): Promise<{ text: string; bytes: Uint8Array; name: string }> {
+async function fileField(
+  form: Record<string, unknown>,
+  name: 'meta' | 'data',
+): Promise<{ text: string; bytes: Uint8Array; name: string }> {
   const value = form[name];
   if (!(value instanceof File)) {
-    throw new Problem(400, 'invalid_upload', `The form needs a file field "${name}" (${name === 'meta' ? 'meta.yaml' : 'the data file'}).`, { parameter: name });
+    throw new Problem(
+      400,
+      'invalid_upload',
+      `The form needs a file field "${name}" (${name === 'meta' ? 'meta.yaml' : 'the data file'}).`,
+      { parameter: name },
+    );
   }
   const bytes = new Uint8Array(await value.arrayBuffer());
   return { bytes, text: new TextDecoder().decode(bytes), name: value.name || name };

@@ -1,7 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemSchema } from '../schemas.ts';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
 
 export const IngestSummarySchema = z
   .object({
@@ -11,7 +14,14 @@ export const IngestSummarySchema = z
     loaded: z.number().int(),
     skipped: z.record(z.string(), z.number().int()),
     unresolved: z.array(z.object({ line: z.number().int(), text: z.string() })),
-    changes: z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int(), unchanged: z.number().int() }).nullable(),
+    changes: z
+      .object({
+        added: z.number().int(),
+        changed: z.number().int(),
+        removed: z.number().int(),
+        unchanged: z.number().int(),
+      })
+      .nullable(),
     summary: z.string(),
   })
   .openapi('IngestSummary');
@@ -33,7 +43,11 @@ export const uploadReleaseRoute = createRoute({
           schema: z.object({
             // Optional here so a missing file gets the handler's invalid_upload problem that names it.
             meta: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'meta.yaml' }),
-            data: z.any().optional().openapi({ type: 'string', format: 'binary', description: 'data.csv (tidy, wb-bulk or un-egov, as meta.yaml says)' }),
+            data: z.any().optional().openapi({
+              type: 'string',
+              format: 'binary',
+              description: 'data.csv (tidy, wb-bulk or un-egov, as meta.yaml says)',
+            }),
           }),
         },
       },
@@ -41,7 +55,10 @@ export const uploadReleaseRoute = createRoute({
   },
   responses: {
     201: { description: 'Loaded', content: { 'application/json': { schema: IngestSummarySchema } } },
-    200: { description: 'Already loaded from the same file: nothing changed', content: { 'application/json': { schema: IngestSummarySchema } } },
+    200: {
+      description: 'Already loaded from the same file: nothing changed',
+      content: { 'application/json': { schema: IngestSummarySchema } },
+    },
     400: problem('Malformed form'),
     401: problem('No admin key'),
     403: problem('Wrong admin key'),

@@ -18,7 +18,11 @@ export const adminRoutes = (deps: AppDeps, versions: DataVersionSource) => {
   router.use(path, async (_c, next) => {
     await requireAdminKey(_c.req.header('authorization'), deps.adminKeyHashes ?? []);
     if (!deps.ingest) {
-      throw new Problem(501, 'not_implemented', 'Release uploads run on the Node deployment (the ingestion readers use danfojs); use its admin endpoint or `npm run ingest`.');
+      throw new Problem(
+        501,
+        'not_implemented',
+        'Release uploads run on the Node deployment (the ingestion readers use danfojs); use its admin endpoint or `npm run ingest`.',
+      );
     }
     await next();
   });

@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AGGREGATE_STATS } from '../../domain/aggregate.ts';
-import { checkCommonRules, fromParam, indicatorCode, selectionParams, tableFormatParam, toParam, vintageParams } from '../../http/params.ts';
+import {
+  checkCommonRules,
+  fromParam,
+  indicatorCode,
+  selectionParams,
+  tableFormatParam,
+  toParam,
+  vintageParams,
+} from '../../http/params.ts';
 import { indicatorContextShape } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -17,7 +25,9 @@ export const aggregatesRoute = createRoute({
         group: selectionParams.group,
         membership: selectionParams.membership,
         stat: z
-          .enum(AGGREGATE_STATS as [string, ...string[]], { error: `stat must be one of ${AGGREGATE_STATS.join(', ')}` })
+          .enum(AGGREGATE_STATS as [string, ...string[]], {
+            error: `stat must be one of ${AGGREGATE_STATS.join(', ')}`,
+          })
           .default('mean')
           .openapi({ param: { name: 'stat', in: 'query' } }),
         from: fromParam,
@@ -45,7 +55,10 @@ export const aggregatesRoute = createRoute({
                   members: z.number().int(),
                   member_list: z.array(z.string()),
                   missing: z.array(z.string()),
-                  not_weighted: z.array(z.string()).openapi({ description: 'Reporting members left out of a population-weighted mean for lack of a population figure.' }),
+                  not_weighted: z.array(z.string()).openapi({
+                    description:
+                      'Reporting members left out of a population-weighted mean for lack of a population figure.',
+                  }),
                 }),
               ),
             })

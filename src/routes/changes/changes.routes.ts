@@ -9,7 +9,10 @@ const ChangeSchema = z
     year: z.number().int().nullable(),
     before: z.number().nullable(),
     after: z.number().nullable(),
-    release: z.string().nullable().openapi({ description: 'The release the new value comes from (null for a removal).' }),
+    release: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The release the new value comes from (null for a removal).' }),
   })
   .openapi('Change');
 
@@ -29,7 +32,8 @@ export const changesRoute = createRoute({
         format: tableFormatParam,
       })
       .superRefine((q, ctx) => {
-        if (!q.since_release === !q.since) ctx.addIssue({ code: 'custom', path: ['since'], message: 'give exactly one of since_release or since' });
+        if (!q.since_release === !q.since)
+          ctx.addIssue({ code: 'custom', path: ['since'], message: 'give exactly one of since_release or since' });
       }),
   },
   responses: {
@@ -43,7 +47,12 @@ export const changesRoute = createRoute({
               z.object({
                 source: z.string(),
                 new_releases: z.array(z.string()),
-                counts: z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int(), unchanged: z.number().int() }),
+                counts: z.object({
+                  added: z.number().int(),
+                  changed: z.number().int(),
+                  removed: z.number().int(),
+                  unchanged: z.number().int(),
+                }),
                 added: z.array(ChangeSchema),
                 changed: z.array(ChangeSchema),
                 removed: z.array(ChangeSchema),

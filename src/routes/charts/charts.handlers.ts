@@ -10,12 +10,19 @@ import { CHART_FILE, type chartRoute } from './charts.routes.ts';
 /** What each chart type cannot do without. */
 function checkChartParameters(type: ChartType, q: ChartQuery): void {
   const need = (param: keyof ChartQuery, why: string) => {
-    if (q[param] === undefined) throw new Problem(400, 'invalid_parameter', `${param} is required for a ${type} chart (${why}).`, { parameter: param });
+    if (q[param] === undefined)
+      throw new Problem(400, 'invalid_parameter', `${param} is required for a ${type} chart (${why}).`, {
+        parameter: param,
+      });
   };
-  if (['ranking', 'map', 'timeseries', 'slope', 'small-multiples'].includes(type)) need('indicator', 'the indicator to draw');
+  if (['ranking', 'map', 'timeseries', 'slope', 'small-multiples'].includes(type))
+    need('indicator', 'the indicator to draw');
   if (type === 'heatmap') {
     need('indicators', 'two or more indicator codes');
-    if ((q.indicators ?? []).length < 2) throw new Problem(400, 'invalid_parameter', 'indicators: a heatmap needs at least 2 indicators.', { parameter: 'indicators' });
+    if ((q.indicators ?? []).length < 2)
+      throw new Problem(400, 'invalid_parameter', 'indicators: a heatmap needs at least 2 indicators.', {
+        parameter: 'indicators',
+      });
   }
   if (type === 'scatter') {
     need('x', 'the indicator on the x axis');
@@ -24,22 +31,37 @@ function checkChartParameters(type: ChartType, q: ChartQuery): void {
   if (type === 'slope') {
     need('from', 'year A');
     need('to', 'year B');
-    if (q.from === q.to) throw new Problem(400, 'invalid_parameter', 'from and to must be two different years for a slope chart.', { parameter: 'to' });
+    if (q.from === q.to)
+      throw new Problem(400, 'invalid_parameter', 'from and to must be two different years for a slope chart.', {
+        parameter: 'to',
+      });
   }
   if (q.data === 'url' && !LIVE_DATA_TYPES.includes(type)) {
-    throw new Problem(400, 'invalid_parameter', `data=url is available for ${LIVE_DATA_TYPES.join(', ')}; a ${type} chart reshapes its data and is served inline.`, {
-      parameter: 'data',
-    });
+    throw new Problem(
+      400,
+      'invalid_parameter',
+      `data=url is available for ${LIVE_DATA_TYPES.join(', ')}; a ${type} chart reshapes its data and is served inline.`,
+      {
+        parameter: 'data',
+      },
+    );
   }
   if (q.highlight && !countryByIso3(q.highlight)) {
-    throw new Problem(400, 'unknown_country', `Unknown country ${q.highlight} in highlight.`, { parameter: 'highlight', unknown: [q.highlight] });
+    throw new Problem(400, 'unknown_country', `Unknown country ${q.highlight} in highlight.`, {
+      parameter: 'highlight',
+      unknown: [q.highlight],
+    });
   }
 }
 
 export const chart =
   (deps: AppDeps): RouteHandler<typeof chartRoute> =>
   async (c) => {
-    const [, type, extension] = CHART_FILE.exec(c.req.valid('param').chart) as unknown as [string, ChartType, 'svg' | 'png' | undefined];
+    const [, type, extension] = CHART_FILE.exec(c.req.valid('param').chart) as unknown as [
+      string,
+      ChartType,
+      'svg' | 'png' | undefined,
+    ];
     const query = c.req.valid('query') as ChartQuery;
     checkChartParameters(type, query);
     const url = new URL(c.req.url);
@@ -48,7 +70,11 @@ export const chart =
 
     if (extension) {
       if (extension === 'png' && !deps.renderPng) {
-        throw new Problem(501, 'not_implemented', 'PNG rendering runs on the Node deployment only; this edge deployment serves the spec and SVG. Use .svg, or the Node origin for PNG.');
+        throw new Problem(
+          501,
+          'not_implemented',
+          'PNG rendering runs on the Node deployment only; this edge deployment serves the spec and SVG. Use .svg, or the Node origin for PNG.',
+        );
       }
       // Images always embed their data: the renderer never fetches.
       const built = await buildChart(deps, type, { ...query, data: 'inline' }, origin);

@@ -1,7 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CHART_TYPES } from '../../charts/build-chart.ts';
 import { LANGS } from '../../charts/locale.ts';
-import { checkCommonRules, crossSectionParams, fromParam, indicatorCode, indicatorsParam, ISO3, normaliseParam, toParam } from '../../http/params.ts';
+import {
+  checkCommonRules,
+  crossSectionParams,
+  fromParam,
+  indicatorCode,
+  indicatorsParam,
+  ISO3,
+  normaliseParam,
+  toParam,
+} from '../../http/params.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 const flag = (name: string, description: string) =>
@@ -18,15 +27,28 @@ const pixels = (name: string, min: number, max: number, fallback: number) =>
     .min(min, `${name} must be at least ${min}`)
     .max(max, `${name} must be at most ${max}`)
     .default(fallback)
-    .openapi({ param: { name, in: 'query' }, type: 'integer', description: `Chart ${name} in pixels (${min}–${max}). For PNG, the image width.` });
+    .openapi({
+      param: { name, in: 'query' },
+      type: 'integer',
+      description: `Chart ${name} in pixels (${min}–${max}). For PNG, the image width.`,
+    });
 
 /** The data parameters of the data routes, plus what a chart needs: language, highlight, size. */
 export const chartQuery = z
   .strictObject({
-    indicator: indicatorCode.optional().openapi({ param: { name: 'indicator', in: 'query' }, description: 'ranking, map, timeseries, slope, small-multiples.' }),
-    indicators: indicatorsParam.optional().openapi({ param: { name: 'indicators', in: 'query' }, description: 'heatmap: two or more indicator codes.' }),
-    x: indicatorCode.optional().openapi({ param: { name: 'x', in: 'query' }, description: 'scatter: indicator on the x axis.' }),
-    y: indicatorCode.optional().openapi({ param: { name: 'y', in: 'query' }, description: 'scatter: indicator on the y axis.' }),
+    indicator: indicatorCode.optional().openapi({
+      param: { name: 'indicator', in: 'query' },
+      description: 'ranking, map, timeseries, slope, small-multiples.',
+    }),
+    indicators: indicatorsParam
+      .optional()
+      .openapi({ param: { name: 'indicators', in: 'query' }, description: 'heatmap: two or more indicator codes.' }),
+    x: indicatorCode
+      .optional()
+      .openapi({ param: { name: 'x', in: 'query' }, description: 'scatter: indicator on the x axis.' }),
+    y: indicatorCode
+      .optional()
+      .openapi({ param: { name: 'y', in: 'query' }, description: 'scatter: indicator on the y axis.' }),
     ...crossSectionParams,
     from: fromParam,
     to: toParam,
@@ -34,12 +56,21 @@ export const chartQuery = z
     lang: z
       .enum(LANGS as [string, ...string[]], { error: 'lang must be en or vi' })
       .default('en')
-      .openapi({ param: { name: 'lang', in: 'query' }, description: 'Labels, country names and number format: `en` or `vi`.' }),
-    highlight: ISO3.optional().openapi({ param: { name: 'highlight', in: 'query' }, description: 'Bring one country forward; the others are greyed out.' }),
+      .openapi({
+        param: { name: 'lang', in: 'query' },
+        description: 'Labels, country names and number format: `en` or `vi`.',
+      }),
+    highlight: ISO3.optional().openapi({
+      param: { name: 'highlight', in: 'query' },
+      description: 'Bring one country forward; the others are greyed out.',
+    }),
     data: z
       .enum(['inline', 'url'], { error: 'data must be inline or url' })
       .default('inline')
-      .openapi({ param: { name: 'data', in: 'query' }, description: '`url`: the spec reads the matching /v1 data URL (a live chart) instead of inline values.' }),
+      .openapi({
+        param: { name: 'data', in: 'query' },
+        description: '`url`: the spec reads the matching /v1 data URL (a live chart) instead of inline values.',
+      }),
     width: pixels('width', 200, 2000, 640),
     height: pixels('height', 150, 1500, 360),
     trend: flag('trend', 'scatter: add a linear trend line.'),

@@ -14,7 +14,11 @@ export const compare =
     const result = await comparisonOf(deps, query);
     const provenance = await provenanceFor(deps.db, result.releaseIds);
     if (query.format === 'csv') {
-      const header = ['iso3', 'country', ...query.indicators.flatMap((code) => [code, `${code}_year`, `${code}_score`, `${code}_rank`])];
+      const header = [
+        'iso3',
+        'country',
+        ...query.indicators.flatMap((code) => [code, `${code}_year`, `${code}_score`, `${code}_rank`]),
+      ];
       const body = result.rows.map((r) => [
         r.iso3,
         r.country,
@@ -27,7 +31,10 @@ export const compare =
     }
     return c.json(
       {
-        indicators: result.indicators.map((indicator, i) => ({ ...presentIndicator(indicator), coverage: result.coverage[i] ?? { reporting: 0, members: 0, missing: [] } })),
+        indicators: result.indicators.map((indicator, i) => ({
+          ...presentIndicator(indicator),
+          coverage: result.coverage[i] ?? { reporting: 0, members: 0, missing: [] },
+        })),
         selection: result.selection,
         vintage: describeVintage(result.vintage),
         year: result.year,

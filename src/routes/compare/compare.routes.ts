@@ -42,7 +42,9 @@ export const compareRoute = createRoute({
               vintage: VintageSchema,
               year: z.number().int().nullable(),
               latest: z.boolean(),
-              rows: z.array(z.object({ iso3: z.string(), country: z.string(), cells: z.record(z.string(), CellSchema.nullable()) })),
+              rows: z.array(
+                z.object({ iso3: z.string(), country: z.string(), cells: z.record(z.string(), CellSchema.nullable()) }),
+              ),
             })
             .extend(ProvenanceSchema.shape),
         },

@@ -21,7 +21,13 @@ export const composite =
     const selection = resolveSelection(query, deps.now?.());
     const indicators = await requireIndicators(deps.db, query.indicators);
     const vintage = await resolveVintage(deps.db, query);
-    const values = await crossSection(deps.db, { indicatorCodes: query.indicators, selection, year: query.year, maxAge: query.max_age, vintage });
+    const values = await crossSection(deps.db, {
+      indicatorCodes: query.indicators,
+      selection,
+      year: query.year,
+      maxAge: query.max_age,
+      vintage,
+    });
     const countries = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
     const usable = (code: string) => (values.get(code) ?? []).filter((r) => !EXCLUDED_FLAGS.includes(r.flag ?? ''));
     const allComponents = indicators.map((i) => ({
@@ -46,7 +52,14 @@ export const composite =
         const components = Object.fromEntries(
           indicators.map((i) => {
             const row = usable(i.code).find((r) => r.iso3 === iso3);
-            return [i.code, { value: row?.value ?? null, year: row?.year ?? null, score: result.componentScores.get(i.code)?.get(iso3) ?? null }];
+            return [
+              i.code,
+              {
+                value: row?.value ?? null,
+                year: row?.year ?? null,
+                score: result.componentScores.get(i.code)?.get(iso3) ?? null,
+              },
+            ];
           }),
         );
         return {
@@ -55,14 +68,27 @@ export const composite =
           country: countryByIso3(iso3)?.nameEn ?? iso3,
           score: result.scores.get(iso3) ?? null,
           components,
-          missing_components: indicators.filter((i, k) => kept[k] && components[i.code]?.value === null).map((i) => i.code),
+          missing_components: indicators
+            .filter((i, k) => kept[k] && components[i.code]?.value === null)
+            .map((i) => i.code),
         };
       })
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.iso3.localeCompare(b.iso3));
 
-    const provenance = await provenanceFor(deps.db, [...values.values()].flat().map((r) => r.release_id));
+    const provenance = await provenanceFor(
+      deps.db,
+      [...values.values()].flat().map((r) => r.release_id),
+    );
     if (query.format === 'csv') {
-      const header = ['rank', 'iso3', 'country', 'score', ...query.indicators.map((code) => `${code}_score`), 'min_rank', 'max_rank'];
+      const header = [
+        'rank',
+        'iso3',
+        'country',
+        'score',
+        ...query.indicators.map((code) => `${code}_score`),
+        'min_rank',
+        'max_rank',
+      ];
       const body = scores.map((s) => [
         s.rank ?? '',
         s.iso3,
@@ -92,7 +118,9 @@ export const composite =
           direction: directionOf(i.higher_is_better),
           reporting: usable(i.code).filter((r) => countries.includes(r.iso3)).length,
           used: kept[k] as boolean,
-          note: kept[k] ? null : 'Left out: fewer than two countries report it, or all report the same value, so it cannot be min-max normalised.',
+          note: kept[k]
+            ? null
+            : 'Left out: fewer than two countries report it, or all report the same value, so it cannot be min-max normalised.',
         })),
         scores,
         sensitivity: {
@@ -101,7 +129,12 @@ export const composite =
           scenarios: sensitivity.scenarios,
           ranks: scores.map((s) => {
             const r = sensitivity.ranges.get(s.iso3);
-            return { iso3: s.iso3, base_rank: r?.baseRank ?? null, min_rank: r?.minRank ?? null, max_rank: r?.maxRank ?? null };
+            return {
+              iso3: s.iso3,
+              base_rank: r?.baseRank ?? null,
+              min_rank: r?.minRank ?? null,
+              max_rank: r?.maxRank ?? null,
+            };
           }),
         },
         ...provenance,

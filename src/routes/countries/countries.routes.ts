@@ -13,7 +13,9 @@ export const listCountriesRoute = createRoute({
   responses: {
     200: {
       description: 'All countries',
-      content: { 'application/json': { schema: z.object({ countries: z.array(CountrySchema), count: z.number().int() }) } },
+      content: {
+        'application/json': { schema: z.object({ countries: z.array(CountrySchema), count: z.number().int() }) },
+      },
     },
   },
 });

@@ -6,7 +6,11 @@ import { presentCountry } from '../presenters.ts';
 import { requireGroup } from '../../analysis/selection.ts';
 import type { getGroupRoute, listGroupsRoute } from './groups.routes.ts';
 
-const presentGroup = (g: CountryGroup) => ({ code: g.code, name: { en: g.nameEn, vi: g.nameVi }, description: g.description });
+const presentGroup = (g: CountryGroup) => ({
+  code: g.code,
+  name: { en: g.nameEn, vi: g.nameVi },
+  description: g.description,
+});
 
 export const listGroups =
   (deps: AppDeps): RouteHandler<typeof listGroupsRoute> =>

@@ -37,8 +37,16 @@ export const getGroupRoute = createRoute({
   tags: ['registry'],
   summary: 'The members of a group on a date (default today)',
   request: {
-    params: z.object({ code: z.string().min(1).max(20).openapi({ param: { name: 'code', in: 'path' }, example: 'ASEAN' }) }),
-    query: z.strictObject({ on: isoDateParam('on', 'The date membership is evaluated on, YYYY-MM-DD (default: today, UTC).') }),
+    params: z.object({
+      code: z
+        .string()
+        .min(1)
+        .max(20)
+        .openapi({ param: { name: 'code', in: 'path' }, example: 'ASEAN' }),
+    }),
+    query: z.strictObject({
+      on: isoDateParam('on', 'The date membership is evaluated on, YYYY-MM-DD (default: today, UTC).'),
+    }),
   },
   responses: {
     200: {

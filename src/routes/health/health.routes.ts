@@ -28,6 +28,9 @@ export const readyRoute = createRoute({
   summary: 'Readiness: the database is reachable and its migrations are current',
   responses: {
     200: { description: 'Ready to serve', content: { 'application/json': { schema: ReadySchema } } },
-    503: { description: 'Not ready: database unreachable or migrations behind', content: { 'application/json': { schema: ReadySchema } } },
+    503: {
+      description: 'Not ready: database unreachable or migrations behind',
+      content: { 'application/json': { schema: ReadySchema } },
+    },
   },
 });

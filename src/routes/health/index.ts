@@ -3,4 +3,5 @@ import { createRouter } from '../../http/router.ts';
 import { health, ready } from './health.handlers.ts';
 import { healthRoute, readyRoute } from './health.routes.ts';
 
-export const healthRoutes = (deps: AppDeps) => createRouter().openapi(healthRoute, health).openapi(readyRoute, ready(deps));
+export const healthRoutes = (deps: AppDeps) =>
+  createRouter().openapi(healthRoute, health).openapi(readyRoute, ready(deps));

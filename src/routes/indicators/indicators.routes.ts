@@ -20,7 +20,9 @@ export const listIndicatorsRoute = createRoute({
   responses: {
     200: {
       description: 'Indicators',
-      content: { 'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema), count: z.number().int() }) } },
+      content: {
+        'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema), count: z.number().int() }) },
+      },
     },
     ...problemResponses,
   },

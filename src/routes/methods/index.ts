@@ -8,7 +8,10 @@ const methodsRoute = createRoute({
   path: '/v1/methods',
   tags: ['service'],
   summary: 'Every formula and rule the API applies, in plain words, with references',
-  responses: { 200: { description: 'The methods', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+  responses: {
+    200: { description: 'The methods', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+  },
 });
 
-export const methodsRoutes = () => createRouter().openapi(methodsRoute, (c) => c.json(METHODS as Record<string, unknown>, 200));
+export const methodsRoutes = () =>
+  createRouter().openapi(methodsRoute, (c) => c.json(METHODS as Record<string, unknown>, 200));

@@ -3,4 +3,5 @@ import { createRouter } from '../../http/router.ts';
 import { listObservations } from './observations.handlers.ts';
 import { listObservationsRoute } from './observations.routes.ts';
 
-export const observationsRoutes = (deps: AppDeps) => createRouter().openapi(listObservationsRoute, listObservations(deps));
+export const observationsRoutes = (deps: AppDeps) =>
+  createRouter().openapi(listObservationsRoute, listObservations(deps));

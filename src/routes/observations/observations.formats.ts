@@ -1,15 +1,33 @@
 import type { SeriesPoint } from '../../analysis/observation-series.ts';
 import { csvResponse, toCsv } from '../../http/csv.ts';
 
-
 /** Flags → SDMX OBS_STATUS (CL_OBS_STATUS): A normal, U low reliability. */
 const OBS_STATUS: Record<string, string> = {
   'zero-no-data': 'U',
   'confidence-low': 'U',
 };
 
-export function observationsCsv(indicatorCode: string, rows: readonly SeriesPoint[], licences: ReadonlyMap<string, string>, withNormalised: boolean, headers: Record<string, string>) {
-  const header = ['indicator', 'iso3', 'country', 'year', 'value', ...(withNormalised ? ['normalised'] : []), 'flag', 'note', 'release', 'source', 'licence', 'reference_url'];
+export function observationsCsv(
+  indicatorCode: string,
+  rows: readonly SeriesPoint[],
+  licences: ReadonlyMap<string, string>,
+  withNormalised: boolean,
+  headers: Record<string, string>,
+) {
+  const header = [
+    'indicator',
+    'iso3',
+    'country',
+    'year',
+    'value',
+    ...(withNormalised ? ['normalised'] : []),
+    'flag',
+    'note',
+    'release',
+    'source',
+    'licence',
+    'reference_url',
+  ];
   const body = rows.map((r) => [
     indicatorCode,
     r.iso3,
@@ -28,8 +46,23 @@ export function observationsCsv(indicatorCode: string, rows: readonly SeriesPoin
 }
 
 /** SDMX-CSV (version 2 columns): one row per observation of the CivScope dataflow. */
-export function observationsSdmxCsv(indicatorCode: string, unit: string, rows: readonly SeriesPoint[], headers: Record<string, string>) {
-  const header = ['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'OBS_STATUS'];
+export function observationsSdmxCsv(
+  indicatorCode: string,
+  unit: string,
+  rows: readonly SeriesPoint[],
+  headers: Record<string, string>,
+) {
+  const header = [
+    'STRUCTURE',
+    'STRUCTURE_ID',
+    'ACTION',
+    'REF_AREA',
+    'INDICATOR',
+    'TIME_PERIOD',
+    'OBS_VALUE',
+    'UNIT_MEASURE',
+    'OBS_STATUS',
+  ];
   const body = rows.map((r) => [
     'dataflow',
     `CIVSCOPE:DF_${r.source.toUpperCase().replaceAll('-', '_')}(1.0)`,

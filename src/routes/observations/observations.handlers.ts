@@ -36,7 +36,8 @@ export const listObservations =
       const licences = new Map(provenance.sources.map((s) => [s.id, s.licence]));
       return observationsCsv(indicator.code, out, licences, series.normalisation !== null, linkHeader) as never;
     }
-    if (query.format === 'sdmx-csv') return observationsSdmxCsv(indicator.code, indicator.unit, out, linkHeader) as never;
+    if (query.format === 'sdmx-csv')
+      return observationsSdmxCsv(indicator.code, indicator.unit, out, linkHeader) as never;
     return c.json(
       {
         indicator: presentIndicator(indicator),

@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkCommonRules, crossSectionParams, formatParam, fromParam, indicatorCode, MAX_LIMIT, normaliseParam, toParam } from '../../http/params.ts';
+import {
+  checkCommonRules,
+  crossSectionParams,
+  formatParam,
+  fromParam,
+  indicatorCode,
+  MAX_LIMIT,
+  normaliseParam,
+  toParam,
+} from '../../http/params.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const ObservationSchema = z
@@ -8,7 +17,11 @@ export const ObservationSchema = z
     country: z.string(),
     year: z.number().int().nullable().openapi({ description: 'null only for undated policy figures.' }),
     value: z.number().openapi({ description: 'Exactly as published (float64).' }),
-    normalised: z.number().nullable().optional().openapi({ description: 'Present when normalise= is given; null when the method is undefined for this value.' }),
+    normalised: z
+      .number()
+      .nullable()
+      .optional()
+      .openapi({ description: 'Present when normalise= is given; null when the method is undefined for this value.' }),
     flag: z.string().nullable(),
     note: z.string().nullable(),
     reference_url: z.string().nullable(),
@@ -21,13 +34,22 @@ export const SelectionSchema = z
   .object({
     countries: z.array(z.string()),
     group: z
-      .object({ code: z.string(), rule: z.enum(['current', 'historical']), on: z.string(), members: z.array(z.string()) })
+      .object({
+        code: z.string(),
+        rule: z.enum(['current', 'historical']),
+        on: z.string(),
+        members: z.array(z.string()),
+      })
       .nullable(),
   })
   .openapi('Selection');
 
 export const VintageSchema = z
-  .object({ kind: z.enum(['current', 'as_of', 'release']), release: z.string().nullable(), as_of: z.string().nullable() })
+  .object({
+    kind: z.enum(['current', 'as_of', 'release']),
+    release: z.string().nullable(),
+    as_of: z.string().nullable(),
+  })
   .openapi('Vintage');
 
 /** What every one-indicator analysis response opens with: the indicator, the countries, the releases. */
@@ -47,7 +69,11 @@ export const observationsQuery = z
       .min(1, 'limit must be at least 1')
       .max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`)
       .optional()
-      .openapi({ param: { name: 'limit', in: 'query' }, type: 'integer', description: `Rows per page (at most ${MAX_LIMIT}).` }),
+      .openapi({
+        param: { name: 'limit', in: 'query' },
+        type: 'integer',
+        description: `Rows per page (at most ${MAX_LIMIT}).`,
+      }),
     cursor: z
       .string()
       .max(200)
@@ -77,7 +103,12 @@ export const listObservationsRoute = createRoute({
               to: z.number().int().nullable(),
               latest: z.boolean(),
               normalisation: z
-                .object({ method: z.string(), peer_set: z.enum(['year', 'cross-section', 'country']), direction: z.enum(['higher', 'lower']), note: z.string() })
+                .object({
+                  method: z.string(),
+                  peer_set: z.enum(['year', 'cross-section', 'country']),
+                  direction: z.enum(['higher', 'lower']),
+                  note: z.string(),
+                })
                 .nullable(),
               count: z.number().int(),
               next_cursor: z.string().nullable(),

@@ -21,7 +21,12 @@ export const profile =
     const vintage = await resolveVintage(deps.db, query);
     const indicators = await listIndicators(deps.db, query.theme);
     const countries = [...new Set([...selection.countries, iso3])];
-    const rows = await valuesFor(deps.db, { indicatorCodes: indicators.map((i) => i.code), countries, datedOnly: true, vintage });
+    const rows = await valuesFor(deps.db, {
+      indicatorCodes: indicators.map((i) => i.code),
+      countries,
+      datedOnly: true,
+      vintage,
+    });
     const byIndicator = new Map<string, ValueRow[]>();
     for (const row of rows) byIndicator.set(row.indicator_code, [...(byIndicator.get(row.indicator_code) ?? []), row]);
 
@@ -39,12 +44,19 @@ export const profile =
       }
       const year = target.year;
       const peerCountries = new Set([...selectionForYear(selection, year), iso3]);
-      const peers = list.filter((r) => r.year === year && peerCountries.has(r.iso3) && !EXCLUDED_FLAGS.includes(r.flag ?? ''));
+      const peers = list.filter(
+        (r) => r.year === year && peerCountries.has(r.iso3) && !EXCLUDED_FLAGS.includes(r.flag ?? ''),
+      );
       const values = peers.map((p) => p.value);
       const direction = indicator.higher_is_better === null ? null : directionOf(indicator.higher_is_better);
       const ranks = competitionRank(values, direction ?? 'higher');
       const ownIndex = peers.findIndex((p) => p.iso3 === iso3);
-      const best = direction === null || values.length === 0 ? null : direction === 'higher' ? (max(values) as number) : (min(values) as number);
+      const best =
+        direction === null || values.length === 0
+          ? null
+          : direction === 'higher'
+            ? (max(values) as number)
+            : (min(values) as number);
       const previousRow = own.filter((r) => (r.year ?? 0) < year).at(-1);
       for (const p of peers) releaseIds.add(p.release_id);
       releaseIds.add(target.release_id);
@@ -64,9 +76,11 @@ export const profile =
           group_median: median(values),
           group_mean: mean(values),
           group_max: max(values),
-          frontier: best === null ? null : { iso3: peers.filter((p) => p.value === best).map((p) => p.iso3), value: best },
+          frontier:
+            best === null ? null : { iso3: peers.filter((p) => p.value === best).map((p) => p.iso3), value: best },
           distance_to_frontier: best === null || ownIndex < 0 ? null : Math.abs(best - target.value),
-          previous: previousRow && previousRow.year !== null ? { year: previousRow.year, value: previousRow.value } : null,
+          previous:
+            previousRow && previousRow.year !== null ? { year: previousRow.year, value: previousRow.value } : null,
           change: previousRow ? target.value - previousRow.value : null,
           release: target.release_id,
         },

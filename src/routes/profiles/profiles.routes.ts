@@ -62,7 +62,9 @@ export const profileRoute = createRoute({
                   release: z.string(),
                 }),
               ),
-              no_data: z.array(z.string()).openapi({ description: 'Indicators without a value for this country (in this year).' }),
+              no_data: z
+                .array(z.string())
+                .openapi({ description: 'Indicators without a value for this country (in this year).' }),
             })
             .extend(ProvenanceSchema.shape),
         },

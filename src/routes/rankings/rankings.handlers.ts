@@ -15,8 +15,24 @@ export const rankings =
     const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format === 'csv') {
       const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
-      const body = result.ranking.map((r) => [r.rank, r.iso3, r.country, r.value, r.year, r.score ?? '', r.tied, r.flag ?? '', r.release]);
-      return csvResponse(toCsv(...withProvenanceColumns(header, body, provenance)), `ranking-${indicator.code}.csv`) as never;
+      const body = result.ranking.map((r) => [
+        r.rank,
+        r.iso3,
+        r.country,
+        r.value,
+        r.year,
+        r.score ?? '',
+        r.tied,
+        r.flag ?? '',
+        r.release,
+      ]);
+      return csvResponse(
+        toCsv(...withProvenanceColumns(header, body, provenance)),
+        `ranking-${indicator.code}.csv`,
+      ) as never;
     }
-    return c.json({ indicator: presentIndicator(indicator), vintage: describeVintage(vintage), ...result, ...provenance }, 200);
+    return c.json(
+      { indicator: presentIndicator(indicator), vintage: describeVintage(vintage), ...result, ...provenance },
+      200,
+    );
   };

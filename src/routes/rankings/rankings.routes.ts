@@ -10,7 +10,7 @@ export const rankingsRoute = createRoute({
   path: '/v1/rankings',
   tags: ['analytics'],
   summary: 'Countries ordered best first on one indicator, with ties, scores and coverage',
-  description: 'Without `year`, each country\'s latest value is used (`latest=true`), with its real year.',
+  description: "Without `year`, each country's latest value is used (`latest=true`), with its real year.",
   request: {
     query: z
       .strictObject({

@@ -11,7 +11,10 @@ export const listSources =
     const [sources, releases] = await Promise.all([listSourceRows(deps.db), listReleaseRows(deps.db)]);
     return c.json(
       {
-        sources: sources.map((s) => ({ ...s, releases: releases.filter((r) => r.source_id === s.id).map((r) => r.id) })),
+        sources: sources.map((s) => ({
+          ...s,
+          releases: releases.filter((r) => r.source_id === s.id).map((r) => r.id),
+        })),
         count: sources.length,
       },
       200,

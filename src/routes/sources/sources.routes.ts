@@ -12,7 +12,10 @@ export const listSourcesRoute = createRoute({
       description: 'Sources with their releases',
       content: {
         'application/json': {
-          schema: z.object({ sources: z.array(SourceSchema.extend({ releases: z.array(z.string()) })), count: z.number().int() }),
+          schema: z.object({
+            sources: z.array(SourceSchema.extend({ releases: z.array(z.string()) })),
+            count: z.number().int(),
+          }),
         },
       },
     },
@@ -37,7 +40,9 @@ export const listReleasesRoute = createRoute({
   responses: {
     200: {
       description: 'Releases, oldest first',
-      content: { 'application/json': { schema: z.object({ releases: z.array(ReleaseSchema), count: z.number().int() }) } },
+      content: {
+        'application/json': { schema: z.object({ releases: z.array(ReleaseSchema), count: z.number().int() }) },
+      },
     },
     ...problemResponses,
   },

@@ -66,19 +66,35 @@ function renderTable(data: Record<string, unknown>): void {
   let rows: (string | number)[][] = [];
   if (Array.isArray(data.ranking)) {
     head = ['Rank', 'Country', 'Value', 'Year'];
-    rows = (data.ranking as { rank: number; country: string; value: number; year: number }[]).map((r) => [r.rank, r.country, r.value, r.year]);
+    rows = (data.ranking as { rank: number; country: string; value: number; year: number }[]).map((r) => [
+      r.rank,
+      r.country,
+      r.value,
+      r.year,
+    ]);
   } else if (Array.isArray(data.observations)) {
     head = ['Country', 'Year', 'Value', 'Flag', 'Release'];
-    rows = (data.observations as { country: string; year: number | null; value: number; flag: string | null; release: string }[]).map((o) => [o.country, o.year ?? '', o.value, o.flag ?? '', o.release]);
+    rows = (
+      data.observations as {
+        country: string;
+        year: number | null;
+        value: number;
+        flag: string | null;
+        release: string;
+      }[]
+    ).map((o) => [o.country, o.year ?? '', o.value, o.flag ?? '', o.release]);
   } else if (Array.isArray(data.rows)) {
     const codes = (data.indicators as { code: string }[]).map((i) => i.code);
     head = ['Country', ...codes];
-    rows = (data.rows as { country: string; cells: Record<string, { value: number; year: number } | null> }[]).map((r) => [
-      r.country,
-      ...codes.map((code) => (r.cells[code] ? `${r.cells[code]?.value} (${r.cells[code]?.year})` : '—')),
-    ]);
+    rows = (data.rows as { country: string; cells: Record<string, { value: number; year: number } | null> }[]).map(
+      (r) => [
+        r.country,
+        ...codes.map((code) => (r.cells[code] ? `${r.cells[code]?.value} (${r.cells[code]?.year})` : '—')),
+      ],
+    );
   }
-  const cell = (v: string | number) => `<td class="${typeof v === 'number' ? 'num' : ''}">${String(v).replaceAll('<', '&lt;')}</td>`;
+  const cell = (v: string | number) =>
+    `<td class="${typeof v === 'number' ? 'num' : ''}">${String(v).replaceAll('<', '&lt;')}</td>`;
   table.innerHTML = `<thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody>`;
   table.dataset.rows = String(rows.length);
 }
@@ -95,7 +111,10 @@ async function update(): Promise<void> {
     status.textContent = body.detail ?? `Error ${response.status}`;
     return;
   }
-  await vegaEmbed($<HTMLElement>('chart'), body.spec, { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false } });
+  await vegaEmbed($<HTMLElement>('chart'), body.spec, {
+    renderer: 'svg',
+    actions: { export: true, source: true, compiled: false, editor: false },
+  });
   $<HTMLElement>('description').textContent = body.description;
   const csv = new URL(body.data_url);
   csv.searchParams.set('format', 'csv');
@@ -115,15 +134,22 @@ async function init(): Promise<void> {
     fetch('/v1/indicators').then((r) => r.json() as Promise<{ indicators: Indicator[] }>),
     fetch('/v1/countries').then((r) => r.json() as Promise<{ countries: Country[] }>),
   ]);
-  const options = indicators.indicators.map((i) => `<option value="${i.code}">${i.name.en} (${i.code})</option>`).join('');
+  const options = indicators.indicators
+    .map((i) => `<option value="${i.code}">${i.name.en} (${i.code})</option>`)
+    .join('');
   $<HTMLSelectElement>('indicator').innerHTML = options;
   $<HTMLSelectElement>('indicator2').innerHTML = options;
   $<HTMLSelectElement>('indicator').value = 'EGDI';
   $<HTMLSelectElement>('indicator2').value = 'GE.EST';
   $<HTMLElement>('countries').innerHTML = countries.countries
-    .map((c) => `<label><input type="checkbox" name="country" value="${c.iso3}" ${['VNM', 'THA', 'SGP', 'MYS', 'IDN'].includes(c.iso3) ? 'checked' : ''}> ${c.name.en}</label>`)
+    .map(
+      (c) =>
+        `<label><input type="checkbox" name="country" value="${c.iso3}" ${['VNM', 'THA', 'SGP', 'MYS', 'IDN'].includes(c.iso3) ? 'checked' : ''}> ${c.name.en}</label>`,
+    )
     .join('');
-  $<HTMLSelectElement>('highlight').innerHTML += countries.countries.map((c) => `<option value="${c.iso3}">${c.name.en}</option>`).join('');
+  $<HTMLSelectElement>('highlight').innerHTML += countries.countries
+    .map((c) => `<option value="${c.iso3}">${c.name.en}</option>`)
+    .join('');
   form.addEventListener('change', () => void update());
   $<HTMLButtonElement>('copy-embed').addEventListener('click', async () => {
     const snippet = $<HTMLTextAreaElement>('embed-snippet');
