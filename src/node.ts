@@ -1,34 +1,61 @@
+import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import type { createApp as CreateApp } from './app.ts';
+import { prepareServedDatabase, seedEmbeddedDataDir } from './boot/served-database.ts';
 import { openDatabase } from './db/open.ts';
-import { loadShippedReleases, prepareSchema } from './db/prepare.ts';
 import { parseEnv, rateLimitOf } from './env.ts';
 import { dataVersionSource } from './http/data-version.ts';
 import { jsonLogger } from './http/request-log.ts';
 import { noResponseStore } from './http/response-cache.ts';
-import { summaryLine } from './ingest/summary-line.ts';
-import { renderPng } from './render/png.ts';
 import { countObservations } from './repositories/observation-count.ts';
-import { nodeAssets } from './web/node-assets.ts';
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
+/** The app and its chart libraries: about half of start-up is loading them, so it overlaps the database work. */
+async function loadServerModules() {
+  const [{ createApp }, { renderPng }, { nodeAssets }] = await Promise.all([
+    import('./app.ts'),
+    import('./render/png.ts'),
+    import('./web/node-assets.ts'),
+  ]);
+  return { createApp, renderPng, nodeAssets };
+}
+
+/** Milliseconds per start-up phase, from process start (module loading before main is `load`). */
+function startupSplit() {
+  let last = 0;
+  const phases: string[] = [];
+  const mark = (phase: string) => {
+    const now = performance.now();
+    phases.push(`${phase} ${Math.round(now - last)}`);
+    last = now;
+    return phases.join(', ');
+  };
+  mark('load');
+  return { mark };
+}
+
 /** Node entry: environment → database (PGlite by default, DATABASE_URL → Postgres) → serve. */
 async function main(): Promise<void> {
   const startedAt = performance.now();
+  const split = startupSplit();
   const env = parseEnv();
+  const modules = loadServerModules();
+  const dataDir = env.DATABASE_URL ? undefined : path.resolve(env.CIVSCOPE_DATA_DIR);
+  if (dataDir && !env.CIVSCOPE_SKIP_SHIPPED) await seedEmbeddedDataDir(dataDir, console.log);
+  split.mark('snapshot');
   const database = await openDatabase(env);
+  split.mark('open');
   console.log(`database: ${database.description}`);
-  const applied = await prepareSchema(database.db);
-  if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
-  if (!env.CIVSCOPE_SKIP_SHIPPED) {
-    await loadShippedReleases(database.db, (summary) => console.log(`ingest ${summaryLine(summary)}`));
-  }
+  await prepareServedDatabase(database.db, { dataDir, loadShipped: !env.CIVSCOPE_SKIP_SHIPPED, log: console.log });
+  split.mark('prepare');
   console.log(`observations: ${await countObservations(database.db)}`);
+  const { createApp, renderPng, nodeAssets } = await modules;
+  split.mark('modules');
 
   // Uploads pull in the readers (danfojs): load them only when the first upload arrives.
-  const ingest = async (upload: Parameters<NonNullable<Parameters<typeof createApp>[0]['ingest']>>[0]) => {
+  const ingest = async (upload: Parameters<NonNullable<Parameters<typeof CreateApp>[0]['ingest']>>[0]) => {
     const { uploadIngester } = await import('./ingest/upload.ts');
     return uploadIngester(database.db)(upload);
   };
@@ -47,6 +74,7 @@ async function main(): Promise<void> {
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
+    console.log(`start-up split (ms): ${split.mark('listen')}`);
     console.log(
       `CivScope listening on http://${host}:${info.port} (ready in ${Math.round(performance.now() - startedAt)} ms; ${env.CIVSCOPE_ENV}; rate limit ${rateLimit ? `${rateLimit.limit}/min` : 'off'})`,
     );
