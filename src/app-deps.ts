@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
+import type { LpSolver } from './domain/efficiency/linear-program.ts';
 import type { DataVersionSource } from './http/data-version.ts';
 import type { Logger } from './http/request-log.ts';
 import type { ResponseStore } from './http/response-cache.ts';
@@ -38,6 +39,8 @@ export interface AppDeps {
   assets?: AssetProvider;
   /** SVG → PNG; only Node has it (resvg is a native module), so PNG answers 501 elsewhere. */
   renderPng?: (svg: string, width: number) => Uint8Array;
+  /** An LP solver for DEA (HiGHS, WebAssembly); only Node has it (too large for the Worker bundle), so DEA answers 501 elsewhere. */
+  lpSolver?: () => Promise<LpSolver>;
   /** Release uploads; only Node has them (the readers use danfojs), so uploads answer 501 elsewhere. */
   ingest?: (upload: ReleaseUpload) => Promise<UploadSummary>;
   /** sha256 (hex) of each accepted admin key. No hashes: every admin call is refused. */

@@ -14,6 +14,7 @@ import { changesRoutes } from './routes/changes/index.ts';
 import { chartsRoutes } from './routes/charts/index.ts';
 import { compareRoutes } from './routes/compare/index.ts';
 import { compositeRoutes } from './routes/composite/index.ts';
+import { efficiencyRoutes } from './routes/efficiency/index.ts';
 import { countriesRoutes } from './routes/countries/index.ts';
 import { groupsRoutes } from './routes/groups/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
     .route('/', profilesRoutes(deps))
     .route('/', aggregatesRoutes(deps))
     .route('/', compositeRoutes(deps))
+    .route('/', efficiencyRoutes(deps))
     .route('/', changesRoutes(deps))
     .route('/', chartsRoutes(deps))
     .route('/', methodsRoutes())

@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     responseStore: env.RESPONSE_CACHE ? undefined : noResponseStore,
     assets: nodeAssets(),
     renderPng,
+    // Loaded on the first DEA request: the WebAssembly solver costs nothing at start-up.
+    lpSolver: () => import('./solver/highs.ts').then((solver) => solver.loadHighsSolver()),
     ingest,
     adminKeyHashes: env.ADMIN_KEY_SHA256,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,

@@ -11,6 +11,8 @@ export type ProblemCode =
   | 'unknown_release'
   | 'unknown_theme'
   | 'incompatible_normalisation'
+  | 'unsuitable_indicator'
+  | 'unsuitable_data'
   | 'not_found'
   | 'method_not_allowed'
   | 'not_implemented'
@@ -40,6 +42,8 @@ const TITLES: Record<ProblemCode, string> = {
   unknown_release: 'Unknown release',
   unknown_theme: 'Unknown theme',
   incompatible_normalisation: 'Normalisation does not apply to this indicator',
+  unsuitable_indicator: 'Indicator cannot play this role',
+  unsuitable_data: 'The data cannot support this analysis',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   not_implemented: 'Not available on this deployment',

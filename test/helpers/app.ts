@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
+import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { createLoadedDatabase, type TestDatabase } from './database.ts';
 
 /**
@@ -8,7 +9,7 @@ import { createLoadedDatabase, type TestDatabase } from './database.ts';
  * version re-read on every request so ingestion in a test shows at once.
  */
 export function createTestApp(test: TestDatabase, now: Date = new Date('2026-11-22T12:00:00Z')) {
-  return createApp({ db: test.db, now: () => now, versions: dataVersionSource(test.db, 0) });
+  return createApp({ db: test.db, now: () => now, versions: dataVersionSource(test.db, 0), lpSolver: loadHighsSolver });
 }
 
 export async function getJson(app: ReturnType<typeof createTestApp>, url: string, init?: RequestInit) {

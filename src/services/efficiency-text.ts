@@ -1,0 +1,84 @@
+import type { Lang } from '../charts/locale.ts';
+import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
+
+/** Every sentence the efficiency analysis writes, in English and Vietnamese. */
+
+const percent = (share: number, lang: Lang) => {
+  const text = (Math.abs(share) * 100).toFixed(Math.abs(share) < 0.1 ? 1 : 0);
+  return lang === 'vi' ? `${text.replace('.', ',')} %` : `${text} %`;
+};
+
+const absolute = (part: GapPart, lang: Lang) => {
+  const text = Math.abs(part.change).toFixed(Math.min(part.decimals ?? 2, 2));
+  return lang === 'vi' ? text.replace('.', ',') : text;
+};
+
+export const METHOD_NAMES: Record<EfficiencyMethod, Record<Lang, string>> = {
+  fdh: { en: 'free disposal hull (FDH)', vi: 'bao tự do loại bỏ (FDH)' },
+  'dea-crs': { en: 'DEA, constant returns to scale (CCR)', vi: 'DEA, hiệu suất không đổi theo quy mô (CCR)' },
+  'dea-vrs': { en: 'DEA, variable returns to scale (BCC)', vi: 'DEA, hiệu suất thay đổi theo quy mô (BCC)' },
+};
+
+export function methodSentence(method: EfficiencyMethod, orientation: Orientation, lang: Lang): string {
+  const name = METHOD_NAMES[method][lang];
+  if (lang === 'vi') {
+    return orientation === 'input'
+      ? `${name}, định hướng đầu vào: điểm θ là tỷ lệ mà mọi đầu vào có thể thu nhỏ mà vẫn giữ nguyên đầu ra (1 = trên biên hiệu quả).`
+      : `${name}, định hướng đầu ra: điểm là 1/φ, với φ là hệ số mà mọi đầu ra có thể tăng với cùng đầu vào (1 = trên biên hiệu quả).`;
+  }
+  return orientation === 'input'
+    ? `${name}, input-oriented: the score θ is the factor by which every input could shrink with the same outputs (1 = on the frontier).`
+    : `${name}, output-oriented: the score is 1/φ, where φ is the factor by which every output could grow with the same inputs (1 = on the frontier).`;
+}
+
+export interface GapPart {
+  name: string;
+  /** Relative change target/actual − 1; null when the actual value is not positive. */
+  share: number | null;
+  change: number;
+  /** Decimals of the indicator, for absolute changes. */
+  decimals: number | null;
+}
+
+/** "The same outputs with 23 % less wage bill" — or that the country is on the frontier. */
+export function gapSentence(
+  onFrontier: boolean,
+  orientation: Orientation,
+  inputs: GapPart[],
+  outputs: GapPart[],
+  lang: Lang,
+): string {
+  const vi = lang === 'vi';
+  const describe = (part: GapPart, more: boolean) => {
+    const word = more ? (vi ? 'nhiều hơn' : 'more') : vi ? 'ít hơn' : 'less';
+    const amount = part.share === null ? absolute(part, lang) : percent(part.share, lang);
+    return vi ? `${part.name} ${word} ${amount}` : `${amount} ${word} ${part.name}`;
+  };
+  const shrink = inputs.filter((p) => p.change < 0).map((p) => describe(p, false));
+  const grow = outputs.filter((p) => p.change > 0).map((p) => describe(p, true));
+  if (onFrontier && shrink.length === 0 && grow.length === 0)
+    return vi
+      ? 'Nằm trên biên hiệu quả: không quốc gia nào trong nhóm làm tốt hơn.'
+      : 'On the frontier: no country in the set does better.';
+  const and = vi ? ' và ' : ' and ';
+  if (orientation === 'input') {
+    const extra = grow.length > 0 ? (vi ? `, đồng thời ${grow.join(and)}` : `, and ${grow.join(and)}`) : '';
+    return vi
+      ? `Cùng mức đầu ra với ${shrink.join(and)}${extra}.`
+      : `The same outputs with ${shrink.join(and)}${extra}.`;
+  }
+  const extra = shrink.length > 0 ? (vi ? `, với ${shrink.join(and)}` : `, with ${shrink.join(and)}`) : '';
+  return vi ? `Với cùng đầu vào: ${grow.join(and)}${extra}.` : `With the same inputs: ${grow.join(and)}${extra}.`;
+}
+
+export function smallSampleWarning(n: number, minimum: number, dimensions: number, lang: Lang): string | null {
+  if (n >= minimum) return null;
+  return lang === 'vi'
+    ? `Chỉ có ${n} quốc gia cho ${dimensions} đầu vào và đầu ra; quy tắc kinh nghiệm cần ít nhất ${minimum} (3 × số đầu vào và đầu ra). Với ít quốc gia, nhiều nước nằm trên biên chỉ vì thiếu đối chứng: hãy đọc điểm như một mô tả, không phải xếp hạng.`
+    : `Only ${n} countries for ${dimensions} inputs and outputs; the rule of thumb asks for at least ${minimum} (3 × inputs + outputs). With few countries many land on the frontier for lack of comparators: read the scores as a description, not a ranking.`;
+}
+
+export const JACKKNIFE_NOTE: Record<Lang, string> = {
+  en: 'Leave-one-out: each other country in turn is removed from the comparison set and the score recomputed; low and high are the smallest and largest scores seen (the country itself always stays). A wide range means the score rests on one peer.',
+  vi: 'Loại bỏ từng nước (jackknife): lần lượt bỏ từng quốc gia khác khỏi tập so sánh rồi tính lại điểm; thấp và cao là điểm nhỏ nhất và lớn nhất thu được (quốc gia được đánh giá luôn ở lại). Khoảng rộng nghĩa là điểm dựa vào một nước đối chứng duy nhất.',
+};

@@ -1,0 +1,254 @@
+import { type CrossSectionQuery, crossSection } from '../analysis/cross-section.ts';
+import { provenanceFor } from '../analysis/provenance.ts';
+import { requireIndicators } from '../analysis/require-indicator.ts';
+import { resolveSelection, selectionForYear } from '../analysis/selection.ts';
+import { describeVintage, resolveVintage } from '../analysis/vintage.ts';
+import type { AppDeps } from '../app-deps.ts';
+import type { Lang } from '../charts/locale.ts';
+import type { IndicatorRow } from '../db/schema.ts';
+import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
+import { countryByIso3 } from '../domain/countries.ts';
+import { efficiencyFrontier, type FrontierUnitResult } from '../domain/efficiency/frontier.ts';
+import type { EfficiencyMethod, Orientation, ProductionUnit } from '../domain/efficiency/types.ts';
+import { Problem } from '../http/problem.ts';
+import type { ValueRow } from '../repositories/observations.ts';
+import { presentIndicator } from '../routes/presenters.ts';
+import { type GapPart, gapSentence, JACKKNIFE_NOTE, methodSentence, smallSampleWarning } from './efficiency-text.ts';
+
+export interface EfficiencyQuery extends CrossSectionQuery {
+  inputs: string[];
+  outputs: string[];
+  method: EfficiencyMethod;
+  orientation: Orientation;
+  lang: Lang;
+}
+
+/** Themes whose indicators are resources a government spends or a setting it works in. */
+const INPUT_THEMES = ['workforce-and-pay', 'training-and-learning', 'context'];
+
+/**
+ * An input is a resource: neutral direction (more is neither good nor bad in itself) and a
+ * resource or context theme. An output is a result: higher is better. Anything else is refused,
+ * every offender named at once.
+ */
+export function requireRoles(inputs: IndicatorRow[], outputs: IndicatorRow[]): void {
+  const badInputs = inputs.filter((i) => i.higher_is_better !== null || !INPUT_THEMES.includes(i.theme));
+  const badOutputs = outputs.filter((i) => i.higher_is_better !== true);
+  if (badInputs.length === 0 && badOutputs.length === 0) return;
+  const parts = [
+    ...badInputs.map(
+      (i) =>
+        `${i.code} cannot be an input: ${i.higher_is_better === null ? `its theme (${i.theme}) is not a resource` : `it is an outcome (${i.higher_is_better ? 'higher' : 'lower'} is better)`}`,
+    ),
+    ...badOutputs.map(
+      (i) =>
+        `${i.code} cannot be an output: ${i.higher_is_better === false ? 'lower is better' : 'it has no direction (more is not better)'}`,
+    ),
+  ];
+  throw new Problem(
+    400,
+    'unsuitable_indicator',
+    `${parts.join('; ')}. Inputs are resources with no direction (wage bill, public employment, training time, context); outputs are results where higher is better. See /v1/methods.`,
+    {
+      parameter: badInputs.length > 0 ? 'inputs' : 'outputs',
+      unsuitable_inputs: badInputs.map((i) => i.code),
+      unsuitable_outputs: badOutputs.map((i) => i.code),
+    },
+  );
+}
+
+interface Cell {
+  value: number;
+  year: number;
+  release: string;
+}
+
+/** Countries with every input and output become units; the others are named with what they lack. */
+function assembleUnits(
+  members: string[],
+  codes: { inputs: string[]; outputs: string[] },
+  values: Map<string, ValueRow[]>,
+) {
+  const cellOf = (code: string, iso3: string): Cell | null => {
+    const row = (values.get(code) ?? []).find((r) => r.iso3 === iso3 && !EXCLUDED_FLAGS.includes(r.flag ?? ''));
+    return row ? { value: row.value, year: row.year as number, release: row.release_id } : null;
+  };
+  const units: ProductionUnit[] = [];
+  const cells = new Map<string, Record<string, Cell>>();
+  const leftOut: { iso3: string; missing: string[] }[] = [];
+  for (const iso3 of members) {
+    const all = [...codes.inputs, ...codes.outputs].map((code) => [code, cellOf(code, iso3)] as const);
+    const missing = all.filter(([, cell]) => cell === null).map(([code]) => code);
+    if (missing.length > 0) {
+      leftOut.push({ iso3, missing });
+      continue;
+    }
+    const found = Object.fromEntries(all) as Record<string, Cell>;
+    cells.set(iso3, found);
+    units.push({
+      id: iso3,
+      inputs: codes.inputs.map((c) => found[c]?.value as number),
+      outputs: codes.outputs.map((c) => found[c]?.value as number),
+    });
+  }
+  return { units, cells, leftOut };
+}
+
+/**
+ * Ratios need positive numbers. Inputs always enter a ratio. Outputs may be zero or negative only
+ * where the result does not depend on where their zero lies: input-oriented FDH (dominance only)
+ * and input-oriented DEA-VRS (translation invariant in outputs, Ali and Seiford 1990). Elsewhere
+ * the request is refused rather than silently shifted, because any shift would change the scores.
+ */
+function requirePositive(units: ProductionUnit[], query: EfficiencyQuery): void {
+  const outputsMayBeNonPositive = query.orientation === 'input' && query.method !== 'dea-crs';
+  const offenders = [
+    ...query.inputs.map((code, i) => ({ code, bad: units.filter((u) => (u.inputs[i] as number) <= 0) })),
+    ...(outputsMayBeNonPositive
+      ? []
+      : query.outputs.map((code, r) => ({ code, bad: units.filter((u) => (u.outputs[r] as number) <= 0) }))),
+  ].filter((o) => o.bad.length > 0);
+  if (offenders.length === 0) return;
+  const listed = offenders.map((o) => `${o.code} (${o.bad.map((u) => u.id).join(', ')})`).join('; ');
+  throw new Problem(
+    422,
+    'unsuitable_data',
+    `Zero or negative values: ${listed}. ${query.method} with ${query.orientation} orientation divides by these values, so its scores would depend on an arbitrary shift. Outputs that can be negative (such as WGI estimates) work with method=fdh or method=dea-vrs and orientation=input, where scores do not depend on the zero point of an output; inputs must be positive. See /v1/methods.`,
+    {
+      parameter: query.inputs.includes(offenders[0]?.code ?? '') ? 'inputs' : 'outputs',
+      non_positive: Object.fromEntries(offenders.map((o) => [o.code, o.bad.map((u) => u.id)])),
+    },
+  );
+}
+
+/** Targets that differ from the value by solver round-off (≈1e-15) are the value itself. */
+function cleanTarget(value: number, target: number): number {
+  return Math.abs(target - value) <= 1e-9 * Math.max(1, Math.abs(value)) ? value : target;
+}
+
+const countryLabel = (iso3: string, lang: Lang) => {
+  const country = countryByIso3(iso3);
+  return country ? (lang === 'vi' ? country.nameVi : country.nameEn) : iso3;
+};
+
+/** One country's result as served: values with their years, peers, targets, gaps, jackknife. */
+function presentUnit(
+  result: FrontierUnitResult,
+  cells: Record<string, Cell>,
+  indicators: { inputs: IndicatorRow[]; outputs: IndicatorRow[] },
+  query: EfficiencyQuery,
+) {
+  const name = (i: IndicatorRow) => (query.lang === 'vi' ? i.name_vi : i.name_en);
+  const gap = (i: IndicatorRow, raw: number): GapPart & { indicator: string; value: number; target: number } => {
+    const value = cells[i.code]?.value as number;
+    const target = cleanTarget(value, raw);
+    // A share of an interval-scale score (zero arbitrary, e.g. WGI estimates) or of a value ≤ 0 means nothing.
+    const share = value > 0 && i.scale !== 'score' ? target / value - 1 : null;
+    return { indicator: i.code, name: name(i), value, target, change: target - value, share, decimals: i.decimals };
+  };
+  const inputs = indicators.inputs.map((i, k) => gap(i, result.targetInputs[k] as number));
+  const outputs = indicators.outputs.map((i, k) => gap(i, result.targetOutputs[k] as number));
+  return {
+    iso3: result.id,
+    country: countryLabel(result.id, query.lang),
+    score: result.score,
+    expansion: result.expansion,
+    on_frontier: result.onFrontier,
+    values: cells,
+    peers: result.peers.map((p) => ({ iso3: p.id, country: countryLabel(p.id, query.lang), weight: p.weight })),
+    targets: [...inputs, ...outputs].map(({ indicator, value, target, change, share }) => ({
+      indicator,
+      role: indicators.inputs.some((i) => i.code === indicator) ? ('input' as const) : ('output' as const),
+      value,
+      target,
+      change,
+      change_share: share,
+    })),
+    summary: gapSentence(result.onFrontier, query.orientation, inputs, outputs, query.lang),
+    jackknife: {
+      low: result.jackknife.low,
+      high: result.jackknife.high,
+      most_influential: result.jackknife.mostInfluential,
+    },
+  };
+}
+
+/** The solver, or 501 where this deployment has none (the Worker: HiGHS is over its size budget). */
+async function solverFor(deps: AppDeps, method: EfficiencyMethod) {
+  if (method === 'fdh') return undefined;
+  if (!deps.lpSolver) {
+    throw new Problem(
+      501,
+      'not_implemented',
+      'DEA needs an LP solver (HiGHS), which this deployment (the edge) does not carry. Use method=fdh here, or the Node origin for dea-crs and dea-vrs.',
+      { parameter: 'method' },
+    );
+  }
+  return deps.lpSolver();
+}
+
+/**
+ * Input–output efficiency of the countries in a selection: FDH or DEA scores, peers and their
+ * weights, targets and gaps, leave-one-out ranges, what the frontier rests on, and who is left out.
+ */
+export async function efficiencyOf(deps: AppDeps, query: EfficiencyQuery) {
+  const selection = resolveSelection(query, deps.now?.());
+  const codes = [...query.inputs, ...query.outputs];
+  const all = await requireIndicators(deps.db, codes);
+  const indicators = { inputs: all.slice(0, query.inputs.length), outputs: all.slice(query.inputs.length) };
+  requireRoles(indicators.inputs, indicators.outputs);
+  const vintage = await resolveVintage(deps.db, query);
+  const values = await crossSection(deps.db, {
+    indicatorCodes: codes,
+    selection,
+    year: query.year,
+    maxAge: query.max_age,
+    vintage,
+  });
+  const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
+  const { units, cells, leftOut } = assembleUnits(members, query, values);
+  if (units.length < 2) {
+    throw new Problem(
+      422,
+      'unsuitable_data',
+      `${units.length === 0 ? 'No country has' : 'Only one country has'} a value for every input and output in this selection${query.year === undefined ? '' : ` in ${query.year}`}: a frontier needs at least two. Left out: ${leftOut.map((l) => `${l.iso3} (no ${l.missing.join(', ')})`).join('; ')}.`,
+      { parameter: 'inputs', left_out: leftOut },
+    );
+  }
+  requirePositive(units, query);
+  const solver = await solverFor(deps, query.method);
+  const frontier = efficiencyFrontier(units, { method: query.method, orientation: query.orientation, solver });
+  const scores = frontier.units
+    .map((r) => presentUnit(r, cells.get(r.id) ?? {}, indicators, query))
+    .sort((a, b) => b.score - a.score || a.iso3.localeCompare(b.iso3));
+  const provenance = await provenanceFor(
+    deps.db,
+    [...cells.values()].flatMap((c) => Object.values(c).map((cell) => cell.release)),
+  );
+  return {
+    inputs: indicators.inputs.map(presentIndicator),
+    outputs: indicators.outputs.map(presentIndicator),
+    selection,
+    vintage: describeVintage(vintage),
+    year: query.year ?? null,
+    latest: query.year === undefined,
+    max_age: query.max_age ?? null,
+    method: query.method,
+    orientation: query.orientation,
+    lang: query.lang,
+    description: methodSentence(query.method, query.orientation, query.lang),
+    countries: units.length,
+    frontier: { countries: frontier.frontier, rests_on: frontier.restsOn, rests_on_count: frontier.restsOn.length },
+    robustness: {
+      minimum_countries: frontier.minimumUnits,
+      small_sample: frontier.smallSample,
+      warning: smallSampleWarning(units.length, frontier.minimumUnits, codes.length, query.lang),
+      jackknife: JACKKNIFE_NOTE[query.lang],
+    },
+    scores,
+    left_out: leftOut.map((l) => ({ ...l, country: countryLabel(l.iso3, query.lang) })),
+    ...provenance,
+  };
+}
+
+export type EfficiencyResult = Awaited<ReturnType<typeof efficiencyOf>>;
