@@ -254,7 +254,9 @@ describe('properties on random data (fast-check)', () => {
         const shifted = data.map((u) => ({ ...u, outputs: u.outputs.map((y, r) => (r === 0 ? y + shift : y)) }));
         const before = efficiencyFrontier(data, { method: 'dea-vrs', orientation: 'input', solver }).units;
         const after = efficiencyFrontier(shifted, { method: 'dea-vrs', orientation: 'input', solver }).units;
-        before.forEach((u, j) => expect(Math.abs(u.score - (after[j]?.score ?? 0))).toBeLessThan(1e-9));
+        before.forEach((u, j) => {
+          expect(Math.abs(u.score - (after[j]?.score ?? 0))).toBeLessThan(1e-9);
+        });
       }),
       { numRuns: 30 },
     );

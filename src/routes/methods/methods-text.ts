@@ -40,6 +40,46 @@ export const METHODS = {
     sensitivity:
       'One-at-a-time: each weight in turn is multiplied by 0.5 and by 1.5, weights renormalised and ranks recomputed (2 × k scenarios). Each country gets its best and worst rank over those scenarios and the baseline.',
   },
+  efficiency: {
+    question:
+      '`/v1/efficiency`: who gets the most output (government effectiveness, e-government…) for the inputs they spend (wage bill, public employment…)? Each country is compared with the best practice observed among the countries of the request — a relative frontier, not an absolute standard.',
+    roles:
+      'Inputs (1–3) must be resources: indicators with no direction (more is neither good nor bad in itself) in the themes workforce-and-pay, training-and-learning or context. Outputs (1–4) must be results where higher is better. Anything else is refused with unsuitable_indicator naming it. An indicator cannot be both.',
+    data: 'A country is scored when it has every input and output (for the year, or with latest=true the latest year of each indicator within max_age; the year used is reported per cell). The others are listed in left_out with what they lack; nothing is imputed. Values flagged zero-no-data are not used.',
+    fdh: 'Free disposal hull (Deprins, Simar and Tulkens 1984; used for public-sector efficiency by Afonso, Schuknecht and Tanzi 2005). A country is compared only with observed countries that dominate it: input orientation θ = min over countries j producing at least as much of every output of maxᵢ xᵢⱼ / xᵢ; output orientation φ = max over countries j using no more of any input of minᵣ yᵣⱼ / yᵣ, score 1/φ. The one peer is that country (weight 1); the target is its inputs and outputs. No convexity and no solver.',
+    dea_crs:
+      'DEA with constant returns to scale (CCR: Charnes, Cooper and Rhodes 1978), envelopment form. Input orientation: min θ subject to Σⱼ λⱼ xᵢⱼ ≤ θ xᵢ for every input, Σⱼ λⱼ yᵣⱼ ≥ yᵣ for every output, λ ≥ 0. Output orientation: max φ subject to Σⱼ λⱼ xᵢⱼ ≤ xᵢ, Σⱼ λⱼ yᵣⱼ ≥ φ yᵣ. Under CRS the input score equals 1/φ.',
+    dea_vrs:
+      'DEA with variable returns to scale (BCC: Banker, Charnes and Cooper 1984): the same programmes with Σⱼ λⱼ = 1, so a country is compared only with mixes of countries of similar size. VRS scores are never below CRS scores; FDH scores are never below VRS scores.',
+    two_phases:
+      'Each DEA programme is solved in two phases (Cooper, Seiford and Tone 2007, ch. 3): phase 1 finds θ or φ; phase 2 fixes it and maximises the total slack, so the target Σ λⱼ xⱼ, Σ λⱼ yⱼ lies on the strongly efficient part of the frontier. A country with score 1 but non-zero slack (weakly efficient) has other countries as peers. Peers are the countries with λ > 1e-9, with their λ as weight.',
+    orientation:
+      'input (default): the score θ ≤ 1 says by how much every input could shrink with the same outputs ("the same outputs with 23 % less wage bill"). output: the score 1/φ ≤ 1, where φ ≥ 1 says by how much every output could grow with the same inputs; φ is reported as expansion.',
+    returns_to_scale:
+      'CRS assumes that doubling every input could double every output, which is rarely true of governments of very different sizes or incomes; VRS (default) drops that assumption at the price of more countries on the frontier. FDH drops convexity as well: only observed countries are benchmarks.',
+    targets_and_gaps:
+      'For every input and output: the value, the target and change = target − value; change_share = target / value − 1, given only when the value is positive and the indicator is not an interval-scale score (a percentage of a WGI estimate, whose zero is arbitrary, would mean nothing). Differences under 1e-9 of the value are round-off and shown as none.',
+    negative_data:
+      'Ratios need positive numbers, and WGI estimates are negative for several countries. Inputs must be positive. Outputs may be zero or negative only where the result does not depend on their zero point: input-oriented FDH (it compares outputs only by dominance) and input-oriented DEA-VRS, which is translation invariant in outputs (Ali and Seiford 1990; Pastor 1996) — the values are used as published, no shift is applied. DEA-CRS and output orientation divide by the outputs, so any shift (for example adding 2.5 to a WGI estimate) would change the scores arbitrarily: such requests are refused with unsuitable_data naming the indicator and the countries, rather than answered with a hidden translation. Use a positive version of the output (such as GE.PER.RNK, the percentile rank) if CRS or output orientation is needed.',
+    robustness: {
+      jackknife:
+        'Leave-one-out: for each country, every other country in turn is removed from the comparison set and the score recomputed; jackknife.low and jackknife.high are the smallest and largest scores (the full-sample score is the low end, since removing a comparator can only raise a score). Only removing a peer can change a score, so only peers are re-solved. most_influential names the peer whose removal raises the score most.',
+      frontier:
+        'frontier.countries: those with score 1. frontier.rests_on: every country that is a peer of at least one country — the few observations the whole result depends on.',
+      small_sample:
+        'A rule of thumb (Banker et al. 1989; Cooper, Seiford and Tone 2007) asks for at least 3 × (inputs + outputs) countries. Below that, robustness.small_sample is true with a warning: with few countries many are on the frontier for lack of comparators.',
+    },
+    caveats: [
+      'Perception-based outputs: WGI Government Effectiveness is a composite of surveys and expert perceptions with standard errors of about 0.2; differences smaller than that are noise, and a frontier built on them inherits it.',
+      'Measurement error: DEA and FDH treat every value as exact. One mismeasured frontier country moves the scores of all the countries it serves as peer for; the leave-one-out range shows how much.',
+      'Small n: 14 countries at most. With several inputs and outputs, most countries land on the frontier. Read scores as a description of the data, not a ranking of governments.',
+      'Inputs are policy choices: a high wage bill may buy services outside the outputs measured (health, education, security), or reflect a larger public sector by design. A low score says the measured outputs are reached elsewhere with fewer of the measured inputs, not that the inputs are wasted.',
+      'Years differ: with latest=true each indicator comes from its own latest year (wage bills often several years older than governance scores); the years are in each cell.',
+      'No causality and no statistical noise model: these are deterministic frontiers (no confidence intervals beyond the leave-one-out range).',
+    ],
+    solver:
+      'The linear programmes are solved with HiGHS (Huangfu and Hall 2018; University of Edinburgh, MIT licence) compiled to WebAssembly (npm highs). The Worker deployment does not carry it (3.5 MB, over the bundle budget): there DEA answers 501 not_implemented and FDH still works.',
+  },
   changes:
     'Compares the current values of each source as of since_release (its publication date) or since, with its current values now: added, changed (exact float64 comparison) and removed. A partial release replaces only the years it covers.',
   formats: {
@@ -67,13 +107,24 @@ export const METHODS = {
       'The normalisation does not apply to the indicator (per_capita on an index, share or score).',
     not_found: 'No such route.',
     not_implemented:
-      'The feature is not available on this deployment (PNG charts on the edge); the message says where it is.',
+      'The feature is not available on this deployment (PNG charts and DEA on the edge); the message says where it is.',
+    unsuitable_indicator:
+      'An indicator cannot play the role asked of it: an outcome as an input, or a neutral or lower-is-better indicator as an output (/v1/efficiency); `unsuitable_inputs` and `unsuitable_outputs` list them.',
+    unsuitable_data:
+      'The data cannot support the analysis: fewer than two countries with every input and output, or zero or negative values where a method divides by them; `left_out` or `non_positive` names the countries.',
     service_unavailable: 'The database cannot be reached; retry later.',
   },
   references: [
     'OECD/EC JRC (2008), Handbook on Constructing Composite Indicators: Methodology and User Guide, OECD Publishing, Paris.',
     'Kaufmann, D., A. Kraay and M. Mastruzzi (2010), The Worldwide Governance Indicators: Methodology and Analytical Issues, World Bank Policy Research Working Paper 5430.',
     'United Nations (2024), E-Government Survey 2024, Annex on methodology.',
+    'Afonso, A., L. Schuknecht and V. Tanzi (2005), Public sector efficiency: an international comparison, Public Choice 123, 321–347.',
+    'Charnes, A., W. W. Cooper and E. Rhodes (1978), Measuring the efficiency of decision making units, European Journal of Operational Research 2, 429–444.',
+    'Banker, R. D., A. Charnes and W. W. Cooper (1984), Some models for estimating technical and scale inefficiencies in data envelopment analysis, Management Science 30, 1078–1092.',
+    'Deprins, D., L. Simar and H. Tulkens (1984), Measuring labor-efficiency in post offices, in Marchand, Pestieau and Tulkens (eds.), The Performance of Public Enterprises, North-Holland.',
+    'Cooper, W. W., L. M. Seiford and K. Tone (2007), Data Envelopment Analysis: A Comprehensive Text with Models, Applications, References and DEA-Solver Software, 2nd ed., Springer.',
+    'Ali, A. I. and L. M. Seiford (1990), Translation invariance in data envelopment analysis, Operations Research Letters 9, 403–405; Pastor, J. T. (1996), Translation invariance in DEA: a generalization, Annals of Operations Research 66, 93–102.',
+    'Huangfu, Q. and J. A. J. Hall (2018), Parallelizing the dual revised simplex method, Mathematical Programming Computation 10, 119–142 (HiGHS).',
     'RFC 4180 (CSV), RFC 9457 (problem details), RFC 9110 (ETag, If-None-Match); SDMX-CSV format specification (SDMX 3.0).',
   ],
 } as const;

@@ -1,0 +1,245 @@
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { membersOn } from '../../src/domain/groups.ts';
+import { dataVersionSource } from '../../src/http/data-version.ts';
+import { getJson, useLoadedApp } from '../helpers/app.ts';
+
+const ctx = useLoadedApp();
+const TODAY = '2026-11-22'; // the test clock
+const QUERY = '/v1/efficiency?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST,EGDI&group=ASEAN%2B3&latest=true';
+
+/** Each country's newest value of an indicator, read straight from the shipped release file. */
+async function latestFromFile(file: string, code: string) {
+  const text = await readFile(new URL(`../../datasets/${file}`, import.meta.url), 'utf8');
+  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+  const latest = new Map<string, { value: number; year: number }>();
+  for (const row of rows.filter((r) => r.indicator_code === code)) {
+    const year = Number(row.year);
+    const iso3 = row.country_iso3 as string;
+    if ((latest.get(iso3)?.year ?? -1) < year) latest.set(iso3, { value: Number(row.value), year });
+  }
+  return latest;
+}
+
+let wage: Map<string, { value: number; year: number }>;
+let ge: Map<string, { value: number; year: number }>;
+let egdi: Map<string, { value: number; year: number }>;
+let members: string[];
+let complete: string[];
+beforeAll(async () => {
+  wage = await latestFromFile('wb-wwbi/v3-2024-04/data.csv', 'BI.WAG.TOTL.GD.ZS');
+  ge = await latestFromFile('wb-wgi/2024/data.csv', 'GE.EST');
+  egdi = await latestFromFile('un-egov/2024/data.csv', 'EGDI');
+  members = membersOn('ASEAN+3', TODAY);
+  complete = members.filter((iso3) => wage.has(iso3) && ge.has(iso3) && egdi.has(iso3));
+});
+
+type Score = {
+  iso3: string;
+  score: number;
+  on_frontier: boolean;
+  peers: { iso3: string; weight: number }[];
+  values: Record<string, { value: number; year: number }>;
+  targets: { indicator: string; target: number; change_share: number | null }[];
+  summary: string;
+  jackknife: { low: number; high: number; most_influential: string | null };
+};
+const scoresOf = (body: Record<string, unknown>) =>
+  Object.fromEntries((body.scores as Score[]).map((s) => [s.iso3, s]));
+
+describe('GET /v1/efficiency on the shipped data (wage bill → government effectiveness, EGDI)', () => {
+  it('scores every ASEAN+3 country that has all three, and names the others with what they lack', async () => {
+    const { status, body } = await getJson(ctx.app, `${QUERY}&method=dea-vrs`);
+    expect(status).toBe(200);
+    expect((body.scores as Score[]).map((s) => s.iso3).sort()).toEqual([...complete].sort());
+    const leftOut = members.filter((iso3) => !complete.includes(iso3));
+    expect(leftOut.length).toBeGreaterThan(0);
+    expect(body.left_out).toEqual(
+      leftOut.map((iso3) => ({
+        iso3,
+        country: expect.any(String),
+        missing: [
+          wage.has(iso3) ? null : 'BI.WAG.TOTL.GD.ZS',
+          ge.has(iso3) ? null : 'GE.EST',
+          egdi.has(iso3) ? null : 'EGDI',
+        ].filter(Boolean),
+      })),
+    );
+    expect(body.countries).toBe(complete.length);
+  });
+
+  it("uses each country's latest value of each indicator and reports its year per cell", async () => {
+    const { body } = await getJson(ctx.app, `${QUERY}&method=fdh`);
+    for (const [iso3, score] of Object.entries(scoresOf(body))) {
+      expect(score.values['BI.WAG.TOTL.GD.ZS']).toMatchObject(wage.get(iso3) as object);
+      expect(score.values['GE.EST']).toMatchObject(ge.get(iso3) as object);
+      expect(score.values.EGDI).toMatchObject(egdi.get(iso3) as object);
+    }
+  });
+
+  it('FDH: Viet Nam is compared with the cheapest country that beats it on both outputs', async () => {
+    const { body } = await getJson(ctx.app, `${QUERY}&method=fdh`);
+    const vnm = {
+      x: wage.get('VNM')?.value as number,
+      ge: ge.get('VNM')?.value as number,
+      egdi: egdi.get('VNM')?.value as number,
+    };
+    const dominating = complete.filter(
+      (iso3) => (ge.get(iso3)?.value as number) >= vnm.ge && (egdi.get(iso3)?.value as number) >= vnm.egdi,
+    );
+    const cheapest = dominating.reduce((a, b) =>
+      (wage.get(a)?.value as number) <= (wage.get(b)?.value as number) ? a : b,
+    );
+    const score = scoresOf(body).VNM as Score;
+    expect(score.score).toBe((wage.get(cheapest)?.value as number) / vnm.x);
+    expect(score.peers).toEqual([{ iso3: cheapest, country: expect.any(String), weight: 1 }]);
+  });
+
+  it('DEA-VRS: Viet Nam is benchmarked on a mix of its peers that matches its EGDI, by hand', async () => {
+    const { body } = await getJson(ctx.app, `${QUERY}&method=dea-vrs`);
+    const score = scoresOf(body).VNM as Score;
+    const [p, q] = score.peers.map((peer) => peer.iso3) as [string, string];
+    expect(score.peers).toHaveLength(2);
+    // With one input and Σλ = 1, the binding output fixes the mix: λ_q = (y_VNM − y_p) / (y_q − y_p).
+    const y = (iso3: string) => egdi.get(iso3)?.value as number;
+    const lambdaQ = (y('VNM') - y(p)) / (y(q) - y(p));
+    const target = (1 - lambdaQ) * (wage.get(p)?.value as number) + lambdaQ * (wage.get(q)?.value as number);
+    expect(score.score).toBeCloseTo(target / (wage.get('VNM')?.value as number), 9);
+    expect(score.peers[1]?.weight).toBeCloseTo(lambdaQ, 9);
+    expect(score.summary).toMatch(/^The same outputs with \d+ % less Wage bill/);
+  });
+
+  it('lists the frontier, what it rests on, and a leave-one-out range for each country', async () => {
+    const { body } = await getJson(ctx.app, `${QUERY}&method=dea-vrs`);
+    const scores = body.scores as Score[];
+    const frontier = body.frontier as { countries: string[]; rests_on: string[]; rests_on_count: number };
+    expect(frontier.countries).toEqual(
+      scores
+        .filter((s) => s.score === 1)
+        .map((s) => s.iso3)
+        .sort(),
+    );
+    expect(frontier.rests_on_count).toBe(frontier.rests_on.length);
+    for (const s of scores) {
+      expect(s.jackknife.low).toBe(s.score);
+      expect(s.jackknife.high).toBeGreaterThanOrEqual(s.score);
+      expect(s.on_frontier).toBe(frontier.countries.includes(s.iso3));
+    }
+    expect(body.robustness).toMatchObject({ minimum_countries: 9, small_sample: complete.length < 9 });
+  });
+
+  it('answers in Vietnamese with lang=vi', async () => {
+    const { body } = await getJson(ctx.app, `${QUERY}&method=dea-vrs&lang=vi`);
+    expect(scoresOf(body).VNM).toMatchObject({ country: 'Việt Nam' });
+    expect(scoresOf(body).VNM?.summary).toMatch(/^Cùng mức đầu ra với /);
+    expect(body.description).toMatch(/định hướng đầu vào/);
+  });
+
+  it('warns when there are fewer than 3 × (inputs + outputs) countries', async () => {
+    const { body } = await getJson(
+      ctx.app,
+      '/v1/efficiency?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST,EGDI&countries=VNM,THA,SGP,MYS&latest=true&method=fdh',
+    );
+    expect(body.robustness).toMatchObject({ minimum_countries: 9, small_sample: true });
+    expect((body.robustness as { warning: string }).warning).toMatch(/^Only 4 countries for 3 inputs and outputs/);
+  });
+});
+
+describe('GET /v1/efficiency refuses what it cannot answer, as problem+json', () => {
+  const cases: [string, string, number, string][] = [
+    ['an unknown indicator', 'inputs=NOPE&outputs=EGDI', 400, 'unknown_indicator'],
+    ['no inputs', 'inputs=&outputs=EGDI', 400, 'invalid_parameter'],
+    ['a missing inputs parameter', 'outputs=EGDI', 400, 'invalid_parameter'],
+    [
+      'four inputs',
+      'inputs=BI.WAG.TOTL.GD.ZS,BI.EMP.TOTL.PB.ZS,BI.EMP.PWRK.PB.ZS,SP.POP.TOTL&outputs=EGDI',
+      400,
+      'invalid_parameter',
+    ],
+    ['five outputs', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI,OSI,TII,HCI,EPI', 400, 'invalid_parameter'],
+    [
+      'the same indicator as input and output',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=BI.WAG.TOTL.GD.ZS',
+      400,
+      'invalid_parameter',
+    ],
+    ['a method typo', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&method=dea', 400, 'invalid_parameter'],
+    ['an orientation typo', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&orientation=inputs', 400, 'invalid_parameter'],
+    ['an outcome as input', 'inputs=EGDI&outputs=GE.EST', 400, 'unsuitable_indicator'],
+    [
+      'a neutral indicator as output',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=BI.EMP.TOTL.PB.ZS',
+      400,
+      'unsuitable_indicator',
+    ],
+    [
+      'a lower-is-better output (a world rank)',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI_RANK',
+      400,
+      'unsuitable_indicator',
+    ],
+    [
+      'no country with data',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&countries=VNM,THA&year=1990',
+      422,
+      'unsuitable_data',
+    ],
+    [
+      'CRS with a negative output',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST,EGDI&latest=true&method=dea-crs',
+      422,
+      'unsuitable_data',
+    ],
+    [
+      'output orientation with a negative output',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST&latest=true&orientation=output',
+      422,
+      'unsuitable_data',
+    ],
+    ['an unknown group', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&group=EU', 404, 'unknown_group'],
+    ['a bad lang', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&lang=fr', 400, 'invalid_parameter'],
+  ];
+  it.each(cases)('%s', async (_, query, status, code) => {
+    const response = await getJson(ctx.app, `/v1/efficiency?${query}`);
+    expect(response.status).toBe(status);
+    expect(response.contentType).toMatch(/^application\/problem\+json/);
+    expect(response.body.code).toBe(code);
+  });
+
+  it('names every unsuitable indicator at once', async () => {
+    const { body } = await getJson(ctx.app, '/v1/efficiency?inputs=EGDI,BI.WAG.TOTL.GD.ZS&outputs=BI.EMP.TOTL.PB.ZS');
+    expect(body).toMatchObject({ unsuitable_inputs: ['EGDI'], unsuitable_outputs: ['BI.EMP.TOTL.PB.ZS'] });
+  });
+
+  it('names the countries with negative values when DEA-CRS cannot use them', async () => {
+    const { body } = await getJson(ctx.app, `${QUERY}&method=dea-crs`);
+    const negative = complete.filter((iso3) => (ge.get(iso3)?.value as number) <= 0).sort();
+    expect(body.non_positive).toEqual({ 'GE.EST': negative });
+  });
+
+  it('answers DEA with 501 where no solver is deployed (the edge), and FDH still works', async () => {
+    const edge = createApp({
+      db: ctx.test.db,
+      now: () => new Date(`${TODAY}T12:00:00Z`),
+      versions: dataVersionSource(ctx.test.db, 0),
+    });
+    const dea = await getJson(edge, `${QUERY}&method=dea-vrs`);
+    expect(dea).toMatchObject({ status: 501, body: { code: 'not_implemented' } });
+    const fdh = await getJson(edge, `${QUERY}&method=fdh`);
+    expect(fdh.status).toBe(200);
+  });
+});
+
+describe('/v1/methods explains the efficiency frontiers', () => {
+  it('covers the three methods, orientation, returns to scale, negative data and the caveats', async () => {
+    const { body } = await getJson(ctx.app, '/v1/methods');
+    const efficiency = body.efficiency as Record<string, unknown>;
+    for (const key of ['fdh', 'dea_crs', 'dea_vrs', 'orientation', 'returns_to_scale', 'negative_data', 'robustness'])
+      expect(efficiency).toHaveProperty(key);
+    const caveats = (efficiency.caveats as string[]).join(' ');
+    for (const words of ['Perception-based outputs', 'Measurement error', 'Small n', 'policy choices'])
+      expect(caveats).toContain(words);
+  });
+});
