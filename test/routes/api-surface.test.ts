@@ -28,6 +28,7 @@ describe('the OpenAPI document', () => {
       '/v1/composite',
       '/v1/countries',
       '/v1/countries/{iso3}',
+      '/v1/efficiency',
       '/v1/groups',
       '/v1/groups/{code}',
       '/v1/indicators',
