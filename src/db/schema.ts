@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Theme } from '../domain/themes.ts';
+
+export type { Theme };
 
 /** Dates travel as YYYY-MM-DD strings; the connection layer makes Postgres return them that way. */
 type DateColumn = ColumnType<string, string, string>;
@@ -39,7 +42,7 @@ export interface ReleaseTable {
   id: string;
   source_id: string;
   label: string;
-  format: 'tidy' | 'wb-bulk' | 'un-egov';
+  format: 'tidy' | 'wb-bulk' | 'un-egov' | 'bipa-long' | 'qog-wide';
   published_on: DateColumn;
   retrieved_on: DateColumn | null;
   file_name: string;
@@ -48,8 +51,6 @@ export interface ReleaseTable {
   notes: Generated<string>;
   loaded_at: ColumnType<string, string | undefined, never>;
 }
-
-export type Theme = 'digital-government' | 'effectiveness' | 'workforce-and-pay' | 'training' | 'context';
 
 export interface IndicatorTable {
   code: string;
@@ -63,6 +64,13 @@ export interface IndicatorTable {
   decimals: number;
   definition: string;
   caveats: string[];
+  /** Level in its source's hierarchy (composite indices); null for stand-alone series. */
+  level: ColumnType<'index' | 'domain' | 'theme' | 'indicator' | null, string | null | undefined, string | null>;
+  /** The indicator one level up in the same source's hierarchy. */
+  parent_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What a published rank is a rank of (e.g. 120 countries), in English and Vietnamese. */
+  rank_scope_en: ColumnType<string | null, string | null | undefined, string | null>;
+  rank_scope_vi: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ObservationTable {
@@ -74,6 +82,9 @@ export interface ObservationTable {
   flag: string | null;
   note: string | null;
   reference_url: string | null;
+  /** The rank the source published with the value (ties share a rank) and its label, e.g. "=62". */
+  rank: ColumnType<number | null, number | null | undefined, number | null>;
+  rank_label: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DataVersionTable {

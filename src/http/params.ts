@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { LEGACY_THEMES, THEME_PARAMETER_VALUES, THEMES } from '../domain/themes.ts';
 
 /**
  * Query parameters shared by data and chart endpoints: they mean the same thing everywhere,
@@ -243,3 +244,20 @@ export const crossSectionParams = {
   max_age: maxAgeParam,
   ...vintageParams,
 };
+
+/**
+ * One of the agenda themes; the theme names used before the agenda taxonomy are still accepted
+ * with their old meaning (see LEGACY_THEMES and /v1/methods).
+ */
+export const themeParam = z
+  .enum(THEME_PARAMETER_VALUES, { error: `theme must be one of ${THEME_PARAMETER_VALUES.join(', ')}` })
+  .optional()
+  .openapi({
+    param: { name: 'theme', in: 'query' },
+    example: 'digital-transformation',
+    description: `An agenda theme: ${THEMES.join(', ')}. Accepted with their old meaning: ${Object.entries(
+      LEGACY_THEMES,
+    )
+      .map(([old, to]) => `${old} (the ${to.themes.join(' and ')} indicators of ${to.sources.join(', ')})`)
+      .join('; ')}.`,
+  });

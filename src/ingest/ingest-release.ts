@@ -81,7 +81,7 @@ export async function ingestRelease(
       { file: displayName },
     );
   }
-  const empty = { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0 };
+  const empty = { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0, 'level not loaded': 0 };
   if (existing) {
     return {
       releaseId: id,
@@ -95,8 +95,9 @@ export async function ingestRelease(
     };
   }
 
-  const { rows, linesRead } = await READERS[meta.format](dataPath, displayName);
+  const { rows, linesRead, notLoaded } = await READERS[meta.format](dataPath, displayName, meta);
   const validated = validateRows(rows, meta, displayName);
+  validated.skipped['level not loaded'] = notLoaded ?? 0;
   const before = await currentValuesOfSource(db, {
     sourceId: meta.source.id,
     indicatorCodes: meta.indicators.map((i) => i.code),
@@ -139,6 +140,8 @@ export async function ingestRelease(
         flag: o.flag,
         note: o.note,
         reference_url: o.referenceUrl,
+        rank: o.rank ?? null,
+        rank_label: o.rankLabel ?? null,
       })),
       (done) => options.onProgress?.(done, total),
     );

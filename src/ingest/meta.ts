@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { SCALES, THEMES } from '../domain/themes.ts';
+import { HIERARCHY_LEVELS, SCALES, THEMES } from '../domain/themes.ts';
 import { IngestError } from './errors.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -22,6 +22,16 @@ export const indicatorMetaSchema = z.object({
   decimals: z.number().int().min(0).max(10),
   definition: z.string().min(1),
   caveats: z.array(z.string()).default([]),
+  /** Composite sources: the level in the source's hierarchy and the indicator one level up. */
+  level: z.enum(HIERARCHY_LEVELS).nullable().default(null),
+  parent: z.string().nullable().default(null),
+  /** What the ranks published with the values rank: "of 120 countries", never "within ASEAN". */
+  rank_scope: z
+    .object({ en: z.string().min(1), vi: z.string().min(1) })
+    .nullable()
+    .default(null),
+  /** How the reader finds this indicator in the file, when the file does not use our code. */
+  source_key: z.union([z.string(), z.number()]).transform(String).optional(),
 });
 
 export const flagRuleSchema = z.object({
@@ -35,32 +45,54 @@ export const flagRuleSchema = z.object({
   note: z.string().nullable().default(null),
 });
 
-export const releaseMetaSchema = z.object({
-  source: z.object({
-    id: idText,
-    name: z.string().min(1),
-    publisher: z.string().min(1),
-    url: z.string().min(1),
-    licence: z.string().min(1),
-    citation: z.string().min(1),
-  }),
-  release: idText,
-  label: z.string().min(1),
-  format: z.enum(['tidy', 'wb-bulk', 'un-egov']),
-  file: z.string().default('data.csv'),
-  published_on: isoDate,
-  retrieved_on: isoDate.nullable().default(null),
-  notes: z.string().default(''),
-  /** Policy figures may have no year; statistical releases must date every value. */
-  allow_undated: z.boolean().default(false),
-  /** sha256 of the data file; when present, ingestion refuses a file that does not match. */
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
-  indicators: z.array(indicatorMetaSchema).min(1),
-  flags: z.array(flagRuleSchema).default([]),
-});
+export const releaseMetaSchema = z
+  .object({
+    source: z.object({
+      id: idText,
+      name: z.string().min(1),
+      publisher: z.string().min(1),
+      url: z.string().min(1),
+      licence: z.string().min(1),
+      citation: z.string().min(1),
+    }),
+    release: idText,
+    label: z.string().min(1),
+    format: z.enum(['tidy', 'wb-bulk', 'un-egov', 'bipa-long', 'qog-wide']),
+    file: z.string().default('data.csv'),
+    published_on: isoDate,
+    retrieved_on: isoDate.nullable().default(null),
+    notes: z.string().default(''),
+    /** The year of every value, for files that carry none (an index edition such as BIPA 2024). */
+    edition_year: z.number().int().min(1900).max(2100).optional(),
+    /** `error`: a country spelling that resolves to nothing stops the release instead of being reported. */
+    unresolved_countries: z.enum(['report', 'error']).default('report'),
+    /** Policy figures may have no year; statistical releases must date every value. */
+    allow_undated: z.boolean().default(false),
+    /** sha256 of the data file; when present, ingestion refuses a file that does not match. */
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    indicators: z.array(indicatorMetaSchema).min(1),
+    flags: z.array(flagRuleSchema).default([]),
+  })
+  .superRefine(checkHierarchy);
+
+/** A parent is declared in the same release, one level up; a hierarchy has levels throughout. */
+function checkHierarchy(meta: { indicators: z.infer<typeof indicatorMetaSchema>[] }, ctx: z.RefinementCtx): void {
+  const byCode = new Map(meta.indicators.map((i) => [i.code, i]));
+  meta.indicators.forEach((indicator, index) => {
+    if (indicator.parent === null) return;
+    const parent = byCode.get(indicator.parent);
+    const expected = indicator.level ? HIERARCHY_LEVELS[HIERARCHY_LEVELS.indexOf(indicator.level) - 1] : undefined;
+    if (!parent || parent.level === null || parent.level !== expected)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['indicators', index, 'parent'],
+        message: `parent "${indicator.parent}" must be an indicator of this release one level above ${indicator.level ?? '(no level)'}`,
+      });
+  });
+}
 
 export type ReleaseMeta = z.infer<typeof releaseMetaSchema>;
 export type IndicatorMeta = z.infer<typeof indicatorMetaSchema>;

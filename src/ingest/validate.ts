@@ -13,10 +13,13 @@ export interface ParsedObservation {
   flag: string | null;
   note: string | null;
   referenceUrl: string | null;
+  /** Only where the source publishes ranks beside its values. */
+  rank?: number;
+  rankLabel?: string;
   line: number;
 }
 
-export type SkipReason = 'outside registry' | 'missing value' | 'unresolved country';
+export type SkipReason = 'outside registry' | 'missing value' | 'unresolved country' | 'level not loaded';
 
 export interface ValidationResult {
   observations: ParsedObservation[];
@@ -48,6 +51,16 @@ function rowSchema(indicatorCodes: [string, ...string[]], allowUndated: boolean)
       .regex(NUMERIC_TEXT, 'not a number')
       .transform(Number)
       .pipe(z.number().refine(Number.isFinite, 'number out of range')),
+    rank: z
+      .string()
+      .trim()
+      .regex(/^(?:[1-9]\d{0,3})?$/, 'not a rank (a whole number from 1)')
+      .transform((text) => (text === '' ? null : Number(text))),
+    rankLabel: z
+      .string()
+      .trim()
+      .regex(/^(?:=?[1-9]\d{0,3})?$/, 'not a rank label such as "62" or "=62"')
+      .transform((text) => (text === '' ? null : text)),
   });
 }
 
@@ -55,6 +68,8 @@ const COLUMN_OF_FIELD: Record<string, (row: RawRow) => string> = {
   indicatorCode: () => 'indicator_code',
   year: () => 'year',
   value: (row) => row.valueColumn,
+  rank: () => 'rank',
+  rankLabel: () => 'rank_label',
 };
 
 function ruleMatches(
@@ -67,6 +82,14 @@ function ruleMatches(
     (rule.years === undefined || rule.years.includes(obs.year)) &&
     (rule.value === undefined || rule.value === obs.value)
   );
+}
+
+function unresolvedCountry(row: RawRow, displayName: string): IngestError {
+  const text = 'code' in row.country ? row.country.code : row.country.name;
+  return new IngestError(`${displayName}, line ${row.line}: country "${text}" resolves to no known country`, {
+    file: displayName,
+    line: row.line,
+  });
 }
 
 function resolve(row: RawRow): CountryResolution {
@@ -82,7 +105,7 @@ export function validateRows(rows: RawRow[], meta: ReleaseMeta, displayName: str
   const schema = rowSchema(meta.indicators.map((i) => i.code) as [string, ...string[]], meta.allow_undated);
   const result: ValidationResult = {
     observations: [],
-    skipped: { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0 },
+    skipped: { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0, 'level not loaded': 0 },
     unresolved: [],
   };
   const firstLineOfKey = new Map<string, number>();
@@ -94,6 +117,7 @@ export function validateRows(rows: RawRow[], meta: ReleaseMeta, displayName: str
       continue;
     }
     if (country.kind === 'unknown') {
+      if (meta.unresolved_countries === 'error') throw unresolvedCountry(row, displayName);
       result.skipped['unresolved country']++;
       result.unresolved.push({ line: row.line, text: 'code' in row.country ? row.country.code : row.country.name });
       continue;
@@ -102,19 +126,34 @@ export function validateRows(rows: RawRow[], meta: ReleaseMeta, displayName: str
       result.skipped['missing value']++;
       continue;
     }
-    const parsed = schema.safeParse({ indicatorCode: row.indicatorCode, year: row.year, value: row.value });
+    const fields = {
+      indicatorCode: row.indicatorCode,
+      year: row.year,
+      value: row.value,
+      rank: row.rank ?? '',
+      rankLabel: row.rankLabel ?? '',
+    };
+    const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = String(issue?.path[0] ?? 'value');
+      const field = String(issue?.path[0] ?? 'value') as keyof typeof fields;
       const column = COLUMN_OF_FIELD[field]?.(row) ?? field;
-      const cell = field === 'value' ? row.value : field === 'year' ? row.year : row.indicatorCode;
-      throw new IngestError(`${displayName}, line ${row.line}, column "${column}": ${issue?.message} ("${cell}")`, {
-        file: displayName,
-        line: row.line,
-        column,
-      });
+      throw new IngestError(
+        `${displayName}, line ${row.line}, column "${column}": ${issue?.message} ("${fields[field]}")`,
+        {
+          file: displayName,
+          line: row.line,
+          column,
+        },
+      );
     }
-    const { indicatorCode, year, value } = parsed.data;
+    const { indicatorCode, year, value, rank, rankLabel } = parsed.data;
+    if (rankLabel !== null && rankLabel.replace('=', '') !== String(rank)) {
+      throw new IngestError(
+        `${displayName}, line ${row.line}, column "rank_label": label "${rankLabel}" does not match rank ${rank ?? '(none)'}`,
+        { file: displayName, line: row.line, column: 'rank_label' },
+      );
+    }
     const key = `${indicatorCode}|${country.iso3}|${year}`;
     const firstLine = firstLineOfKey.get(key);
     if (firstLine !== undefined) {
@@ -136,6 +175,8 @@ export function validateRows(rows: RawRow[], meta: ReleaseMeta, displayName: str
       flag: rule?.flag ?? null,
       note,
       referenceUrl: row.referenceUrl ?? null,
+      ...(rank === null ? {} : { rank }),
+      ...(rankLabel === null ? {} : { rankLabel }),
       line: row.line,
     });
   }

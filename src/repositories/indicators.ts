@@ -1,9 +1,12 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, Theme } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
+import type { ThemeSelection } from '../domain/themes.ts';
 
-export async function listIndicators(db: Kysely<Database>, theme?: Theme) {
+/** Indicators, optionally of some themes (and, for an old theme name, within its sources). */
+export async function listIndicators(db: Kysely<Database>, selection?: ThemeSelection) {
   let query = db.selectFrom('indicator').selectAll();
-  if (theme) query = query.where('theme', '=', theme);
+  if (selection) query = query.where('theme', 'in', [...selection.themes]);
+  if (selection?.sources) query = query.where('source_id', 'in', [...selection.sources]);
   return query.orderBy('theme').orderBy('code').execute();
 }
 

@@ -4,6 +4,19 @@ import type { IndicatorMeta, ReleaseMeta } from '../ingest/meta.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** meta.yaml's description of an indicator → its row. */
+function indicatorRow(i: IndicatorMeta, sourceId: string) {
+  const { level, parent, rank_scope, source_key: _key, ...described } = i;
+  return {
+    ...described,
+    source_id: sourceId,
+    level,
+    parent_code: parent,
+    rank_scope_en: rank_scope?.en ?? null,
+    rank_scope_vi: rank_scope?.vi ?? null,
+  };
+}
+
 export async function findRelease(db: Db, id: string) {
   return db.selectFrom('release').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -42,7 +55,7 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
     if (missing.length > 0)
       await db
         .insertInto('indicator')
-        .values(missing.map((i) => ({ ...i, source_id: source.id })))
+        .values(missing.map((i) => indicatorRow(i, source.id)))
         .execute();
     return;
   }
@@ -61,7 +74,7 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
     .execute();
   await db
     .insertInto('indicator')
-    .values(meta.indicators.map((i: IndicatorMeta) => ({ ...i, source_id: source.id })))
+    .values(meta.indicators.map((i) => indicatorRow(i, source.id)))
     .onConflict((oc) =>
       oc.column('code').doUpdateSet((eb) => ({
         source_id: eb.ref('excluded.source_id'),
@@ -74,6 +87,10 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
         decimals: eb.ref('excluded.decimals'),
         definition: eb.ref('excluded.definition'),
         caveats: eb.ref('excluded.caveats'),
+        level: eb.ref('excluded.level'),
+        parent_code: eb.ref('excluded.parent_code'),
+        rank_scope_en: eb.ref('excluded.rank_scope_en'),
+        rank_scope_vi: eb.ref('excluded.rank_scope_vi'),
       })),
     )
     .execute();

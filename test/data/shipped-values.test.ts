@@ -3,7 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReleaseMeta, releaseId } from '../../src/ingest/meta.ts';
-import { listShippedReleases } from '../../src/ingest/shipped.ts';
+import { DATASETS_DIR, listShippedReleases } from '../../src/ingest/shipped.ts';
 import { countObservations } from '../../src/repositories/observation-count.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
 
@@ -29,10 +29,11 @@ async function storedValue(indicator: string, iso3: string, year: number, releas
 }
 
 describe('the shipped releases', () => {
-  it('load 16,064 observations from 7 releases of 5 sources', async () => {
-    expect(await countObservations(test.db)).toBe(16064); // 1008 + 12534 + 811 + 882 + 763 + 56 + 10
-    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(7);
-    expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(5);
+  it('load 16,732 observations from 9 releases of 7 sources', async () => {
+    // 1008 + 12534 + 811 + 882 + 763 + 56 + 10, + BIPA 2024 516 + QoG Expert Survey 2020 152
+    expect(await countObservations(test.db)).toBe(16732);
+    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(9);
+    expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(7);
   });
 
   it('keep the checked figures: EGDI 2022 SGP 0.9133 and VNM EGDI 2020 0.6667', async () => {
@@ -100,7 +101,7 @@ describe('the shipped releases', () => {
 
   it('give every indicator a theme, unit, scale, definition and source', async () => {
     const indicators = await test.db.selectFrom('indicator').selectAll().execute();
-    expect(indicators.length).toBe(6 + 36 + 14 + 2 + 7);
+    expect(indicators.length).toBe(6 + 36 + 14 + 2 + 7 + 53 + 20);
     for (const i of indicators) {
       expect(i.definition.length, i.code).toBeGreaterThan(20);
       expect(i.unit, i.code).not.toBe('');
@@ -111,6 +112,7 @@ describe('the shipped releases', () => {
     let compared = 0;
     for (const release of await listShippedReleases()) {
       const meta = await readReleaseMeta(path.join(release.folder, 'meta.yaml'));
+      if (meta.format !== 'tidy') continue;
       const text = await readFile(path.join(release.folder, meta.file), 'utf8');
       const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
       const stored = await test.db
@@ -130,4 +132,77 @@ describe('the shipped releases', () => {
     }
     expect(compared).toBe(16064);
   });
+
+  it('serve every BIPA 2024 value, rank and rank label exactly as bipa2024_all_data.csv writes them', async () => {
+    const { meta, data } = await sourceRows('bsg-bipa', '2024');
+    const codeOf = new Map(meta.indicators.map((i) => [i.source_key, i.code]));
+    const stored = await storedRows('bsg-bipa:2024');
+    const expected = data.filter((row) => REGISTRY.has(row.cc_iso3c ?? '') && !row.structure_id?.includes('.'));
+    expect(expected).toHaveLength(516);
+    expect(stored.size).toBe(516);
+    for (const row of expected) {
+      const key = `${codeOf.get(row.structure_id)}|${row.cc_iso3c}|2024`;
+      expect(stored.get(key), key).toEqual({
+        value: Number(row.value),
+        rank: Number(row.rank),
+        rank_label: row.rank_label,
+      });
+    }
+  });
+
+  it('serve every QoG Expert Survey 2020 value exactly as qog_exp_agg_20.csv writes it, and no empty cell', async () => {
+    const { meta, data } = await sourceRows('qog-expert-survey', '2020');
+    const stored = await storedRows('qog-expert-survey:2020');
+    let compared = 0;
+    for (const row of data.filter((r) => REGISTRY.has(r.ccodealp ?? ''))) {
+      for (const indicator of meta.indicators) {
+        const text = row[indicator.source_key ?? ''] ?? '';
+        const key = `${indicator.code}|${row.ccodealp}|${row.year}`;
+        expect(stored.get(key)?.value, key).toBe(text === '' ? undefined : Number(text));
+        if (text !== '') compared++;
+      }
+    }
+    expect(compared).toBe(152);
+    expect(stored.size).toBe(152);
+  });
 });
+
+const REGISTRY = new Set([
+  'BRN',
+  'KHM',
+  'IDN',
+  'LAO',
+  'MYS',
+  'MMR',
+  'PHL',
+  'SGP',
+  'THA',
+  'VNM',
+  'TLS',
+  'CHN',
+  'JPN',
+  'KOR',
+]);
+
+/** The release's source file parsed on its own (papaparse, BOM dropped), independently of the readers. */
+async function sourceRows(source: string, release: string) {
+  const folder = path.join(DATASETS_DIR, source, release);
+  const meta = await readReleaseMeta(path.join(folder, 'meta.yaml'));
+  const text = (await readFile(path.join(folder, meta.file), 'utf8')).replace(/^\uFEFF/, '');
+  const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+  return { meta, data };
+}
+
+async function storedRows(releaseId: string) {
+  const rows = await test.db
+    .selectFrom('observation')
+    .select(['indicator_code', 'iso3', 'year', 'value', 'rank', 'rank_label'])
+    .where('release_id', '=', releaseId)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      `${r.indicator_code}|${r.iso3}|${r.year}`,
+      { value: r.value, rank: r.rank, rank_label: r.rank_label },
+    ]),
+  );
+}

@@ -62,7 +62,9 @@ export async function readCsvFrame(path: string, displayName: string, preambleLi
   } catch (error) {
     throw await locateParseError(path, displayName, preambleLines, error as Error);
   }
-  const starts = recordStartLines(await readFile(path, 'utf8'), preambleLines);
+  const text = await readFile(path, 'utf8');
+  unquoteFirstHeader(frame, text);
+  const starts = recordStartLines(text, preambleLines);
   const headerLine = starts[0] ?? preambleLines + 1;
   return {
     frame,
@@ -72,6 +74,18 @@ export async function readCsvFrame(path: string, displayName: string, preambleLi
     lineOf: (row) => starts[row + 1] ?? headerLine + 1 + row,
     rowCount: frame.shape[0] ?? 0,
   };
+}
+
+/**
+ * After a UTF-8 byte-order mark (R's write.csv with fileEncoding="UTF-8-BOM", as BIPA publishes)
+ * the parser drops the mark but keeps the quotes of the first header: `"cc_iso3c"`. The header is
+ * renamed to what it says.
+ */
+function unquoteFirstHeader(frame: dfd.DataFrame, text: string): void {
+  const first = frame.columns[0];
+  if (!text.startsWith('\uFEFF') || typeof first !== 'string') return;
+  const clean = first.replace(/^\uFEFF/, '').replace(/^"(.*)"$/, '$1');
+  if (clean !== first) frame.rename({ [first]: clean }, { inplace: true });
 }
 
 /** danfojs reports CSV syntax errors without a position; papaparse tells us the row. */

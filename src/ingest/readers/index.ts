@@ -1,4 +1,6 @@
 import type { ReleaseMeta } from '../meta.ts';
+import { readBipaLong } from './bipa-long.ts';
+import { readQogWide } from './qog-wide.ts';
 import type { Reader } from './raw-row.ts';
 import { readTidy } from './tidy.ts';
 import { readUnEgov } from './un-egov.ts';
@@ -8,4 +10,6 @@ export const READERS: Readonly<Record<ReleaseMeta['format'], Reader>> = {
   tidy: readTidy,
   'wb-bulk': readWorldBankBulk,
   'un-egov': readUnEgov,
+  'bipa-long': readBipaLong,
+  'qog-wide': readQogWide,
 };

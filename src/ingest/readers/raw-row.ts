@@ -1,3 +1,5 @@
+import type { ReleaseMeta } from '../meta.ts';
+
 /**
  * One value as a reader found it, still as text: readers reshape, validation parses.
  * `line` is the 1-based line of the file the value comes from.
@@ -14,12 +16,18 @@ export interface RawRow {
   unit?: string;
   note?: string;
   referenceUrl?: string;
+  /** The rank the source published beside the value, and its label ("=62" when tied). */
+  rank?: string;
+  rankLabel?: string;
 }
 
 export interface ReaderResult {
   rows: RawRow[];
   /** Data lines read from the file (before reshaping). */
   linesRead: number;
+  /** Rows of a level the release does not load (e.g. BIPA's metrics), counted, never silently dropped. */
+  notLoaded?: number;
 }
 
-export type Reader = (path: string, displayName: string) => Promise<ReaderResult>;
+/** Readers of files that do not name our indicators get the release's meta.yaml to map them. */
+export type Reader = (path: string, displayName: string, meta?: ReleaseMeta) => Promise<ReaderResult>;

@@ -1,6 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { COUNTRIES } from '../../domain/countries.ts';
+import { selectTheme } from '../../domain/themes.ts';
 import { indicatorCoverage, listIndicators as listIndicatorRows } from '../../repositories/indicators.ts';
 import { presentIndicator } from '../presenters.ts';
 import { requireIndicator } from '../../analysis/require-indicator.ts';
@@ -10,7 +11,7 @@ export const listIndicators =
   (deps: AppDeps): RouteHandler<typeof listIndicatorsRoute> =>
   async (c) => {
     const { theme } = c.req.valid('query');
-    const rows = await listIndicatorRows(deps.db, theme);
+    const rows = await listIndicatorRows(deps.db, theme ? selectTheme(theme) : undefined);
     return c.json({ indicators: rows.map(presentIndicator), count: rows.length }, 200);
   };
 

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { indicatorCode } from '../../http/params.ts';
-import { THEMES } from '../../domain/themes.ts';
+import { indicatorCode, themeParam } from '../../http/params.ts';
 import { IndicatorSchema, problemResponses } from '../schemas.ts';
 
 export const listIndicatorsRoute = createRoute({
@@ -11,10 +10,7 @@ export const listIndicatorsRoute = createRoute({
   summary: 'Indicator metadata, optionally for one theme',
   request: {
     query: z.strictObject({
-      theme: z
-        .enum(THEMES, { error: `theme must be one of ${THEMES.join(', ')}` })
-        .optional()
-        .openapi({ param: { name: 'theme', in: 'query' }, example: 'digital-government' }),
+      theme: themeParam,
     }),
   },
   responses: {

@@ -5,6 +5,7 @@ import { registeredCountry } from '../../domain/countries.ts';
 import { competitionRank, directionOf } from '../../domain/normalise.ts';
 import { max, mean, median, min } from '../../domain/stats.ts';
 import { listIndicators } from '../../repositories/indicators.ts';
+import { selectTheme } from '../../domain/themes.ts';
 import { type ValueRow, valuesFor } from '../../repositories/observations.ts';
 import { provenanceFor } from '../../analysis/provenance.ts';
 import { requireCountries, resolveSelection, selectionForYear } from '../../analysis/selection.ts';
@@ -19,7 +20,7 @@ export const profile =
     const query = c.req.valid('query');
     const selection = resolveSelection({ group: query.group, membership: query.membership }, deps.now?.());
     const vintage = await resolveVintage(deps.db, query);
-    const indicators = await listIndicators(deps.db, query.theme);
+    const indicators = await listIndicators(deps.db, query.theme ? selectTheme(query.theme) : undefined);
     const countries = [...new Set([...selection.countries, iso3])];
     const rows = await valuesFor(deps.db, {
       indicatorCodes: indicators.map((i) => i.code),

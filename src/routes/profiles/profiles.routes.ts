@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { THEMES } from '../../domain/themes.ts';
-import { checkCommonRules, ISO3, selectionParams, vintageParams, yearParam } from '../../http/params.ts';
+import { checkCommonRules, ISO3, selectionParams, themeParam, vintageParams, yearParam } from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -19,10 +18,7 @@ export const profileRoute = createRoute({
         group: selectionParams.group,
         membership: selectionParams.membership,
         year: yearParam,
-        theme: z
-          .enum(THEMES, { error: `theme must be one of ${THEMES.join(', ')}` })
-          .optional()
-          .openapi({ param: { name: 'theme', in: 'query' } }),
+        theme: themeParam,
         ...vintageParams,
       })
       .superRefine(checkCommonRules),

@@ -1,0 +1,61 @@
+import { IngestError } from '../errors.ts';
+import { columnText, readCsvFrame, requireColumns } from './csv-frame.ts';
+import type { RawRow, Reader } from './raw-row.ts';
+import { indicatorsBySourceKey } from './source-keys.ts';
+
+const REQUIRED = ['cc_iso3c', 'structure_id', 'value', 'rank', 'rank_label'] as const;
+/** `ABBCC` (index, domain, theme, indicator) or `ABBCC.DD` (a metric), as BIPA's README defines them. */
+const STRUCTURE_ID = /^(\d{1,5})(?:\.(\d{1,2}))?$/;
+
+/**
+ * The Blavatnik Index long file (bipa2024_all_data.csv): one line per country and element of the
+ * Index, identified by its structure id, with the value, its rank among the countries of the
+ * Index and the rank label ("=62" when tied). The file has no year: the edition year comes from
+ * meta.yaml. Metric rows (ids with a decimal part) are counted and not loaded; an id meta.yaml
+ * does not declare, or a country code that is not three letters, stops the release.
+ */
+export const readBipaLong: Reader = async (path, displayName, meta) => {
+  const codes = indicatorsBySourceKey(meta, displayName);
+  if (meta?.edition_year === undefined) {
+    throw new IngestError(`${displayName}: the bipa-long format needs edition_year in meta.yaml`, {
+      file: displayName,
+    });
+  }
+  const year = String(meta.edition_year);
+  const csv = await readCsvFrame(path, displayName);
+  requireColumns(csv, REQUIRED, displayName);
+  const [country, structure, value, rank, rankLabel] = REQUIRED.map((c) => columnText(csv, c)) as string[][];
+  const rows: RawRow[] = [];
+  let notLoaded = 0;
+  for (let i = 0; i < csv.rowCount; i++) {
+    const line = csv.lineOf(i);
+    const id = (structure?.[i] ?? '').trim();
+    const match = STRUCTURE_ID.exec(id);
+    const fail = (column: string, message: string) =>
+      new IngestError(`${displayName}, line ${line}, column "${column}": ${message}`, {
+        file: displayName,
+        line,
+        column,
+      });
+    if (!match) throw fail('structure_id', `not a BIPA structure id ("${id}")`);
+    if (match[2] !== undefined && Number(match[2]) !== 0) {
+      notLoaded++;
+      continue;
+    }
+    const indicatorCode = codes.get(String(Number(match[1])));
+    if (!indicatorCode) throw fail('structure_id', `structure id ${id} is not declared in meta.yaml`);
+    const iso3 = (country?.[i] ?? '').trim();
+    if (!/^[A-Z]{3}$/.test(iso3)) throw fail('cc_iso3c', `not an ISO 3166 alpha-3 code ("${iso3}")`);
+    rows.push({
+      line,
+      indicatorCode,
+      country: { code: iso3 },
+      year,
+      value: value?.[i] ?? '',
+      valueColumn: 'value',
+      rank: rank?.[i] ?? '',
+      rankLabel: rankLabel?.[i] ?? '',
+    });
+  }
+  return { rows, linesRead: csv.rowCount, notLoaded };
+};
