@@ -1,79 +1,185 @@
 /**
- * API throughput benchmark. Two servers on the same data and machine:
- * - the floor: a bare node:http server that runs the same SQL as /v1/observations (one indicator ×
- *   ASEAN+3 × all years) and JSON.stringify()s the rows;
- * - CivScope: the full /v1/observations through Hono, zod, the data-version cache and provenance.
- * Each is loaded with autocannon (50 connections, 10 s after a 3 s warm-up) from a separate process.
- * Postgres when DATABASE_URL is set, else the embedded PGlite (loaded into memory first).
- * Usage: npm run bench:api [-- --duration 10 --connections 50]
+ * API throughput benchmark: every route a partner or report author hits, uncached and cached,
+ * against a floor that does the same work without the framework.
+ *
+ * - floor: a bare node:http server that, per route, runs exactly the SQL statements CivScope runs
+ *   for that request (captured from the app, all at once, prepared) and serialises the rows with
+ *   JSON.stringify; for charts it also renders the app's own spec to SVG (vega) and PNG (resvg).
+ *   Nothing the floor does is cached.
+ * - uncached: the full app with the response cache off (every request runs its queries, builds its
+ *   body and, for charts, renders) — the path a partner with varied queries hits.
+ * - cached: the full app with its response cache (repeat requests), as the earlier benchmark measured.
+ * Each is loaded with autocannon (N connections, D s after a 3 s warm-up) from a separate process.
+ * Postgres when DATABASE_URL is set, else the embedded PGlite (in memory).
+ * Usage: npm run bench:api [-- --duration 10 --connections 50 --routes observations,rankings]
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
+import type { TopLevelSpec } from 'vega-lite';
 import { createApp } from '../src/app.ts';
 import { connectPglite } from '../src/db/pglite.ts';
 import { connectPostgres } from '../src/db/postgres.ts';
 import { loadShippedReleases, prepareSchema } from '../src/db/prepare.ts';
-import { membersOn, todayIso } from '../src/domain/groups.ts';
-import { valuesQuery } from '../src/repositories/observations.ts';
-import { measure as load } from './lib/load.ts';
+import { noResponseStore } from '../src/http/response-cache.ts';
+import { renderPng } from '../src/render/png.ts';
+import { renderSvg } from '../src/render/svg.ts';
+import { type LoadResult, measure as load } from './lib/load.ts';
 
 const { values: args } = parseArgs({
-  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    routes: { type: 'string', default: '' },
+  },
 });
-const INDICATOR = 'GE.EST';
+
+interface Route {
+  name: string;
+  path: string;
+  /** What the floor does after its queries: serialise rows, or render the app's chart spec. */
+  body: 'json' | 'svg' | 'png';
+}
+
+const CHART_QUERY = 'indicator=EGDI&group=ASEAN%2B3&year=2024';
+const ROUTES: Route[] = [
+  { name: 'observations', path: '/v1/observations?indicator=EGDI&group=ASEAN%2B3', body: 'json' },
+  { name: 'rankings', path: '/v1/rankings?indicator=EGDI&group=ASEAN%2B3&year=2024', body: 'json' },
+  {
+    name: 'compare',
+    path: '/v1/compare?indicators=EGDI,GE.EST,BI.WAG.TOTL.GD.ZS&group=ASEAN&latest=true',
+    body: 'json',
+  },
+  { name: 'composite', path: '/v1/composite?indicators=EGDI,GE.EST,CC.EST&group=ASEAN%2B3&year=2022', body: 'json' },
+  { name: 'chart spec', path: `/v1/charts/ranking?${CHART_QUERY}`, body: 'json' },
+  { name: 'chart SVG', path: `/v1/charts/ranking.svg?${CHART_QUERY}`, body: 'svg' },
+  { name: 'chart PNG', path: `/v1/charts/ranking.png?${CHART_QUERY}`, body: 'png' },
+];
+const selected = args.routes ? ROUTES.filter((route) => args.routes?.split(',').includes(route.name)) : ROUTES;
 
 const url = process.env.DATABASE_URL;
 const database = url ? connectPostgres({ url, poolSize: 10 }) : await connectPglite();
-const db = database.db;
-await prepareSchema(db);
-await loadShippedReleases(db);
+await prepareSchema(database.db);
+await loadShippedReleases(database.db);
 
-// The floor runs exactly the SQL CivScope compiles for this request.
-const countries = membersOn('ASEAN+3', todayIso());
-const compiled = valuesQuery(db, { indicatorCodes: [INDICATOR], countries }).compile();
-const raw = url ? (await import('postgres')).default(url, { max: 10 }) : null;
-const pglite = url ? null : (database as Awaited<ReturnType<typeof connectPglite>>).pglite;
-const runFloorQuery = async () => {
-  if (raw) return raw.unsafe(compiled.sql, compiled.parameters as never[]);
-  return (await (pglite as NonNullable<typeof pglite>).query(compiled.sql, compiled.parameters as unknown[])).rows;
+/**
+ * The statements one uncached request runs, read from an in-memory PGlite copy of the data whose
+ * query method is wrapped (Kysely compiles the same SQL for PGlite and postgres.js).
+ */
+async function captureStatements(routes: Route[]): Promise<Map<string, { sql: string; params: unknown[] }[]>> {
+  const capture = await connectPglite();
+  await prepareSchema(capture.db);
+  await loadShippedReleases(capture.db);
+  let log: { sql: string; params: unknown[] }[] = [];
+  const query = capture.pglite.query.bind(capture.pglite);
+  capture.pglite.query = ((sql: string, params?: unknown[], options?: never) => {
+    log.push({ sql, params: params ?? [] });
+    return query(sql, params, options);
+  }) as typeof capture.pglite.query;
+  const app = createApp({ db: capture.db, responseStore: noResponseStore, renderPng });
+  const statements = new Map<string, { sql: string; params: unknown[] }[]>();
+  for (const route of routes) {
+    await app.request(route.path); // warms the data version, which the app re-reads once a second
+    log = [];
+    const response = await app.request(route.path);
+    if (response.status !== 200) throw new Error(`${route.path} answered ${response.status}`);
+    // The data version is read once a second for all requests together, not per request.
+    statements.set(
+      route.name,
+      log.filter((statement) => !statement.sql.includes('from "data_version"')),
+    );
+    if (process.env.BENCH_VERBOSE)
+      console.log(
+        route.name,
+        log.map((s) => s.sql.slice(0, 80)),
+      );
+  }
+  await capture.close();
+  return statements;
+}
+
+/** The chart spec the app renders, so the floor renders exactly the same picture. */
+async function chartSpec(): Promise<TopLevelSpec> {
+  const app = createApp({ db: database.db, responseStore: noResponseStore });
+  const response = await app.request(`/v1/charts/ranking?${CHART_QUERY}`);
+  return ((await response.json()) as { spec: TopLevelSpec }).spec;
+}
+
+const statements = await captureStatements(selected);
+const spec = await chartSpec();
+const raw = url ? (await import('postgres')).default(url, { max: 10, onnotice: () => {} }) : null;
+const pglite = 'pglite' in database ? database.pglite : null;
+const run = async ({ sql, params }: { sql: string; params: unknown[] }) => {
+  if (raw) return raw.unsafe(sql, params as never[], { prepare: true });
+  return (await (pglite as NonNullable<typeof pglite>).query(sql, params)).rows;
 };
 
-const floor = createServer(async (_req, res) => {
-  const rows = await runFloorQuery();
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(rows));
+async function floorAnswer(route: Route, res: ServerResponse): Promise<void> {
+  // All statements at once: no schedule the app could choose is faster than this.
+  const results = await Promise.all((statements.get(route.name) ?? []).map(run));
+  if (route.body === 'json') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(results));
+    return;
+  }
+  const svg = await renderSvg(spec);
+  if (route.body === 'svg') {
+    res.writeHead(200, { 'content-type': 'image/svg+xml' });
+    res.end(svg);
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'image/png' });
+  res.end(renderPng(svg, 640));
+}
+
+const floor = createServer((req, res) => {
+  const route = selected.find((candidate) => `/${encodeURIComponent(candidate.name)}` === req.url);
+  if (!route) {
+    res.writeHead(404).end();
+    return;
+  }
+  floorAnswer(route, res).catch((error) => res.writeHead(500).end(String(error)));
 });
 await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
-const floorPort = (floor.address() as AddressInfo).port;
 
-const app = createApp({ db });
-const civscope = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-await new Promise((resolve) => civscope.once('listening', resolve));
-const civscopePort = (civscope.address() as AddressInfo).port;
+async function listen(app: ReturnType<typeof createApp>): Promise<{ port: number; close: () => void }> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { port: (server.address() as AddressInfo).port, close: () => server.close() };
+}
+const uncached = await listen(createApp({ db: database.db, responseStore: noResponseStore, renderPng }));
+const cached = await listen(createApp({ db: database.db, renderPng }));
+const floorPort = (floor.address() as AddressInfo).port;
 
 console.log(
   `database: ${url ? 'Postgres' : 'PGlite (in memory)'}; ${args.connections} connections, ${args.duration} s after 3 s warm-up`,
 );
 const measure = (label: string, target: string) => load(label, target, Number(args.duration), Number(args.connections));
-const floorResult = await measure('floor (node:http + SQL)', `http://127.0.0.1:${floorPort}/`);
-const observations = await measure(
-  'CivScope /v1/observations',
-  `http://127.0.0.1:${civscopePort}/v1/observations?indicator=${INDICATOR}&group=ASEAN%2B3`,
-);
-await measure(
-  'CivScope /v1/rankings',
-  `http://127.0.0.1:${civscopePort}/v1/rankings?indicator=EGDI&group=ASEAN%2B3&year=2024`,
-);
-await measure(
-  'CivScope /v1/compare',
-  `http://127.0.0.1:${civscopePort}/v1/compare?indicators=EGDI,GE.EST,BI.WAG.TOTL.GD.ZS&group=ASEAN&latest=true`,
-);
-console.log(`ratio CivScope ÷ floor (req/s): ${(observations.rps / floorResult.rps).toFixed(2)}`);
+const rows: { route: Route; floor: LoadResult; uncached: LoadResult; cached: LoadResult }[] = [];
+for (const route of selected) {
+  const queries = statements.get(route.name)?.length ?? 0;
+  console.log(`\n${route.name}: ${route.path} (${queries} statements)`);
+  rows.push({
+    route,
+    floor: await measure('  floor', `http://127.0.0.1:${floorPort}/${encodeURIComponent(route.name)}`),
+    uncached: await measure('  CivScope uncached', `http://127.0.0.1:${uncached.port}${route.path}`),
+    cached: await measure('  CivScope cached', `http://127.0.0.1:${cached.port}${route.path}`),
+  });
+}
+
+const ratio = (a: LoadResult, b: LoadResult) => (a.rps / b.rps).toFixed(2);
+console.log('\nroute          floor req/s (p99)   uncached req/s (p99)   uncached ÷ floor   cached req/s (p99)');
+for (const row of rows) {
+  const cell = (r: LoadResult) => `${r.rps.toFixed(0)} (${r.p99} ms)`.padEnd(21);
+  console.log(
+    `${row.route.name.padEnd(14)} ${cell(row.floor)} ${cell(row.uncached)}  ${ratio(row.uncached, row.floor).padEnd(17)} ${cell(row.cached)}`,
+  );
+}
 
 floor.close();
-civscope.close();
+uncached.close();
+cached.close();
 await raw?.end();
 await database.close();
 process.exit(0);
