@@ -59,7 +59,8 @@ const ROUTES: Route[] = [
 const selected = args.routes ? ROUTES.filter((route) => args.routes?.split(',').includes(route.name)) : ROUTES;
 
 const url = process.env.DATABASE_URL;
-const database = url ? connectPostgres({ url, poolSize: 10 }) : await connectPglite();
+const embedded = url ? null : await connectPglite();
+const database = embedded ?? connectPostgres({ url: url as string, poolSize: 10 });
 await prepareSchema(database.db);
 await loadShippedReleases(database.db);
 
@@ -109,10 +110,9 @@ async function chartSpec(): Promise<TopLevelSpec> {
 const statements = await captureStatements(selected);
 const spec = await chartSpec();
 const raw = url ? (await import('postgres')).default(url, { max: 10, onnotice: () => {} }) : null;
-const pglite = 'pglite' in database ? database.pglite : null;
 const run = async ({ sql, params }: { sql: string; params: unknown[] }) => {
   if (raw) return raw.unsafe(sql, params as never[], { prepare: true });
-  return (await (pglite as NonNullable<typeof pglite>).query(sql, params)).rows;
+  return (await (embedded as NonNullable<typeof embedded>).pglite.query(sql, params)).rows;
 };
 
 async function floorAnswer(route: Route, res: ServerResponse): Promise<void> {
