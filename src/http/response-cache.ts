@@ -13,6 +13,8 @@ export interface CachedResponse {
 
 /** Where finished 200 responses are kept: an in-process LRU on Node, the Cache API on Workers. */
 export interface ResponseStore {
+  /** False for a store that keeps nothing: responses then go out without being copied for it. */
+  readonly keeps?: boolean;
   get(key: string): Promise<CachedResponse | undefined>;
   set(key: string, value: CachedResponse): Promise<void>;
 }
@@ -33,6 +35,7 @@ export function memoryResponseStore(maxBytes = 64 * 1024 * 1024): ResponseStore 
 
 /** Keeps nothing: every request computes its response (ETags and 304s still work). */
 export const noResponseStore: ResponseStore = {
+  keeps: false,
   get: async () => undefined,
   set: async () => {},
 };
@@ -110,6 +113,7 @@ export function dataCache(
       c.res.headers.set('etag', etag);
       c.res.headers.set('cache-control', cacheControl);
     }
+    if (store.keeps === false) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const shared = [...c.res.headers.entries()].filter(([name]) => !PER_REQUEST_HEADERS.has(name));
     await store.set(key, { body, headers: shared });
