@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { LpSolver } from './domain/efficiency/linear-program.ts';
+import type { ProxyTrust } from './http/client-address.ts';
 import type { DataVersionSource } from './http/data-version.ts';
 import type { Logger } from './http/request-log.ts';
 import type { ResponseStore } from './http/response-cache.ts';
@@ -49,6 +50,16 @@ export interface AppDeps {
   uploadMaxBytes?: number;
   /** Requests per client per window on public routes; absent: no limit. */
   rateLimit?: { limit: number; windowMs: number };
+  /** Admin requests per client per window, always on (default 20 a minute): a key cannot be brute-forced. */
+  adminRateLimit?: { limit: number; windowMs: number };
+  /** Whose forwarding headers say who the client is (default: nobody's; the socket address counts). */
+  proxyTrust?: ProxyTrust;
+  /**
+   * The origin of absolute URLs in responses: a configured origin; `'request'` for the request's
+   * own (Host header; development and tests, the default); absent in production without
+   * PUBLIC_ORIGIN (`null`): root-relative URLs.
+   */
+  publicOrigin?: string | 'request' | null;
   /** Structured request logs; absent: none (tests). */
   log?: Logger;
 }

@@ -1,13 +1,16 @@
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './app-deps.ts';
+import { bodyEtag } from './http/body-etag.ts';
 import { dataVersionSource } from './http/data-version.ts';
 import { isDatabaseUnavailable } from './http/database-errors.ts';
-import { Problem, problemResponse } from './http/problem.ts';
+import { Problem, type ProblemCode, problemResponse } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
-import { requestLog } from './http/request-log.ts';
+import { requestId, requestLog } from './http/request-log.ts';
+import { clientAddressResolver, TRUST_NOBODY } from './http/client-address.ts';
 import { staticHeaders } from './http/static-headers.ts';
 import { dataCache, memoryResponseStore } from './http/response-cache.ts';
 import { createRouter } from './http/router.ts';
+import { allowedMethodsFor } from './http/method-not-allowed.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { aggregatesRoutes } from './routes/aggregates/index.ts';
 import { changesRoutes } from './routes/changes/index.ts';
@@ -24,6 +27,7 @@ import { observationsRoutes } from './routes/observations/index.ts';
 import { profilesRoutes } from './routes/profiles/index.ts';
 import { rankingsRoutes } from './routes/rankings/index.ts';
 import { sourcesRoutes } from './routes/sources/index.ts';
+import { contentSecurityPolicy } from './web/content-security.ts';
 import { docsRoutes } from './web/docs.ts';
 import { embedRoutes } from './web/embed.ts';
 import { explorerRoutes } from './web/explorer-page.ts';
@@ -33,6 +37,15 @@ export const API_VERSION = '1.0.0';
 /** Seconds a client should wait before retrying while the database is unreachable. */
 const RETRY_AFTER_OUTAGE = 5;
 
+/** Stable codes for the statuses Hono and its middleware throw as bare HTTPExceptions. */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+const ADMIN_RATE_LIMIT = { limit: 20, windowMs: 60_000 };
+
 /**
  * The runtime-free app: the same object serves Node (src/node.ts) and Workers (src/worker.ts).
  * Route groups are chained so `AppType` carries every route for `hono/client`.
@@ -41,18 +54,26 @@ export function createApp(deps: AppDeps) {
   const versions = deps.versions ?? dataVersionSource(deps.db);
   const store = deps.responseStore ?? memoryResponseStore();
   const app = createRouter();
+  app.use('*', requestId());
   if (deps.log) app.use('*', requestLog(deps.log));
   app.use('*', staticHeaders());
+  const clientKey = clientAddressResolver(deps.proxyTrust ?? TRUST_NOBODY);
+  // The admin route has its own, always-on limit: wrong keys end in 429, not in endless 403s.
+  app.use('/v1/admin/*', rateLimit(deps.adminRateLimit ?? ADMIN_RATE_LIMIT, clientKey, 'admin'));
   if (deps.rateLimit) {
-    const limiter = rateLimit(deps.rateLimit);
-    // Probes and the authenticated admin path are not public traffic.
+    const limiter = rateLimit(deps.rateLimit, clientKey);
+    // Load-balancer probes are not public traffic; the admin route is limited above.
     app.use('*', (c, next) =>
       c.req.path === '/health' || c.req.path === '/ready' || c.req.path.startsWith('/v1/admin/')
         ? next()
         : limiter(c, next),
     );
   }
-  app.use('/v1/*', dataCache(versions, store, deps.now, deps.build));
+  app.use('/openapi.json', bodyEtag('public, max-age=300'));
+  app.use('/', contentSecurityPolicy({ frameAncestors: "'self'" }));
+  app.use('/docs', contentSecurityPolicy({ frameAncestors: "'self'" }));
+  app.use('/embed/*', contentSecurityPolicy({ frameAncestors: '*' }));
+  app.use('/v1/*', dataCache(versions, store, deps.now, deps.build, deps.publicOrigin));
 
   const routes = app
     .route('/', healthRoutes(deps))
@@ -96,12 +117,22 @@ export function createApp(deps: AppDeps) {
     security: [],
   });
 
-  routes.notFound((c) =>
-    problemResponse(
+  const allowedMethods = allowedMethodsFor(routes.routes);
+  routes.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
+      const response = problemResponse(
+        new Problem(405, 'method_not_allowed', `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}.`),
+        c.req.path,
+      );
+      response.headers.set('allow', [...allowed, 'OPTIONS'].join(', '));
+      return response;
+    }
+    return problemResponse(
       new Problem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`),
       c.req.path,
-    ),
-  );
+    );
+  });
 
   routes.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(error, c.req.path);
@@ -116,7 +147,7 @@ export function createApp(deps: AppDeps) {
     }
     if (error instanceof HTTPException) {
       const status = error.status;
-      const code = status === 405 ? 'method_not_allowed' : status >= 500 ? 'internal_error' : 'invalid_parameter';
+      const code = HTTP_EXCEPTION_CODES[status] ?? (status >= 500 ? 'internal_error' : 'invalid_parameter');
       return problemResponse(new Problem(status, code, error.message || 'Request refused'), c.req.path);
     }
     (deps.log ?? ((r) => console.error(JSON.stringify(r))))({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validateProxyList } from './http/client-address.ts';
 
 const flag = (fallback: 'true' | 'false') =>
   z
@@ -21,6 +22,35 @@ export const envSchema = z.object({
   CIVSCOPE_SKIP_SHIPPED: flag('false'),
   /** Requests per client per minute on public routes; 0 turns the limit off. Default: 300 in production, off otherwise. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  /**
+   * Our own reverse proxies, whose X-Forwarded-For is believed: comma-separated addresses, CIDRs or
+   * `loopback`, `private`, `linklocal`. `off` (default): the socket's address is the client.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((text) =>
+      text.trim().toLowerCase() === 'off'
+        ? []
+        : text
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      const problem = validateProxyList(entries);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /**
+   * The origin absolute URLs in responses are built from (https://civscope.example.org). Unset: the
+   * request's Host in development; root-relative URLs in production, so a Host header cannot reach a cache.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ error: 'PUBLIC_ORIGIN must be an origin such as https://civscope.example.org' })
+    .transform((url) => new URL(url).origin)
+    .optional(),
+  /** Admin requests per client per minute, whatever RATE_LIMIT_PER_MINUTE says: wrong keys get 429, not endless 403s. */
+  ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Comma-separated sha256 (hex) of the admin keys. Generate one: `printf %s "$KEY" | sha256sum`. */
   ADMIN_KEY_SHA256: z
     .string()
@@ -64,4 +94,9 @@ export function rateLimitOf(
 ): { limit: number; windowMs: number } | undefined {
   const limit = env.RATE_LIMIT_PER_MINUTE ?? (env.CIVSCOPE_ENV === 'production' ? 300 : 0);
   return limit > 0 ? { limit, windowMs: 60_000 } : undefined;
+}
+
+/** Where absolute URLs come from: the configured origin; the Host header only in development. */
+export function publicOriginOf(env: Pick<Env, 'PUBLIC_ORIGIN' | 'CIVSCOPE_ENV'>): string | 'request' | undefined {
+  return env.PUBLIC_ORIGIN ?? (env.CIVSCOPE_ENV === 'development' ? 'request' : undefined);
 }

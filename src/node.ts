@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import type { createApp as CreateApp } from './app.ts';
 import { prepareServedDatabase, seedEmbeddedDataDir } from './boot/served-database.ts';
 import { openDatabase } from './db/open.ts';
-import { parseEnv, rateLimitOf } from './env.ts';
+import { parseEnv, publicOriginOf, rateLimitOf } from './env.ts';
 import { dataVersionSource } from './http/data-version.ts';
 import { jsonLogger } from './http/request-log.ts';
 import { noResponseStore } from './http/response-cache.ts';
@@ -72,6 +72,9 @@ async function main(): Promise<void> {
     adminKeyHashes: env.ADMIN_KEY_SHA256,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,
     rateLimit,
+    adminRateLimit: { limit: env.ADMIN_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
+    proxyTrust: { proxies: env.TRUST_PROXY, cfConnectingIp: false },
+    publicOrigin: publicOriginOf(env) ?? null,
     log: env.LOG_REQUESTS ? jsonLogger : undefined,
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

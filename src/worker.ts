@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { createApp } from './app.ts';
 import { connectPostgres } from './db/postgres.ts';
 import type { Database } from './db/schema.ts';
-import { parseEnv, rateLimitOf } from './env.ts';
+import { parseEnv, publicOriginOf, rateLimitOf } from './env.ts';
 import { cacheApiStore } from './http/cache-api-store.ts';
 import { dataVersionSource } from './http/data-version.ts';
 import { jsonLogger } from './http/request-log.ts';
@@ -53,6 +53,10 @@ function appFor(env: WorkerEnv): ReturnType<typeof createApp> {
       build: env.CF_VERSION_METADATA?.id ?? '',
       adminKeyHashes: config.ADMIN_KEY_SHA256,
       rateLimit: rateLimitOf(config),
+      adminRateLimit: { limit: config.ADMIN_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
+      // Cloudflare sets CF-Connecting-IP itself and drops a client's own; no other header counts.
+      proxyTrust: { proxies: [], cfConnectingIp: true },
+      publicOrigin: publicOriginOf(config) ?? null,
       log: config.LOG_REQUESTS ? jsonLogger : undefined,
     });
   }

@@ -17,9 +17,13 @@ export function requireGroup(code: string) {
   const group = groupByCode(code);
   if (!group) {
     const valid = GROUPS.map((g) => g.code);
-    throw new Problem(404, 'unknown_group', `Unknown group "${code}". Valid groups: ${valid.join(', ')}.`, {
+    // An unencoded "+" in a query string is a space: ASEAN+3 arrives as "ASEAN 3".
+    const meant = code.includes(' ') ? groupByCode(code.replaceAll(' ', '+')) : undefined;
+    const hint = meant ? ` A "+" in a URL means a space: write group=${encodeURIComponent(meant.code)}.` : '';
+    throw new Problem(404, 'unknown_group', `Unknown group "${code}".${hint} Valid groups: ${valid.join(', ')}.`, {
       parameter: 'group',
       valid_values: valid,
+      ...(meant ? { did_you_mean: encodeURIComponent(meant.code) } : {}),
     });
   }
   return group;

@@ -168,7 +168,8 @@ export const releaseParam = z
   .optional()
   .openapi({
     param: { name: 'release', in: 'query' },
-    description: 'Answer from this release only. Responses pinned to a release are immutable.',
+    description:
+      'Answer from this release only. Pinned responses naming countries are immutable; naming a group, they are cached a day (its members can change).',
   });
 
 export const asOfParam = isoDateParam('as_of', 'Answer from the releases published on or before this date.');

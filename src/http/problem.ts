@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'unauthorized'
   | 'forbidden'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'invalid_upload'
   | 'rate_limited'
   | 'service_unavailable'
@@ -50,6 +51,7 @@ const TITLES: Record<ProblemCode, string> = {
   unauthorized: 'Authentication required',
   forbidden: 'Forbidden',
   payload_too_large: 'Upload too large',
+  unsupported_media_type: 'Unsupported media type',
   invalid_upload: 'Invalid release upload',
   rate_limited: 'Too many requests',
   service_unavailable: 'Service unavailable',

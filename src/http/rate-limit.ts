@@ -3,28 +3,20 @@ import { rateLimiter } from 'hono-rate-limiter';
 import { Problem } from './problem.ts';
 
 /**
- * The client a request counts against: Cloudflare's connecting IP, the first X-Forwarded-For hop
- * (behind a proxy), else the socket's address on Node.
- */
-export function clientKey(c: Context): string {
-  const cf = c.req.header('cf-connecting-ip');
-  if (cf) return cf;
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
-/**
  * A fixed window per client with IETF RateLimit / RateLimit-Policy headers (draft 7) on every
- * response and Retry-After on a 429, which is problem+json like every other error.
+ * response and Retry-After on a 429, which is problem+json like every other error. `clientKey`
+ * says who the client is (see client-address.ts: forwarding headers count only from our proxies).
  */
-export function rateLimit(options: { limit: number; windowMs: number }): MiddlewareHandler {
+export function rateLimit(
+  options: { limit: number; windowMs: number },
+  clientKey: (c: Context) => string,
+  scope = 'public',
+): MiddlewareHandler {
   return rateLimiter({
     windowMs: options.windowMs,
     limit: options.limit,
     standardHeaders: 'draft-7',
-    keyGenerator: clientKey,
+    keyGenerator: (c) => `${scope}|${clientKey(c)}`,
     handler: (c) => {
       const problem = new Problem(
         429,

@@ -9,10 +9,10 @@ export const jsonLogger: Logger = (record) => {
 };
 
 /**
- * A request id (the caller's X-Request-Id, else a new UUID) on every response, and one structured
- * log line per request. Headers are never logged, so credentials cannot leak into logs.
+ * A request id on every response, logging or not: the caller's X-Request-Id when it is a plain
+ * token, else a new UUID.
  */
-export function requestLog(log: Logger): MiddlewareHandler {
+export function requestId(): MiddlewareHandler {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const id = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
@@ -20,9 +20,17 @@ export function requestLog(log: Logger): MiddlewareHandler {
     // Set before the handler builds its response (see static-headers.ts); responses built
     // outside the context (problems, cached bodies) get it afterwards.
     c.header('x-request-id', id);
-    const started = performance.now();
     await next();
     if (c.res.headers.get('x-request-id') !== id) c.res.headers.set('x-request-id', id);
+  };
+}
+
+/** One structured log line per request. Headers are never logged, so credentials cannot leak into logs. */
+export function requestLog(log: Logger): MiddlewareHandler {
+  return async (c, next) => {
+    const id = c.get('requestId' as never) as string;
+    const started = performance.now();
+    await next();
     log({
       level: c.res.status >= 500 ? 'error' : 'info',
       msg: 'request',

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { DataVersionSource } from './data-version.ts';
 import { todayIso } from '../domain/groups.ts';
 import { fnv1a64 } from './hash.ts';
+import { originFor } from './public-origin.ts';
 import { STATIC_HEADERS } from './static-headers.ts';
 
 export interface CachedResponse {
@@ -60,7 +61,7 @@ export function cacheControlFor(url: URL): string {
   return url.searchParams.has('countries') ? PINNED_CACHE_CONTROL : PINNED_GROUP_CACHE_CONTROL;
 }
 
-function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch
     .split(',')
@@ -79,14 +80,16 @@ export function dataCache(
   store: ResponseStore,
   now: () => Date = () => new Date(),
   build = '',
+  publicOrigin?: string | 'request' | null,
 ): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== 'GET') return next();
+    // HEAD is answered by the GET handler (Hono drops the body), with the same validators.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const url = new URL(c.req.url);
     const version = await versions.get();
     // `build` names the deployed code: a store that outlives a deploy (the Workers Cache API)
     // must not answer new code's requests with old code's bodies.
-    const key = `b${build}|v${version}|${todayIso(now())}|${url.origin}|${normalisedQueryKey(url)}`;
+    const key = `b${build}|v${version}|${todayIso(now())}|${originFor(c, publicOrigin)}|${normalisedQueryKey(url)}`;
     const etag = `"${version}-${fnv1a64(key)}"`;
     const cacheControl = cacheControlFor(url);
     if (etagMatches(c.req.header('if-none-match'), etag)) {

@@ -58,7 +58,11 @@ export const releaseMetaSchema = z
     release: idText,
     label: z.string().min(1),
     format: z.enum(['tidy', 'wb-bulk', 'un-egov', 'bipa-long', 'qog-wide']),
-    file: z.string().default('data.csv'),
+    /** A plain file name beside meta.yaml: no directories, no `..`, no hidden files. */
+    file: z
+      .string()
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'file must be a plain file name beside meta.yaml, such as data.csv')
+      .default('data.csv'),
     published_on: isoDate,
     retrieved_on: isoDate.nullable().default(null),
     notes: z.string().default(''),

@@ -17,6 +17,8 @@ export function docsRoutes(deps: AppDeps) {
       Scalar({
         url: '/openapi.json',
         pageTitle: 'CivScope API reference',
+        // Scalar's default fonts come from fonts.scalar.com: nothing the page loads may leave this server.
+        withDefaultFonts: false,
         ...(deps.assets ? { cdn: `${ASSET_PATH}/${SCALAR_ASSET}` } : {}),
       }),
     )

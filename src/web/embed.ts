@@ -3,6 +3,9 @@ import type { AppDeps } from '../app-deps.ts';
 import { buildChart, CHART_TYPES, type ChartQuery, type ChartType } from '../charts/build-chart.ts';
 import { describeZodError } from '../http/router.ts';
 import { Problem } from '../http/problem.ts';
+import { originFor } from '../http/public-origin.ts';
+import { cacheControlFor } from '../http/response-cache.ts';
+import { checkChartParameters } from '../routes/charts/charts.handlers.ts';
 import { chartQuery } from '../routes/charts/charts.routes.ts';
 import { escapeHtml, FONT_FACES, jsonForScript, VEGA_SCRIPTS } from './html.ts';
 
@@ -13,7 +16,7 @@ import { escapeHtml, FONT_FACES, jsonForScript, VEGA_SCRIPTS } from './html.ts';
 export function embedRoutes(deps: AppDeps) {
   return new Hono().get('/embed/:type', async (c) => {
     const type = c.req.param('type') as ChartType;
-    if (!CHART_TYPES.includes(type)) {
+    if (!(CHART_TYPES as readonly string[]).includes(type)) {
       throw new Problem(404, 'not_found', `No chart type "${type}". Chart types: ${CHART_TYPES.join(', ')}.`, {
         valid_values: [...CHART_TYPES],
       });
@@ -23,8 +26,10 @@ export function embedRoutes(deps: AppDeps) {
       const { parameter, detail } = describeZodError(parsed.error);
       throw new Problem(400, 'invalid_parameter', detail, { parameter });
     }
+    // The same checks as /v1/charts/{type}: a missing parameter is a 400 naming it, never a 500.
+    checkChartParameters(type, parsed.data as ChartQuery);
     const query = { ...(parsed.data as ChartQuery), data: 'inline' as const };
-    const chart = await buildChart(deps, type, query, new URL(c.req.url).origin);
+    const chart = await buildChart(deps, type, query, originFor(c, deps.publicOrigin));
     const html = `<!doctype html>
 <html lang="${query.lang}">
 <head>
@@ -54,7 +59,7 @@ ${VEGA_SCRIPTS}
 </body>
 </html>`;
     return c.html(html, 200, {
-      'cache-control': query.release ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
+      'cache-control': cacheControlFor(new URL(c.req.url)),
     });
   });
 }

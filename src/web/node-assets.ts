@@ -23,7 +23,8 @@ export async function bundleExplorer(): Promise<Uint8Array> {
 
 /** Where an asset lives in node_modules. */
 export function assetPath(name: string): string | null {
-  const spec = ASSET_FILES[name];
+  // Own names only: `constructor`, `__proto__`, `toString` are not assets.
+  const spec = Object.hasOwn(ASSET_FILES, name) ? ASSET_FILES[name] : undefined;
   if (!spec) return null;
   const entryDir = path.dirname(fileURLToPath(import.meta.resolve(spec.entry)));
   return path.join(entryDir, spec.file);

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
@@ -40,6 +40,23 @@ beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
 });
 
+/** Every CSP violation the page reports, from the console and from the securitypolicyviolation event. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    if (/Content Security Policy|unsafe-eval/i.test(error.message)) violations.push(error.message);
+  });
+  void page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return violations;
+}
+
 afterAll(async () => {
   await browser?.close();
   server?.close();
@@ -49,6 +66,7 @@ afterAll(async () => {
 describe.skipIf(!existsSync(CHROMIUM))('the explorer and the embed page in Chromium', () => {
   it('draws a chart, then redraws it with new data when the countries and the chart type change', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const violations = watchCsp(page);
     const failed: string[] = [];
     page.on('requestfailed', (request) => failed.push(request.url()));
     await page.goto(`${base}/`);
@@ -77,12 +95,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer and the embed page in Chrom
       /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/timeseries\?/,
     );
     expect(failed).toEqual([]);
+    expect(violations).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer.png'), fullPage: true });
     await page.close();
   });
 
   it('the embed page renders the chart as SVG from the local assets', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
+    const violations = watchCsp(page);
     const external: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith(base) && !request.url().startsWith('data:')) external.push(request.url());
@@ -91,7 +111,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer and the embed page in Chrom
     await page.waitForSelector('body[data-rendered="true"] #chart svg.marks');
     expect(await page.locator('#chart svg.marks').textContent()).toContain('Việt Nam');
     expect(external).toEqual([]);
+    expect(violations).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'embed-ranking.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the API reference renders under its Content-Security-Policy', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const violations = watchCsp(page);
+    const response = await page.goto(`${base}/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+    await page.waitForSelector('text=CivScope API', { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    expect(violations).toEqual([]);
     await page.close();
   });
 });

@@ -4,11 +4,12 @@ import type { AppDeps } from '../../app-deps.ts';
 import { buildChart, type ChartQuery, type ChartType, LIVE_DATA_TYPES } from '../../charts/build-chart.ts';
 import { countryByIso3 } from '../../domain/countries.ts';
 import { Problem } from '../../http/problem.ts';
+import { originFor } from '../../http/public-origin.ts';
 import { renderSvg } from '../../render/svg.ts';
 import { CHART_FILE, type chartRoute } from './charts.routes.ts';
 
-/** What each chart type cannot do without. */
-function checkChartParameters(type: ChartType, q: ChartQuery): void {
+/** What each chart type cannot do without: the same checks for /v1/charts and /embed. */
+export function checkChartParameters(type: ChartType, q: ChartQuery): void {
   const need = (param: keyof ChartQuery, why: string) => {
     if (q[param] === undefined)
       throw new Problem(400, 'invalid_parameter', `${param} is required for a ${type} chart (${why}).`, {
@@ -64,9 +65,8 @@ export const chart =
     ];
     const query = c.req.valid('query') as ChartQuery;
     checkChartParameters(type, query);
-    const url = new URL(c.req.url);
-    const origin = url.origin;
-    const search = url.search;
+    const origin = originFor(c, deps.publicOrigin);
+    const search = new URL(c.req.url).search;
 
     if (extension) {
       if (extension === 'png' && !deps.renderPng) {

@@ -86,7 +86,7 @@ export const chartRoute = createRoute({
   tags: ['charts'],
   summary: 'A chart: the Vega-Lite spec (JSON), or the same chart rendered on the server as SVG or PNG',
   description:
-    '`/v1/charts/ranking` answers the Vega-Lite spec with its alt text, embed snippet and sources; `/v1/charts/ranking.svg` renders it with vega, `/v1/charts/ranking.png` with resvg (Noto Sans, so Vietnamese renders everywhere). `/embed/ranking` shows it in a page. With `release=` the chart is pinned and immutable. Chart types: ' +
+    '`/v1/charts/ranking` answers the Vega-Lite spec with its alt text, embed snippet and sources; `/v1/charts/ranking.svg` renders it with vega, `/v1/charts/ranking.png` with resvg (Noto Sans, so Vietnamese renders everywhere). `/embed/ranking` shows it in a page. With `release=` the chart is pinned (immutable with `countries=`; a day with a group). Chart types: ' +
     CHART_TYPES.join(', ') +
     '.',
   request: {

@@ -96,7 +96,7 @@ export const METHODS = {
     'confidence-low': 'Training mandate from an undated or unofficial source.',
   },
   caching:
-    'Every 200 carries an ETag derived from the data version and the normalised query, and Cache-Control: public, max-age=60, stale-while-revalidate=600 (immutable for one year when pinned with release=). If-None-Match returns 304.',
+    'Every 200 carries an ETag derived from the data version and the normalised query, and Cache-Control: public, max-age=60, stale-while-revalidate=600 (immutable for one year when pinned with release= and countries=; a day with release= and a group, whose members can change). If-None-Match returns 304.',
   errors: {
     invalid_parameter: 'A parameter is malformed, out of range or contradicts another; `parameter` names it.',
     unknown_country: 'A country code is not one of the 14 ASEAN+3 countries; `unknown` lists them.',
