@@ -14,6 +14,7 @@ import { connectPglite } from '../src/db/pglite.ts';
 import { loadShippedReleases, prepareSchema } from '../src/db/prepare.ts';
 import { renderPng } from '../src/render/png.ts';
 import { renderSvg } from '../src/render/svg.ts';
+import { loadHighsSolver } from '../src/solver/highs.ts';
 import { measure, percentile } from './lib/load.ts';
 
 const { values: args } = parseArgs({
@@ -24,7 +25,7 @@ const RUNS = Number(args.runs);
 const { db, close } = await connectPglite();
 await prepareSchema(db);
 await loadShippedReleases(db);
-const deps = { db };
+const deps = { db, lpSolver: loadHighsSolver };
 
 const base = { lang: 'en', data: 'inline', width: 640, height: 360 } as const;
 const QUERIES: Record<ChartType, ChartQuery> = {
@@ -35,6 +36,7 @@ const QUERIES: Record<ChartType, ChartQuery> = {
   slope: { ...base, indicator: 'EGDI', group: 'ASEAN', from: 2022, to: 2024 },
   map: { ...base, indicator: 'GE.EST', group: 'ASEAN+3', year: 2023 },
   'small-multiples': { ...base, indicator: 'BI.WAG.TOTL.GD.ZS', group: 'ASEAN' },
+  frontier: { ...base, inputs: ['BI.WAG.TOTL.GD.ZS'], outputs: ['EGDI'], group: 'ASEAN+3', highlight: 'VNM' },
 };
 
 async function time(fn: () => Promise<unknown> | unknown): Promise<number[]> {

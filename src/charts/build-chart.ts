@@ -6,11 +6,16 @@ import { rankingOf } from '../analysis/ranking.ts';
 import type { Selection } from '../analysis/selection.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
+import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';
+import { Problem } from '../http/problem.ts';
+import { efficiencyOf } from '../services/efficiency.ts';
+import { methodLine } from '../services/efficiency-text.ts';
 import { yearsWithData } from '../repositories/observations.ts';
 import { footerLines, indicatorName, normalisationLine, peerLine, yearsLine } from './captions.ts';
 import { describeHeatmap, describeRanking, describeScatter, describeSeries, describeSlope } from './describe.ts';
 import type { ChartFrame } from './frame.ts';
+import { describeFrontier, type FrontierPoint, frontierChart } from './frontier.ts';
 import { heatmapChart } from './heatmap.ts';
 import { label, type Lang, unitLabel } from './locale.ts';
 import { mapChart } from './map.ts';
@@ -20,7 +25,16 @@ import { slopeChart } from './slope.ts';
 import { smallMultiplesChart } from './small-multiples.ts';
 import { timeseriesChart } from './timeseries.ts';
 
-export const CHART_TYPES = ['ranking', 'timeseries', 'heatmap', 'scatter', 'slope', 'map', 'small-multiples'] as const;
+export const CHART_TYPES = [
+  'ranking',
+  'timeseries',
+  'heatmap',
+  'scatter',
+  'slope',
+  'map',
+  'small-multiples',
+  'frontier',
+] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
 /** Chart types whose data can be the live /v1 endpoint as is (data=url). */
@@ -48,6 +62,10 @@ export interface ChartQuery {
   width: number;
   height: number;
   trend?: boolean;
+  inputs?: string[];
+  outputs?: string[];
+  method?: EfficiencyMethod;
+  orientation?: Orientation;
 }
 
 export interface BuiltChart {
@@ -76,6 +94,16 @@ function dataPathFor(type: ChartType, q: ChartQuery): string {
     set('indicator', q.indicator);
     set('year', q.year);
     return `/v1/rankings?${params}`;
+  }
+  if (type === 'frontier') {
+    set('inputs', q.inputs);
+    set('outputs', q.outputs);
+    set('year', q.year);
+    set('latest', q.latest);
+    set('method', q.method);
+    set('orientation', q.orientation);
+    set('lang', q.lang);
+    return `/v1/efficiency?${params}`;
   }
   if (type === 'heatmap' || type === 'scatter') {
     set('indicators', type === 'scatter' ? [q.x, q.y] : q.indicators);
@@ -117,6 +145,8 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
       ? { url: `${origin}${dataPath}`, property: type === 'ranking' || type === 'map' ? 'ranking' : 'observations' }
       : undefined;
   const { lang } = q;
+
+  if (type === 'frontier') return { ...(await buildFrontierChart(deps, q, frameFor)), dataPath };
 
   if (type === 'ranking' || type === 'map') {
     const result = await rankingOf(deps, { ...q, indicator: q.indicator as string });
@@ -323,4 +353,81 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
     { highlight: q.highlight, dataUrl: live },
   );
   return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
+}
+
+/** The frontier chart: runs the efficiency service and draws its first input against its first output. */
+async function buildFrontierChart(
+  deps: AppDeps,
+  q: ChartQuery,
+  frameOf: typeof frameFor,
+): Promise<Omit<BuiltChart, 'dataPath'>> {
+  const { lang } = q;
+  if (!q.inputs || !q.outputs) {
+    const parameter = q.inputs ? 'outputs' : 'inputs';
+    throw new Problem(400, 'invalid_parameter', `${parameter} is required for a frontier chart.`, { parameter });
+  }
+  const result = await efficiencyOf(deps, {
+    ...q,
+    inputs: q.inputs,
+    outputs: q.outputs,
+    method: q.method ?? 'dea-vrs',
+    orientation: q.orientation ?? 'input',
+  });
+  const [input, output] = [result.inputs[0], result.outputs[0]] as [
+    (typeof result.inputs)[number],
+    (typeof result.inputs)[number],
+  ];
+  const target = (s: (typeof result.scores)[number], code: string) =>
+    s.targets.find((t) => t.indicator === code)?.target as number;
+  const points: FrontierPoint[] = result.scores.map((s) => ({
+    iso3: s.iso3,
+    x: s.values[input.code]?.value as number,
+    y: s.values[output.code]?.value as number,
+    score: s.score,
+    low: s.jackknife.low,
+    high: s.jackknife.high,
+    onFrontier: s.on_frontier,
+    targetX: target(s, input.code),
+    targetY: target(s, output.code),
+  }));
+  const description = describeFrontier(
+    {
+      points,
+      summaries: Object.fromEntries(result.scores.map((s) => [s.iso3, s.summary])),
+      leftOut: result.left_out.map((l) => l.iso3),
+      warning: result.robustness.warning,
+    },
+    lang,
+    q.highlight,
+  );
+  const nameOf = (i: (typeof result.inputs)[number]) => i.name[lang];
+  const names = (list: typeof result.inputs) => list.map(nameOf).join('; ');
+  const title = lang === 'vi' ? 'Biên hiệu quả đầu vào – đầu ra' : 'Input–output efficiency frontier';
+  const roles =
+    lang === 'vi'
+      ? `Đầu vào: ${names(result.inputs)} · đầu ra: ${names(result.outputs)}`
+      : `Inputs: ${names(result.inputs)} · outputs: ${names(result.outputs)}`;
+  const provenance = { sources: result.sources, releases: result.releases };
+  const frame = frameOf(
+    q,
+    title,
+    result.selection,
+    [yearsLine(q, lang), roles, methodLine(result.method, result.orientation, lang)],
+    footerLines(provenance, lang),
+    description,
+  );
+  const spec = frontierChart(
+    {
+      method: result.method,
+      points,
+      twoDimensional: result.inputs.length === 1 && result.outputs.length === 1,
+      xTitle: `${nameOf(input)} (${unitLabel(input.unit, lang)})`,
+      yTitle: `${nameOf(output)} (${unitLabel(output.unit, lang)})`,
+      xDecimals: input.decimals,
+      yDecimals: output.decimals,
+    },
+    frame,
+    { highlight: q.highlight },
+  );
+  return { spec, description, title, releaseIds: result.releases.map((r) => r.id) };
 }

@@ -262,3 +262,65 @@ export const themeParam = z
       .map(([old, to]) => `${old} (the ${to.themes.join(' and ')} indicators of ${to.sources.join(', ')})`)
       .join('; ')}.`,
   });
+
+/** Efficiency frontiers (/v1/efficiency and the frontier chart): what goes in, what comes out, how. */
+export const MAX_INPUTS = 3;
+export const MAX_OUTPUTS = 4;
+
+const codeListParam = (name: 'inputs' | 'outputs', max: number, example: string, description: string) =>
+  z
+    .string({ error: `${name} is required: 1 to ${max} indicator codes separated by commas` })
+    .transform((text, ctx) => {
+      const codes = text.split(',').map((c) => c.trim());
+      if (codes.some((c) => !/^[A-Za-z0-9_.]{1,40}$/.test(c))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `write ${name} as indicator codes separated by commas, e.g. ${example}`,
+        });
+        return z.NEVER;
+      }
+      return listIsValid(codes, max, name, ctx) ? codes : z.NEVER;
+    })
+    .openapi({ param: { name, in: 'query' }, type: 'string', example, description });
+
+export const inputsParam = codeListParam(
+  'inputs',
+  MAX_INPUTS,
+  'BI.WAG.TOTL.GD.ZS',
+  `1–${MAX_INPUTS} resources (neutral indicators such as the wage bill or public employment).`,
+);
+export const outputsParam = codeListParam(
+  'outputs',
+  MAX_OUTPUTS,
+  'GE.EST,EGDI',
+  `1–${MAX_OUTPUTS} results where higher is better.`,
+);
+
+export const efficiencyParams = {
+  method: z
+    .enum(['fdh', 'dea-crs', 'dea-vrs'], { error: 'method must be fdh, dea-crs or dea-vrs' })
+    .default('dea-vrs')
+    .openapi({
+      param: { name: 'method', in: 'query' },
+      description: '`fdh`, `dea-crs` (CCR) or `dea-vrs` (BCC, default). See /v1/methods.',
+    }),
+  orientation: z
+    .enum(['input', 'output'], { error: 'orientation must be input or output' })
+    .default('input')
+    .openapi({
+      param: { name: 'orientation', in: 'query' },
+      description:
+        '`input` (default): how much less input for the same outputs; `output`: how much more output from the same inputs.',
+    }),
+};
+
+/** An indicator is either an input or an output, never both. */
+export function checkInputsOutputs(query: { inputs?: string[]; outputs?: string[] }, ctx: z.RefinementCtx): void {
+  const both = (query.inputs ?? []).filter((code) => (query.outputs ?? []).includes(code));
+  if (both.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['outputs'],
+      message: `${both.join(', ')} cannot be both an input and an output`,
+    });
+}

@@ -82,3 +82,14 @@ export const JACKKNIFE_NOTE: Record<Lang, string> = {
   en: 'Leave-one-out: each other country in turn is removed from the comparison set and the score recomputed; low and high are the smallest and largest scores seen (the country itself always stays). A wide range means the score rests on one peer.',
   vi: 'Loại bỏ từng nước (jackknife): lần lượt bỏ từng quốc gia khác khỏi tập so sánh rồi tính lại điểm; thấp và cao là điểm nhỏ nhất và lớn nhất thu được (quốc gia được đánh giá luôn ở lại). Khoảng rộng nghĩa là điểm dựa vào một nước đối chứng duy nhất.',
 };
+
+/** A short subtitle line: "DEA, variable returns to scale (BCC) · input orientation". */
+export function methodLine(method: EfficiencyMethod, orientation: Orientation, lang: Lang): string {
+  const how =
+    lang === 'vi'
+      ? orientation === 'input'
+        ? 'định hướng đầu vào'
+        : 'định hướng đầu ra'
+      : `${orientation} orientation`;
+  return `${METHOD_NAMES[method][lang]} · ${how}`;
+}

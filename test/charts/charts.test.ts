@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { renderPng } from '../../src/render/png.ts';
+import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
     now: () => new Date('2026-11-22T12:00:00Z'),
     versions: dataVersionSource(test.db, 0),
     renderPng,
+    lpSolver: loadHighsSolver,
   });
   const require = createRequire(import.meta.url);
   const schema = JSON.parse(await readFile(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8'));
@@ -44,7 +46,27 @@ const REPRESENTATIVE = {
   slope: 'indicator=EGDI&group=ASEAN&from=2022&to=2024',
   map: 'indicator=GE.EST&group=ASEAN%2B3&year=2023',
   'small-multiples': 'indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN&normalise=index:2015',
+  frontier: 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&group=ASEAN%2B3&latest=true&highlight=VNM',
 } as const;
+
+/** Compiles a spec with vega-lite and returns its warnings (errors throw). */
+function compileWarnings(spec: TopLevelSpec): string[] {
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger,
+    warn: (...args: unknown[]) => {
+      warnings.push(args.join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+    error: (...args: unknown[]) => {
+      throw new Error(args.join(' '));
+    },
+  };
+  compile(spec, { logger: logger as never });
+  return warnings;
+}
 
 async function chartJson(type: string, query: string) {
   const response = await app.request(`/v1/charts/${type}?${query}`);
@@ -62,21 +84,7 @@ describe('every chart type', () => {
       async (type, query) => {
         const { status, body } = await chartJson(type, `${query}&lang=${lang}`);
         expect(status).toBe(200);
-        const warnings: string[] = [];
-        const logger = {
-          level: () => logger,
-          warn: (...args: unknown[]) => {
-            warnings.push(args.join(' '));
-            return logger;
-          },
-          info: () => logger,
-          debug: () => logger,
-          error: (...args: unknown[]) => {
-            throw new Error(args.join(' '));
-          },
-        };
-        compile(body.spec, { logger: logger as never });
-        expect(warnings).toEqual([]);
+        expect(compileWarnings(body.spec)).toEqual([]);
         expect(validateSpec(body.spec)).toBe(true);
         const spec = body.spec as unknown as { title: { text: string; subtitle: string[] }; description: string };
         expect(spec.title.text.length).toBeGreaterThan(3);
@@ -194,7 +202,12 @@ describe('bad chart parameters get problem+json, as on the data routes', () => {
     ['/v1/charts/ranking?indicator=EGDI&highlight=XYZ', 400, 'unknown_country'],
     ['/v1/charts/ranking?indicator=NOPE', 400, 'unknown_indicator'],
     ['/v1/charts/ranking?indicator=EGDI&group=EU', 404, 'unknown_group'],
+    ['/v1/charts/frontier?outputs=EGDI', 400, 'invalid_parameter'],
+    ['/v1/charts/frontier?inputs=BI.WAG.TOTL.GD.ZS', 400, 'invalid_parameter'],
+    ['/v1/charts/frontier?inputs=EGDI&outputs=GE.EST', 400, 'unsuitable_indicator'],
+    ['/v1/charts/frontier?inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&method=dea', 400, 'invalid_parameter'],
     ['/embed/pie?indicator=EGDI', 404, 'not_found'],
+    ['/embed/frontier?outputs=EGDI', 400, 'invalid_parameter'],
     ['/embed/ranking?indicator=EGDI&year=abc', 400, 'invalid_parameter'],
   ])('%s → %i %s', async (url, status, code) => {
     const response = await app.request(url);
@@ -208,5 +221,63 @@ describe('bad chart parameters get problem+json, as on the data routes', () => {
     const response = await edgeLike.request('/v1/charts/ranking.png?indicator=EGDI&group=ASEAN');
     expect(response.status).toBe(501);
     expect(((await response.json()) as { code: string }).code).toBe('not_implemented');
+  });
+});
+
+describe('the frontier chart', () => {
+  const FRONTIER = 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&group=ASEAN%2B3&latest=true&highlight=VNM';
+
+  it.each([
+    ['fdh', 'step-after'],
+    ['dea-vrs', 'linear'],
+    ['dea-crs', 'linear'],
+  ])(
+    'one input, one output (%s): points, the frontier drawn %s, and the highlighted target',
+    async (method, interpolate) => {
+      const { status, body } = await chartJson('frontier', `${FRONTIER}&method=${method}`);
+      expect(status).toBe(200);
+      expect(compileWarnings(body.spec)).toEqual([]);
+      expect(validateSpec(body.spec)).toBe(true);
+      const text = JSON.stringify(body.spec);
+      expect(text).toContain(`"interpolate":"${interpolate}"`);
+      expect(text).toContain('"caption":"target"');
+    },
+  );
+
+  it('more inputs or outputs: a ranked bar of scores with the leave-one-out range, in Vietnamese', async () => {
+    const { status, body } = await chartJson(
+      'frontier',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST,EGDI&group=ASEAN%2B3&latest=true&highlight=VNM&lang=vi',
+    );
+    expect(status).toBe(200);
+    expect(compileWarnings(body.spec)).toEqual([]);
+    expect(validateSpec(body.spec)).toBe(true);
+    const layers = (
+      (body.spec as unknown as { vconcat: { layer: { mark: { type: string } }[] }[] }).vconcat[0]?.layer ?? []
+    ).map((l) => l.mark.type);
+    expect(layers).toEqual(['bar', 'rule', 'tick']);
+    expect(JSON.stringify(body.spec)).toContain('Điểm hiệu quả (1 = trên biên)');
+  });
+
+  it('writes its alt text from the numbers of /v1/efficiency', async () => {
+    const { body } = await chartJson('frontier', FRONTIER);
+    const data = await (await app.request(`/v1/efficiency?${FRONTIER.replace('&highlight=VNM', '')}`)).json();
+    const { scores, frontier, left_out } = data as {
+      scores: { iso3: string; score: number; summary: string; jackknife: { low: number; high: number } }[];
+      frontier: { countries: string[] };
+      left_out: { country: string }[];
+    };
+    const vnm = scores.find((s) => s.iso3 === 'VNM') as (typeof scores)[number];
+    const names = { MMR: 'Myanmar', SGP: 'Singapore' } as Record<string, string>;
+    expect(body.description).toBe(
+      `${scores.length} countries; on the frontier: ${frontier.countries.map((c) => names[c] ?? c).join(', ')}. Viet Nam scores ${vnm.score.toFixed(2)} (${vnm.jackknife.low.toFixed(2)}–${vnm.jackknife.high.toFixed(2)}). ${vnm.summary} Left out for lack of data: ${left_out.map((l) => l.country).join(', ')}.`,
+    );
+  });
+
+  it('SVG renders the frontier with the country labels', async () => {
+    const response = await app.request(`/v1/charts/frontier.svg?${FRONTIER}&lang=vi`);
+    expect(response.status).toBe(200);
+    const svg = await response.text();
+    for (const name of ['Việt Nam', 'Xin-ga-po', 'mục tiêu']) expect(svg).toContain(name);
   });
 });

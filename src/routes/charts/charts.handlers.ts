@@ -25,6 +25,10 @@ export function checkChartParameters(type: ChartType, q: ChartQuery): void {
         parameter: 'indicators',
       });
   }
+  if (type === 'frontier') {
+    need('inputs', 'the input indicators');
+    need('outputs', 'the output indicators');
+  }
   if (type === 'scatter') {
     need('x', 'the indicator on the x axis');
     need('y', 'the indicator on the y axis');

@@ -3,12 +3,16 @@ import { CHART_TYPES } from '../../charts/build-chart.ts';
 import { LANGS } from '../../charts/locale.ts';
 import {
   checkCommonRules,
+  checkInputsOutputs,
   crossSectionParams,
+  efficiencyParams,
   fromParam,
   indicatorCode,
   indicatorsParam,
+  inputsParam,
   ISO3,
   normaliseParam,
+  outputsParam,
   toParam,
 } from '../../http/params.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -74,8 +78,14 @@ export const chartQuery = z
     width: pixels('width', 200, 2000, 640),
     height: pixels('height', 150, 1500, 360),
     trend: flag('trend', 'scatter: add a linear trend line.'),
+    inputs: inputsParam.optional(),
+    outputs: outputsParam.optional(),
+    ...efficiencyParams,
   })
-  .superRefine(checkCommonRules);
+  .superRefine((query, ctx) => {
+    checkCommonRules(query, ctx);
+    checkInputsOutputs(query, ctx);
+  });
 
 export const CHART_FILE = new RegExp(`^(${CHART_TYPES.join('|')})(?:\\.(svg|png))?$`);
 

@@ -1,57 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LANGS } from '../../charts/locale.ts';
-import { checkCommonRules, crossSectionParams } from '../../http/params.ts';
+import {
+  checkCommonRules,
+  checkInputsOutputs,
+  crossSectionParams,
+  efficiencyParams,
+  inputsParam,
+  outputsParam,
+} from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { IndicatorSchema, ProblemSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
-export const MAX_INPUTS = 3;
-export const MAX_OUTPUTS = 4;
-
-const codeListParam = (name: 'inputs' | 'outputs', max: number, example: string, description: string) =>
-  z
-    .string({ error: `${name} is required: 1 to ${max} indicator codes separated by commas` })
-    .transform((text, ctx) => {
-      const codes = text.split(',').map((c) => c.trim());
-      if (codes.some((c) => !/^[A-Za-z0-9_.]{1,40}$/.test(c))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `write ${name} as indicator codes separated by commas, e.g. ${example}`,
-        });
-        return z.NEVER;
-      }
-      const duplicate = codes.find((c, i) => codes.indexOf(c) !== i);
-      if (duplicate) ctx.addIssue({ code: 'custom', message: `${duplicate} is listed twice` });
-      else if (codes.length > max)
-        ctx.addIssue({ code: 'custom', message: `at most ${max} ${name}, not ${codes.length}` });
-      else return codes;
-      return z.NEVER;
-    })
-    .openapi({ param: { name, in: 'query' }, type: 'string', example, description });
-
 export const efficiencyQuerySchema = z
   .strictObject({
-    inputs: codeListParam(
-      'inputs',
-      MAX_INPUTS,
-      'BI.WAG.TOTL.GD.ZS',
-      `1–${MAX_INPUTS} resources (neutral indicators such as the wage bill or public employment).`,
-    ),
-    outputs: codeListParam('outputs', MAX_OUTPUTS, 'GE.EST,EGDI', `1–${MAX_OUTPUTS} results where higher is better.`),
-    method: z
-      .enum(['fdh', 'dea-crs', 'dea-vrs'], { error: 'method must be fdh, dea-crs or dea-vrs' })
-      .default('dea-vrs')
-      .openapi({
-        param: { name: 'method', in: 'query' },
-        description: '`fdh`, `dea-crs` (CCR) or `dea-vrs` (BCC, default). See /v1/methods.',
-      }),
-    orientation: z
-      .enum(['input', 'output'], { error: 'orientation must be input or output' })
-      .default('input')
-      .openapi({
-        param: { name: 'orientation', in: 'query' },
-        description:
-          '`input` (default): how much less input for the same outputs; `output`: how much more output from the same inputs.',
-      }),
+    inputs: inputsParam,
+    outputs: outputsParam,
+    ...efficiencyParams,
     lang: z
       .enum(LANGS as [string, ...string[]], { error: 'lang must be en or vi' })
       .default('en')
@@ -65,13 +29,7 @@ export const efficiencyQuerySchema = z
   })
   .superRefine((query, ctx) => {
     checkCommonRules(query, ctx);
-    const both = query.inputs.filter((code) => query.outputs.includes(code));
-    if (both.length > 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['outputs'],
-        message: `${both.join(', ')} cannot be both an input and an output`,
-      });
+    checkInputsOutputs(query, ctx);
   });
 
 const CellSchema = z.object({ value: z.number(), year: z.number().int(), release: z.string() });

@@ -1,0 +1,239 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { EfficiencyMethod } from '../domain/efficiency/types.ts';
+import { type ChartFrame, framed, numberFormat } from './frame.ts';
+import { countryName, countryNameExpression, formatNumber, label, type Lang } from './locale.ts';
+import { countryColourScale } from './theme.ts';
+
+/** One country on the frontier chart: its (first) input and output, score and leave-one-out range. */
+export interface FrontierPoint {
+  iso3: string;
+  x: number;
+  y: number;
+  score: number;
+  low: number;
+  high: number;
+  onFrontier: boolean;
+  targetX: number;
+  targetY: number;
+}
+
+export interface FrontierChartData {
+  method: EfficiencyMethod;
+  points: FrontierPoint[];
+  /** Two dimensions (one input, one output): a frontier plot; more: ranked scores. */
+  twoDimensional: boolean;
+  xTitle: string;
+  yTitle: string;
+  xDecimals: number;
+  yDecimals: number;
+}
+
+const WORDS = {
+  en: {
+    score: 'Efficiency score (1 = on the frontier)',
+    range: 'leave-one-out range',
+    target: 'target',
+    frontier: 'frontier',
+  },
+  vi: {
+    score: 'Điểm hiệu quả (1 = trên biên)',
+    range: 'khoảng khi bỏ từng nước',
+    target: 'mục tiêu',
+    frontier: 'biên hiệu quả',
+  },
+} as const;
+
+/**
+ * The frontier as a path through the efficient countries, sorted by input: a staircase for FDH
+ * (only observed countries are benchmarks), straight segments for DEA-VRS (convex mixes), and the
+ * ray from the origin through the best output/input ratio for DEA-CRS. Free disposal extends it
+ * down from the cheapest and right from the most productive efficient country.
+ */
+export function frontierPath(
+  method: EfficiencyMethod,
+  points: readonly FrontierPoint[],
+): { x: number; y: number; order: number }[] {
+  const maxX = Math.max(...points.map((p) => p.x));
+  if (method === 'dea-crs') {
+    const ratio = Math.max(...points.map((p) => p.y / p.x));
+    return [
+      { x: 0, y: 0, order: 0 },
+      { x: maxX, y: ratio * maxX, order: 1 },
+    ];
+  }
+  const minY = Math.min(...points.map((p) => p.y));
+  const efficient = points.filter((p) => p.onFrontier).sort((a, b) => a.x - b.x || a.y - b.y);
+  const first = efficient[0] as FrontierPoint;
+  const last = efficient.at(-1) as FrontierPoint;
+  const path = [{ x: first.x, y: minY }, ...efficient.map((p) => ({ x: p.x, y: p.y })), { x: maxX, y: last.y }];
+  return path.map((p, order) => ({ ...p, order }));
+}
+
+function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: string): Record<string, unknown> {
+  const { lang } = frame;
+  const iso3s = data.points.map((p) => p.iso3);
+  const zero = data.method === 'dea-crs';
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    title: data.xTitle,
+    axis: { format: numberFormat(data.xDecimals), titleLimit: frame.width },
+    scale: { zero, nice: true },
+  };
+  const y = {
+    field: 'y',
+    type: 'quantitative',
+    title: data.yTitle,
+    axis: { format: numberFormat(data.yDecimals), titleLimit: frame.height },
+    scale: { zero, nice: true },
+  };
+  const layers: Record<string, unknown>[] = [
+    {
+      data: { values: frontierPath(data.method, data.points) },
+      mark: {
+        type: 'line',
+        color: '#444444',
+        strokeWidth: 2,
+        interpolate: data.method === 'fdh' ? 'step-after' : 'linear',
+      },
+      encoding: { x, y, order: { field: 'order', type: 'quantitative' } },
+    },
+    {
+      mark: { type: 'point', filled: true, size: 90, tooltip: true },
+      encoding: {
+        x,
+        y,
+        color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, highlight), legend: null },
+        shape: {
+          field: 'onFrontier',
+          type: 'nominal',
+          scale: { domain: [true, false], range: ['diamond', 'circle'] },
+          legend: null,
+        },
+        tooltip: [
+          { field: 'name', type: 'nominal', title: label(lang, 'country') },
+          { field: 'x', type: 'quantitative', title: data.xTitle, format: numberFormat(data.xDecimals) },
+          { field: 'y', type: 'quantitative', title: data.yTitle, format: numberFormat(data.yDecimals) },
+          { field: 'score', type: 'quantitative', title: WORDS[lang].score, format: '.3f' },
+        ],
+      },
+    },
+    {
+      mark: { type: 'text', align: 'left', dx: 7, dy: -5, fontSize: 11 },
+      encoding: { x, y, text: { field: 'name', type: 'nominal' } },
+    },
+  ];
+  const focus = data.points.find((p) => p.iso3 === highlight);
+  if (focus && (focus.targetX !== focus.x || focus.targetY !== focus.y)) {
+    const target = [{ x: focus.x, y: focus.y, x2: focus.targetX, y2: focus.targetY, caption: WORDS[lang].target }];
+    layers.push(
+      {
+        data: { values: target },
+        mark: { type: 'rule', color: '#222222', strokeDash: [4, 3], strokeWidth: 1.5 },
+        encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' } },
+      },
+      {
+        data: { values: target },
+        mark: { type: 'point', shape: 'cross', size: 120, color: '#222222', filled: true },
+        encoding: { x: { ...x, field: 'x2' }, y: { ...y, field: 'y2' } },
+      },
+      {
+        data: { values: target },
+        mark: { type: 'text', align: 'right', dx: -8, dy: 12, fontSize: 11, color: '#222222' },
+        encoding: { x: { ...x, field: 'x2' }, y: { ...y, field: 'y2' }, text: { field: 'caption', type: 'nominal' } },
+      },
+    );
+  }
+  return {
+    data: { values: data.points },
+    transform: [{ calculate: countryNameExpression(lang), as: 'name' }],
+    width: frame.width,
+    height: frame.height,
+    layer: layers,
+  };
+}
+
+function rankedScores(data: FrontierChartData, frame: ChartFrame, highlight?: string): Record<string, unknown> {
+  const { lang } = frame;
+  const iso3s = data.points.map((p) => p.iso3);
+  const yAxis = {
+    field: 'name',
+    type: 'nominal',
+    sort: { field: 'score', op: 'max', order: 'descending' },
+    title: null,
+  };
+  const score = {
+    field: 'score',
+    type: 'quantitative',
+    title: WORDS[lang].score,
+    scale: { domain: [0, 1] },
+    axis: { format: '.1f' },
+  };
+  return {
+    data: { values: data.points },
+    transform: [{ calculate: countryNameExpression(lang), as: 'name' }],
+    width: frame.width,
+    height: Math.max(120, 22 * data.points.length),
+    layer: [
+      {
+        mark: { type: 'bar', tooltip: true },
+        encoding: {
+          y: yAxis,
+          x: score,
+          color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, highlight), legend: null },
+          tooltip: [
+            { field: 'name', type: 'nominal', title: label(lang, 'country') },
+            { field: 'score', type: 'quantitative', title: WORDS[lang].score, format: '.3f' },
+            { field: 'low', type: 'quantitative', title: `${WORDS[lang].range} (min)`, format: '.3f' },
+            { field: 'high', type: 'quantitative', title: `${WORDS[lang].range} (max)`, format: '.3f' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#222222', strokeWidth: 1.5 },
+        encoding: { y: yAxis, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+      {
+        mark: { type: 'tick', color: '#222222', thickness: 2, size: 12 },
+        encoding: { y: yAxis, x: { field: 'high', type: 'quantitative' } },
+      },
+    ],
+  };
+}
+
+/** One input and one output: the countries, the frontier and the highlighted country's target. More: ranked scores with their leave-one-out range. */
+export function frontierChart(
+  data: FrontierChartData,
+  frame: ChartFrame,
+  options: { highlight?: string } = {},
+): TopLevelSpec {
+  const body = data.twoDimensional
+    ? frontierPlot(data, frame, options.highlight)
+    : rankedScores(data, frame, options.highlight);
+  return framed(body, frame);
+}
+
+/** Alt text from the numbers: who is on the frontier, the focus (or lowest) country's score, range and gap. */
+export function describeFrontier(
+  data: { points: FrontierPoint[]; summaries: Record<string, string>; leftOut: string[]; warning: string | null },
+  lang: Lang,
+  focus?: string,
+): string {
+  if (data.points.length === 0) return lang === 'vi' ? 'Không có số liệu.' : 'No data.';
+  const fmt = (v: number) => formatNumber(v, 2, lang);
+  const names = (iso3s: string[]) => iso3s.map((iso3) => countryName(iso3, lang)).join(', ');
+  const frontier = data.points.filter((p) => p.onFrontier).map((p) => p.iso3);
+  const sorted = [...data.points].sort((a, b) => a.score - b.score);
+  const chosen = data.points.find((p) => p.iso3 === focus) ?? (sorted[0] as FrontierPoint);
+  const range = chosen.high > chosen.low ? ` (${fmt(chosen.low)}–${fmt(chosen.high)})` : '';
+  const summary = data.summaries[chosen.iso3] ?? '';
+  const lead =
+    lang === 'vi'
+      ? `${data.points.length} nước; trên biên hiệu quả: ${names(frontier)}. ${countryName(chosen.iso3, lang)} đạt ${fmt(chosen.score)}${range}. ${summary}`
+      : `${data.points.length} countries; on the frontier: ${names(frontier)}. ${countryName(chosen.iso3, lang)} scores ${fmt(chosen.score)}${range}. ${summary}`;
+  const leftOut =
+    data.leftOut.length === 0
+      ? ''
+      : ` ${lang === 'vi' ? 'Không có đủ số liệu' : 'Left out for lack of data'}: ${names(data.leftOut)}.`;
+  return `${lead}${leftOut}${data.warning ? ` ${data.warning}` : ''}`;
+}
