@@ -5,6 +5,7 @@ import type { ProxyTrust } from './http/client-address.ts';
 import type { DataVersionSource } from './http/data-version.ts';
 import type { Logger } from './http/request-log.ts';
 import type { ResponseStore } from './http/response-cache.ts';
+import type { SpreadsheetWriter } from './http/table.ts';
 import type { AssetProvider } from './web/assets.ts';
 
 export interface ReleaseUpload {
@@ -42,6 +43,8 @@ export interface AppDeps {
   renderPng?: (svg: string, width: number) => Uint8Array;
   /** An LP solver for DEA (HiGHS, WebAssembly); only Node has it (too large for the Worker bundle), so DEA answers 501 elsewhere. */
   lpSolver?: () => Promise<LpSolver>;
+  /** Table → Excel workbook; only Node has it (exceljs stays out of the Worker), so xlsx answers 501 elsewhere. */
+  spreadsheet?: SpreadsheetWriter;
   /** Release uploads; only Node has them (the readers use danfojs), so uploads answer 501 elsewhere. */
   ingest?: (upload: ReleaseUpload) => Promise<UploadSummary>;
   /** sha256 (hex) of each accepted admin key. No hashes: every admin call is refused. */

@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     renderPng,
     // Loaded on the first DEA request: the WebAssembly solver costs nothing at start-up.
     lpSolver: () => import('./solver/highs.ts').then((solver) => solver.loadHighsSolver()),
+    // exceljs is loaded on the first xlsx request.
+    spreadsheet: (table) => import('./render/xlsx.ts').then((xlsx) => xlsx.writeWorkbook(table)),
     ingest,
     adminKeyHashes: env.ADMIN_KEY_SHA256,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,

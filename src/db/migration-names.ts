@@ -2,4 +2,8 @@
  * The migrations this build expects, in order. The Worker cannot read migrations/ at run time,
  * so /ready compares the database with this list; a test keeps it equal to the folder.
  */
-export const EXPECTED_MIGRATIONS = ['0001_create_core_tables.sql', '0002_agenda_themes_and_hierarchy.sql'] as const;
+export const EXPECTED_MIGRATIONS = [
+  '0001_create_core_tables.sql',
+  '0002_agenda_themes_and_hierarchy.sql',
+  '0005_observation_load_time_and_release_files.sql',
+] as const;

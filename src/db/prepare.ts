@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import { COUNTRIES } from '../domain/countries.ts';
 import { GROUPS, MEMBERSHIPS } from '../domain/groups.ts';
 import type { IngestSummary } from '../ingest/ingest-release.ts';
-import { listShippedReleases } from '../ingest/shipped.ts';
+import { listShippedReleases, type ShippedRelease } from '../ingest/shipped.ts';
 import { seedRegistry } from '../repositories/registry.ts';
-import { loadedReleaseIds } from '../repositories/releases.ts';
+import { insertReleaseFile, loadedReleaseIds, releasesWithoutFile } from '../repositories/releases.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
 
@@ -24,7 +24,9 @@ export async function loadShippedReleases(
   onLoaded?: (summary: IngestSummary) => void,
 ): Promise<IngestSummary[]> {
   const loaded = await loadedReleaseIds(db);
-  const pending = (await listShippedReleases()).filter((release) => !loaded.has(release.id));
+  const shipped = await listShippedReleases();
+  await keepShippedFiles(db, shipped);
+  const pending = shipped.filter((release) => !loaded.has(release.id));
   if (pending.length === 0) return [];
   // The readers pull in danfojs (and TensorFlow.js): load them only when there is work to do.
   const { ingestReleaseFolder } = await import('../ingest/ingest-release.ts');
@@ -35,4 +37,22 @@ export async function loadShippedReleases(
     summaries.push(summary);
   }
   return summaries;
+}
+
+/**
+ * A database loaded before release files were kept gets the shipped files it lacks, if their
+ * bytes still have the sha256 the release was loaded with.
+ */
+async function keepShippedFiles(db: Kysely<Database>, shipped: ShippedRelease[]): Promise<void> {
+  const missing = await releasesWithoutFile(db);
+  if (missing.length === 0) return;
+  const { readFile } = await import('node:fs/promises');
+  const { createHash } = await import('node:crypto');
+  for (const release of missing) {
+    const folder = shipped.find((s) => s.id === release.id);
+    if (!folder) continue;
+    const bytes = await readFile(folder.dataPath);
+    if (createHash('sha256').update(bytes).digest('hex') === release.sha256)
+      await insertReleaseFile(db, release.id, bytes);
+  }
 }

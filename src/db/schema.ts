@@ -85,6 +85,13 @@ export interface ObservationTable {
   /** The rank the source published with the value (ties share a rank) and its label, e.g. "=62". */
   rank: ColumnType<number | null, number | null | undefined, number | null>;
   rank_label: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the release holding this value was loaded (set by the database). */
+  loaded_at: ColumnType<string, string | undefined, never>;
+}
+
+export interface ReleaseFileTable {
+  release_id: string;
+  content: Uint8Array;
 }
 
 export interface DataVersionTable {
@@ -106,6 +113,7 @@ export interface Database {
   release: ReleaseTable;
   indicator: IndicatorTable;
   observation: ObservationTable;
+  release_file: ReleaseFileTable;
   data_version: DataVersionTable;
   schema_migration: SchemaMigrationTable;
 }

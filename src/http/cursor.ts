@@ -41,3 +41,31 @@ export function isAfter(a: CursorKey, key: CursorKey): boolean {
   const ky = key.year ?? Infinity;
   return ay > ky;
 }
+
+/** A cursor over any key: the values of the last row served, as base64url JSON. */
+export function encodeKeyCursor(values: readonly (string | number | null)[]): string {
+  return btoa(unescape(encodeURIComponent(JSON.stringify(values))))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+/** Reads a key cursor back; `shape` says which positions are strings ('s') or integers-or-null ('n'). */
+export function decodeKeyCursor(cursor: string, shape: string): (string | number | null)[] {
+  try {
+    const values = JSON.parse(decodeURIComponent(escape(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')))));
+    const ok =
+      Array.isArray(values) &&
+      values.length === shape.length &&
+      values.every((v, i) => (shape[i] === 's' ? typeof v === 'string' : v === null || Number.isInteger(v)));
+    if (!ok) throw new Error('shape');
+    return values;
+  } catch {
+    throw new Problem(
+      400,
+      'invalid_parameter',
+      'cursor is not a cursor this API issued for this query; use next_cursor from the previous page.',
+      { parameter: 'cursor' },
+    );
+  }
+}

@@ -197,12 +197,55 @@ export const formatParam = z
   });
 
 export const tableFormatParam = z
-  .enum(['json', 'csv'], { error: 'format must be json or csv' })
+  .enum(['json', 'csv', 'xlsx'], { error: 'format must be json, csv or xlsx' })
   .default('json')
   .openapi({
     param: { name: 'format', in: 'query' },
-    description: '`json` (default); `csv` answers `text/csv` (RFC 4180).',
+    description:
+      '`json` (default); `csv` answers `text/csv` (RFC 4180); `xlsx` an Excel workbook with a data sheet and a sources sheet (Node deployments; 501 on Workers).',
   });
+
+export const bomParam = z
+  .enum(['true', 'false'], { error: 'bom must be true or false' })
+  .optional()
+  .transform((v) => v === 'true')
+  .openapi({
+    param: { name: 'bom', in: 'query' },
+    type: 'string',
+    description: '`true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly.',
+  });
+
+/** How a table comes back: JSON, CSV (optionally with a BOM for Excel) or an Excel workbook. */
+export const tableOutputParams = { format: tableFormatParam, bom: bomParam };
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2})))?$/;
+
+/** A calendar-true ISO 8601 time (JavaScript's Date rolls 30 February over; Postgres refuses it). */
+export function isRealTimestamp(text: string): boolean {
+  const m = TIMESTAMP.exec(text);
+  if (!m) return false;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, oh = 0, om = 0] = m
+    .slice(1)
+    .map((v) => (v === undefined ? 0 : Number(v)));
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days && h < 24 && mi < 60 && s < 60 && oh <= 14 && om < 60;
+}
+
+/** An ISO 8601 timestamp with a time zone (or a bare date, meaning midnight UTC). */
+export const timestampParam = (name: string, description: string) =>
+  z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/,
+      `${name} must be an ISO 8601 time such as 2026-11-23T21:00:00.000Z`,
+    )
+    .refine(isRealTimestamp, { message: `${name} is not a real calendar time` })
+    .refine((text) => Number(text.slice(0, 4)) >= MIN_YEAR && Number(text.slice(0, 4)) <= MAX_YEAR, {
+      message: `${name} must fall between ${MIN_YEAR} and ${MAX_YEAR}`,
+    })
+    .transform((text) => (text.length === 10 ? `${text}T00:00:00Z` : text))
+    .optional()
+    .openapi({ param: { name, in: 'query' }, type: 'string', description, example: '2026-11-23T21:00:00.000Z' });
 
 export const indicatorsParam = z
   .string()

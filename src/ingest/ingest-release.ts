@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { diffValues, type ValueDiff } from '../domain/diff.ts';
 import { bumpDataVersion } from '../repositories/data-version.ts';
 import { insertObservations, currentValuesOfSource } from '../repositories/observation-writes.ts';
-import { findRelease, insertRelease, upsertSourceAndIndicators } from '../repositories/releases.ts';
+import { findRelease, insertRelease, insertReleaseFile, upsertSourceAndIndicators } from '../repositories/releases.ts';
 import { IngestError } from './errors.ts';
 import { type ReleaseMeta, readReleaseMeta, releaseId } from './meta.ts';
 import { READERS } from './readers/index.ts';
@@ -128,6 +128,7 @@ export async function ingestRelease(
       sha256: digest,
       rowCount: validated.observations.length,
     });
+    await insertReleaseFile(trx, id, bytes);
     const total = validated.observations.length;
     await insertObservations(
       trx,

@@ -8,6 +8,7 @@ export const DATASETS_DIR = fileURLToPath(new URL('../../datasets/', import.meta
 export interface ShippedRelease {
   id: string;
   folder: string;
+  dataPath: string;
   publishedOn: string;
 }
 
@@ -19,7 +20,12 @@ export async function listShippedReleases(root: string = DATASETS_DIR): Promise<
     for (const release of (await readdir(sourceDir, { withFileTypes: true })).filter((d) => d.isDirectory())) {
       const folder = path.join(sourceDir, release.name);
       const meta = await readReleaseMeta(path.join(folder, 'meta.yaml'));
-      found.push({ id: releaseId(meta), folder, publishedOn: meta.published_on });
+      found.push({
+        id: releaseId(meta),
+        folder,
+        dataPath: path.join(folder, meta.file),
+        publishedOn: meta.published_on,
+      });
     }
   }
   return found.sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.id.localeCompare(b.id));

@@ -117,3 +117,31 @@ export async function insertRelease(
     })
     .execute();
 }
+
+/** Keeps the original file of a release, byte for byte, for /v1/releases/{id}/file. */
+export async function insertReleaseFile(db: Db, releaseId: string, content: Uint8Array): Promise<void> {
+  await db
+    .insertInto('release_file')
+    .values({ release_id: releaseId, content })
+    .onConflict((oc) => oc.column('release_id').doNothing())
+    .execute();
+}
+
+export async function releaseFile(db: Db, releaseId: string) {
+  return db
+    .selectFrom('release as r')
+    .innerJoin('release_file as f', 'f.release_id', 'r.id')
+    .select(['r.id', 'r.file_name', 'r.sha256', 'f.content'])
+    .where('r.id', '=', releaseId)
+    .executeTakeFirst();
+}
+
+/** Releases loaded before their files were kept (databases older than migration 0005). */
+export async function releasesWithoutFile(db: Db): Promise<{ id: string; sha256: string }[]> {
+  return db
+    .selectFrom('release as r')
+    .leftJoin('release_file as f', 'f.release_id', 'r.id')
+    .select(['r.id', 'r.sha256'])
+    .where('f.release_id', 'is', null)
+    .execute();
+}

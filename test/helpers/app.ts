@@ -2,14 +2,21 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
+import { writeWorkbook } from '../../src/render/xlsx.ts';
 import { createLoadedDatabase, type TestDatabase } from './database.ts';
 
 /**
  * The app on a test database, with a fixed clock (2026-11-22) unless told otherwise, and the data
- * version re-read on every request so ingestion in a test shows at once.
+ * version re-read on every request so ingestion in a test shows at once, and Node's Excel writer.
  */
 export function createTestApp(test: TestDatabase, now: Date = new Date('2026-11-22T12:00:00Z')) {
-  return createApp({ db: test.db, now: () => now, versions: dataVersionSource(test.db, 0), lpSolver: loadHighsSolver });
+  return createApp({
+    db: test.db,
+    now: () => now,
+    versions: dataVersionSource(test.db, 0),
+    lpSolver: loadHighsSolver,
+    spreadsheet: writeWorkbook,
+  });
 }
 
 export async function getJson(app: ReturnType<typeof createTestApp>, url: string, init?: RequestInit) {

@@ -436,16 +436,22 @@ describe('composite with sensitivity to the weights', () => {
 describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
   it('lists 14 added (2023) and 39 changed values since the population release of 2024-02-12', async () => {
     const { body } = await getJson(app, '/v1/changes?since_release=wb-wdi:2024-02-12-population');
-    const [wdi] = body.sources as {
-      source: string;
-      counts: Record<string, number>;
-      changed: { iso3: string; year: number; before: number; after: number; release: string }[];
-    }[];
-    expect(wdi?.source).toBe('wb-wdi');
+    expect(body.since).toMatchObject({
+      basis: 'published_on',
+      release: 'wb-wdi:2024-02-12-population',
+      date: '2024-02-12',
+    });
+    expect(body.new_releases).toEqual(['wb-wdi:2025-03-24-gdp-per-capita']);
+    const changes = body.changes as { source: string; change: string; iso3: string; year: number }[];
+    expect(changes.every((c) => c.source === 'wb-wdi')).toBe(true);
     // Before: 763 GDP (2023-12 vintage) + 882 population = 1,645 values; 39 of them revised.
-    expect(wdi?.counts).toEqual({ added: 14, changed: 39, removed: 0, unchanged: 1645 - 39 });
-    const khm2022 = wdi?.changed.find((c) => c.iso3 === 'KHM' && c.year === 2022);
+    const count = (kind: string) => changes.filter((c) => c.change === kind).length;
+    expect([count('added'), count('changed'), count('removed')]).toEqual([14, 39, 0]);
+    expect(body.next_cursor).toBeNull();
+    const khm2022 = changes.find((c) => c.iso3 === 'KHM' && c.year === 2022);
     expect(khm2022).toEqual({
+      source: 'wb-wdi',
+      change: 'changed',
       indicator: 'NY.GDP.PCAP.CD',
       iso3: 'KHM',
       year: 2022,
@@ -455,9 +461,24 @@ describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
     });
   });
 
+  it('pages the same 53 changes with a cursor, in order, none twice', async () => {
+    const seen: string[] = [];
+    let url: string | null = '/v1/changes?since_release=wb-wdi:2024-02-12-population&limit=10';
+    while (url) {
+      const { body } = await getJson(app, url);
+      seen.push(...(body.changes as { iso3: string; year: number }[]).map((c) => `${c.iso3}|${c.year}`));
+      url = body.next_cursor
+        ? `/v1/changes?since_release=wb-wdi:2024-02-12-population&limit=10&cursor=${body.next_cursor}`
+        : null;
+    }
+    expect(seen.length).toBe(53);
+    expect(new Set(seen).size).toBe(53);
+  });
+
   it('since a date lists only the sources with a newer release', async () => {
     const { body } = await getJson(app, '/v1/changes?since=2025-01-01');
-    expect((body.sources as { source: string }[]).map((s) => s.source)).toEqual(['civscope-training', 'wb-wdi']); // test-totals was published in 2024
+    const sources = new Set((body.changes as { source: string }[]).map((c) => c.source));
+    expect([...sources]).toEqual(['civscope-training', 'wb-wdi']);
   });
 });
 

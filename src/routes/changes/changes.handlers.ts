@@ -1,87 +1,94 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
-import { diffValues, type ValueChange } from '../../domain/diff.ts';
-import { csvResponse, toCsv } from '../../http/csv.ts';
-import { Problem } from '../../http/problem.ts';
-import { currentValuesOfSource, type StoredValue } from '../../repositories/observation-writes.ts';
-import { findRelease } from '../../repositories/releases.ts';
-import { listReleases } from '../../repositories/sources.ts';
+import { provenanceFor } from '../../analysis/provenance.ts';
+import { nextLink } from '../../http/next-link.ts';
+import { tableResponse } from '../../http/table.ts';
+import { changesSinceLoaded, changesSincePublished } from '../../services/changes.ts';
 import type { changesRoute } from './changes.routes.ts';
 
-/** Later than any publication date: "everything published so far". */
-const NOW = '9999-12-31';
+const PUBLISHED_NOTE =
+  'Compared by publication date: what the sources had published by then against what they say now. A release published before that date but loaded later is not included; use since_loaded to sync. / So sánh theo ngày công bố; để đồng bộ hãy dùng since_loaded.';
+const LOADED_NOTE =
+  'Every value loaded after this time, whatever its publication date, in load order. Send sync_token as since_loaded next time. / Mọi giá trị được nạp sau thời điểm này; lần sau gửi sync_token làm since_loaded.';
 
-const keyed = (rows: StoredValue[]) =>
-  rows.map((r) => ({ indicatorCode: r.indicator_code, iso3: r.iso3, year: r.year, value: r.value }));
+const LOADED_HEADER = ['loaded_at', 'release', 'source', 'published_on', 'indicator', 'iso3', 'year', 'value'];
+const CHANGE_HEADER = ['source', 'change', 'indicator', 'iso3', 'year', 'before', 'after', 'release'];
 
 export const changes =
   (deps: AppDeps): RouteHandler<typeof changesRoute> =>
   async (c) => {
-    const query = c.req.valid('query');
-    let cutoff: string;
-    let sourceIds: string[];
-    const releases = await listReleases(deps.db);
-    if (query.since_release) {
-      const release = await findRelease(deps.db, query.since_release);
-      if (!release)
-        throw new Problem(404, 'unknown_release', `Unknown release "${query.since_release}". See /v1/releases.`, {
-          parameter: 'since_release',
-        });
-      cutoff = release.published_on;
-      sourceIds = [release.source_id];
-    } else {
-      cutoff = query.since as string;
-      sourceIds = [...new Set(releases.filter((r) => r.published_on > cutoff).map((r) => r.source_id))];
+    const q = c.req.valid('query');
+    const out = q.since_loaded
+      ? await loadedPage(deps, { since: q.since_loaded, cursor: q.cursor, limit: q.limit })
+      : await publishedPage(deps, q);
+    const headers = nextLink(c.req.url, out.body.next_cursor);
+    if (q.format !== 'json') {
+      const provenance = await provenanceFor(deps.db, out.releaseIds);
+      const table = { name: 'changes', header: out.header, rows: out.rows, provenance };
+      return (await tableResponse(table, { format: q.format, bom: q.bom }, deps.spreadsheet, headers)) as never;
     }
-    const sources = [];
-    for (const sourceId of sourceIds.sort()) {
-      const indicatorCodes = (
-        await deps.db.selectFrom('indicator').select('code').where('source_id', '=', sourceId).execute()
-      ).map((i) => i.code);
-      const before = await currentValuesOfSource(deps.db, { sourceId, indicatorCodes, publishedOn: cutoff });
-      const after = await currentValuesOfSource(deps.db, { sourceId, indicatorCodes, publishedOn: NOW });
-      const releaseOf = new Map(after.map((r) => [`${r.indicator_code}|${r.iso3}|${r.year}`, r.release_id]));
-      const diff = diffValues(keyed(before), keyed(after));
-      const present = (list: ValueChange[]) =>
-        list.map((ch) => ({
-          indicator: ch.indicatorCode,
-          iso3: ch.iso3,
-          year: ch.year,
-          before: ch.before,
-          after: ch.after,
-          release: ch.after === null ? null : (releaseOf.get(`${ch.indicatorCode}|${ch.iso3}|${ch.year}`) ?? null),
-        }));
-      sources.push({
-        source: sourceId,
-        new_releases: releases.filter((r) => r.source_id === sourceId && r.published_on > cutoff).map((r) => r.id),
-        counts: {
-          added: diff.added.length,
-          changed: diff.changed.length,
-          removed: diff.removed.length,
-          unchanged: diff.unchanged,
-        },
-        added: present(diff.added),
-        changed: present(diff.changed),
-        removed: present(diff.removed),
-      });
-    }
-    if (query.format === 'csv') {
-      const header = ['source', 'change', 'indicator', 'iso3', 'year', 'before', 'after', 'release'];
-      const body = sources.flatMap((s) =>
-        (['added', 'changed', 'removed'] as const).flatMap((kind) =>
-          s[kind].map((ch) => [
-            s.source,
-            kind,
-            ch.indicator,
-            ch.iso3,
-            ch.year ?? '',
-            ch.before ?? '',
-            ch.after ?? '',
-            ch.release ?? '',
-          ]),
-        ),
-      );
-      return csvResponse(toCsv(header, body), 'changes.csv') as never;
-    }
-    return c.json({ since: { release: query.since_release ?? null, date: cutoff }, sources }, 200);
+    return c.json(out.body, 200, headers);
   };
+
+async function loadedPage(deps: AppDeps, q: { since: string; cursor?: string; limit: number }) {
+  const page = await changesSinceLoaded(deps.db, q);
+  const observations = page.rows.map((r) => ({
+    loaded_at: r.loaded_at,
+    release: r.release_id,
+    source: r.source_id,
+    published_on: r.published_on,
+    indicator: r.indicator_code,
+    iso3: r.iso3,
+    year: r.year,
+    value: r.value,
+    flag: r.flag,
+    note: r.note,
+    current: r.current,
+  }));
+  return {
+    body: {
+      since: { basis: 'loaded_at' as const, release: null, date: null, loaded_at: q.since, note: LOADED_NOTE },
+      new_releases: [...new Set(observations.map((o) => o.release))],
+      count: observations.length,
+      next_cursor: page.nextCursor,
+      sync_token: page.syncToken,
+      changes: [],
+      observations,
+    },
+    header: [...LOADED_HEADER, 'flag', 'note', 'current'],
+    rows: observations.map((o) => [
+      ...LOADED_HEADER.map((h) => o[h as keyof typeof o] ?? ''),
+      o.flag ?? '',
+      o.note ?? '',
+      o.current,
+    ]),
+    releaseIds: observations.map((o) => o.release),
+  };
+}
+
+async function publishedPage(
+  deps: AppDeps,
+  q: { since?: string; since_release?: string; cursor?: string; limit: number },
+) {
+  const page = await changesSincePublished(deps.db, q);
+  return {
+    body: {
+      since: {
+        basis: 'published_on' as const,
+        release: q.since_release ?? null,
+        date: page.cutoff.date,
+        loaded_at: null,
+        note: PUBLISHED_NOTE,
+      },
+      new_releases: page.cutoff.newReleases,
+      count: page.rows.length,
+      next_cursor: page.nextCursor,
+      sync_token: null,
+      changes: page.rows,
+      observations: [],
+    },
+    header: CHANGE_HEADER,
+    rows: page.rows.map((r) => CHANGE_HEADER.map((h) => r[h as keyof typeof r] ?? '')),
+    releaseIds: page.rows.flatMap((r) => (r.release ? [r.release] : [])),
+  };
+}

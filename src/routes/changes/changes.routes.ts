@@ -1,9 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { isoDateParam, releaseParam, tableFormatParam } from '../../http/params.ts';
+import { isoDateParam, MAX_LIMIT, releaseParam, tableOutputParams, timestampParam } from '../../http/params.ts';
 import { problemResponses } from '../schemas.ts';
+
+export const DEFAULT_CHANGES_LIMIT = 1000;
 
 const ChangeSchema = z
   .object({
+    source: z.string(),
+    change: z.enum(['added', 'changed', 'removed']),
     indicator: z.string(),
     iso3: z.string(),
     year: z.number().int().nullable(),
@@ -16,48 +20,98 @@ const ChangeSchema = z
   })
   .openapi('Change');
 
+const LoadedObservationSchema = z
+  .object({
+    loaded_at: z.string().openapi({ description: 'When the release holding this value was loaded (UTC, ms).' }),
+    release: z.string(),
+    source: z.string(),
+    published_on: z.string().openapi({ description: 'When the release was published.' }),
+    indicator: z.string(),
+    iso3: z.string(),
+    year: z.number().int().nullable(),
+    value: z.number(),
+    flag: z.string().nullable(),
+    note: z.string().nullable(),
+    current: z.boolean().openapi({
+      description: 'true when this is the value served today; false when a newer-published release replaces it.',
+    }),
+  })
+  .openapi('LoadedObservation');
+
+const SinceSchema = z.object({
+  basis: z.enum(['published_on', 'loaded_at']).openapi({
+    description:
+      '`published_on`: compared with what the sources had published by a date. `loaded_at`: everything this server loaded after a time, whatever its publication date.',
+  }),
+  release: z.string().nullable(),
+  date: z.string().nullable(),
+  loaded_at: z.string().nullable(),
+  note: z.string(),
+});
+
+export const changesQuery = z
+  .strictObject({
+    since_release: releaseParam.openapi({ param: { name: 'since_release', in: 'query' } }),
+    since: isoDateParam('since', 'Compare with the releases published on or before this date (publication dates).'),
+    since_loaded: timestampParam(
+      'since_loaded',
+      'Every value loaded after this time (load times, for syncing), e.g. 2026-11-23T21:00:00.000Z.',
+    ),
+    limit: z.coerce
+      .number({ error: 'limit must be a whole number' })
+      .int('limit must be a whole number')
+      .min(1, 'limit must be at least 1')
+      .max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`)
+      .default(DEFAULT_CHANGES_LIMIT)
+      .openapi({
+        param: { name: 'limit', in: 'query' },
+        type: 'integer',
+        description: `Rows per page (default ${DEFAULT_CHANGES_LIMIT}, at most ${MAX_LIMIT}).`,
+      }),
+    cursor: z
+      .string()
+      .max(400)
+      .optional()
+      .openapi({ param: { name: 'cursor', in: 'query' }, description: 'next_cursor from the previous page.' }),
+    ...tableOutputParams,
+  })
+  .superRefine((q, ctx) => {
+    const given = [q.since_release, q.since, q.since_loaded].filter((v) => v !== undefined).length;
+    if (given !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['since'],
+        message: 'give exactly one of since_release, since (publication date) or since_loaded (load time)',
+      });
+  });
+
 export const changesRoute = createRoute({
   method: 'get',
   operationId: 'getChanges',
   path: '/v1/changes',
   tags: ['data'],
-  summary: 'Values added, changed and removed since a release or a date, source by source',
+  summary: 'What changed since a publication date, a release, or a load time; paged',
   description:
-    'For syncing: compares what each source said as of `since_release` (its publication date) or `since`, with what it says now. A partial release replaces only the years it covers, so older years are not reported as removed.',
-  request: {
-    query: z
-      .strictObject({
-        since_release: releaseParam.openapi({ param: { name: 'since_release', in: 'query' } }),
-        since: isoDateParam('since', 'Compare with the releases published on or before this date.'),
-        format: tableFormatParam,
-      })
-      .superRefine((q, ctx) => {
-        if (!q.since_release === !q.since)
-          ctx.addIssue({ code: 'custom', path: ['since'], message: 'give exactly one of since_release or since' });
-      }),
-  },
+    '`since_release` / `since` compare, source by source, what the sources had published by that date with what they say now (publication dates: a release published earlier but loaded later is not "since"). `since_loaded` lists every value loaded after a time, in load order, whatever its publication date: the sync protocol for partners. Both page with `limit` and `cursor` (and a `Link: rel="next"` header); `since_loaded` answers a `sync_token` to send as `since_loaded` next time.',
+  request: { query: changesQuery },
   responses: {
     200: {
-      description: 'Changes per source',
+      description: 'One page of changes',
       content: {
         'application/json': {
           schema: z.object({
-            since: z.object({ release: z.string().nullable(), date: z.string() }),
-            sources: z.array(
-              z.object({
-                source: z.string(),
-                new_releases: z.array(z.string()),
-                counts: z.object({
-                  added: z.number().int(),
-                  changed: z.number().int(),
-                  removed: z.number().int(),
-                  unchanged: z.number().int(),
-                }),
-                added: z.array(ChangeSchema),
-                changed: z.array(ChangeSchema),
-                removed: z.array(ChangeSchema),
-              }),
-            ),
+            since: SinceSchema,
+            new_releases: z.array(z.string()),
+            count: z.number().int(),
+            next_cursor: z.string().nullable(),
+            sync_token: z
+              .string()
+              .nullable()
+              .openapi({ description: 'since_loaded only: the load time to send as since_loaded at the next sync.' }),
+            changes: z.array(ChangeSchema).openapi({ description: 'since / since_release: one row per change.' }),
+            observations: z
+              .array(LoadedObservationSchema)
+              .openapi({ description: 'since_loaded: every value loaded after that time.' }),
           }),
         },
       },

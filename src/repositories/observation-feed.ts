@@ -1,0 +1,73 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** Where a page of the load-time feed starts: just after this row. */
+export interface LoadedKey {
+  loadedAt: string;
+  releaseId: string;
+  indicatorCode: string;
+  iso3: string;
+  /** Undated values sort after every year. */
+  year: number | null;
+}
+
+export interface LoadedRow {
+  loaded_at: string;
+  release_id: string;
+  source_id: string;
+  published_on: string;
+  indicator_code: string;
+  iso3: string;
+  year: number | null;
+  value: number;
+  flag: string | null;
+  note: string | null;
+  /** Whether this is the value served today (no newer-published release has the same key). */
+  current: boolean;
+}
+
+const UNDATED = 32767;
+
+/**
+ * Observations loaded after `since` (an ISO timestamp), in load order, at most `limit` rows from
+ * just after `after`. Keyset paging: a page never shifts when more releases are loaded.
+ */
+export async function observationsLoadedSince(
+  db: Kysely<Database>,
+  args: { since: string; after: LoadedKey | null; limit: number },
+): Promise<LoadedRow[]> {
+  let query = db
+    .selectFrom('observation as o')
+    .innerJoin('release as r', 'r.id', 'o.release_id')
+    .select([
+      sql<string>`to_char(o.loaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('loaded_at'),
+      'o.release_id',
+      'r.source_id',
+      'r.published_on',
+      'o.indicator_code',
+      'o.iso3',
+      'o.year',
+      'o.value',
+      'o.flag',
+      'o.note',
+      sql<boolean>`NOT EXISTS (
+        SELECT 1 FROM observation n JOIN release nr ON nr.id = n.release_id
+        WHERE n.indicator_code = o.indicator_code AND n.iso3 = o.iso3 AND n.year IS NOT DISTINCT FROM o.year
+          AND (nr.published_on, nr.id) > (r.published_on, r.id))`.as('current'),
+    ])
+    .where('o.loaded_at', '>', sql<string>`${args.since}::timestamptz`);
+  const a = args.after;
+  if (a)
+    query = query.where(
+      sql<boolean>`(o.loaded_at, o.release_id, o.indicator_code, o.iso3, coalesce(o.year, ${UNDATED}))
+        > (${a.loadedAt}::timestamptz, ${a.releaseId}, ${a.indicatorCode}, ${a.iso3}, ${a.year ?? UNDATED})`,
+    );
+  return query
+    .orderBy('o.loaded_at')
+    .orderBy('o.release_id')
+    .orderBy('o.indicator_code')
+    .orderBy('o.iso3')
+    .orderBy(sql`coalesce(o.year, ${UNDATED})`)
+    .limit(args.limit)
+    .execute();
+}
