@@ -2,8 +2,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './app-deps.ts';
 import { bodyEtag } from './http/body-etag.ts';
 import { dataVersionSource } from './http/data-version.ts';
-import { isDatabaseUnavailable } from './http/database-errors.ts';
-import { Problem, type ProblemCode, problemResponse } from './http/problem.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { Problem, type ProblemCode, problemResponse, RETRY_AFTER_OUTAGE } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requestId, requestLog } from './http/request-log.ts';
 import { clientAddressResolver, TRUST_NOBODY } from './http/client-address.ts';
@@ -33,9 +33,6 @@ import { embedRoutes } from './web/embed.ts';
 import { explorerRoutes } from './web/explorer-page.ts';
 
 export const API_VERSION = '1.0.0';
-
-/** Seconds a client should wait before retrying while the database is unreachable. */
-const RETRY_AFTER_OUTAGE = 5;
 
 /** Stable codes for the statuses Hono and its middleware throw as bare HTTPExceptions. */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ProblemCode>> = {

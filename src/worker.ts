@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ExecutionContext } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from './app.ts';
+import { CircuitBreaker } from './db/circuit-breaker.ts';
 import { connectPostgres } from './db/postgres.ts';
 import type { Database } from './db/schema.ts';
 import { parseEnv, publicOriginOf, rateLimitOf } from './env.ts';
@@ -37,6 +38,8 @@ const db = new Proxy({} as Kysely<Database>, {
 });
 
 let app: ReturnType<typeof createApp> | undefined;
+/** One breaker per isolate: each request has its own client, but an outage is everyone's. */
+const breaker = new CircuitBreaker();
 
 function appFor(env: WorkerEnv): ReturnType<typeof createApp> {
   // Built lazily: Workers forbid timers and I/O in the global scope, and the rate limiter sets a timer.
@@ -66,7 +69,11 @@ function appFor(env: WorkerEnv): ReturnType<typeof createApp> {
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     const handler = appFor(env);
-    const { db: requestClient, close } = connectPostgres({ url: env.HYPERDRIVE.connectionString, poolSize: 5 });
+    const { db: requestClient, close } = connectPostgres({
+      url: env.HYPERDRIVE.connectionString,
+      poolSize: 5,
+      breaker,
+    });
     try {
       return await requestDb.run(requestClient, () => handler.fetch(request, env, ctx));
     } finally {

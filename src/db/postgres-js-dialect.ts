@@ -15,6 +15,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type { ReservedSql, Sql } from 'postgres';
+import type { CircuitBreaker } from './circuit-breaker.ts';
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 
@@ -26,14 +27,16 @@ const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
  */
 class PooledConnection implements DatabaseConnection {
   readonly #sql: Sql;
+  readonly #breaker: CircuitBreaker;
   #reserved: ReservedSql | null = null;
 
-  constructor(sql: Sql) {
+  constructor(sql: Sql, breaker: CircuitBreaker) {
     this.#sql = sql;
+    this.#breaker = breaker;
   }
 
   async reserve(): Promise<void> {
-    this.#reserved = await this.#sql.reserve();
+    this.#reserved = await this.#breaker.run(() => this.#sql.reserve());
   }
 
   release(): void {
@@ -43,7 +46,9 @@ class PooledConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const target = this.#reserved ?? this.#sql;
-    const result = await target.unsafe(compiledQuery.sql, [...compiledQuery.parameters] as never[], { prepare: true });
+    const result = await this.#breaker.run(
+      async () => await target.unsafe(compiledQuery.sql, [...compiledQuery.parameters] as never[], { prepare: true }),
+    );
     return {
       numAffectedRows: WRITE_COMMANDS.has(result.command) ? BigInt(result.count) : undefined,
       rows: Array.from(result.values()) as R[],
@@ -58,16 +63,18 @@ class PooledConnection implements DatabaseConnection {
 
 class PooledDriver extends PostgresDriver implements Driver {
   readonly #sql: Sql;
+  readonly #breaker: CircuitBreaker;
 
-  constructor(sql: Sql) {
+  constructor(sql: Sql, breaker: CircuitBreaker) {
     super({} as never); // the pg pool is never used: every method that would touch it is overridden
     this.#sql = sql;
+    this.#breaker = breaker;
   }
 
   override async init(): Promise<void> {}
 
   override async acquireConnection(): Promise<DatabaseConnection> {
-    return new PooledConnection(this.#sql);
+    return new PooledConnection(this.#sql, this.#breaker);
   }
 
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -96,16 +103,22 @@ class PooledDriver extends PostgresDriver implements Driver {
   }
 
   override async destroy(): Promise<void> {
-    await this.#sql.end();
+    // Queries abandoned by the circuit breaker may still wait on a connection: give them 5 s.
+    await this.#sql.end({ timeout: 5 });
   }
 }
 
-/** Kysely over a postgres.js client, pooled per query, one reserved connection per transaction. */
+/**
+ * Kysely over a postgres.js client, pooled per query, one reserved connection per transaction,
+ * every query behind a circuit breaker (fail fast while the database is unreachable).
+ */
 export class PooledPostgresJsDialect implements Dialect {
   readonly #sql: Sql;
+  readonly #breaker: CircuitBreaker;
 
-  constructor(sql: Sql) {
+  constructor(sql: Sql, breaker: CircuitBreaker) {
     this.#sql = sql;
+    this.#breaker = breaker;
   }
 
   createAdapter(): DialectAdapter {
@@ -113,7 +126,7 @@ export class PooledPostgresJsDialect implements Dialect {
   }
 
   createDriver(): Driver {
-    return new PooledDriver(this.#sql);
+    return new PooledDriver(this.#sql, this.#breaker);
   }
 
   createQueryCompiler(): QueryCompiler {

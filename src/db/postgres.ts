@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
 import postgres from 'postgres';
+import { CircuitBreaker } from './circuit-breaker.ts';
 import { PooledPostgresJsDialect } from './postgres-js-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -22,17 +23,24 @@ export interface PostgresOptions {
   schema?: string;
   /** Connection timeout in seconds. */
   connectTimeout?: number;
+  /** Shared across clients where each request has its own (Workers); default: one per client. */
+  breaker?: CircuitBreaker;
 }
 
 /** Kysely over postgres.js: the production path on Node and (through Hyperdrive) on Workers. */
 export function connectPostgres(options: PostgresOptions): { db: Kysely<Database>; close: () => Promise<void> } {
   const client = postgres(options.url, {
     max: options.poolSize ?? 10,
-    connect_timeout: options.connectTimeout ?? 10,
+    connect_timeout: options.connectTimeout ?? 5,
+    // Reconnect soon after a failure (postgres.js waits up to 20 s by default); the circuit breaker
+    // keeps requests from queueing behind these attempts during an outage.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     onnotice: () => {},
     types: { date: keepAsText(DATE_OID), timestamptz: keepAsText(TIMESTAMPTZ_OID) },
     ...(options.schema ? { connection: { search_path: options.schema } } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PooledPostgresJsDialect(client) });
+  const db = new Kysely<Database>({
+    dialect: new PooledPostgresJsDialect(client, options.breaker ?? new CircuitBreaker()),
+  });
   return { db, close: () => db.destroy() };
 }

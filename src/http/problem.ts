@@ -25,6 +25,9 @@ export type ProblemCode =
   | 'service_unavailable'
   | 'internal_error';
 
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const RETRY_AFTER_OUTAGE = 5;
+
 export interface ProblemBody {
   type: string;
   title: string;

@@ -92,6 +92,8 @@ describe.skipIf(!adminUrl)('when the database goes away', () => {
     }
     const ready = await app.request('/ready');
     expect(ready.status).toBe(503);
+    expect(ready.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(ready.headers.get('retry-after')).toBe('5');
     expect(((await ready.json()) as { database: string }).database).toBe('unreachable');
     expect((await app.request('/health')).status).toBe(200); // liveness does not depend on the database
 
@@ -104,4 +106,54 @@ describe.skipIf(!adminUrl)('when the database goes away', () => {
     expect(status).toBe(200);
     expect((await app.request('/ready')).status).toBe(200);
   }, 60_000);
+
+  it('answers every request with 503 problem+json and Retry-After within 1 s for the whole of a 30 s outage, /ready included, then recovers', async () => {
+    expect((await app.request('/v1/indicators')).status).toBe(200);
+    await proxy.stop();
+    const urls = [
+      '/v1/indicators',
+      '/ready',
+      '/v1/observations?indicator=EGDI&countries=VNM',
+      '/v1/rankings?indicator=EGDI',
+    ];
+    const latencies: number[] = [];
+    const wrong: string[] = [];
+    const until = performance.now() + OUTAGE_MS;
+    for (let i = 0; performance.now() < until; i++) {
+      const url = urls[i % urls.length] as string;
+      const started = performance.now();
+      const response = await app.request(url);
+      latencies.push(performance.now() - started);
+      const body = (await response.json()) as { code?: string };
+      if (
+        response.status !== 503 ||
+        response.headers.get('content-type') !== 'application/problem+json; charset=utf-8' ||
+        response.headers.get('retry-after') !== '5' ||
+        body.code !== 'service_unavailable'
+      )
+        wrong.push(`${url}: ${response.status} ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const max = Math.max(...latencies);
+    console.log(
+      `outage: ${latencies.length} requests over ${OUTAGE_MS / 1000} s, 503 latency max ${max.toFixed(1)} ms`,
+    );
+    expect(wrong).toEqual([]);
+    expect(latencies.length).toBeGreaterThan(100);
+    expect(max).toBeLessThan(1000);
+
+    await proxy.start();
+    const back = performance.now();
+    let status = 0;
+    while (status !== 200 && performance.now() - back < 10_000) {
+      status = (await app.request('/v1/indicators')).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    console.log(`outage: recovered ${Math.round(performance.now() - back)} ms after the database came back`);
+    expect(status).toBe(200);
+    expect((await app.request('/ready')).status).toBe(200);
+  }, 90_000);
 });
+
+/** Long enough to outlast the driver's reconnect backoff several times over. */
+const OUTAGE_MS = 30_000;
