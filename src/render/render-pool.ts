@@ -1,0 +1,44 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { Problem } from '../http/problem.ts';
+import type { RendererArgs, RendererName, RendererResult } from './renderers.ts';
+
+/** Renders charts: in worker threads on Node (render-pool.ts), in the request's own thread on Workers. */
+export interface ChartRenderer {
+  render<N extends RendererName>(name: N, ...args: RendererArgs<N>): Promise<RendererResult<N>>;
+  close(): Promise<void>;
+}
+
+/** Seconds a client should wait when every render thread is busy and the queue is full. */
+const RETRY_AFTER_BUSY = 2;
+
+/**
+ * SVG, PNG and PDF rendering is CPU-bound (tens of milliseconds each): on the event loop it stalls
+ * every JSON request behind it. The pool runs it in one thread per core, with a bounded queue;
+ * past that the request is refused with 503 and Retry-After instead of piling up.
+ */
+export function renderPool(options: { threads?: number; maxQueue?: number } = {}): ChartRenderer {
+  const threads = options.threads ?? availableParallelism();
+  const pool = new Piscina({
+    filename: new URL('./render-worker.ts', import.meta.url).href,
+    minThreads: 1,
+    maxThreads: threads,
+    maxQueue: options.maxQueue ?? threads * 16,
+    idleTimeout: 60_000,
+  });
+  return {
+    render: async (name, ...args) => {
+      try {
+        return await pool.run({ name, args });
+      } catch (error) {
+        if (error instanceof Error && /queue is at limit/i.test(error.message)) {
+          throw new Problem(503, 'service_unavailable', 'Every chart renderer is busy; retry shortly.', {
+            retry_after: RETRY_AFTER_BUSY,
+          });
+        }
+        throw error;
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { Problem } from '../../src/http/problem.ts';
+import { renderPool } from '../../src/render/render-pool.ts';
+import { RENDERERS } from '../../src/render/renderers.ts';
+
+const SPEC: TopLevelSpec = {
+  width: 200,
+  height: 100,
+  data: {
+    values: [
+      { country: 'Việt Nam', value: 0.7709 },
+      { country: 'Singapore', value: 0.9691 },
+    ],
+  },
+  mark: 'bar',
+  encoding: { x: { field: 'value', type: 'quantitative' }, y: { field: 'country', type: 'nominal' } },
+};
+
+const pool = renderPool({ threads: 2, maxQueue: 2 });
+afterAll(() => pool.close());
+
+describe('the render pool', () => {
+  it('renders in a worker thread exactly what the main thread renders', async () => {
+    const [inPool, inThread] = await Promise.all([pool.render('svg', SPEC), RENDERERS.svg(SPEC)]);
+    expect(inPool).toBe(inThread);
+    expect(inPool).toContain('Việt Nam');
+  });
+
+  it('returns PNG bytes of the requested width', async () => {
+    const png = await pool.render('png', SPEC, 480);
+    expect(png).toBeInstanceOf(Uint8Array);
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(480);
+  });
+
+  it('refuses with 503 service_unavailable once every thread is busy and the queue is full', async () => {
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, () => pool.render('png', SPEC, 1200)));
+    const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason);
+    expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(4);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const reason of refused) {
+      expect(reason).toBeInstanceOf(Problem);
+      expect((reason as Problem).status).toBe(503);
+      expect((reason as Problem).code).toBe('service_unavailable');
+    }
+  });
+});
