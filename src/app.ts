@@ -21,6 +21,7 @@ import { efficiencyRoutes } from './routes/efficiency/index.ts';
 import { countriesRoutes } from './routes/countries/index.ts';
 import { groupsRoutes } from './routes/groups/index.ts';
 import { healthRoutes } from './routes/health/index.ts';
+import { themesRoutes } from './routes/themes/index.ts';
 import { indicatorsRoutes } from './routes/indicators/index.ts';
 import { methodsRoutes } from './routes/methods/index.ts';
 import { observationsRoutes } from './routes/observations/index.ts';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
     .route('/', countriesRoutes())
     .route('/', groupsRoutes(deps))
     .route('/', indicatorsRoutes(deps))
+    .route('/', themesRoutes(deps))
     .route('/', sourcesRoutes(deps))
     .route('/', observationsRoutes(deps))
     .route('/', rankingsRoutes(deps))

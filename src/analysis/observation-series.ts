@@ -34,6 +34,8 @@ export interface SeriesPoint {
   flag: string | null;
   note: string | null;
   reference_url: string | null;
+  /** Only where the source publishes ranks; what they rank is the indicator's hierarchy.rank_scope. */
+  published_rank?: { rank: number | null; label: string | null };
   release: string;
   source: string;
 }
@@ -81,6 +83,7 @@ export async function observationSeries(deps: AppDeps, query: SeriesQuery) {
     flag: r.flag,
     note: r.note,
     reference_url: r.reference_url,
+    ...(r.rank === null && r.rank_label === null ? {} : { published_rank: { rank: r.rank, label: r.rank_label } }),
     release: r.release_id,
     source: r.source_id,
   }));

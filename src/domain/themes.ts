@@ -86,3 +86,18 @@ export const SCALES = [
 
 /** Levels of a composite source's hierarchy (the Blavatnik Index: index → domain → theme → indicator). */
 export const HIERARCHY_LEVELS = ['index', 'domain', 'theme', 'indicator'] as const;
+
+/**
+ * What the world's data offer on a theme beyond what CivScope serves: what was searched and not
+ * found, so a thin theme says why. Shown by /v1/themes beside the measured coverage.
+ */
+export const THEME_EVIDENCE_NOTES: Readonly<Partial<Record<Theme, { en: string; vi: string }>>> = {
+  'training-and-learning': {
+    en: 'No internationally comparable measure of civil-service training exists for ASEAN+3. The Blavatnik Index 2024 defines a Learning & development indicator but publishes no value for any of these countries (its only source, the OECD Public Service Leadership and Capability survey, covers OECD/EU members); the QoG Expert Survey 2020 asks nothing about training. What is served are policy mandates from national texts (the minimum days or hours a civil servant must train): policy, not measured training, in units that differ by country.',
+    vi: 'Chưa có thước đo quốc tế có thể so sánh về đào tạo, bồi dưỡng công chức cho ASEAN+3. Chỉ số Blavatnik 2024 có định nghĩa chỉ số Học tập và phát triển nhưng không công bố giá trị nào cho các nước này (nguồn duy nhất là khảo sát Năng lực và lãnh đạo công vụ của OECD, chỉ gồm các nước OECD/EU); Khảo sát chuyên gia QoG 2020 không có câu hỏi về đào tạo. Dữ liệu hiện có là quy định chính sách trong văn bản quốc gia (số ngày hoặc số giờ đào tạo tối thiểu của công chức): là quy định, không phải số liệu đo lường thực tế, và đơn vị khác nhau giữa các nước.',
+  },
+  'hr-and-talent': {
+    en: 'No source measures talent management or succession planning in ASEAN+3 civil services. Merit, patronage, tenure and closedness are expert estimates (QoG Expert Survey 2020); the Blavatnik Index HR management theme draws on the same QoG items and on V-Dem, so the two are not independent evidence.',
+    vi: 'Chưa có nguồn nào đo lường quản lý nhân tài hay quy hoạch kế cận trong nền công vụ ASEAN+3. Năng lực, quan hệ, tính ổn định và tính khép kín là ước lượng của chuyên gia (Khảo sát chuyên gia QoG 2020); chủ đề Quản lý nhân sự của Chỉ số Blavatnik dùng chính các câu hỏi QoG đó và V-Dem, nên hai nguồn không phải bằng chứng độc lập.',
+  },
+};

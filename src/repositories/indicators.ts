@@ -28,3 +28,32 @@ export async function indicatorCoverage(db: Kysely<Database>, code: string) {
     .orderBy('iso3')
     .execute();
 }
+
+export interface CoverageSummaryRow {
+  indicator_code: string;
+  /** Registry countries with at least one value, in any year and release. */
+  countries: string[];
+  first_year: number | null;
+  latest_year: number | null;
+  /** Countries with a value in the indicator's latest year. */
+  countries_in_latest_year: number;
+  has_undated: boolean;
+}
+
+/** Coverage of every indicator with values, in one query: who has a value, and how recent it is. */
+export async function coverageSummaries(db: Kysely<Database>): Promise<CoverageSummaryRow[]> {
+  const { rows } = await sql<CoverageSummaryRow>`
+    WITH latest AS (
+      SELECT indicator_code, max(year) AS latest_year FROM observation GROUP BY indicator_code
+    )
+    SELECT o.indicator_code,
+           array_agg(DISTINCT o.iso3 ORDER BY o.iso3) AS countries,
+           min(o.year) AS first_year,
+           l.latest_year,
+           count(DISTINCT o.iso3) FILTER (WHERE o.year = l.latest_year)::int AS countries_in_latest_year,
+           bool_or(o.year IS NULL) AS has_undated
+    FROM observation o JOIN latest l USING (indicator_code)
+    GROUP BY o.indicator_code, l.latest_year
+    ORDER BY o.indicator_code`.execute(db);
+  return rows;
+}

@@ -26,6 +26,9 @@ export interface ValueRow {
   flag: string | null;
   note: string | null;
   reference_url: string | null;
+  /** The rank the source published beside the value (BIPA), and its label ("=62"). */
+  rank: number | null;
+  rank_label: string | null;
   release_id: string;
   source_id: string;
 }
@@ -54,6 +57,8 @@ export function valuesQuery(db: Kysely<Database>, q: ValuesQuery) {
       'o.flag',
       'o.note',
       'o.reference_url',
+      'o.rank',
+      'o.rank_label',
       'o.release_id',
       'r.source_id',
     ])

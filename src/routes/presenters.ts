@@ -19,6 +19,15 @@ export function presentIndicator(i: IndicatorRow) {
     definition: i.definition,
     caveats: i.caveats,
     source_id: i.source_id,
+    hierarchy:
+      i.level === null && i.parent_code === null && i.rank_scope_en === null
+        ? null
+        : {
+            level: i.level,
+            parent: i.parent_code,
+            rank_scope:
+              i.rank_scope_en === null ? null : { en: i.rank_scope_en, vi: i.rank_scope_vi ?? i.rank_scope_en },
+          },
   };
 }
 

@@ -70,8 +70,33 @@ export const IndicatorSchema = z
     definition: z.string(),
     caveats: z.array(z.string()),
     source_id: z.string(),
+    hierarchy: z
+      .object({
+        level: z.enum(['index', 'domain', 'theme', 'indicator']).nullable(),
+        parent: z.string().nullable(),
+        rank_scope: NamesSchema.nullable().openapi({
+          description: 'What the ranks published with the values rank (e.g. 120 countries): never a rank within ASEAN.',
+        }),
+      })
+      .nullable()
+      .openapi({
+        description: "Composite sources (the Blavatnik Index): the indicator's place in the source's hierarchy.",
+      }),
   })
   .openapi('Indicator');
+
+export const CoverageSummarySchema = z
+  .object({
+    countries: z.number().int().openapi({ description: 'Registry countries with at least one value (any year).' }),
+    of: z.number().int().openapi({ description: 'Countries in the registry (14).' }),
+    countries_with_values: z.array(z.string()),
+    missing_countries: z.array(z.string()),
+    first_year: z.number().int().nullable(),
+    latest_year: z.number().int().nullable(),
+    countries_in_latest_year: z.number().int(),
+    has_undated: z.boolean(),
+  })
+  .openapi('CoverageSummary');
 
 /** Every data response says where its numbers come from. */
 export const ProvenanceSchema = z.object({

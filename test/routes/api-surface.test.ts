@@ -39,6 +39,7 @@ describe('the OpenAPI document', () => {
       '/v1/rankings',
       '/v1/releases',
       '/v1/sources',
+      '/v1/themes',
     ]);
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'civscope-openapi-')), 'openapi.json');
     await writeFile(file, JSON.stringify(doc));

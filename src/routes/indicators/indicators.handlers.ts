@@ -2,7 +2,8 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { COUNTRIES } from '../../domain/countries.ts';
 import { selectTheme } from '../../domain/themes.ts';
-import { indicatorCoverage, listIndicators as listIndicatorRows } from '../../repositories/indicators.ts';
+import { indicatorCoverage } from '../../repositories/indicators.ts';
+import { indicatorsWithCoverage } from '../../services/theme-coverage.ts';
 import { presentIndicator } from '../presenters.ts';
 import { requireIndicator } from '../../analysis/require-indicator.ts';
 import type { getIndicatorRoute, listIndicatorsRoute } from './indicators.routes.ts';
@@ -11,8 +12,12 @@ export const listIndicators =
   (deps: AppDeps): RouteHandler<typeof listIndicatorsRoute> =>
   async (c) => {
     const { theme } = c.req.valid('query');
-    const rows = await listIndicatorRows(deps.db, theme ? selectTheme(theme) : undefined);
-    return c.json({ indicators: rows.map(presentIndicator), count: rows.length }, 200);
+    const rows = await indicatorsWithCoverage(deps.db, theme ? selectTheme(theme) : undefined);
+    const indicators = rows.map(({ indicator, coverage }) => ({
+      ...presentIndicator(indicator),
+      coverage_summary: coverage,
+    }));
+    return c.json({ indicators, count: indicators.length }, 200);
   };
 
 export const getIndicator =

@@ -1,13 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { indicatorCode, themeParam } from '../../http/params.ts';
-import { IndicatorSchema, problemResponses } from '../schemas.ts';
+import { CoverageSummarySchema, IndicatorSchema, problemResponses } from '../schemas.ts';
 
 export const listIndicatorsRoute = createRoute({
   method: 'get',
   operationId: 'listIndicators',
   path: '/v1/indicators',
   tags: ['catalogue'],
-  summary: 'Indicator metadata, optionally for one theme',
+  summary: 'Indicator metadata with a coverage summary each, optionally for one theme',
+  description:
+    'Each indicator carries coverage_summary: how many of the 14 countries have a value (any year), which are missing, the first and latest year, and how many countries report in the latest year. Computed in one query for the whole list.',
   request: {
     query: z.strictObject({
       theme: themeParam,
@@ -17,7 +19,12 @@ export const listIndicatorsRoute = createRoute({
     200: {
       description: 'Indicators',
       content: {
-        'application/json': { schema: z.object({ indicators: z.array(IndicatorSchema), count: z.number().int() }) },
+        'application/json': {
+          schema: z.object({
+            indicators: z.array(IndicatorSchema.extend({ coverage_summary: CoverageSummarySchema })),
+            count: z.number().int(),
+          }),
+        },
       },
     },
     ...problemResponses,

@@ -80,6 +80,22 @@ export const METHODS = {
     solver:
       'The linear programmes are solved with HiGHS (Huangfu and Hall 2018; University of Edinburgh, MIT licence) compiled to WebAssembly (npm highs). The Worker deployment does not carry it (3.5 MB, over the bundle budget): there DEA answers 501 not_implemented and FDH still works.',
   },
+  themes: {
+    taxonomy:
+      'Every indicator belongs to one agenda theme: leadership, hr-and-talent, productivity-and-delivery, digital-transformation, training-and-learning, integrity, workforce-and-pay, context (names in English and Vietnamese at /v1/themes).',
+    old_names:
+      'Theme names from before the agenda taxonomy are still accepted by `theme=` with their old meaning: digital-government = the digital-transformation indicators of the UN E-Government Survey; effectiveness = the productivity-and-delivery and integrity indicators of the WGI (Government Effectiveness, Regulatory Quality, Control of Corruption, Rule of Law); training = the training-and-learning indicators of the CivScope training-mandates compilation. Indicators added since are listed only under the new names.',
+    coverage:
+      "An indicator's coverage counts the 14 countries with at least one value in any year and release, its first and latest year, and the countries reporting in its latest year. A theme's evidence is adequate when at least 2 indicators from at least 2 publishers (sources) each have values for 10 or more of the 14 countries; otherwise it is thin, and /v1/themes states the gap in words and names the countries with no value on any indicator of the theme. Counting publishers does not make them independent: the Blavatnik Index uses QoG Expert Survey and V-Dem items.",
+  },
+  sources: {
+    blavatnik_index:
+      'Blavatnik Index of Public Administration 2024 (bsg-bipa): every level with values is served as an indicator (the index, 4 domains, 16 themes, 32 indicators; codes BIPA.*), with its level and parent (indicator.hierarchy). Scores are 0–1, rescaled across the 120 countries of the Index. Each value keeps the rank BIPA published and its label ("=62" = tied): a rank among those 120 countries, never a rank within ASEAN; /v1/rankings re-ranks within the group you ask for. Brunei, Lao PDR, Timor-Leste and Japan are not among the 120 (excluded by its data-coverage assessment). The year 2024 is the edition; its sources date from 2019 to 2023. Metrics (the 82 rescaled source variables) are not served.',
+    qog_expert_survey:
+      'QoG Expert Survey 2020 (qog-expert-survey): country-level IRT estimates from expert assessments of merit, patronage, tenure, political interference and impartiality (with 95% credible-interval bounds), the 0–1 closedness items and two principal-component indices. One wave (2020); 10 of the 14 countries (not BRN, LAO, MMR, TLS). Free for non-commercial use with citation; commercial re-use is not permitted.',
+    training:
+      'Training-and-learning holds only policy mandates (minimum days or hours of training written in national texts), kept as policy figures, never as measured training: no comparable measure of civil-service training exists for these countries (see the note at /v1/themes).',
+  },
   changes:
     'Compares the current values of each source as of since_release (its publication date) or since, with its current values now: added, changed (exact float64 comparison) and removed. A partial release replaces only the years it covers.',
   formats: {

@@ -8,6 +8,11 @@ interface Indicator {
   code: string;
   name: { en: string; vi: string };
   theme: string;
+  coverage_summary?: { countries: number; of: number };
+}
+interface Theme {
+  code: string;
+  name: { en: string; vi: string };
 }
 interface Country {
   iso3: string;
@@ -130,12 +135,23 @@ async function update(): Promise<void> {
 }
 
 async function init(): Promise<void> {
-  const [indicators, countries] = await Promise.all([
+  const [indicators, countries, themes] = await Promise.all([
     fetch('/v1/indicators').then((r) => r.json() as Promise<{ indicators: Indicator[] }>),
     fetch('/v1/countries').then((r) => r.json() as Promise<{ countries: Country[] }>),
+    fetch('/v1/themes').then((r) => r.json() as Promise<{ themes: Theme[] }>),
   ]);
-  const options = indicators.indicators
-    .map((i) => `<option value="${i.code}">${i.name.en} (${i.code})</option>`)
+  // One <optgroup> per agenda theme, in the agenda's order; each option says how many countries have data.
+  const options = themes.themes
+    .map((theme) => {
+      const members = indicators.indicators.filter((i) => i.theme === theme.code);
+      const items = members.map((i) => {
+        const cov = i.coverage_summary ? ` — ${i.coverage_summary.countries}/${i.coverage_summary.of}` : '';
+        return `<option value="${i.code}">${i.name.en} (${i.code})${cov}</option>`;
+      });
+      return items.length > 0
+        ? `<optgroup label="${theme.name.en}" data-theme="${theme.code}">${items.join('')}</optgroup>`
+        : '';
+    })
     .join('');
   $<HTMLSelectElement>('indicator').innerHTML = options;
   $<HTMLSelectElement>('indicator2').innerHTML = options;

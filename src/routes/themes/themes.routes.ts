@@ -1,0 +1,69 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { THEMES } from '../../domain/themes.ts';
+import { CoverageSummarySchema, NamesSchema, problemResponses } from '../schemas.ts';
+
+const ThemeSchema = z
+  .object({
+    code: z.enum(THEMES),
+    name: NamesSchema,
+    old_names: z
+      .array(z.string())
+      .openapi({ description: 'Theme names from before the agenda taxonomy that still select (part of) this theme.' }),
+    evidence: z.enum(['adequate', 'thin']).openapi({
+      description:
+        'adequate: at least 2 indicators from at least 2 publishers each have values for 10 or more of the 14 countries.',
+    }),
+    indicator_count: z.number().int(),
+    indicators_with_values: z.number().int(),
+    sources: z.array(z.object({ id: z.string(), publisher: z.string() })),
+    countries_with_any_value: z.array(z.string()),
+    countries_with_nothing: z
+      .array(z.string())
+      .openapi({ description: 'Countries with no value on any indicator of the theme.' }),
+    best_indicator_countries: z.number().int(),
+    latest_year: z.number().int().nullable(),
+    gap: NamesSchema.nullable().openapi({
+      description: 'The gap in words, where the evidence is thin or countries have nothing.',
+    }),
+    note: NamesSchema.nullable().openapi({
+      description: "What the world's data offer beyond what is served, and what was searched.",
+    }),
+    indicators: z.array(
+      z.object({
+        code: z.string(),
+        name: NamesSchema,
+        source_id: z.string(),
+        level: z.string().nullable(),
+        parent: z.string().nullable(),
+        coverage: CoverageSummarySchema,
+      }),
+    ),
+  })
+  .openapi('Theme');
+
+export const listThemesRoute = createRoute({
+  method: 'get',
+  operationId: 'listThemes',
+  path: '/v1/themes',
+  tags: ['catalogue'],
+  summary: 'The agenda themes, each with its indicators and their coverage, and the gaps in words',
+  request: { query: z.strictObject({}) },
+  responses: {
+    200: {
+      description: 'Themes',
+      content: {
+        'application/json': {
+          schema: z.object({
+            themes: z.array(ThemeSchema),
+            adequate_rule: z.object({
+              min_indicators: z.number().int(),
+              min_publishers: z.number().int(),
+              min_countries: z.number().int(),
+            }),
+          }),
+        },
+      },
+    },
+    ...problemResponses,
+  },
+});

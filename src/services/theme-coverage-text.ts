@@ -1,0 +1,65 @@
+import { countryByIso3 } from '../domain/countries.ts';
+import type { Theme } from '../domain/themes.ts';
+
+/** What a theme's coverage amounts to, as the sentences below need it. */
+export interface ThemeEvidence {
+  theme: Theme;
+  indicators: number;
+  indicatorsWithValues: number;
+  sources: string[];
+  wellCoveredIndicators: number;
+  wellCoveredSources: string[];
+  countriesWithAny: string[];
+  countriesWithNothing: string[];
+  bestCountries: number;
+  latestYear: number | null;
+}
+
+const names = (codes: string[], lang: 'en' | 'vi') =>
+  codes.map((iso3) => (lang === 'en' ? countryByIso3(iso3)?.nameEn : countryByIso3(iso3)?.nameVi) ?? iso3).join(', ');
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** "Korea, Rep." already ends the sentence. */
+const stop = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
+/**
+ * The gap in words, English and Vietnamese: null when the theme meets the rule and every country
+ * has something. Thin evidence says how many indicators and publishers there are, how many reach
+ * the threshold, and which countries have nothing at all.
+ */
+export function gapSentences(e: ThemeEvidence, adequate: boolean, threshold = 10): { en: string; vi: string } | null {
+  const total = e.countriesWithAny.length + e.countriesWithNothing.length;
+  const nothingEn =
+    e.countriesWithAny.length === 0
+      ? `No value for any of the ${total} countries.`
+      : e.countriesWithNothing.length > 0
+        ? stop(
+            `No value at all for ${e.countriesWithNothing.length} of ${total}: ${names(e.countriesWithNothing, 'en')}`,
+          )
+        : '';
+  const nothingVi =
+    e.countriesWithAny.length === 0
+      ? `Không có giá trị nào cho cả ${total} nước.`
+      : e.countriesWithNothing.length > 0
+        ? stop(
+            `${e.countriesWithNothing.length}/${total} nước không có giá trị nào: ${names(e.countriesWithNothing, 'vi')}`,
+          )
+        : '';
+  if (adequate) return nothingEn ? { en: nothingEn, vi: nothingVi } : null;
+  const sourcesText = e.sources.length > 0 ? ` (${e.sources.join(', ')})` : '';
+  const en = [
+    `Thin evidence: ${plural(e.indicatorsWithValues, 'indicator', 'indicators')} from ${plural(e.sources.length, 'publisher', 'publishers')}${sourcesText} ${e.indicatorsWithValues === 1 ? 'has' : 'have'} values;`,
+    e.wellCoveredIndicators === 0
+      ? `None covers ${threshold} of the ${total} countries, where 2 indicators from 2 publishers are needed.`
+      : `${e.wellCoveredIndicators} (from ${plural(e.wellCoveredSources.length, 'publisher', 'publishers')}) cover at least ${threshold} of the ${total} countries, where 2 from 2 publishers are needed.`,
+    nothingEn,
+  ];
+  const vi = [
+    `Bằng chứng còn mỏng: ${e.indicatorsWithValues} chỉ số của ${e.sources.length} nguồn${sourcesText} có giá trị;`,
+    e.wellCoveredIndicators === 0
+      ? `Không chỉ số nào có số liệu cho ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 nguồn.`
+      : `${e.wellCoveredIndicators} chỉ số (của ${e.wellCoveredSources.length} nguồn) có số liệu cho ít nhất ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 nguồn.`,
+    nothingVi,
+  ];
+  return { en: en.join(' ').trim(), vi: vi.join(' ').trim() };
+}

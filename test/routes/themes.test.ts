@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { getJson, useLoadedApp } from '../helpers/app.ts';
+
+const loaded = useLoadedApp();
+
+interface ThemeBody {
+  code: string;
+  name: { en: string; vi: string };
+  evidence: string;
+  sources: { id: string }[];
+  countries_with_any_value: string[];
+  countries_with_nothing: string[];
+  gap: { en: string; vi: string } | null;
+  note: { en: string; vi: string } | null;
+  old_names: string[];
+  indicators: { code: string; level: string | null; parent: string | null; coverage: { countries: number } }[];
+}
+
+async function themes(): Promise<ThemeBody[]> {
+  return (await getJson(loaded.app, '/v1/themes')).body.themes as ThemeBody[];
+}
+
+describe('GET /v1/themes', () => {
+  it('lists the eight agenda themes in order, with English and Vietnamese names and the old names they absorb', async () => {
+    const list = await themes();
+    expect(list.map((t) => t.code)).toEqual([
+      'leadership',
+      'hr-and-talent',
+      'productivity-and-delivery',
+      'digital-transformation',
+      'training-and-learning',
+      'integrity',
+      'workforce-and-pay',
+      'context',
+    ]);
+    expect(list.find((t) => t.code === 'digital-transformation')).toMatchObject({
+      name: { en: 'Digital transformation', vi: 'Chuyển đổi số' },
+      old_names: ['digital-government'],
+    });
+    expect(list.find((t) => t.code === 'integrity')?.old_names).toEqual(['effectiveness']);
+  });
+
+  it('says plainly that training has only policy mandates, for 5 countries, and names the 9 with nothing', async () => {
+    const training = (await themes()).find((t) => t.code === 'training-and-learning');
+    expect(training?.evidence).toBe('thin');
+    expect(training?.sources.map((s) => s.id)).toEqual(['civscope-training']);
+    // The mandates compilation: MYS, CHN, IDN, PHL, SGP (datasets/civscope-training/2026-11).
+    expect(training?.countries_with_any_value).toEqual(['IDN', 'MYS', 'PHL', 'SGP', 'CHN']);
+    expect(training?.countries_with_nothing).toEqual(['BRN', 'KHM', 'LAO', 'MMR', 'THA', 'VNM', 'TLS', 'JPN', 'KOR']);
+    expect(training?.gap?.en).toBe(
+      'Thin evidence: 7 indicators from 1 publisher (civscope-training) have values; None covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 9 of 14: Brunei Darussalam, Cambodia, Lao PDR, Myanmar, Thailand, Viet Nam, Timor-Leste, Japan, Korea, Rep.',
+    );
+    expect(training?.gap?.vi).toContain('9/14 nước không có giá trị nào: Bru-nây, Campuchia, Lào');
+    expect(training?.note?.en).toContain('Learning & development indicator but publishes no value');
+  });
+
+  it('counts HR and talent as adequate from BIPA and QoG, with nothing for Brunei, Lao PDR and Timor-Leste', async () => {
+    const hr = (await themes()).find((t) => t.code === 'hr-and-talent');
+    expect(hr?.evidence).toBe('adequate');
+    expect(hr?.sources.map((s) => s.id)).toEqual(['bsg-bipa', 'qog-expert-survey']);
+    expect(hr?.countries_with_nothing).toEqual(['BRN', 'LAO', 'TLS']);
+    expect(hr?.gap?.en).toBe('No value at all for 3 of 14: Brunei Darussalam, Lao PDR, Timor-Leste.');
+    const merit = hr?.indicators.find((i) => i.code === 'BIPA.HRM_MERITOCRATIC');
+    expect(merit).toMatchObject({ level: 'indicator', parent: 'BIPA.PPLPRC_HRM', coverage: { countries: 10 } });
+    // QoG merit (proff2): CHN, IDN, JPN, KOR, PHL, SGP, VNM; blank for KHM, MYS, THA.
+    expect(hr?.indicators.find((i) => i.code === 'QOG.EXP.PROFF2')?.coverage.countries).toBe(7);
+  });
+
+  it('refuses parameters it does not take', async () => {
+    const { status, body } = await getJson(loaded.app, '/v1/themes?theme=training');
+    expect(status).toBe(400);
+    expect(body.code).toBe('invalid_parameter');
+  });
+});
+
+describe('GET /v1/indicators coverage summary and themes', () => {
+  it('gives each indicator its coverage: BIPA meritocratic appointment has 10 of 14, missing BRN, LAO, TLS, JPN', async () => {
+    const { body } = await getJson(loaded.app, '/v1/indicators?theme=hr-and-talent');
+    const merit = (body.indicators as { code: string; coverage_summary: unknown; hierarchy: unknown }[]).find(
+      (i) => i.code === 'BIPA.HRM_MERITOCRATIC',
+    );
+    expect(merit?.coverage_summary).toEqual({
+      countries: 10,
+      of: 14,
+      countries_with_values: ['CHN', 'IDN', 'KHM', 'KOR', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'],
+      missing_countries: ['BRN', 'LAO', 'TLS', 'JPN'],
+      first_year: 2024,
+      latest_year: 2024,
+      countries_in_latest_year: 10,
+      has_undated: false,
+    });
+    expect(merit?.hierarchy).toMatchObject({ level: 'indicator', parent: 'BIPA.PPLPRC_HRM' });
+  });
+
+  it('keeps the old theme names with their old meaning', async () => {
+    const effectiveness = (await getJson(loaded.app, '/v1/indicators?theme=effectiveness')).body.indicators as {
+      code: string;
+    }[];
+    expect(effectiveness).toHaveLength(24); // GE, RQ, CC, RL × 6 WGI series each
+    expect(effectiveness.every((i) => /^(GE|RQ|CC|RL)\./.test(i.code))).toBe(true);
+    const training = (await getJson(loaded.app, '/v1/indicators?theme=training')).body.indicators as { code: string }[];
+    expect(training.map((i) => i.code).every((c) => c.startsWith('TRN.'))).toBe(true);
+    expect(training).toHaveLength(7);
+  });
+
+  it('refuses an unknown theme with the valid names', async () => {
+    const { status, body } = await getJson(loaded.app, '/v1/indicators?theme=talent');
+    expect(status).toBe(400);
+    expect(body.code).toBe('invalid_parameter');
+    expect(body.detail).toContain('hr-and-talent');
+  });
+});
+
+describe('BIPA ranks in /v1/observations', () => {
+  it('serves the published rank and label beside the value, with the 120-country scope on the indicator', async () => {
+    const { body } = await getJson(loaded.app, '/v1/observations?indicator=BIPA.INDEX&countries=VNM,SGP');
+    expect((body.observations as unknown[]).map((o) => o)).toMatchObject([
+      { iso3: 'SGP', year: 2024, value: 0.85, published_rank: { rank: 1, label: '1' }, release: 'bsg-bipa:2024' },
+      { iso3: 'VNM', year: 2024, value: 0.54, published_rank: { rank: 62, label: '=62' }, release: 'bsg-bipa:2024' },
+    ]);
+    expect((body.indicator as { hierarchy: { rank_scope: { en: string } } }).hierarchy.rank_scope.en).toBe(
+      'Rank among the 120 countries of the Blavatnik Index 2024 (1 = best), not a rank within ASEAN',
+    );
+  });
+});
