@@ -13,6 +13,7 @@ import { createRouter } from './http/router.ts';
 import { allowedMethodsFor } from './http/method-not-allowed.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { aggregatesRoutes } from './routes/aggregates/index.ts';
+import { bulkRoutes } from './routes/bulk/index.ts';
 import { changesRoutes } from './routes/changes/index.ts';
 import { chartsRoutes } from './routes/charts/index.ts';
 import { compareRoutes } from './routes/compare/index.ts';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps) {
     .route('/', compositeRoutes(deps))
     .route('/', efficiencyRoutes(deps))
     .route('/', changesRoutes(deps))
+    .route('/', bulkRoutes(deps))
     .route('/', chartsRoutes(deps))
     .route('/', methodsRoutes())
     .route('/', adminRoutes(deps, versions))

@@ -22,6 +22,8 @@ describe('the OpenAPI document', () => {
       '/ready',
       '/v1/admin/releases',
       '/v1/aggregates',
+      '/v1/bulk',
+      '/v1/bulk/{package}',
       '/v1/changes',
       '/v1/charts/{chart}',
       '/v1/compare',
@@ -38,6 +40,7 @@ describe('the OpenAPI document', () => {
       '/v1/profiles/{iso3}',
       '/v1/rankings',
       '/v1/releases',
+      '/v1/releases/{id}/file',
       '/v1/sources',
       '/v1/themes',
     ]);
