@@ -1,7 +1,9 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { createApp as CreateApp } from './app.ts';
 import { prepareServedDatabase, seedEmbeddedDataDir } from './boot/served-database.ts';
+import { lockDataDir } from './db/data-dir-lock.ts';
 import { openDatabase } from './db/open.ts';
 import { parseEnv, publicOriginOf, rateLimitOf } from './env.ts';
 import { dataVersionSource } from './http/data-version.ts';
@@ -43,9 +45,11 @@ async function main(): Promise<void> {
   const env = parseEnv();
   const modules = loadServerModules();
   const dataDir = env.DATABASE_URL ? undefined : path.resolve(env.CIVSCOPE_DATA_DIR);
+  // Before anything touches the directory: a second server on it must refuse, not seed it too.
+  const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
   if (dataDir && !env.CIVSCOPE_SKIP_SHIPPED) await seedEmbeddedDataDir(dataDir, console.log);
   split.mark('snapshot');
-  const database = await openDatabase(env);
+  const database = await openDatabase(env, true);
   split.mark('open');
   console.log(`database: ${database.description}`);
   await prepareServedDatabase(database.db, { dataDir, loadShipped: !env.CIVSCOPE_SKIP_SHIPPED, log: console.log });
@@ -91,21 +95,49 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(JSON.stringify({ level: 'info', msg: `${signal}: no new connections; draining in-flight requests` }));
-    const force = setTimeout(() => process.exit(1), DRAIN_TIMEOUT_MS);
-    force.unref();
-    // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
-    server.close(() => {
-      database.close().finally(() => process.exit(0));
-    });
-    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-  };
+  const shutdown = drainOnSignal(server, async () => {
+    await database.close();
+    await unlock();
+  });
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * Graceful stop: no new connections; every response from now on says `Connection: close`, so
+ * keep-alive clients go elsewhere after the answer they are waiting for; idle sockets close at
+ * once; in-flight requests finish (up to DRAIN_TIMEOUT_MS), then the database closes and the
+ * process exits 0.
+ */
+function drainOnSignal(server: ReturnType<typeof serve>, closeResources: () => Promise<void>) {
+  let stopping = false;
+  const http = server as unknown as Server;
+  const inFlight = new Set<ServerResponse>();
+  http.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    // Registered after @hono/node-server's listener, which answers only after an await: this runs first.
+    if (stopping) response.setHeader('connection', 'close');
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+  });
+  return (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    // Answers still being computed close their connection too, so the client does not reuse it.
+    for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+    console.log(JSON.stringify({ level: 'info', msg: `${signal}: no new connections; draining in-flight requests` }));
+    const force = setTimeout(() => {
+      console.error(JSON.stringify({ level: 'error', msg: 'drain timed out; exiting' }));
+      process.exit(1);
+    }, DRAIN_TIMEOUT_MS);
+    force.unref();
+    http.close(() => {
+      closeResources().finally(() => process.exit(0));
+    });
+    http.closeIdleConnections();
+    // A keep-alive socket that goes idle after its last answer closes too.
+    const sweep = setInterval(() => http.closeIdleConnections(), 100);
+    sweep.unref();
+  };
 }
 
 main().catch((error) => {

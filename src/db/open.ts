@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Env } from '../env.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { connectPglite } from './pglite.ts';
 import { connectPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
@@ -26,6 +27,7 @@ function redact(url: string): string {
 /** Node's database: Postgres when DATABASE_URL is set, else the embedded PGlite data directory. */
 export async function openDatabase(
   env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'CIVSCOPE_DATA_DIR'>,
+  locked = false,
 ): Promise<OpenDatabase> {
   if (env.DATABASE_URL) {
     const { db, close } = connectPostgres({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
@@ -33,6 +35,13 @@ export async function openDatabase(
   }
   const dataDir = path.resolve(env.CIVSCOPE_DATA_DIR);
   await mkdir(dataDir, { recursive: true });
-  const { db, close } = await connectPglite(dataDir);
-  return { db, close, description: `embedded PGlite in ${dataDir}` };
+  // The server takes the lock earlier (before seeding the directory) and passes `locked`.
+  const unlock = locked ? async () => {} : await lockDataDir(dataDir);
+  try {
+    const { db, close } = await connectPglite(dataDir);
+    return { db, close: () => close().finally(unlock), description: `embedded PGlite in ${dataDir}` };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
 }
