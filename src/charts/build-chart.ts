@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { comparisonOf } from '../analysis/comparison.ts';
-import { observationSeries } from '../analysis/observation-series.ts';
-import { provenanceFor } from '../analysis/provenance.ts';
-import { rankingOf } from '../analysis/ranking.ts';
-import type { Selection } from '../analysis/selection.ts';
+import { comparisonOf } from '../services/comparison.ts';
+import { observationSeries } from '../services/observation-series.ts';
+import { provenanceFor } from '../services/provenance.ts';
+import { rankingOf } from '../services/ranking.ts';
+import type { Selection } from '../services/selection.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
 import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
@@ -149,7 +149,7 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
   if (type === 'frontier') return { ...(await buildFrontierChart(deps, q, frameFor)), dataPath };
 
   if (type === 'ranking' || type === 'map') {
-    const result = await rankingOf(deps, { ...q, indicator: q.indicator as string });
+    const result = await rankingOf(deps.db, { ...q, indicator: q.indicator as string }, deps.now?.());
     const provenance = await provenanceFor(deps.db, result.releaseIds);
     const title = indicatorName(result.indicator, lang);
     const description = describeRanking(result.ranking, lang, result.indicator.decimals, q.highlight);
@@ -190,7 +190,7 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
 
   if (type === 'heatmap' || type === 'scatter') {
     const codes = type === 'scatter' ? [q.x as string, q.y as string] : (q.indicators as string[]);
-    const result = await comparisonOf(deps, { ...q, indicators: codes });
+    const result = await comparisonOf(deps.db, { ...q, indicators: codes }, deps.now?.());
     const provenance = await provenanceFor(deps.db, result.releaseIds);
     const names = result.indicators.map((i) => indicatorName(i, lang));
     if (type === 'scatter') {
@@ -269,7 +269,11 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
     return { spec, description, title: frame.title, releaseIds: result.releaseIds, dataPath };
   }
 
-  const series = await observationSeries(deps, { ...q, indicator: q.indicator as string, latest: false });
+  const series = await observationSeries(
+    deps.db,
+    { ...q, indicator: q.indicator as string, latest: false },
+    deps.now?.(),
+  );
   const provenance = await provenanceFor(
     deps.db,
     series.points.map((p) => p.release),

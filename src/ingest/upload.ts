@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { ReleaseUpload, UploadSummary } from '../app-deps.ts';
 import type { Database } from '../db/schema.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem } from '../errors.ts';
 import { IngestError } from './errors.ts';
 import { ingestRelease } from './ingest-release.ts';
 import { parseReleaseMeta } from './meta.ts';

@@ -4,12 +4,12 @@ import { type AggregateStat, aggregate } from '../../domain/aggregate.ts';
 import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
 import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
 import { valuesFor } from '../../repositories/observations.ts';
-import { POPULATION_INDICATOR } from '../../analysis/normalisation.ts';
+import { POPULATION_INDICATOR } from '../../services/normalisation.ts';
 import { presentIndicator } from '../presenters.ts';
-import { provenanceFor } from '../../analysis/provenance.ts';
-import { requireIndicator } from '../../analysis/require-indicator.ts';
-import { resolveSelection, selectionForYear } from '../../analysis/selection.ts';
-import { describeVintage, resolveVintage } from '../../analysis/vintage.ts';
+import { provenanceFor } from '../../services/provenance.ts';
+import { requireIndicator } from '../../services/require-indicator.ts';
+import { resolveSelection, selectionForYear } from '../../services/selection.ts';
+import { describeVintage, resolveVintage } from '../../services/vintage.ts';
 import type { aggregatesRoute } from './aggregates.routes.ts';
 
 const METHODS: Record<AggregateStat, string> = {

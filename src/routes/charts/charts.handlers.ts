@@ -1,5 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { provenanceFor } from '../../analysis/provenance.ts';
+import { provenanceFor } from '../../services/provenance.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { buildChart, type ChartQuery, type ChartType, LIVE_DATA_TYPES } from '../../charts/build-chart.ts';
 import { countryByIso3 } from '../../domain/countries.ts';

@@ -1,17 +1,17 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { comparisonOf } from '../../analysis/comparison.ts';
+import { comparisonOf } from '../../services/comparison.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
 import { presentIndicator } from '../presenters.ts';
-import { provenanceFor } from '../../analysis/provenance.ts';
-import { describeVintage } from '../../analysis/vintage.ts';
+import { provenanceFor } from '../../services/provenance.ts';
+import { describeVintage } from '../../services/vintage.ts';
 import type { compareRoute } from './compare.routes.ts';
 
 export const compare =
   (deps: AppDeps): RouteHandler<typeof compareRoute> =>
   async (c) => {
     const query = c.req.valid('query');
-    const result = await comparisonOf(deps, query);
+    const result = await comparisonOf(deps.db, query, deps.now?.());
     const provenance = await provenanceFor(deps.db, result.releaseIds);
     if (query.format === 'csv') {
       const header = [

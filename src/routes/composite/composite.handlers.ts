@@ -5,11 +5,11 @@ import { compositeScores, hasSpread, rankSensitivity } from '../../domain/compos
 import { countryByIso3 } from '../../domain/countries.ts';
 import { directionOf } from '../../domain/normalise.ts';
 import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
-import { crossSection } from '../../analysis/cross-section.ts';
-import { provenanceFor } from '../../analysis/provenance.ts';
-import { requireIndicators } from '../../analysis/require-indicator.ts';
-import { resolveSelection, selectionForYear } from '../../analysis/selection.ts';
-import { describeVintage, resolveVintage } from '../../analysis/vintage.ts';
+import { crossSection } from '../../services/cross-section.ts';
+import { provenanceFor } from '../../services/provenance.ts';
+import { requireIndicators } from '../../services/require-indicator.ts';
+import { resolveSelection, selectionForYear } from '../../services/selection.ts';
+import { describeVintage, resolveVintage } from '../../services/vintage.ts';
 import type { compositeRoute } from './composite.routes.ts';
 
 const SENSITIVITY_VARIATION = 0.5;

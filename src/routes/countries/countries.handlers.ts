@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { COUNTRIES, registeredCountry } from '../../domain/countries.ts';
 import { MEMBERSHIPS } from '../../domain/groups.ts';
 import { presentCountry } from '../presenters.ts';
-import { requireCountries } from '../../analysis/selection.ts';
+import { requireCountries } from '../../services/selection.ts';
 import type { getCountryRoute, listCountriesRoute } from './countries.routes.ts';
 
 export const listCountries: RouteHandler<typeof listCountriesRoute> = (c) =>

@@ -3,7 +3,7 @@ import { registeredCountry } from '../../domain/countries.ts';
 import { type CountryGroup, GROUPS, isMemberOn, MEMBERSHIPS, membersOn, todayIso } from '../../domain/groups.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { presentCountry } from '../presenters.ts';
-import { requireGroup } from '../../analysis/selection.ts';
+import { requireGroup } from '../../services/selection.ts';
 import type { getGroupRoute, listGroupsRoute } from './groups.routes.ts';
 
 const presentGroup = (g: CountryGroup) => ({

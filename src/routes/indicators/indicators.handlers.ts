@@ -5,7 +5,7 @@ import { selectTheme } from '../../domain/themes.ts';
 import { indicatorCoverage } from '../../repositories/indicators.ts';
 import { indicatorsWithCoverage } from '../../services/theme-coverage.ts';
 import { presentIndicator } from '../presenters.ts';
-import { requireIndicator } from '../../analysis/require-indicator.ts';
+import { requireIndicator } from '../../services/require-indicator.ts';
 import type { getIndicatorRoute, listIndicatorsRoute } from './indicators.routes.ts';
 
 export const listIndicators =

@@ -1,4 +1,4 @@
-import type { SeriesPoint } from '../../analysis/observation-series.ts';
+import type { SeriesPoint } from '../../services/observation-series.ts';
 import { csvResponse, toCsv } from '../../http/csv.ts';
 
 /** Flags → SDMX OBS_STATUS (CL_OBS_STATUS): A normal, U low reliability. */

@@ -1,10 +1,10 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { observationSeries } from '../../analysis/observation-series.ts';
+import { observationSeries } from '../../services/observation-series.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { decodeCursor, encodeCursor, isAfter } from '../../http/cursor.ts';
 import { presentIndicator } from '../presenters.ts';
-import { provenanceFor } from '../../analysis/provenance.ts';
-import { describeVintage } from '../../analysis/vintage.ts';
+import { provenanceFor } from '../../services/provenance.ts';
+import { describeVintage } from '../../services/vintage.ts';
 import { observationsCsv, observationsSdmxCsv } from './observations.formats.ts';
 import type { listObservationsRoute } from './observations.routes.ts';
 
@@ -13,7 +13,7 @@ export const listObservations =
   async (c) => {
     const query = c.req.valid('query');
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    const series = await observationSeries(deps, query);
+    const series = await observationSeries(deps.db, query, deps.now?.());
     let out = cursor ? series.points.filter((o) => isAfter(o, cursor)) : series.points;
     let nextCursor: string | null = null;
     if (query.limit !== undefined && out.length > query.limit) {

@@ -7,9 +7,9 @@ import { max, mean, median, min } from '../../domain/stats.ts';
 import { listIndicators } from '../../repositories/indicators.ts';
 import { selectTheme } from '../../domain/themes.ts';
 import { type ValueRow, valuesFor } from '../../repositories/observations.ts';
-import { provenanceFor } from '../../analysis/provenance.ts';
-import { requireCountries, resolveSelection, selectionForYear } from '../../analysis/selection.ts';
-import { describeVintage, resolveVintage } from '../../analysis/vintage.ts';
+import { provenanceFor } from '../../services/provenance.ts';
+import { requireCountries, resolveSelection, selectionForYear } from '../../services/selection.ts';
+import { describeVintage, resolveVintage } from '../../services/vintage.ts';
 import type { profileRoute } from './profiles.routes.ts';
 
 export const profile =

@@ -1,17 +1,17 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import { rankingOf } from '../../analysis/ranking.ts';
+import { rankingOf } from '../../services/ranking.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
 import { presentIndicator } from '../presenters.ts';
-import { provenanceFor } from '../../analysis/provenance.ts';
-import { describeVintage } from '../../analysis/vintage.ts';
+import { provenanceFor } from '../../services/provenance.ts';
+import { describeVintage } from '../../services/vintage.ts';
 import type { rankingsRoute } from './rankings.routes.ts';
 
 export const rankings =
   (deps: AppDeps): RouteHandler<typeof rankingsRoute> =>
   async (c) => {
     const query = c.req.valid('query');
-    const { indicator, vintage, releaseIds, ...result } = await rankingOf(deps, query);
+    const { indicator, vintage, releaseIds, ...result } = await rankingOf(deps.db, query, deps.now?.());
     const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format === 'csv') {
       const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];

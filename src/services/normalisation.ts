@@ -8,7 +8,7 @@ import {
 } from '../domain/apply-normalisation.ts';
 import { directionOf } from '../domain/normalise.ts';
 import type { Database, IndicatorRow } from '../db/schema.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem } from '../errors.ts';
 import { type ValueRow, valuesFor, type Vintage } from '../repositories/observations.ts';
 
 export const POPULATION_INDICATOR = 'SP.POP.TOTL';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorRow } from '../db/schema.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem } from '../errors.ts';
 import { findIndicator } from '../repositories/indicators.ts';
 
 /** Throws `unknown_indicator` naming the code, and pointing at the catalogue. */

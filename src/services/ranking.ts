@@ -1,4 +1,5 @@
-import type { AppDeps } from '../app-deps.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { directionOf } from '../domain/normalise.ts';
@@ -14,13 +15,13 @@ export interface RankingQuery extends CrossSectionQuery {
 }
 
 /** One indicator's countries best first, with ties, scores, the median and coverage. */
-export async function rankingOf(deps: AppDeps, query: RankingQuery) {
-  const selection = resolveSelection(query, deps.now?.());
-  const indicator = await requireIndicator(deps.db, query.indicator);
-  const vintage = await resolveVintage(deps.db, query);
+export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?: Date) {
+  const selection = resolveSelection(query, now);
+  const indicator = await requireIndicator(db, query.indicator);
+  const vintage = await resolveVintage(db, query);
   const rows =
     (
-      await crossSection(deps.db, {
+      await crossSection(db, {
         indicatorCodes: [indicator.code],
         selection,
         year: query.year,

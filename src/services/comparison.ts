@@ -1,4 +1,5 @@
-import type { AppDeps } from '../app-deps.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { competitionRank, directionOf, minMax } from '../domain/normalise.ts';
@@ -22,11 +23,11 @@ export interface ComparisonCell {
 }
 
 /** A country × indicator matrix: raw value, year, min-max score and rank within the peer set. */
-export async function comparisonOf(deps: AppDeps, query: ComparisonQuery) {
-  const selection = resolveSelection(query, deps.now?.());
-  const indicators = await requireIndicators(deps.db, query.indicators);
-  const vintage = await resolveVintage(deps.db, query);
-  const values = await crossSection(deps.db, {
+export async function comparisonOf(db: Kysely<Database>, query: ComparisonQuery, now?: Date) {
+  const selection = resolveSelection(query, now);
+  const indicators = await requireIndicators(db, query.indicators);
+  const vintage = await resolveVintage(db, query);
+  const values = await crossSection(db, {
     indicatorCodes: query.indicators,
     selection,
     year: query.year,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem } from '../errors.ts';
 import { CURRENT, type Vintage } from '../repositories/observations.ts';
 import { findRelease } from '../repositories/releases.ts';
 

@@ -1,4 +1,5 @@
-import type { AppDeps } from '../app-deps.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { parseNormalise } from '../domain/apply-normalisation.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { dropOlderThan, latestPerCountry } from '../domain/latest.ts';
@@ -44,16 +45,16 @@ export interface SeriesPoint {
  * The values of one indicator for a selection of countries and years, after latest/max_age and
  * normalisation: what /v1/observations serves and the time-series charts draw.
  */
-export async function observationSeries(deps: AppDeps, query: SeriesQuery) {
-  const selection = resolveSelection(query, deps.now?.());
-  const indicator = await requireIndicator(deps.db, query.indicator);
+export async function observationSeries(db: Kysely<Database>, query: SeriesQuery, now?: Date) {
+  const selection = resolveSelection(query, now);
+  const indicator = await requireIndicator(db, query.indicator);
   const spec = query.normalise ? parseNormalise(query.normalise) : null;
   if (spec) checkNormalisationApplies(indicator, spec);
-  const vintage = await resolveVintage(deps.db, query);
+  const vintage = await resolveVintage(db, query);
 
   const from = query.year ?? query.from;
   const to = query.year ?? query.to;
-  let rows = await valuesFor(deps.db, {
+  let rows = await valuesFor(db, {
     indicatorCodes: [indicator.code],
     countries: selection.countries,
     from,
@@ -65,7 +66,7 @@ export async function observationSeries(deps: AppDeps, query: SeriesQuery) {
   if (query.max_age !== undefined) rows = dropOlderThan(rows, query.max_age);
 
   const normalisation = spec
-    ? await normaliseRows(deps.db, {
+    ? await normaliseRows(db, {
         indicator,
         spec,
         rows,

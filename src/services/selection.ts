@@ -1,7 +1,7 @@
 import { countryByIso3 } from '../domain/countries.ts';
 import { GROUPS, groupByCode, MEMBERSHIPS, membersOn, todayIso } from '../domain/groups.ts';
 import { memberAtYearEnd, type MembershipRule } from '../domain/membership-rule.ts';
-import { Problem } from '../http/problem.ts';
+import { Problem } from '../errors.ts';
 
 /** Which countries a request is about, and by which rule a group maps to countries per year. */
 export interface Selection {
