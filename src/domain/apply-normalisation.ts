@@ -75,4 +75,5 @@ export function normalisePoints(
 }
 
 /** Flags whose values are kept and shown but never enter a computation. */
-export const EXCLUDED_FLAGS: readonly string[] = ['zero-no-data'];
+/** @deprecated use `usable` / `NO_DATA_FLAGS` from ./usable.ts */
+export { NO_DATA_FLAGS as EXCLUDED_FLAGS } from './usable.ts';

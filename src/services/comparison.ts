@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
+import { usable } from '../domain/usable.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { competitionRank, directionOf, minMax } from '../domain/normalise.ts';
 import { coverageOf } from '../domain/rank.ts';
@@ -40,9 +40,9 @@ export async function comparisonOf(db: Kysely<Database>, query: ComparisonQuery,
   const coverage = indicators.map((indicator) => {
     const rows = values.get(indicator.code) ?? [];
     const direction = directionOf(indicator.higher_is_better);
-    const usable = rows.map((r) => (EXCLUDED_FLAGS.includes(r.flag ?? '') ? null : r.value));
-    const scores = minMax(usable, direction);
-    const ranks = competitionRank(usable, direction);
+    const computable = rows.map((r) => (usable(r) ? r.value : null));
+    const scores = minMax(computable, direction);
+    const ranks = competitionRank(computable, direction);
     rows.forEach((r, i) => {
       releaseIds.push(r.release_id);
       const row = cells.get(r.iso3);
@@ -59,7 +59,7 @@ export async function comparisonOf(db: Kysely<Database>, query: ComparisonQuery,
     for (const row of cells.values()) row[indicator.code] ??= null;
     return coverageOf(
       members,
-      rows.filter((_, i) => usable[i] !== null).map((r) => r.iso3),
+      rows.filter((_, i) => computable[i] !== null).map((r) => r.iso3),
     );
   });
   return {

@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';
 import { dropOlderThan, latestPerCountry } from '../domain/latest.ts';
 import { type ValueRow, valuesFor, type Vintage } from '../repositories/observations.ts';
-import { type Selection, selectionIncludes } from './selection.ts';
+import { type Selection, selectionForYear, selectionIncludes } from './selection.ts';
+import { resolveVintage } from './vintage.ts';
 
 /** The parameters every one-value-per-country analysis shares. */
 export interface CrossSectionQuery {
@@ -41,4 +42,26 @@ export async function crossSection(
     byIndicator.set(code, chosen);
   }
   return byIndicator;
+}
+
+/**
+ * The opening every cross-section analysis shares, once the selection and indicators are known:
+ * resolve the vintage, read one value per country, and name the members counted that year.
+ */
+export async function readCrossSection(
+  db: Kysely<Database>,
+  query: CrossSectionQuery,
+  selection: Selection,
+  indicatorCodes: string[],
+) {
+  const vintage = await resolveVintage(db, query);
+  const values = await crossSection(db, {
+    indicatorCodes,
+    selection,
+    year: query.year,
+    maxAge: query.max_age,
+    vintage,
+  });
+  const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
+  return { vintage, values, members };
 }

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import {
   describeNormalise,
-  EXCLUDED_FLAGS,
   type NormaliseSpec,
   normalisePoints,
   PER_CAPITA_SCALES,
 } from '../domain/apply-normalisation.ts';
+import { NO_DATA_FLAGS, usable } from '../domain/usable.ts';
 import { directionOf } from '../domain/normalise.ts';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { Problem } from '../errors.ts';
@@ -85,17 +85,17 @@ export async function normaliseRows(
   }
   if (spec.kind === 'index') {
     const baseRows = await valuesFor(db, { indicatorCodes: [indicator.code], countries, year: spec.baseYear, vintage });
-    baseValues = new Map(baseRows.filter((r) => !EXCLUDED_FLAGS.includes(r.flag ?? '')).map((r) => [r.iso3, r.value]));
+    baseValues = new Map(baseRows.filter(usable).map((r) => [r.iso3, r.value]));
   }
   const direction = directionOf(indicator.higher_is_better);
   const values = normalisePoints(
-    rows.map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, excluded: EXCLUDED_FLAGS.includes(r.flag ?? '') })),
+    rows.map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, excluded: !usable(r) })),
     spec,
     { direction, crossSection, population, baseValues },
   );
   const peerSet =
     spec.kind === 'index' || spec.kind === 'per_capita' ? 'country' : crossSection ? 'cross-section' : 'year';
-  const excludedNote = ` Values flagged ${EXCLUDED_FLAGS.join(', ')} are shown but left out (normalised = null).`;
+  const excludedNote = ` Values flagged ${NO_DATA_FLAGS.join(', ')} are shown but left out (normalised = null).`;
   const directionNote =
     indicator.higher_is_better === null
       ? ' This indicator has no normative direction; "higher" is used for ordering.'

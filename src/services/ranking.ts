@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
+import { usable } from '../domain/usable.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { directionOf } from '../domain/normalise.ts';
 import { coverageOf, rankCountries } from '../domain/rank.ts';
@@ -29,9 +29,9 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
         vintage,
       })
     ).get(indicator.code) ?? [];
-  const usable = rows.filter((r) => !EXCLUDED_FLAGS.includes(r.flag ?? ''));
+  const computable = rows.filter(usable);
   const direction = directionOf(indicator.higher_is_better);
-  const ranked = rankCountries(usable, direction);
+  const ranked = rankCountries(computable, direction);
   const ranking = ranked.map(({ item, rank, score }) => ({
     rank,
     iso3: item.iso3,
@@ -51,15 +51,13 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     year: query.year ?? null,
     latest: query.year === undefined,
     direction,
-    median: median(usable.map((r) => r.value)),
+    median: median(computable.map((r) => r.value)),
     ranking,
     coverage: coverageOf(
       members,
-      usable.map((r) => r.iso3),
+      computable.map((r) => r.iso3),
     ),
-    excluded: rows
-      .filter((r) => EXCLUDED_FLAGS.includes(r.flag ?? ''))
-      .map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, flag: r.flag })),
+    excluded: rows.filter((r) => !usable(r)).map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, flag: r.flag })),
     releaseIds: rows.map((r) => r.release_id),
   };
 }

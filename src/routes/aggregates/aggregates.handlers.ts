@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { type AggregateStat, aggregate } from '../../domain/aggregate.ts';
-import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
+import { usable } from '../../domain/usable.ts';
 import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
 import { valuesFor } from '../../repositories/observations.ts';
 import { POPULATION_INDICATOR } from '../../services/normalisation.ts';
@@ -30,9 +30,7 @@ export const aggregates =
     const indicator = await requireIndicator(deps.db, query.indicator);
     const vintage = await resolveVintage(deps.db, query);
     const range = { countries: selection.countries, from: query.from, to: query.to, datedOnly: true, vintage };
-    const rows = (await valuesFor(deps.db, { indicatorCodes: [indicator.code], ...range })).filter(
-      (r) => !EXCLUDED_FLAGS.includes(r.flag ?? ''),
-    );
+    const rows = (await valuesFor(deps.db, { indicatorCodes: [indicator.code], ...range })).filter((r) => usable(r));
     const population =
       stat === 'population_weighted'
         ? await valuesFor(deps.db, { indicatorCodes: [POPULATION_INDICATOR], ...range })

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
-import { provenanceFor } from '../../analysis/provenance.ts';
+import { provenanceFor } from '../../services/provenance.ts';
 import { nextLink } from '../../http/next-link.ts';
 import { tableResponse } from '../../http/table.ts';
 import { changesSinceLoaded, changesSincePublished } from '../../services/changes.ts';

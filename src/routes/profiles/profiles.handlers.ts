@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
-import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
+import { usable } from '../../domain/usable.ts';
 import { registeredCountry } from '../../domain/countries.ts';
 import { competitionRank, directionOf } from '../../domain/normalise.ts';
 import { max, mean, median, min } from '../../domain/stats.ts';
@@ -36,7 +36,7 @@ export const profile =
     const entries = indicators.flatMap((indicator) => {
       const list = byIndicator.get(indicator.code) ?? [];
       // A value flagged as "no data" is neither the country's value nor its previous one.
-      const own = list.filter((r) => r.iso3 === iso3 && !EXCLUDED_FLAGS.includes(r.flag ?? ''));
+      const own = list.filter((r) => r.iso3 === iso3 && usable(r));
       // Rows come ordered by year: without a year, the last one is the latest.
       const target = query.year === undefined ? own.at(-1) : own.find((r) => r.year === query.year);
       if (!target || target.year === null) {
@@ -45,9 +45,7 @@ export const profile =
       }
       const year = target.year;
       const peerCountries = new Set([...selectionForYear(selection, year), iso3]);
-      const peers = list.filter(
-        (r) => r.year === year && peerCountries.has(r.iso3) && !EXCLUDED_FLAGS.includes(r.flag ?? ''),
-      );
+      const peers = list.filter((r) => r.year === year && peerCountries.has(r.iso3) && usable(r));
       const values = peers.map((p) => p.value);
       const direction = indicator.higher_is_better === null ? null : directionOf(indicator.higher_is_better);
       const ranks = competitionRank(values, direction ?? 'higher');
