@@ -5,7 +5,7 @@ import { provenanceFor } from '../services/provenance.ts';
 import { rankingOf } from '../services/ranking.ts';
 import type { Selection } from '../services/selection.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
+import { usable } from '../domain/usable.ts';
 import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';
 import { Problem } from '../http/problem.ts';
@@ -199,8 +199,7 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
         const x = r.cells[xCode];
         const y = r.cells[yCode];
         // A value flagged as "no data" (a published 0) is not a point.
-        const usable = (cell: typeof x) => cell && !EXCLUDED_FLAGS.includes(cell.flag ?? '');
-        return usable(x) && usable(y) && x && y
+        return x && y && usable(x) && usable(y)
           ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }]
           : [];
       });
@@ -281,9 +280,7 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
   const field = series.normalisation ? 'normalised' : 'value';
   // Values flagged as "no data" (a published 0) are gaps in a chart, not zeros.
   const rows = series.points
-    .filter(
-      (p) => p.year !== null && !EXCLUDED_FLAGS.includes(p.flag ?? '') && (field === 'value' || p.normalised !== null),
-    )
+    .filter((p) => p.year !== null && usable(p) && (field === 'value' || p.normalised !== null))
     .map((p) => ({
       iso3: p.iso3,
       year: p.year as number,

@@ -1,7 +1,7 @@
 import { max, mean, median, min, weightedMean } from './stats.ts';
 
-export type AggregateStat = 'mean' | 'median' | 'min' | 'max' | 'population_weighted';
-export const AGGREGATE_STATS: readonly AggregateStat[] = ['mean', 'median', 'min', 'max', 'population_weighted'];
+export const AGGREGATE_STATS = ['mean', 'median', 'min', 'max', 'population_weighted'] as const;
+export type AggregateStat = (typeof AGGREGATE_STATS)[number];
 
 /**
  * One statistic over the values reported in a year; never imputes. For the population-weighted

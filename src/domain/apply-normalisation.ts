@@ -1,4 +1,6 @@
-import { competitionRank, type Direction, indexToBase, minMax, percentileRank, zScore } from './normalise.ts';
+import type { Direction } from './direction.ts';
+import { indexToBase, minMax, percentileRank, zScore } from './normalise.ts';
+import { competitionRank } from './rank.ts';
 
 export type NormaliseSpec =
   | { kind: 'minmax' | 'zscore' | 'rank' | 'percentile' | 'per_capita' }

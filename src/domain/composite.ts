@@ -1,4 +1,6 @@
-import { competitionRank, type Direction, minMax } from './normalise.ts';
+import type { Direction } from './direction.ts';
+import { minMax } from './normalise.ts';
+import { competitionRank } from './rank.ts';
 
 export type MissingRule = 'skip' | 'exclude';
 

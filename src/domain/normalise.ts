@@ -1,3 +1,4 @@
+import { better, type Direction } from './direction.ts';
 import { max, mean, min, populationStdDev } from './stats.ts';
 
 /**
@@ -6,14 +7,7 @@ import { max, mean, min, populationStdDev } from './stats.ts';
  * aligned the same way. All arithmetic is float64.
  */
 
-/** `higher_is_better` of the indicator; indicators without a direction are treated as "higher". */
-export type Direction = 'higher' | 'lower';
-
-export function directionOf(higherIsBetter: boolean | null): Direction {
-  return higherIsBetter === false ? 'lower' : 'higher';
-}
-
-const present = (values: readonly (number | null)[]) => values.filter((v): v is number => v !== null);
+export const present = (values: readonly (number | null)[]) => values.filter((v): v is number => v !== null);
 
 /**
  * Min-max to 0–100: 100 is the best in the group and 0 the worst, so for "lower is better"
@@ -36,15 +30,6 @@ export function zScore(values: readonly (number | null)[]): (number | null)[] {
   const sd = populationStdDev(xs);
   if (m === null || sd === null || sd === 0) return values.map(() => null);
   return values.map((v) => (v === null ? null : (v - m) / sd));
-}
-
-/** Is `a` better than `b` in this direction? */
-const better = (a: number, b: number, direction: Direction) => (direction === 'higher' ? a > b : a < b);
-
-/** Competition ranking ("1224"): 1 is best; tied values share the rank, the next rank skips. */
-export function competitionRank(values: readonly (number | null)[], direction: Direction): (number | null)[] {
-  const xs = present(values);
-  return values.map((v) => (v === null ? null : 1 + xs.filter((other) => better(other, v, direction)).length));
 }
 
 /**

@@ -1,4 +1,11 @@
-import { competitionRank, type Direction, minMax } from './normalise.ts';
+import { better, type Direction } from './direction.ts';
+import { minMax, present } from './normalise.ts';
+
+/** Competition ranking ("1224"): 1 is best; tied values share the rank, the next rank skips. */
+export function competitionRank(values: readonly (number | null)[], direction: Direction): (number | null)[] {
+  const xs = present(values);
+  return values.map((v) => (v === null ? null : 1 + xs.filter((other) => better(other, v, direction)).length));
+}
 
 export interface RankedEntry<T> {
   item: T;

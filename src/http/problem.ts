@@ -1,4 +1,4 @@
-import { Problem } from '../errors.ts';
+import type { Problem } from '../errors.ts';
 import { STATIC_HEADERS } from './static-headers.ts';
 
 export { Problem, type ProblemBody, type ProblemCode } from '../errors.ts';

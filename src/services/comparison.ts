@@ -1,9 +1,10 @@
+import { competitionRank, coverageOf } from '../domain/rank.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { usable } from '../domain/usable.ts';
 import { countryByIso3 } from '../domain/countries.ts';
-import { competitionRank, directionOf, minMax } from '../domain/normalise.ts';
-import { coverageOf } from '../domain/rank.ts';
+import { directionOf } from '../domain/direction.ts';
+import { minMax } from '../domain/normalise.ts';
 import { type CrossSectionQuery, crossSection } from './cross-section.ts';
 import { requireIndicators } from './require-indicator.ts';
 import { resolveSelection, selectionForYear } from './selection.ts';

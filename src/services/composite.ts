@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type CompositeInput, compositeScores, hasSpread, rankSensitivity } from '../domain/composite.ts';
 import { countryByIso3 } from '../domain/countries.ts';
-import { directionOf } from '../domain/normalise.ts';
+import { directionOf } from '../domain/direction.ts';
 import { usable } from '../domain/usable.ts';
 import type { IndicatorRow } from '../db/schema.ts';
 import type { ValueRow } from '../repositories/observations.ts';

@@ -6,7 +6,7 @@ import {
   PER_CAPITA_SCALES,
 } from '../domain/apply-normalisation.ts';
 import { NO_DATA_FLAGS, usable } from '../domain/usable.ts';
-import { directionOf } from '../domain/normalise.ts';
+import { directionOf } from '../domain/direction.ts';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { Problem } from '../errors.ts';
 import { type ValueRow, valuesFor, type Vintage } from '../repositories/observations.ts';

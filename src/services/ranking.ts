@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { usable } from '../domain/usable.ts';
 import { countryByIso3 } from '../domain/countries.ts';
-import { directionOf } from '../domain/normalise.ts';
+import { directionOf } from '../domain/direction.ts';
 import { coverageOf, rankCountries } from '../domain/rank.ts';
 import { median } from '../domain/stats.ts';
 import { type CrossSectionQuery, crossSection } from './cross-section.ts';

@@ -25,7 +25,7 @@ export const aggregatesRoute = createRoute({
         group: selectionParams.group,
         membership: selectionParams.membership,
         stat: z
-          .enum(AGGREGATE_STATS as [string, ...string[]], {
+          .enum(AGGREGATE_STATS, {
             error: `stat must be one of ${AGGREGATE_STATS.join(', ')}`,
           })
           .default('mean')

@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Database, IndicatorRow } from '../db/schema.ts';
+import { registeredCountry } from '../domain/countries.ts';
+import type { MembershipRule } from '../domain/membership-rule.ts';
+import { directionOf } from '../domain/direction.ts';
+import { competitionRank } from '../domain/rank.ts';
+import { max, mean, median, min } from '../domain/stats.ts';
+import { type LegacyTheme, selectTheme, type Theme } from '../domain/themes.ts';
+import { usable } from '../domain/usable.ts';
+import { listIndicators } from '../repositories/indicators.ts';
+import { type ValueRow, valuesFor } from '../repositories/observations.ts';
+import { requireCountries, resolveSelection, type Selection, selectionForYear } from './selection.ts';
+import { describeVintage, resolveVintage } from './vintage.ts';
+
+export interface ProfileQuery {
+  group?: string;
+  membership?: MembershipRule;
+  theme?: Theme | LegacyTheme;
+  year?: number;
+  as_of?: string;
+  release?: string;
+}
+
+/** One country on every indicator: its value, rank in the group, the group's spread and the frontier. */
+export async function profileOf(db: Kysely<Database>, iso3: string, query: ProfileQuery, now?: Date) {
+  requireCountries([iso3], 404);
+  const selection = resolveSelection({ group: query.group, membership: query.membership }, now);
+  const vintage = await resolveVintage(db, query);
+  const indicators = await listIndicators(db, query.theme ? selectTheme(query.theme) : undefined);
+  const rows = await valuesFor(db, {
+    indicatorCodes: indicators.map((i) => i.code),
+    countries: [...new Set([...selection.countries, iso3])],
+    datedOnly: true,
+    vintage,
+  });
+  const byIndicator = new Map<string, ValueRow[]>();
+  for (const row of rows) byIndicator.set(row.indicator_code, [...(byIndicator.get(row.indicator_code) ?? []), row]);
+  const releaseIds = new Set<string>();
+  const noData: string[] = [];
+  const entries = indicators.flatMap((indicator) => {
+    const entry = profileEntry(indicator, byIndicator.get(indicator.code) ?? [], iso3, selection, query.year);
+    if (!entry) noData.push(indicator.code);
+    for (const id of entry?.releaseIds ?? []) releaseIds.add(id);
+    return entry ? [entry.entry] : [];
+  });
+  return {
+    iso3,
+    country: registeredCountry(iso3).nameEn,
+    selection,
+    vintage: describeVintage(vintage),
+    year: query.year ?? null,
+    indicators: entries,
+    no_data: noData,
+    releaseIds,
+  };
+}
+
+function profileEntry(indicator: IndicatorRow, list: ValueRow[], iso3: string, selection: Selection, at?: number) {
+  // A value flagged as "no data" is neither the country's value nor its previous one.
+  const own = list.filter((r) => r.iso3 === iso3 && usable(r));
+  // Rows come ordered by year: without a year, the last one is the latest.
+  const target = at === undefined ? own.at(-1) : own.find((r) => r.year === at);
+  if (!target || target.year === null) return null;
+  const year = target.year;
+  const peerCountries = new Set([...selectionForYear(selection, year), iso3]);
+  const peers = list.filter((r) => r.year === year && peerCountries.has(r.iso3) && usable(r));
+  const values = peers.map((p) => p.value);
+  const direction = indicator.higher_is_better === null ? null : directionOf(indicator.higher_is_better);
+  const ranks = competitionRank(values, direction ?? 'higher');
+  const ownIndex = peers.findIndex((p) => p.iso3 === iso3);
+  const best =
+    direction === null || values.length === 0
+      ? null
+      : direction === 'higher'
+        ? (max(values) as number)
+        : (min(values) as number);
+  const previousRow = own.filter((r) => (r.year ?? 0) < year).at(-1);
+  const entry = {
+    indicator: indicator.code,
+    name: indicator.name_en,
+    theme: indicator.theme,
+    unit: indicator.unit,
+    direction,
+    year,
+    value: target.value,
+    flag: target.flag,
+    rank: ownIndex >= 0 ? (ranks[ownIndex] ?? null) : null,
+    peers_reporting: peers.length,
+    group_min: min(values),
+    group_median: median(values),
+    group_mean: mean(values),
+    group_max: max(values),
+    frontier: best === null ? null : { iso3: peers.filter((p) => p.value === best).map((p) => p.iso3), value: best },
+    distance_to_frontier: best === null || ownIndex < 0 ? null : Math.abs(best - target.value),
+    previous: previousRow && previousRow.year !== null ? { year: previousRow.year, value: previousRow.value } : null,
+    change: previousRow ? target.value - previousRow.value : null,
+    release: target.release_id,
+  };
+  return { entry, releaseIds: [...peers.map((p) => p.release_id), target.release_id] };
+}
