@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app.ts';
-import { buildChart, CHART_TYPES, type ChartQuery, type ChartType } from '../src/charts/build-chart.ts';
+import { CHART_TYPES, type ChartType } from '../src/charts/chart-types.ts';
+import { buildChart, type ChartQuery } from '../src/services/chart.ts';
 import { connectPglite } from '../src/db/pglite.ts';
 import { loadShippedReleases, prepareSchema } from '../src/db/prepare.ts';
 import { renderPng } from '../src/render/png.ts';
@@ -56,8 +57,10 @@ console.log(
   `chart type          spec ms (median / p95)   SVG ms (median / p95)   PNG ms (median / p95)   over ${RUNS} runs`,
 );
 for (const type of CHART_TYPES) {
-  const built = await buildChart(deps, type, QUERIES[type], 'http://localhost');
-  const spec = await time(() => buildChart(deps, type, QUERIES[type], 'http://localhost'));
+  const built = await buildChart(deps.db, type, QUERIES[type], { origin: 'http://localhost', lpSolver: deps.lpSolver });
+  const spec = await time(() =>
+    buildChart(deps.db, type, QUERIES[type], { origin: 'http://localhost', lpSolver: deps.lpSolver }),
+  );
   const svgTimes = await time(() => renderSvg(built.spec));
   // PNG is timed from the spec: vega's SVG, then resvg's raster, as the .png route does.
   const pngTimes = await time(async () => renderPng(await renderSvg(built.spec), 800));

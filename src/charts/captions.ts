@@ -1,4 +1,4 @@
-import type { Selection } from '../services/selection.ts';
+import type { Selection } from '../domain/selection.ts';
 import type { IndicatorRow } from '../db/schema.ts';
 import { countryName, label, type Lang } from './locale.ts';
 

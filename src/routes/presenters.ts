@@ -1,5 +1,5 @@
 import type { Country } from '../domain/countries.ts';
-import type { IndicatorRow, ReleaseRow } from '../db/schema.ts';
+import type { IndicatorRow } from '../db/schema.ts';
 
 /** Database and domain rows → the JSON shapes of the API. One place, so every route agrees. */
 
@@ -31,17 +31,4 @@ export function presentIndicator(i: IndicatorRow) {
   };
 }
 
-export function presentRelease(r: ReleaseRow) {
-  return {
-    id: r.id,
-    source_id: r.source_id,
-    label: r.label,
-    format: r.format,
-    published_on: r.published_on,
-    retrieved_on: r.retrieved_on,
-    file_name: r.file_name,
-    sha256: r.sha256,
-    row_count: r.row_count,
-    notes: r.notes,
-  };
-}
+export { presentRelease } from '../services/provenance.ts';

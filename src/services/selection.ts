@@ -1,14 +1,10 @@
 import { countryByIso3 } from '../domain/countries.ts';
 import { GROUPS, groupByCode, MEMBERSHIPS, membersOn, todayIso } from '../domain/groups.ts';
-import { memberAtYearEnd, type MembershipRule } from '../domain/membership-rule.ts';
+import type { MembershipRule } from '../domain/membership-rule.ts';
+import type { Selection } from '../domain/selection.ts';
 import { Problem } from '../errors.ts';
 
-/** Which countries a request is about, and by which rule a group maps to countries per year. */
-export interface Selection {
-  countries: string[];
-  /** Present when the request named a group (or defaulted to ASEAN+3). */
-  group: { code: string; rule: MembershipRule; on: string; members: string[] } | null;
-}
+export { type Selection, selectionForYear, selectionIncludes } from '../domain/selection.ts';
 
 export const DEFAULT_GROUP = 'ASEAN+3';
 
@@ -69,16 +65,4 @@ export function resolveSelection(
     ...new Set(MEMBERSHIPS.filter((m) => m.groupCode === group.code && m.joinedOn <= on).map((m) => m.iso3)),
   ].sort();
   return { countries: rule === 'historical' ? everMembers : members, group: { code: group.code, rule, on, members } };
-}
-
-/** Does the selection count this country for this year? Undated values follow today's membership. */
-export function selectionIncludes(selection: Selection, iso3: string, year: number | null): boolean {
-  if (!selection.countries.includes(iso3)) return false;
-  if (!selection.group || selection.group.rule === 'current' || year === null) return true;
-  return memberAtYearEnd(selection.group.code, iso3, year);
-}
-
-/** The countries the selection counts in a given year. */
-export function selectionForYear(selection: Selection, year: number): string[] {
-  return selection.countries.filter((iso3) => selectionIncludes(selection, iso3, year));
 }

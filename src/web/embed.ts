@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import { buildChart, CHART_TYPES, type ChartQuery, type ChartType } from '../charts/build-chart.ts';
+import { CHART_TYPES, type ChartType } from '../charts/chart-types.ts';
+import { buildChart, type ChartQuery } from '../services/chart.ts';
 import { describeZodError } from '../http/router.ts';
 import { Problem } from '../http/problem.ts';
 import { originFor } from '../http/public-origin.ts';
@@ -29,7 +30,11 @@ export function embedRoutes(deps: AppDeps) {
     // The same checks as /v1/charts/{type}: a missing parameter is a 400 naming it, never a 500.
     checkChartParameters(type, parsed.data as ChartQuery);
     const query = { ...(parsed.data as ChartQuery), data: 'inline' as const };
-    const chart = await buildChart(deps, type, query, originFor(c, deps.publicOrigin));
+    const chart = await buildChart(deps.db, type, query, {
+      origin: originFor(c, deps.publicOrigin),
+      now: deps.now?.(),
+      lpSolver: deps.lpSolver,
+    });
     const html = `<!doctype html>
 <html lang="${query.lang}">
 <head>

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CHART_TYPES } from '../../charts/build-chart.ts';
+import { CHART_TYPES } from '../../charts/chart-types.ts';
 import { LANGS } from '../../charts/locale.ts';
 import {
   checkCommonRules,
