@@ -21,7 +21,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { createApp } from '../src/app.ts';
 import { connectPglite } from '../src/db/pglite.ts';
 import { connectPostgres } from '../src/db/postgres.ts';
-import { loadShippedReleases, prepareSchema } from '../src/db/prepare.ts';
+import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
 import { noResponseStore } from '../src/http/response-cache.ts';
 import { renderPng } from '../src/render/png.ts';
 import { renderSvg } from '../src/render/svg.ts';

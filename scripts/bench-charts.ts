@@ -12,7 +12,7 @@ import { createApp } from '../src/app.ts';
 import { CHART_TYPES, type ChartType } from '../src/charts/chart-types.ts';
 import { buildChart, type ChartQuery } from '../src/services/chart.ts';
 import { connectPglite } from '../src/db/pglite.ts';
-import { loadShippedReleases, prepareSchema } from '../src/db/prepare.ts';
+import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
 import { renderPng } from '../src/render/png.ts';
 import { renderSvg } from '../src/render/svg.ts';
 import { loadHighsSolver } from '../src/solver/highs.ts';

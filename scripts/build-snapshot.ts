@@ -6,7 +6,7 @@
  * Usage: npm run build:snapshot
  */
 import { buildSnapshot, fillSnapshot, SNAPSHOT_DIR, snapshotIsCurrent } from '../src/boot/shipped-snapshot.ts';
-import { loadShippedReleases } from '../src/db/prepare.ts';
+import { loadShippedReleases } from '../src/boot/prepare.ts';
 
 if (import.meta.main) {
   const started = performance.now();

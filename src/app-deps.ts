@@ -5,25 +5,15 @@ import type { ProxyTrust } from './http/client-address.ts';
 import type { DataVersionSource } from './http/data-version.ts';
 import type { Logger } from './http/request-log.ts';
 import type { ResponseStore } from './http/response-cache.ts';
+import type { ReleaseUpload, UploadSummary } from './ingest/upload.ts';
 import type { SpreadsheetWriter } from './http/table.ts';
-import type { AssetProvider } from './web/assets.ts';
 
-export interface ReleaseUpload {
-  metaText: string;
-  metaName: string;
-  data: Uint8Array;
-  dataName: string;
-}
-
-export interface UploadSummary {
-  release: string;
-  status: 'loaded' | 'unchanged';
-  lines_read: number;
-  loaded: number;
-  skipped: Record<string, number>;
-  unresolved: { line: number; text: string }[];
-  changes: { added: number; changed: number; removed: number; unchanged: number } | null;
-  summary: string;
+/**
+ * Browser assets served by the app (the API reference today; the chart libraries next). The
+ * runtime supplies them: Node reads them from installed packages, so nothing comes from a CDN.
+ */
+export interface AssetProvider {
+  get(name: string): Promise<{ body: Uint8Array; contentType: string } | null>;
 }
 
 /** What the runtime-free app needs from its entry point (Node or Workers). */

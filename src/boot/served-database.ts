@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { loadShippedReleases, prepareSchema } from '../db/prepare.ts';
+import { loadShippedReleases, prepareSchema } from './prepare.ts';
 import type { Database } from '../db/schema.ts';
 import { summaryLine } from '../ingest/summary-line.ts';
 import {

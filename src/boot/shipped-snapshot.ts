@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import { connectPglite } from '../db/pglite.ts';
-import { prepareSchema } from '../db/prepare.ts';
+import { prepareSchema } from './prepare.ts';
 import type { Database } from '../db/schema.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { parseEnv } from '../env.ts';
 import { openDatabase } from './open.ts';
-import { prepareSchema } from './prepare.ts';
+import { prepareSchema } from '../boot/prepare.ts';
 
 /** `npm run db:migrate`: applies pending migrations and syncs the country registry. */
 const database = await openDatabase(parseEnv());

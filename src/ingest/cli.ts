@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { openDatabase } from '../db/open.ts';
-import { prepareSchema } from '../db/prepare.ts';
+import { prepareSchema } from '../boot/prepare.ts';
 import { parseEnv } from '../env.ts';
 import { IngestError } from './errors.ts';
 import { type IngestSummary, ingestReleaseFolder } from './ingest-release.ts';

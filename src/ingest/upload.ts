@@ -2,13 +2,30 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { ReleaseUpload, UploadSummary } from '../app-deps.ts';
 import type { Database } from '../db/schema.ts';
 import { Problem } from '../errors.ts';
 import { IngestError } from './errors.ts';
 import { ingestRelease } from './ingest-release.ts';
 import { parseReleaseMeta } from './meta.ts';
 import { summaryLine } from './summary-line.ts';
+
+export interface ReleaseUpload {
+  metaText: string;
+  metaName: string;
+  data: Uint8Array;
+  dataName: string;
+}
+
+export interface UploadSummary {
+  release: string;
+  status: 'loaded' | 'unchanged';
+  lines_read: number;
+  loaded: number;
+  skipped: Record<string, number>;
+  unresolved: { line: number; text: string }[];
+  changes: { added: number; changed: number; removed: number; unchanged: number } | null;
+  summary: string;
+}
 
 /**
  * The admin upload path on Node: the same ingestion as `npm run ingest`, fed from a multipart

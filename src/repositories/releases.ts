@@ -1,6 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { IndicatorMeta, ReleaseMeta } from '../ingest/meta.ts';
+import type { Database, IndicatorTable, ReleaseTable, SourceTable } from '../db/schema.ts';
+
+/** A release's indicator as its metadata describes it (ingest/meta.ts parses meta.yaml into this). */
+type IndicatorMeta = Omit<IndicatorTable, 'source_id'>;
+
+/** What a release's metadata says of itself, its source and its indicators. */
+export interface ReleaseMeta {
+  source: SourceTable;
+  indicators: IndicatorMeta[];
+  label: string;
+  format: ReleaseTable['format'];
+  published_on: string;
+  retrieved_on: string | null;
+  notes: string;
+}
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { connectPglite } from '../../src/db/pglite.ts';
 import { connectPostgres } from '../../src/db/postgres.ts';
-import { loadShippedReleases, prepareSchema } from '../../src/db/prepare.ts';
+import { loadShippedReleases, prepareSchema } from '../../src/boot/prepare.ts';
 import type { Database } from '../../src/db/schema.ts';
 
 export interface TestDatabase {

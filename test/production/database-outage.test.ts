@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { connectPostgres } from '../../src/db/postgres.ts';
-import { prepareSchema } from '../../src/db/prepare.ts';
+import { prepareSchema } from '../../src/boot/prepare.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { freePort } from '../../scripts/lib/processes.ts';
 

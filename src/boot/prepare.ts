@@ -5,8 +5,8 @@ import type { IngestSummary } from '../ingest/ingest-release.ts';
 import { listShippedReleases, type ShippedRelease } from '../ingest/shipped.ts';
 import { seedRegistry } from '../repositories/registry.ts';
 import { insertReleaseFile, loadedReleaseIds, releasesWithoutFile } from '../repositories/releases.ts';
-import { migrate } from './migrate.ts';
-import type { Database } from './schema.ts';
+import { migrate } from '../db/migrate.ts';
+import type { Database } from '../db/schema.ts';
 
 /** Schema and registry: what every database needs before it can take data. */
 export async function prepareSchema(db: Kysely<Database>): Promise<string[]> {
