@@ -8,20 +8,20 @@ import path from 'node:path';
  * docs/architecture.md explains each floor.
  */
 export const FLOORS: readonly (readonly string[])[] = [
-  ['node.ts', 'worker.ts', 'ingest/cli.ts', 'db/migrate-cli.ts'],
+  ['node.ts', 'worker.ts', 'env.ts', 'ingest/cli.ts', 'db/migrate-cli.ts'],
   ['boot/'],
   ['app.ts'],
   ['web/'],
   ['routes/'],
   ['app-deps.ts'],
   ['services/'],
-  ['render/'],
+  ['render/', 'solver/'],
   ['http/'],
   ['ingest/'],
   ['charts/'],
   ['repositories/'],
   ['db/'],
-  ['domain/', 'errors.ts', 'env.ts'],
+  ['domain/', 'errors.ts'],
 ];
 
 export interface ImportEdge {

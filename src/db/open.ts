@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Env } from '../env.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { connectPglite } from './pglite.ts';
 import { connectPostgres } from './postgres.ts';
@@ -26,7 +25,7 @@ function redact(url: string): string {
 
 /** Node's database: Postgres when DATABASE_URL is set, else the embedded PGlite data directory. */
 export async function openDatabase(
-  env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'CIVSCOPE_DATA_DIR'>,
+  env: { DATABASE_URL?: string; DATABASE_POOL_SIZE: number; CIVSCOPE_DATA_DIR: string },
   locked = false,
 ): Promise<OpenDatabase> {
   if (env.DATABASE_URL) {

@@ -77,5 +77,3 @@ export function normalisePoints(
 }
 
 /** Flags whose values are kept and shown but never enter a computation. */
-/** @deprecated use `usable` / `NO_DATA_FLAGS` from ./usable.ts */
-export { NO_DATA_FLAGS as EXCLUDED_FLAGS } from './usable.ts';

@@ -1,8 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, IndicatorTable, ReleaseTable, SourceTable } from '../db/schema.ts';
 
-/** A release's indicator as its metadata describes it (ingest/meta.ts parses meta.yaml into this). */
-type IndicatorMeta = Omit<IndicatorTable, 'source_id'>;
+/** A release's indicator as meta.yaml describes it (ingest/meta.ts parses and checks the file). */
+type IndicatorMeta = Omit<
+  Insertable<IndicatorTable>,
+  'source_id' | 'parent_code' | 'rank_scope_en' | 'rank_scope_vi'
+> & {
+  parent: string | null;
+  rank_scope: { en: string; vi: string } | null;
+  source_key?: string;
+};
 
 /** What a release's metadata says of itself, its source and its indicators. */
 export interface ReleaseMeta {

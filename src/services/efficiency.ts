@@ -3,16 +3,17 @@ import { provenanceFor } from './provenance.ts';
 import { requireIndicators } from './require-indicator.ts';
 import { resolveSelection, selectionForYear } from './selection.ts';
 import { describeVintage, resolveVintage } from './vintage.ts';
-import type { AppDeps } from '../app-deps.ts';
 import type { Lang } from '../charts/locale.ts';
-import type { IndicatorRow } from '../db/schema.ts';
-import { EXCLUDED_FLAGS } from '../domain/apply-normalisation.ts';
+import type { Kysely } from 'kysely';
+import type { Database, IndicatorRow } from '../db/schema.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { efficiencyFrontier, type FrontierUnitResult } from '../domain/efficiency/frontier.ts';
+import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import type { EfficiencyMethod, Orientation, ProductionUnit } from '../domain/efficiency/types.ts';
+import { usable } from '../domain/usable.ts';
 import { Problem } from '../errors.ts';
 import type { ValueRow } from '../repositories/observations.ts';
-import { presentIndicator } from '../routes/presenters.ts';
+import { presentIndicator } from './presenters.ts';
 import { type GapPart, gapSentence, JACKKNIFE_NOTE, methodSentence, smallSampleWarning } from './efficiency-text.ts';
 
 export interface EfficiencyQuery extends CrossSectionQuery {
@@ -70,7 +71,7 @@ function assembleUnits(
   values: Map<string, ValueRow[]>,
 ) {
   const cellOf = (code: string, iso3: string): Cell | null => {
-    const row = (values.get(code) ?? []).find((r) => r.iso3 === iso3 && !EXCLUDED_FLAGS.includes(r.flag ?? ''));
+    const row = (values.get(code) ?? []).find((r) => r.iso3 === iso3 && usable(r));
     return row ? { value: row.value, year: row.year as number, release: row.release_id } : null;
   };
   const units: ProductionUnit[] = [];
@@ -174,9 +175,9 @@ function presentUnit(
 }
 
 /** The solver, or 501 where this deployment has none (the Worker: HiGHS is over its size budget). */
-async function solverFor(deps: AppDeps, method: EfficiencyMethod) {
+async function solverFor(lpSolver: (() => Promise<LpSolver>) | undefined, method: EfficiencyMethod) {
   if (method === 'fdh') return undefined;
-  if (!deps.lpSolver) {
+  if (!lpSolver) {
     throw new Problem(
       501,
       'not_implemented',
@@ -184,21 +185,26 @@ async function solverFor(deps: AppDeps, method: EfficiencyMethod) {
       { parameter: 'method' },
     );
   }
-  return deps.lpSolver();
+  return lpSolver();
 }
 
 /**
  * Input–output efficiency of the countries in a selection: FDH or DEA scores, peers and their
  * weights, targets and gaps, leave-one-out ranges, what the frontier rests on, and who is left out.
  */
-export async function efficiencyOf(deps: AppDeps, query: EfficiencyQuery) {
-  const selection = resolveSelection(query, deps.now?.());
+export async function efficiencyOf(
+  db: Kysely<Database>,
+  query: EfficiencyQuery,
+  now?: Date,
+  lpSolver?: () => Promise<LpSolver>,
+) {
+  const selection = resolveSelection(query, now);
   const codes = [...query.inputs, ...query.outputs];
-  const all = await requireIndicators(deps.db, codes);
+  const all = await requireIndicators(db, codes);
   const indicators = { inputs: all.slice(0, query.inputs.length), outputs: all.slice(query.inputs.length) };
   requireRoles(indicators.inputs, indicators.outputs);
-  const vintage = await resolveVintage(deps.db, query);
-  const values = await crossSection(deps.db, {
+  const vintage = await resolveVintage(db, query);
+  const values = await crossSection(db, {
     indicatorCodes: codes,
     selection,
     year: query.year,
@@ -216,13 +222,13 @@ export async function efficiencyOf(deps: AppDeps, query: EfficiencyQuery) {
     );
   }
   requirePositive(units, query);
-  const solver = await solverFor(deps, query.method);
+  const solver = await solverFor(lpSolver, query.method);
   const frontier = efficiencyFrontier(units, { method: query.method, orientation: query.orientation, solver });
   const scores = frontier.units
     .map((r) => presentUnit(r, cells.get(r.id) ?? {}, indicators, query))
     .sort((a, b) => b.score - a.score || a.iso3.localeCompare(b.iso3));
   const provenance = await provenanceFor(
-    deps.db,
+    db,
     [...cells.values()].flatMap((c) => Object.values(c).map((cell) => cell.release)),
   );
   return {

@@ -6,4 +6,4 @@ import type { efficiencyRoute } from './efficiency.routes.ts';
 export const efficiency =
   (deps: AppDeps): RouteHandler<typeof efficiencyRoute> =>
   async (c) =>
-    c.json(await efficiencyOf(deps, c.req.valid('query')), 200);
+    c.json(await efficiencyOf(deps.db, c.req.valid('query'), deps.now?.(), deps.lpSolver), 200);

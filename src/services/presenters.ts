@@ -1,0 +1,47 @@
+import type { Country } from '../domain/countries.ts';
+import type { IndicatorRow, ReleaseRow } from '../db/schema.ts';
+
+/** Database and domain rows → the JSON shapes of the API. One place, so every route agrees. */
+
+export function presentCountry(c: Country) {
+  return { iso3: c.iso3, iso2: c.iso2, m49: c.m49, name: { en: c.nameEn, vi: c.nameVi }, aliases: [...c.aliases] };
+}
+
+export function presentIndicator(i: IndicatorRow) {
+  return {
+    code: i.code,
+    name: { en: i.name_en, vi: i.name_vi },
+    theme: i.theme,
+    unit: i.unit,
+    scale: i.scale,
+    higher_is_better: i.higher_is_better,
+    decimals: i.decimals,
+    definition: i.definition,
+    caveats: i.caveats,
+    source_id: i.source_id,
+    hierarchy:
+      i.level === null && i.parent_code === null && i.rank_scope_en === null
+        ? null
+        : {
+            level: i.level,
+            parent: i.parent_code,
+            rank_scope:
+              i.rank_scope_en === null ? null : { en: i.rank_scope_en, vi: i.rank_scope_vi ?? i.rank_scope_en },
+          },
+  };
+}
+
+export function presentRelease(r: ReleaseRow) {
+  return {
+    id: r.id,
+    source_id: r.source_id,
+    label: r.label,
+    format: r.format,
+    published_on: r.published_on,
+    retrieved_on: r.retrieved_on,
+    file_name: r.file_name,
+    sha256: r.sha256,
+    row_count: r.row_count,
+    notes: r.notes,
+  };
+}
