@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { connectPostgres } from '../src/db/postgres.ts';
-import { loadShippedReleases, prepareSchema } from '../src/db/prepare.ts';
+import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
 import { percentile } from './lib/load.ts';
 import { freePort } from './lib/processes.ts';
 
