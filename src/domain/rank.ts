@@ -1,5 +1,5 @@
 import { better, type Direction } from './direction.ts';
-import { minMax, present } from './normalise.ts';
+import { present } from './stats.ts';
 
 /** Competition ranking ("1224"): 1 is best; tied values share the rank, the next rank skips. */
 export function competitionRank(values: readonly (number | null)[], direction: Direction): (number | null)[] {
@@ -10,8 +10,6 @@ export function competitionRank(values: readonly (number | null)[], direction: D
 export interface RankedEntry<T> {
   item: T;
   rank: number;
-  /** Min-max score 0–100 within the ranked set (100 = best); null when all values are equal. */
-  score: number | null;
 }
 
 /** Orders items best first by `value` with competition ranks ("1224"); ties keep ISO3 order. */
@@ -19,11 +17,12 @@ export function rankCountries<T extends { iso3: string; value: number }>(
   items: readonly T[],
   direction: Direction,
 ): RankedEntry<T>[] {
-  const values = items.map((i) => i.value);
-  const ranks = competitionRank(values, direction);
-  const scores = minMax(values, direction);
+  const ranks = competitionRank(
+    items.map((i) => i.value),
+    direction,
+  );
   return items
-    .map((item, i) => ({ item, rank: ranks[i] as number, score: scores[i] ?? null }))
+    .map((item, i) => ({ item, rank: ranks[i] as number }))
     .sort((a, b) => a.rank - b.rank || a.item.iso3.localeCompare(b.item.iso3));
 }
 

@@ -1,5 +1,8 @@
 /** Descriptive statistics over float64, for values already filtered to those that count. */
 
+/** The values that take part: `null` means no value, or one that must not be computed with. */
+export const present = (values: readonly (number | null)[]) => values.filter((v): v is number => v !== null);
+
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   return values.reduce((sum, v) => sum + v, 0) / values.length;

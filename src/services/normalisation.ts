@@ -4,14 +4,13 @@ import {
   type NormaliseSpec,
   normalisePoints,
   PER_CAPITA_SCALES,
-} from '../domain/apply-normalisation.ts';
+  POPULATION_INDICATOR,
+} from '../domain/normalise.ts';
 import { NO_DATA_FLAGS, usable } from '../domain/usable.ts';
 import { directionOf } from '../domain/direction.ts';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { Problem } from '../errors.ts';
 import { type ValueRow, valuesFor, type Vintage } from '../repositories/observations.ts';
-
-export const POPULATION_INDICATOR = 'SP.POP.TOTL';
 
 /** Refuses normalisations that make no sense for the indicator, before any query runs. */
 export function checkNormalisationApplies(indicator: IndicatorRow, spec: NormaliseSpec): void {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { parseNormalise } from '../domain/apply-normalisation.ts';
+import { parseNormalise } from '../domain/normalise.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { dropOlderThan, latestPerCountry } from '../domain/latest.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { usable } from '../domain/usable.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { directionOf } from '../domain/direction.ts';
+import { minMax } from '../domain/normalise.ts';
 import { coverageOf, rankCountries } from '../domain/rank.ts';
 import { median } from '../domain/stats.ts';
 import { type CrossSectionQuery, crossSection } from './cross-section.ts';
@@ -32,13 +33,18 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
   const computable = rows.filter(usable);
   const direction = directionOf(indicator.higher_is_better);
   const ranked = rankCountries(computable, direction);
-  const ranking = ranked.map(({ item, rank, score }) => ({
+  // Min-max 0–100 within the ranked set (100 = best); null when all values are equal.
+  const scores = minMax(
+    ranked.map((r) => r.item.value),
+    direction,
+  );
+  const ranking = ranked.map(({ item, rank }, i) => ({
     rank,
     iso3: item.iso3,
     country: countryByIso3(item.iso3)?.nameEn ?? item.iso3,
     value: item.value,
     year: item.year as number,
-    score,
+    score: scores[i] ?? null,
     tied: ranked.filter((r) => r.rank === rank).length > 1,
     flag: item.flag,
     release: item.release_id,
