@@ -442,14 +442,14 @@ describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
       date: '2024-02-12',
     });
     expect(body.new_releases).toEqual(['wb-wdi:2024-11-internet-users', 'wb-wdi:2025-03-24-gdp-per-capita']);
-    const changes = body.changes as { source: string; change: string; iso3: string; year: number }[];
+    const changes = body.changes as { source: string; change: string; indicator: string; iso3: string; year: number }[];
     expect(changes.every((c) => c.source === 'wb-wdi')).toBe(true);
     // Before: 763 GDP (2023-12 vintage) + 882 population = 1,645 values; 39 of them revised. Added: 14 GDP
     // values for 2023 and the 472 of the Internet-users release (published 2024-11-29).
     const count = (kind: string) => changes.filter((c) => c.change === kind).length;
     expect([count('added'), count('changed'), count('removed')]).toEqual([14 + 472, 39, 0]);
     expect(body.next_cursor).toBeNull();
-    const khm2022 = changes.find((c) => c.iso3 === 'KHM' && c.year === 2022);
+    const khm2022 = changes.find((c) => c.indicator === 'NY.GDP.PCAP.CD' && c.iso3 === 'KHM' && c.year === 2022);
     expect(khm2022).toEqual({
       source: 'wb-wdi',
       change: 'changed',
