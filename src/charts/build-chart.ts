@@ -12,13 +12,23 @@ import { Problem } from '../http/problem.ts';
 import { efficiencyOf } from '../services/efficiency.ts';
 import { methodLine } from '../services/efficiency-text.ts';
 import { yearsWithData } from '../repositories/observations.ts';
-import { footerLines, indicatorName, normalisationLine, peerLine, yearsLine } from './captions.ts';
+import { sourcesByIds } from '../repositories/sources.ts';
+import {
+  footerLines,
+  indicatorName,
+  missingLine,
+  noDataLines,
+  normalisationLine,
+  peerLine,
+  yearsLine,
+} from './captions.ts';
 import { describeHeatmap, describeRanking, describeScatter, describeSeries, describeSlope } from './describe.ts';
-import type { ChartFrame } from './frame.ts';
+import { axisTitle, type ChartFrame } from './frame.ts';
 import { describeFrontier, type FrontierPoint, frontierChart } from './frontier.ts';
 import { heatmapChart } from './heatmap.ts';
 import { label, type Lang, unitLabel } from './locale.ts';
 import { mapChart } from './map.ts';
+import { messageChart } from './message.ts';
 import { rankingChart } from './ranking.ts';
 import { scatterChart } from './scatter.ts';
 import { slopeChart } from './slope.ts';
@@ -75,6 +85,10 @@ export interface BuiltChart {
   releaseIds: string[];
   /** The /v1 data URL behind the chart (relative). */
   dataPath: string;
+  /** Years the indicator has data for in this vintage (one-indicator charts). */
+  yearsWithData?: number[];
+  /** Members of the selection without data, named in the footer and the alt text. */
+  missing: string[];
 }
 
 /** Query parameters of the /v1 data endpoint that feeds a chart. */
@@ -118,162 +132,184 @@ function dataPathFor(type: ChartType, q: ChartQuery): string {
   return `/v1/observations?${params}`;
 }
 
+/** Source, licence and release lines; a chart without values still names the indicator's source. */
+async function footerFor(deps: AppDeps, releaseIds: Iterable<string>, sourceIds: string[], lang: Lang) {
+  const provenance = await provenanceFor(deps.db, releaseIds);
+  if (provenance.sources.length === 0) provenance.sources = await sourcesByIds(deps.db, sourceIds);
+  return footerLines(provenance, lang);
+}
+
 function frameFor(
   q: ChartQuery,
   title: string,
   selection: Selection,
   extraLines: (string | null)[],
-  footer: string[],
+  footer: { missing: string[]; members: number; lines: string[] },
   description: string,
 ): ChartFrame {
   return {
     lang: q.lang,
     title,
     subtitle: [peerLine(selection, q.lang), ...extraLines].filter((line): line is string => line !== null),
-    footer,
+    footer: [missingLine(footer.missing, footer.members, q.lang), ...footer.lines].filter(
+      (line): line is string => line !== null,
+    ),
     description,
     width: q.width,
     height: q.height,
   };
 }
 
+const liveData = (type: ChartType, q: ChartQuery, dataPath: string, origin: string) =>
+  q.data === 'url'
+    ? { url: `${origin}${dataPath}`, property: type === 'ranking' || type === 'map' ? 'ranking' : 'observations' }
+    : undefined;
+
 /** Runs the analysis behind a chart type and builds its Vega-Lite spec, title, footer and alt text. */
 export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, origin: string): Promise<BuiltChart> {
   const dataPath = dataPathFor(type, q);
-  const live =
-    q.data === 'url'
-      ? { url: `${origin}${dataPath}`, property: type === 'ranking' || type === 'map' ? 'ranking' : 'observations' }
-      : undefined;
-  const { lang } = q;
-
   if (type === 'frontier') return { ...(await buildFrontierChart(deps, q, frameFor)), dataPath };
+  if (type === 'ranking' || type === 'map') return crossSectionChart(deps, type, q, dataPath, origin);
+  if (type === 'heatmap') return heatmapOf(deps, q, dataPath);
+  if (type === 'scatter') return scatterOf(deps, q, dataPath);
+  return seriesChart(deps, type, q, dataPath, origin);
+}
 
-  if (type === 'ranking' || type === 'map') {
-    const result = await rankingOf(deps, { ...q, indicator: q.indicator as string });
-    const provenance = await provenanceFor(deps.db, result.releaseIds);
-    const title = indicatorName(result.indicator, lang);
-    const description = describeRanking(result.ranking, lang, result.indicator.decimals, q.highlight);
-    const frame = frameFor(
-      q,
-      title,
-      result.selection,
-      [yearsLine(q, lang)],
-      footerLines(provenance, lang),
-      description,
-    );
-    const rows = result.ranking.map((r) => ({ iso3: r.iso3, value: r.value, year: r.year, rank: r.rank }));
-    const spec =
-      type === 'ranking'
-        ? rankingChart(
-            {
-              rows,
-              median: result.median,
-              direction: result.direction,
-              decimals: result.indicator.decimals,
-              unit: unitLabel(result.indicator.unit, lang),
-            },
-            frame,
-            { highlight: q.highlight, dataUrl: live },
-          )
-        : mapChart(
-            {
-              rows,
-              decimals: result.indicator.decimals,
-              unit: unitLabel(result.indicator.unit, lang),
-              direction: result.direction,
-            },
-            frame,
-            { highlight: q.highlight },
-          );
-    return { spec, description, title, releaseIds: result.releaseIds, dataPath };
-  }
+async function crossSectionChart(
+  deps: AppDeps,
+  type: 'ranking' | 'map',
+  q: ChartQuery,
+  dataPath: string,
+  origin: string,
+): Promise<BuiltChart> {
+  const { lang } = q;
+  const result = await rankingOf(deps, { ...q, indicator: q.indicator as string });
+  const { indicator, coverage } = result;
+  const neutral = indicator.higher_is_better === null;
+  const footer = {
+    missing: coverage.missing,
+    members: coverage.members,
+    lines: await footerFor(deps, result.releaseIds, [indicator.source_id], lang),
+  };
+  const title = indicatorName(indicator, lang);
+  const description = describeRanking(result.ranking, lang, indicator.decimals, q.highlight, { coverage, neutral });
+  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footer, description);
+  const rows = result.ranking.map((r) => ({ iso3: r.iso3, value: r.value, year: r.year, rank: r.rank }));
+  const years = await yearsWithData(deps.db, { indicatorCode: indicator.code, vintage: result.vintage });
+  const base = { title, releaseIds: result.releaseIds, dataPath, yearsWithData: years, missing: coverage.missing };
+  if (rows.length === 0) return { ...base, spec: messageChart(noDataLines(q.year, years, lang), frame), description };
+  const unit = unitLabel(indicator.unit, lang);
+  const direction = neutral ? null : result.direction;
+  const spec =
+    type === 'ranking'
+      ? rankingChart(
+          { rows, median: result.median, direction, decimals: indicator.decimals, scale: indicator.scale, unit },
+          frame,
+          { highlight: q.highlight, dataUrl: liveData(type, q, dataPath, origin) },
+        )
+      : mapChart({ rows, decimals: indicator.decimals, unit, direction }, frame, { highlight: q.highlight });
+  return { ...base, spec, description };
+}
 
-  if (type === 'heatmap' || type === 'scatter') {
-    const codes = type === 'scatter' ? [q.x as string, q.y as string] : (q.indicators as string[]);
-    const result = await comparisonOf(deps, { ...q, indicators: codes });
-    const provenance = await provenanceFor(deps.db, result.releaseIds);
-    const names = result.indicators.map((i) => indicatorName(i, lang));
-    if (type === 'scatter') {
-      const [xCode, yCode] = codes as [string, string];
-      const points = result.rows.flatMap((r) => {
-        const x = r.cells[xCode];
-        const y = r.cells[yCode];
-        // A value flagged as "no data" (a published 0) is not a point.
-        const usable = (cell: typeof x) => cell && !EXCLUDED_FLAGS.includes(cell.flag ?? '');
-        return usable(x) && usable(y) && x && y
-          ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }]
-          : [];
-      });
-      const [xName, yName] = names as [string, string];
-      const description = describeScatter(points, lang, xName, yName);
-      const frame = frameFor(
-        q,
-        `${yName} / ${xName}`,
-        result.selection,
-        [yearsLine(q, lang)],
-        footerLines(provenance, lang),
-        description,
-      );
-      const [xi, yi] = result.indicators as [(typeof result.indicators)[number], (typeof result.indicators)[number]];
-      const spec = scatterChart(
-        {
-          points,
-          xTitle: `${xName} (${unitLabel(xi.unit, lang)})`,
-          yTitle: `${yName} (${unitLabel(yi.unit, lang)})`,
-          xDecimals: xi.decimals,
-          yDecimals: yi.decimals,
-          trend: q.trend ?? false,
-        },
-        frame,
-        { highlight: q.highlight },
-      );
-      return { spec, description, title: frame.title, releaseIds: result.releaseIds, dataPath };
-    }
-    const cells = result.rows.flatMap((r) =>
-      result.indicators.map((indicator, i) => {
-        const cell = r.cells[indicator.code];
-        return {
-          iso3: r.iso3,
-          indicator: indicator.code,
-          indicatorLabel: names[i] as string,
-          value: cell?.value ?? null,
-          year: cell?.year ?? null,
-          score: cell?.score ?? null,
-        };
-      }),
-    );
-    const meanScore = (iso3: string) => {
-      const scores = cells.filter((c) => c.iso3 === iso3 && c.score !== null).map((c) => c.score as number);
-      return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : -1;
-    };
-    const countryOrder = result.rows.map((r) => r.iso3).sort((a, b) => meanScore(b) - meanScore(a));
-    const description = describeHeatmap(
-      result.rows.length,
-      codes.length,
-      cells.filter((c) => c.score === null).length,
-      lang,
-    );
-    const title =
-      lang === 'vi'
-        ? `Điểm của ${result.rows.length} nước trên ${codes.length} chỉ số`
-        : `Scores on ${codes.length} indicators`;
-    const frame = frameFor(
-      q,
-      title,
-      result.selection,
-      [yearsLine(q, lang), normalisationLine('minmax', lang)],
-      footerLines(provenance, lang),
-      description,
-    );
-    const spec = heatmapChart({ cells, indicatorOrder: names, countryOrder }, frame, { highlight: q.highlight });
-    return { spec, description, title: frame.title, releaseIds: result.releaseIds, dataPath };
-  }
+async function scatterOf(deps: AppDeps, q: ChartQuery, dataPath: string): Promise<BuiltChart> {
+  const { lang } = q;
+  const codes = [q.x as string, q.y as string];
+  const result = await comparisonOf(deps, { ...q, indicators: codes });
+  const [xi, yi] = result.indicators as [(typeof result.indicators)[number], (typeof result.indicators)[number]];
+  const [xName, yName] = [indicatorName(xi, lang), indicatorName(yi, lang)];
+  const points = result.rows.flatMap((r) => {
+    const x = r.cells[xi.code];
+    const y = r.cells[yi.code];
+    // A value flagged as "no data" (a published 0) is not a point.
+    const usable = (cell: typeof x) => cell && !EXCLUDED_FLAGS.includes(cell.flag ?? '');
+    return usable(x) && usable(y) && x && y
+      ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }]
+      : [];
+  });
+  const missing = result.rows.map((r) => r.iso3).filter((iso3) => !points.some((p) => p.iso3 === iso3));
+  const coverage = { members: result.rows.length, missing };
+  const description = describeScatter(points, lang, xName, yName, coverage);
+  const footer = {
+    missing,
+    members: result.rows.length,
+    lines: await footerFor(deps, result.releaseIds, [xi.source_id, yi.source_id], lang),
+  };
+  const frame = frameFor(q, `${yName} / ${xName}`, result.selection, [yearsLine(q, lang)], footer, description);
+  const plotRoom = q.width - 80;
+  const spec =
+    points.length === 0
+      ? messageChart(noDataLines(q.year, [], lang), frame)
+      : scatterChart(
+          {
+            points,
+            xTitle: axisTitle(`${xName} (${unitLabel(xi.unit, lang)})`, plotRoom),
+            yTitle: axisTitle(`${yName} (${unitLabel(yi.unit, lang)})`, q.height),
+            xDecimals: xi.decimals,
+            yDecimals: yi.decimals,
+            xScale: xi.scale,
+            yScale: yi.scale,
+            trend: q.trend ?? false,
+          },
+          frame,
+          { highlight: q.highlight },
+        );
+  return { spec, description, title: frame.title, releaseIds: result.releaseIds, dataPath, missing };
+}
 
-  const series = await observationSeries(deps, { ...q, indicator: q.indicator as string, latest: false });
-  const provenance = await provenanceFor(
-    deps.db,
-    series.points.map((p) => p.release),
+async function heatmapOf(deps: AppDeps, q: ChartQuery, dataPath: string): Promise<BuiltChart> {
+  const { lang } = q;
+  const result = await comparisonOf(deps, { ...q, indicators: q.indicators as string[] });
+  const indicators = result.indicators.map((i) => ({ code: i.code, name: indicatorName(i, lang) }));
+  const cells = result.rows.flatMap((r) =>
+    indicators.map(({ code, name }) => {
+      const cell = r.cells[code];
+      return {
+        iso3: r.iso3,
+        indicator: code,
+        indicatorLabel: name,
+        value: cell?.value ?? null,
+        year: cell?.year ?? null,
+        score: cell?.score ?? null,
+      };
+    }),
   );
+  const scoresOf = (iso3: string) =>
+    cells.filter((c) => c.iso3 === iso3 && c.score !== null).map((c) => c.score as number);
+  const meanScore = (iso3: string) => {
+    const scores = scoresOf(iso3);
+    return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : -1;
+  };
+  const countryOrder = result.rows.map((r) => r.iso3).sort((a, b) => meanScore(b) - meanScore(a));
+  // Members with no score on any indicator are named; a few missing cells are counted in the alt text.
+  const missing = result.rows.map((r) => r.iso3).filter((iso3) => scoresOf(iso3).length === 0);
+  const coverage = { members: result.rows.length, missing };
+  const blank = cells.filter((c) => c.score === null).length;
+  const description = describeHeatmap(result.rows.length, indicators.length, blank, lang, coverage);
+  const peer = result.selection.group?.code ?? `${result.rows.length} ${label(lang, 'countries')}`;
+  const title =
+    lang === 'vi'
+      ? `So sánh trong ${peer} trên ${indicators.length} chỉ số: điểm 0–100, 100 = tốt nhất nhóm`
+      : `How ${peer} compares on ${indicators.length} indicators: scores 0–100, 100 = best in the group`;
+  const footer = {
+    missing,
+    members: result.rows.length,
+    lines: await footerFor(deps, result.releaseIds, [...new Set(result.indicators.map((i) => i.source_id))], lang),
+  };
+  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footer, description);
+  const spec = heatmapChart({ cells, indicators, countryOrder }, frame, { highlight: q.highlight });
+  return { spec, description, title, releaseIds: result.releaseIds, dataPath, missing };
+}
+
+async function seriesChart(
+  deps: AppDeps,
+  type: ChartType,
+  q: ChartQuery,
+  dataPath: string,
+  origin: string,
+): Promise<BuiltChart> {
+  const { lang } = q;
+  const series = await observationSeries(deps, { ...q, indicator: q.indicator as string, latest: false });
+  const { indicator } = series;
   const field = series.normalisation ? 'normalised' : 'value';
   // Values flagged as "no data" (a published 0) are gaps in a chart, not zeros.
   const rows = series.points
@@ -285,74 +321,78 @@ export async function buildChart(deps: AppDeps, type: ChartType, q: ChartQuery, 
       year: p.year as number,
       value: field === 'value' ? p.value : (p.normalised as number),
     }));
-  const decimals = field === 'value' ? series.indicator.decimals : 1;
-  const title = indicatorName(series.indicator, lang);
+  const decimals = field === 'value' ? indicator.decimals : 1;
+  const title = indicatorName(indicator, lang);
   const unit = series.normalisation
     ? `${label(lang, 'normalised')}: ${series.normalisation.method}`
-    : unitLabel(series.indicator.unit, lang);
-  const chartRows = rows.map((r) =>
-    field === 'value' ? r : { iso3: r.iso3, year: r.year, normalised: r.value, value: r.value },
+    : unitLabel(indicator.unit, lang);
+  const members = series.selection.countries;
+  const drawn = new Set(
+    type === 'slope'
+      ? rows.filter((r) => r.year === q.from || r.year === q.to).map((r) => r.iso3)
+      : rows.map((r) => r.iso3),
   );
-  if (type === 'slope') {
-    const fromYear = q.from as number;
-    const toYear = q.to as number;
-    const description = describeSlope(
-      rows,
-      fromYear,
-      toYear,
+  const missing = members.filter((iso3) => !drawn.has(iso3));
+  const footer = {
+    missing,
+    members: members.length,
+    lines: await footerFor(
+      deps,
+      series.points.map((p) => p.release),
+      [indicator.source_id],
       lang,
-      decimals,
-      series.indicator.higher_is_better === false ? 'lower' : 'higher',
-      q.highlight,
-    );
+    ),
+  };
+  const coverage = { members: members.length, missing };
+  const years = await yearsWithData(deps.db, { indicatorCode: indicator.code, vintage: series.vintage });
+  const releaseIds = [...new Set(series.points.map((p) => p.release))];
+  const data = {
+    // The drawn field carries the value: the published one, or its normalisation.
+    rows: rows.map((r) => (field === 'value' ? r : { ...r, normalised: r.value })),
+    decimals: indicator.decimals,
+    scale: indicator.scale,
+    unit,
+    field: field as 'value' | 'normalised',
+    years: years.filter((y) => (q.from === undefined || y >= q.from) && (q.to === undefined || y <= q.to)),
+  };
+  const options = { highlight: q.highlight, dataUrl: liveData(type, q, dataPath, origin) };
+  const base = { title, releaseIds, dataPath, yearsWithData: years, missing };
+  if (type === 'slope') {
+    const [fromYear, toYear] = [q.from as number, q.to as number];
+    const direction = indicator.higher_is_better === null ? null : indicator.higher_is_better ? 'higher' : 'lower';
+    const description = describeSlope(rows, fromYear, toYear, lang, decimals, direction, q.highlight);
     const frame = frameFor(
       q,
       title,
       series.selection,
       [`${fromYear}–${toYear}`, normalisationLine(series.normalisation?.method, lang)],
-      footerLines(provenance, lang),
-      description,
+      footer,
+      description +
+        (missingLine(missing, members.length, lang) ? ` ${missingLine(missing, members.length, lang)}` : ''),
     );
-    const spec = slopeChart(
-      {
-        rows: chartRows,
-        decimals: series.indicator.decimals,
-        unit,
-        field,
-        years: [fromYear, toYear],
-        fromYear,
-        toYear,
-      },
-      frame,
-      { highlight: q.highlight, dataUrl: live },
-    );
-    return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
+    const spec =
+      drawn.size === 0
+        ? messageChart(noDataLines(undefined, years, lang), frame)
+        : slopeChart({ ...data, fromYear, toYear }, frame, options);
+    return { ...base, spec, description: frame.description };
   }
-  const description = describeSeries(rows, lang, decimals, q.highlight);
+  const description = describeSeries(rows, lang, decimals, q.highlight, coverage);
   // A series spans the years it draws, whatever from/to were left open.
-  const years = rows.map((r) => r.year);
-  const span = years.length > 0 ? { from: q.from ?? Math.min(...years), to: q.to ?? Math.max(...years) } : q;
+  const drawnYears = rows.map((r) => r.year);
+  const span =
+    drawnYears.length > 0 ? { from: q.from ?? Math.min(...drawnYears), to: q.to ?? Math.max(...drawnYears) } : q;
   const frame = frameFor(
     q,
     title,
     series.selection,
     [yearsLine(span, lang), normalisationLine(series.normalisation?.method, lang)],
-    footerLines(provenance, lang),
+    footer,
     description,
   );
   const builder = type === 'small-multiples' ? smallMultiplesChart : timeseriesChart;
-  const expectedYears = await yearsWithData(deps.db, {
-    indicatorCode: series.indicator.code,
-    from: q.from,
-    to: q.to,
-    vintage: series.vintage,
-  });
-  const spec = builder(
-    { rows: chartRows, decimals: series.indicator.decimals, unit, field, years: expectedYears },
-    frame,
-    { highlight: q.highlight, dataUrl: live },
-  );
-  return { spec, description, title, releaseIds: provenance.releases.map((r) => r.id), dataPath };
+  const spec =
+    rows.length === 0 ? messageChart(noDataLines(undefined, years, lang), frame) : builder(data, frame, options);
+  return { ...base, spec, description };
 }
 
 /** The frontier chart: runs the efficiency service and draws its first input against its first output. */
@@ -408,12 +448,13 @@ async function buildFrontierChart(
       ? `Đầu vào: ${names(result.inputs)} · đầu ra: ${names(result.outputs)}`
       : `Inputs: ${names(result.inputs)} · outputs: ${names(result.outputs)}`;
   const provenance = { sources: result.sources, releases: result.releases };
+  const missing = result.left_out.map((l) => l.iso3);
   const frame = frameOf(
     q,
     title,
     result.selection,
     [yearsLine(q, lang), roles, methodLine(result.method, result.orientation, lang)],
-    footerLines(provenance, lang),
+    { missing, members: result.selection.countries.length, lines: footerLines(provenance, lang) },
     description,
   );
   const spec = frontierChart(
@@ -429,5 +470,5 @@ async function buildFrontierChart(
     frame,
     { highlight: q.highlight },
   );
-  return { spec, description, title, releaseIds: result.releases.map((r) => r.id) };
+  return { spec, description, title, releaseIds: result.releases.map((r) => r.id), missing };
 }
