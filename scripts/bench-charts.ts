@@ -1,6 +1,7 @@
 /**
  * Chart benchmark. For each chart type, over 100 runs each (after 5 warm-up runs): the median and
- * p95 time to build the spec (analysis + builder), to render it to SVG (vega), and to PNG (vega SVG then resvg).
+ * p95 time to build the spec (analysis + builder), to render it to SVG (vega), to PNG at scale 1 and 2 (vega SVG
+ * then resvg) and to PDF (vega SVG then pdfkit with Noto Sans embedded), each from the spec.
  * Then the throughput of /v1/charts/ranking against /v1/observations for the same data, loaded
  * side by side with autocannon (50 connections, 10 s after a 3 s warm-up).
  * Usage: npm run bench:charts [-- --runs 100 --duration 10]
@@ -13,6 +14,7 @@ import { CHART_TYPES, type ChartType } from '../src/charts/chart-types.ts';
 import { buildChart, type ChartQuery } from '../src/services/chart.ts';
 import { connectPglite } from '../src/db/pglite.ts';
 import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
+import { renderPdf } from '../src/render/pdf.ts';
 import { renderPng } from '../src/render/png.ts';
 import { renderSvg } from '../src/render/svg.ts';
 import { loadHighsSolver } from '../src/solver/highs.ts';
@@ -53,21 +55,20 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number[]> {
 
 const fmt = (samples: number[]) =>
   `${percentile(samples, 50).toFixed(1).padStart(6)} / ${percentile(samples, 95).toFixed(1).padStart(6)}`;
-console.log(
-  `chart type          spec ms (median / p95)   SVG ms (median / p95)   PNG ms (median / p95)   over ${RUNS} runs`,
-);
+console.log(`median / p95 ms over ${RUNS} runs`);
+console.log(`chart type          spec              SVG               PNG scale 1       PNG scale 2       PDF`);
 for (const type of CHART_TYPES) {
-  const built = await buildChart(deps.db, type, QUERIES[type], { origin: 'http://localhost', lpSolver: deps.lpSolver });
-  const spec = await time(() =>
-    buildChart(deps.db, type, QUERIES[type], { origin: 'http://localhost', lpSolver: deps.lpSolver }),
-  );
+  const built = await buildChart(deps, type, QUERIES[type], 'http://localhost');
+  const spec = await time(() => buildChart(deps, type, QUERIES[type], 'http://localhost'));
   const svgTimes = await time(() => renderSvg(built.spec));
   // PNG is timed from the spec: vega's SVG, then resvg's raster, as the .png route does.
-  const pngTimes = await time(async () => renderPng(await renderSvg(built.spec), 800));
-  console.log(`${type.padEnd(18)}  ${fmt(spec)}          ${fmt(svgTimes)}         ${fmt(pngTimes)}`);
+  const png1 = await time(async () => renderPng(await renderSvg(built.spec), 1));
+  const png2 = await time(async () => renderPng(await renderSvg(built.spec), 2));
+  const pdf = await time(async () => renderPdf(await renderSvg(built.spec)));
+  console.log(`${type.padEnd(18)}  ${[spec, svgTimes, png1, png2, pdf].map((t) => fmt(t).padEnd(16)).join('  ')}`);
 }
 
-const app = createApp({ db, renderPng });
+const app = createApp({ db, renderPng, renderPdf });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => server.once('listening', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

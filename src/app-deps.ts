@@ -29,12 +29,16 @@ export interface AppDeps {
   build?: string;
   /** Browser assets (API reference, chart libraries) from installed packages; absent on the edge. */
   assets?: AssetProvider;
-  /** SVG → PNG; only Node has it (resvg is a native module), so PNG answers 501 elsewhere. */
-  renderPng?: (svg: string, width: number) => Uint8Array;
   /** An LP solver for DEA (HiGHS, WebAssembly); only Node has it (too large for the Worker bundle), so DEA answers 501 elsewhere. */
   lpSolver?: () => Promise<LpSolver>;
   /** Table → Excel workbook; only Node has it (exceljs stays out of the Worker), so xlsx answers 501 elsewhere. */
   spreadsheet?: SpreadsheetWriter;
+  /** SVG → PNG at a device scale; only Node has it (resvg is a native module), so PNG answers 501 elsewhere. */
+  renderPng?: (svg: string, scale?: number) => Uint8Array;
+  /** SVG → vector PDF with the font embedded (pdfkit); Node only. */
+  renderPdf?: (svg: string) => Promise<Uint8Array>;
+  /** SVG with its text drawn as font outlines (resvg); Node only. */
+  outlineText?: (svg: string) => string;
   /** Release uploads; only Node has them (the readers use danfojs), so uploads answer 501 elsewhere. */
   ingest?: (upload: ReleaseUpload) => Promise<UploadSummary>;
   /** sha256 (hex) of each accepted admin key. No hashes: every admin call is refused. */

@@ -16,12 +16,12 @@ const DRAIN_TIMEOUT_MS = 10_000;
 
 /** The app and its chart libraries: about half of start-up is loading them, so it overlaps the database work. */
 async function loadServerModules() {
-  const [{ createApp }, { renderPng }, { nodeAssets }] = await Promise.all([
+  const [{ createApp }, { renderPng, outlineText }, { nodeAssets }] = await Promise.all([
     import('./app.ts'),
     import('./render/png.ts'),
     import('./web/node-assets.ts'),
   ]);
-  return { createApp, renderPng, nodeAssets };
+  return { createApp, renderPng, outlineText, nodeAssets };
 }
 
 /** Milliseconds per start-up phase, from process start (module loading before main is `load`). */
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   await prepareServedDatabase(database.db, { dataDir, loadShipped: !env.CIVSCOPE_SKIP_SHIPPED, log: console.log });
   split.mark('prepare');
   console.log(`observations: ${await countObservations(database.db)}`);
-  const { createApp, renderPng, nodeAssets } = await modules;
+  const { createApp, renderPng, outlineText, nodeAssets } = await modules;
   split.mark('modules');
 
   // Uploads pull in the readers (danfojs): load them only when the first upload arrives.
@@ -74,6 +74,9 @@ async function main(): Promise<void> {
     lpSolver: () => import('./solver/highs.ts').then((solver) => solver.loadHighsSolver()),
     // exceljs is loaded on the first xlsx request.
     spreadsheet: (table) => import('./render/xlsx.ts').then((xlsx) => xlsx.writeWorkbook(table)),
+    // pdfkit is loaded on the first PDF request.
+    renderPdf: (svg: string) => import('./render/pdf.ts').then((pdf) => pdf.renderPdf(svg)),
+    outlineText,
     ingest,
     adminKeyHashes: env.ADMIN_KEY_SHA256,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,

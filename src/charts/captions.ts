@@ -39,3 +39,39 @@ export function footerLines(
     `${label(lang, 'release')}: ${releases || '—'}`,
   ];
 }
+
+/** "No data for 3 of 11 members: Brunei Darussalam, Lao PDR, Myanmar." — null when everyone reported. */
+export function missingLine(missing: readonly string[], total: number, lang: Lang): string | null {
+  if (missing.length === 0) return null;
+  const names = missing.map((iso3) => countryName(iso3, lang)).join(', ');
+  return lang === 'vi'
+    ? `Không có số liệu cho ${missing.length} trên ${total} nước: ${names}.`
+    : `No data for ${missing.length} of ${total} ${total === 1 ? 'country' : 'countries'}: ${names}.`;
+}
+
+/** Years as ranges: 2003–2005, 2008, 2010–2024. */
+export function yearRanges(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i] as number;
+    let end = start;
+    while (sorted[i + 1] === end + 1) end = sorted[++i] as number;
+    parts.push(end === start ? String(start) : end === start + 1 ? `${start}, ${end}` : `${start}–${end}`);
+  }
+  return parts.join(', ');
+}
+
+/** What an empty chart says instead of drawing nothing: which years do have data. */
+export function noDataLines(year: number | undefined, years: readonly number[], lang: Lang): string[] {
+  const none =
+    lang === 'vi'
+      ? year !== undefined
+        ? `Không có số liệu cho năm ${year} trong lựa chọn này.`
+        : 'Không có số liệu trong lựa chọn này.'
+      : year !== undefined
+        ? `No data for ${year} in this selection.`
+        : 'No data in this selection.';
+  if (years.length === 0) return [none];
+  return [none, lang === 'vi' ? `Các năm có số liệu: ${yearRanges(years)}.` : `Years with data: ${yearRanges(years)}.`];
+}

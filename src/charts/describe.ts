@@ -1,3 +1,4 @@
+import { missingLine } from './captions.ts';
 import { countryName, formatNumber, type Lang, ordinal } from './locale.ts';
 
 /**
@@ -11,23 +12,64 @@ interface Ranked {
   rank: number;
 }
 
-export function describeRanking(rows: readonly Ranked[], lang: Lang, decimals: number, focus?: string): string {
+/** Who was compared: how many members the chart covers, and which have no data. */
+export interface Coverage {
+  members: number;
+  missing: readonly string[];
+}
+
+function missingSentence(coverage: Coverage | undefined, lang: Lang): string {
+  const line = coverage ? missingLine(coverage.missing, coverage.members, lang) : null;
+  return line ? ` ${line}` : '';
+}
+
+/**
+ * "Singapore ranks first of 11 at 0.9691; Viet Nam is 5th at 0.7709." A rank always says how many
+ * were compared and who had no data; an indicator with no better direction (a wage bill, a share
+ * of employment) gets highest and lowest, never a rank.
+ */
+export function describeRanking(
+  rows: readonly Ranked[],
+  lang: Lang,
+  decimals: number,
+  focus?: string,
+  options: { coverage?: Coverage; neutral?: boolean } = {},
+): string {
   const first = rows[0];
-  if (!first) return lang === 'vi' ? 'Không có số liệu.' : 'No data.';
+  const missing = missingSentence(options.coverage, lang);
+  if (!first) return (lang === 'vi' ? 'Không có số liệu.' : 'No data.') + missing;
   const n = rows.length;
   const fmt = (v: number) => formatNumber(v, decimals, lang);
+  const name = (iso3: string) => countryName(iso3, lang);
+  if (n === 1) {
+    const total = options.coverage?.members ?? 1;
+    return lang === 'vi'
+      ? `Chỉ ${name(first.iso3)} có số liệu (${fmt(first.value)}), trong ${total} nước được so sánh.${missing}`
+      : `Only ${name(first.iso3)} has data (${fmt(first.value)}) of the ${total} ${total === 1 ? 'country' : 'countries'} compared.${missing}`;
+  }
+  const withData = options.coverage && options.coverage.missing.length > 0;
+  if (options.neutral) {
+    const sorted = [...rows].sort((a, b) => b.value - a.value);
+    const hi = sorted[0] as Ranked;
+    const lo = sorted.at(-1) as Ranked;
+    const focusRow = rows.find((r) => r.iso3 === focus && r.iso3 !== hi.iso3 && r.iso3 !== lo.iso3);
+    const focusText = focusRow ? `; ${name(focusRow.iso3)} ${fmt(focusRow.value)}` : '';
+    return lang === 'vi'
+      ? `Cao nhất trong ${n} nước: ${name(hi.iso3)} ${fmt(hi.value)}; thấp nhất: ${name(lo.iso3)} ${fmt(lo.value)}${focusText}.${missing}`
+      : `Highest of ${n}: ${name(hi.iso3)} at ${fmt(hi.value)}; lowest: ${name(lo.iso3)} at ${fmt(lo.value)}${focusText}.${missing}`;
+  }
   const tiedFirst = rows.filter((r) => r.rank === 1).length > 1;
   const lead =
     lang === 'vi'
-      ? `${countryName(first.iso3, lang)} đứng ${tiedFirst ? 'đồng hạng nhất' : 'thứ nhất'} trong ${n} nước với ${fmt(first.value)}`
-      : `${countryName(first.iso3, lang)} ranks ${tiedFirst ? 'joint first' : 'first'} of ${n} at ${fmt(first.value)}`;
+      ? `${name(first.iso3)} đứng ${tiedFirst ? 'đồng hạng nhất' : 'thứ nhất'} trong ${n} nước${withData ? ' có số liệu' : ''} với ${fmt(first.value)}`
+      : `${name(first.iso3)} ranks ${tiedFirst ? 'joint first' : 'first'} of ${n}${withData ? ' with data' : ''} at ${fmt(first.value)}`;
   const other = rows.find((r) => r.iso3 === focus && r.iso3 !== first.iso3) ?? (focus ? undefined : rows.at(-1));
-  if (!other || other.iso3 === first.iso3) return `${lead}.`;
+  if (!other || other.iso3 === first.iso3) return `${lead}.${missing}`;
   const tail =
     lang === 'vi'
-      ? `${countryName(other.iso3, lang)} đứng ${ordinal(other.rank, lang)} với ${fmt(other.value)}`
-      : `${countryName(other.iso3, lang)} is ${ordinal(other.rank, lang)} at ${fmt(other.value)}`;
-  return `${lead}; ${tail}.`;
+      ? `${name(other.iso3)} đứng ${ordinal(other.rank, lang)} với ${fmt(other.value)}`
+      : `${name(other.iso3)} is ${ordinal(other.rank, lang)} at ${fmt(other.value)}`;
+  return `${lead}; ${tail}.${missing}`;
 }
 
 interface Point {
@@ -37,10 +79,17 @@ interface Point {
 }
 
 /** "Viet Nam: 0.357 (2003) → 0.771 (2024)" for the focus country, or the first few. */
-export function describeSeries(points: readonly Point[], lang: Lang, decimals: number, focus?: string): string {
+export function describeSeries(
+  points: readonly Point[],
+  lang: Lang,
+  decimals: number,
+  focus?: string,
+  coverage?: Coverage,
+): string {
   const byCountry = new Map<string, Point[]>();
   for (const p of points) byCountry.set(p.iso3, [...(byCountry.get(p.iso3) ?? []), p]);
-  if (byCountry.size === 0) return lang === 'vi' ? 'Không có số liệu.' : 'No data.';
+  const missing = missingSentence(coverage, lang);
+  if (byCountry.size === 0) return (lang === 'vi' ? 'Không có số liệu.' : 'No data.') + missing;
   const chosen = focus && byCountry.has(focus) ? [focus] : [...byCountry.keys()].slice(0, 3);
   const fmt = (v: number) => formatNumber(v, decimals, lang);
   const parts = chosen.map((iso3) => {
@@ -53,7 +102,7 @@ export function describeSeries(points: readonly Point[], lang: Lang, decimals: n
   });
   const more = byCountry.size - chosen.length;
   const suffix = more > 0 ? (lang === 'vi' ? `; và ${more} nước khác` : `; and ${more} more`) : '';
-  return `${parts.join('; ')}${suffix}.`;
+  return `${parts.join('; ')}${suffix}.${missing}`;
 }
 
 /** Pearson correlation, for the scatter description. */
@@ -80,6 +129,7 @@ export function describeScatter(
   lang: Lang,
   xName: string,
   yName: string,
+  coverage?: Coverage,
 ): string {
   const r = pearson(
     points.map((p) => p.x),
@@ -92,14 +142,20 @@ export function describeScatter(
         ? `; hệ số tương quan r = ${formatNumber(r, 2, lang)}`
         : `; correlation r = ${formatNumber(r, 2, lang)}`;
   return lang === 'vi'
-    ? `${yName} so với ${xName} cho ${points.length} nước${rText}.`
-    : `${yName} against ${xName} for ${points.length} countries${rText}.`;
+    ? `${yName} so với ${xName} cho ${points.length} nước${rText}.${missingSentence(coverage, lang)}`
+    : `${yName} against ${xName} for ${points.length} countries${rText}.${missingSentence(coverage, lang)}`;
 }
 
-export function describeHeatmap(countries: number, indicators: number, missing: number, lang: Lang): string {
+export function describeHeatmap(
+  countries: number,
+  indicators: number,
+  missing: number,
+  lang: Lang,
+  coverage?: Coverage,
+): string {
   return lang === 'vi'
-    ? `Điểm chuẩn hoá của ${countries} nước trên ${indicators} chỉ số; ${missing} ô không có số liệu.`
-    : `Normalised scores of ${countries} countries on ${indicators} indicators; ${missing} cells have no data.`;
+    ? `Điểm chuẩn hoá của ${countries} nước trên ${indicators} chỉ số; ${missing} ô không có số liệu.${missingSentence(coverage, lang)}`
+    : `Normalised scores of ${countries} countries on ${indicators} indicators; ${missing} cells have no data.${missingSentence(coverage, lang)}`;
 }
 
 export function describeSlope(
@@ -108,7 +164,7 @@ export function describeSlope(
   toYear: number,
   lang: Lang,
   decimals: number,
-  direction: 'higher' | 'lower',
+  direction: 'higher' | 'lower' | null,
   focus?: string,
 ): string {
   const both = [...new Set(points.map((p) => p.iso3))]
@@ -121,12 +177,17 @@ export function describeSlope(
   if (both.length === 0)
     return lang === 'vi' ? 'Không nước nào có số liệu cả hai năm.' : 'No country has values for both years.';
   // "Improvement" follows the indicator's direction: a world rank improves when it falls.
-  const gain = (c: { a: Point; b: Point }) => (direction === 'higher' ? c.b.value - c.a.value : c.a.value - c.b.value);
+  // A neutral indicator (no better direction) has a largest increase, not an improvement.
+  const gain = (c: { a: Point; b: Point }) => (direction === 'lower' ? c.a.value - c.b.value : c.b.value - c.a.value);
+  const word =
+    direction === null
+      ? { en: 'largest increase', vi: 'tăng nhiều nhất' }
+      : { en: 'largest improvement', vi: 'cải thiện nhiều nhất' };
   const biggest = [...both].sort((x, y) => gain(y) - gain(x))[0] as { iso3: string; a: Point; b: Point };
   const chosen = both.find((c) => c.iso3 === focus) ?? biggest;
   const fmt = (v: number) => formatNumber(v, decimals, lang);
   const change = (c: typeof chosen) => `${countryName(c.iso3, lang)} ${fmt(c.a.value)} → ${fmt(c.b.value)}`;
   return lang === 'vi'
-    ? `Từ ${fromYear} đến ${toYear}: ${change(chosen)}${chosen === biggest ? ' (cải thiện nhiều nhất)' : `; cải thiện nhiều nhất: ${change(biggest)}`}.`
-    : `From ${fromYear} to ${toYear}: ${change(chosen)}${chosen === biggest ? ' (largest improvement)' : `; largest improvement: ${change(biggest)}`}.`;
+    ? `Từ ${fromYear} đến ${toYear}: ${change(chosen)}${chosen === biggest ? ` (${word.vi})` : `; ${word.vi}: ${change(biggest)}`}.`
+    : `From ${fromYear} to ${toYear}: ${change(chosen)}${chosen === biggest ? ` (${word.en})` : `; ${word.en}: ${change(biggest)}`}.`;
 }

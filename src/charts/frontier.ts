@@ -1,6 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EfficiencyMethod } from '../domain/efficiency/types.ts';
-import { type ChartFrame, framed, numberFormat } from './frame.ts';
+import { axisFormat, axisTitle, type ChartFrame, framed, numberFormat } from './frame.ts';
+import { paddedDomain } from './label-dodge.ts';
+import { labelRoom } from './ranking.ts';
+import { pointLabelLayers } from './scatter.ts';
+import { NUMERIC_AXIS_ROOM } from './timeseries.ts';
 import { countryName, countryNameExpression, formatNumber, label, type Lang } from './locale.ts';
 import { countryColourScale } from './theme.ts';
 
@@ -73,19 +77,26 @@ function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: st
   const { lang } = frame;
   const iso3s = data.points.map((p) => p.iso3);
   const zero = data.method === 'dea-crs';
+  // Fixed domains (the CRS ray starts at 0), so names can be placed where they collide with nothing.
+  const domainOf = (values: number[]) => {
+    const d = paddedDomain(zero ? [0, ...values] : values);
+    return zero ? { lo: 0, hi: d.hi } : d;
+  };
+  const xDomain = domainOf(data.points.flatMap((p) => [p.x, p.targetX]));
+  const yDomain = domainOf(data.points.flatMap((p) => [p.y, p.targetY]));
   const x = {
     field: 'x',
     type: 'quantitative',
-    title: data.xTitle,
-    axis: { format: numberFormat(data.xDecimals), titleLimit: frame.width },
-    scale: { zero, nice: true },
+    title: axisTitle(data.xTitle, frame.width - 100),
+    axis: { format: axisFormat(undefined, data.xDecimals), labelOverlap: 'greedy' },
+    scale: { domain: [xDomain.lo, xDomain.hi], nice: false, zero: false },
   };
   const y = {
     field: 'y',
     type: 'quantitative',
-    title: data.yTitle,
-    axis: { format: numberFormat(data.yDecimals), titleLimit: frame.height },
-    scale: { zero, nice: true },
+    title: axisTitle(data.yTitle, frame.height),
+    axis: { format: axisFormat(undefined, data.yDecimals) },
+    scale: { domain: [yDomain.lo, yDomain.hi], nice: false, zero: false },
   };
   const layers: Record<string, unknown>[] = [
     {
@@ -118,12 +129,14 @@ function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: st
         ],
       },
     },
-    {
-      mark: { type: 'text', align: 'left', dx: 7, dy: -5, fontSize: 11 },
-      encoding: { x, y, text: { field: 'name', type: 'nominal' } },
-    },
   ];
   const focus = data.points.find((p) => p.iso3 === highlight);
+  const hasTarget = focus && (focus.targetX !== focus.x || focus.targetY !== focus.y);
+  // The target's caption is placed with the country names, so it collides with none of them.
+  const named = hasTarget
+    ? [...data.points, { iso3: '', x: focus.targetX, y: focus.targetY, name: WORDS[lang].target }]
+    : data.points;
+  layers.push(...pointLabelLayers(named, frame, { x, y, xDomain, yDomain }));
   if (focus && (focus.targetX !== focus.x || focus.targetY !== focus.y)) {
     const target = [{ x: focus.x, y: focus.y, x2: focus.targetX, y2: focus.targetY, caption: WORDS[lang].target }];
     layers.push(
@@ -137,18 +150,11 @@ function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: st
         mark: { type: 'point', shape: 'cross', size: 120, color: '#222222', filled: true },
         encoding: { x: { ...x, field: 'x2' }, y: { ...y, field: 'y2' } },
       },
-      {
-        data: { values: target },
-        mark: { type: 'text', align: 'right', dx: -8, dy: 12, fontSize: 11, color: '#222222' },
-        encoding: { x: { ...x, field: 'x2' }, y: { ...y, field: 'y2' }, text: { field: 'caption', type: 'nominal' } },
-      },
     );
   }
   return {
     data: { values: data.points },
     transform: [{ calculate: countryNameExpression(lang), as: 'name' }],
-    width: frame.width,
-    height: frame.height,
     layer: layers,
   };
 }
@@ -172,8 +178,6 @@ function rankedScores(data: FrontierChartData, frame: ChartFrame, highlight?: st
   return {
     data: { values: data.points },
     transform: [{ calculate: countryNameExpression(lang), as: 'name' }],
-    width: frame.width,
-    height: Math.max(120, 22 * data.points.length),
     layer: [
       {
         mark: { type: 'bar', tooltip: true },
@@ -207,10 +211,27 @@ export function frontierChart(
   frame: ChartFrame,
   options: { highlight?: string } = {},
 ): TopLevelSpec {
-  const body = data.twoDimensional
-    ? frontierPlot(data, frame, options.highlight)
-    : rankedScores(data, frame, options.highlight);
-  return framed(body, frame);
+  if (data.twoDimensional) {
+    const titles = {
+      x: axisTitle(data.xTitle, frame.width - 100).length,
+      y: axisTitle(data.yTitle, frame.height).length,
+    };
+    return framed(frontierPlot(data, frame, options.highlight), frame, {
+      left: NUMERIC_AXIS_ROOM + 17 * (titles.y - 1),
+      bottom: 24 + 17 * titles.x,
+    });
+  }
+  return framed(
+    rankedScores(data, frame, options.highlight),
+    { ...frame, height: Math.max(60, 24 * data.points.length) },
+    {
+      left: labelRoom(
+        data.points.map((p) => p.iso3),
+        frame.lang,
+      ),
+      bottom: 40,
+    },
+  );
 }
 
 /** Alt text from the numbers: who is on the frontier, the focus (or lowest) country's score, range and gap. */

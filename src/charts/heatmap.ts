@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartFrame, framed } from './frame.ts';
 import { countryNameExpression, label } from './locale.ts';
+import { labelRoom } from './ranking.ts';
+import { textWidth, wrapText } from './text-measure.ts';
 import { NO_DATA, SEQUENTIAL_SCHEME } from './theme.ts';
 
 export interface HeatmapChartData {
@@ -13,8 +15,34 @@ export interface HeatmapChartData {
     year: number | null;
     score: number | null;
   }[];
-  indicatorOrder: string[];
+  /** Indicator codes in column order, with their names. */
+  indicators: { code: string; name: string }[];
   countryOrder: string[];
+}
+
+const ROW = 28;
+const HEADER_SIZE = 11;
+const MAX_HEADER_LINES = 3;
+const HEADER_LINE = 15;
+
+/**
+ * Column headers that fit their column: the indicator's name wrapped on up to three lines, or its
+ * code when a word of the name is wider than the column; `vertical` when even a code is too wide.
+ * The full name is always in the tooltip.
+ */
+export function columnHeaders(indicators: readonly { code: string; name: string }[], cellWidth: number) {
+  const room = cellWidth - 6;
+  const fits = (line: string) => textWidth(line, HEADER_SIZE) <= room;
+  const wrapped = indicators.map((i) => wrapText(i.name, room, HEADER_SIZE));
+  if (wrapped.every((lines) => lines.length <= MAX_HEADER_LINES && lines.every(fits))) {
+    // Vega writes a multi-line label downwards from its anchor: shorter headers get blank first
+    // lines, so every header ends on the same line, just above the cells.
+    const lines = Math.max(...wrapped.map((w) => w.length));
+    const padded = wrapped.map((w) => [...Array<string>(lines - w.length).fill(''), ...w]);
+    return { vertical: false, lines, headers: Object.fromEntries(indicators.map((i, k) => [i.code, padded[k]])) };
+  }
+  const codes = Object.fromEntries(indicators.map((i) => [i.code, [i.code]]));
+  return { vertical: !indicators.every((i) => fits(i.code)), lines: 1, headers: codes };
 }
 
 /** Country × indicator, coloured by the min-max score within the group, raw value in the tooltip. */
@@ -24,40 +52,64 @@ export function heatmapChart(
   options: { highlight?: string } = {},
 ): TopLevelSpec {
   const { lang } = frame;
-  const cellWidth = Math.max(60, Math.floor(frame.width / Math.max(1, data.indicatorOrder.length)));
+  const left = labelRoom(data.countryOrder, lang);
+  const cellWidth = (frame.width - left - 16) / Math.max(1, data.indicators.length);
+  const { vertical, lines, headers } = columnHeaders(data.indicators, cellWidth);
+  const noData = textWidth(label(lang, 'noData'), 10) + 6 <= cellWidth ? label(lang, 'noData') : '–';
   const body = {
     data: { values: data.cells },
     transform: [
       { calculate: countryNameExpression(lang), as: 'name' },
-      { calculate: `datum.score === null ? '${label(lang, 'noData')}' : format(datum.score, '.0f')`, as: 'cellText' },
+      { calculate: `datum.score === null ? '${noData}' : format(datum.score, '.0f')`, as: 'cellText' },
     ],
-    width: cellWidth * data.indicatorOrder.length,
-    height: 26 * data.countryOrder.length,
     encoding: {
       x: {
-        field: 'indicatorLabel',
+        field: 'indicator',
         type: 'nominal',
         title: null,
-        sort: data.indicatorOrder,
-        axis: { orient: 'top', labelAngle: 0, labelLimit: cellWidth - 4 },
+        sort: data.indicators.map((i) => i.code),
+        axis: {
+          orient: 'top',
+          labelAngle: vertical ? -90 : 0,
+          labelAlign: vertical ? 'left' : 'center',
+          labelBaseline: vertical ? 'middle' : 'bottom',
+          labelExpr: `${JSON.stringify(headers)}[datum.value]`,
+          labelFontSize: HEADER_SIZE,
+          labelLineHeight: HEADER_LINE,
+          labelLimit: 0,
+          labelPadding: 6 + (lines - 1) * HEADER_LINE,
+          grid: false,
+          domain: false,
+          ticks: false,
+        },
       },
-      y: { field: 'name', type: 'nominal', title: null, sort: { field: 'sortKey' } },
+      y: {
+        field: 'name',
+        type: 'nominal',
+        title: null,
+        sort: { field: 'sortKey' },
+        axis: { grid: false, domain: false, ticks: false, labelLimit: 0 },
+      },
     },
     layer: [
       {
         // invalid: 'show' keeps cells without a value (drawn as "no data") instead of dropping them.
-        mark: { type: 'rect', stroke: 'white', strokeWidth: 1, tooltip: true, invalid: 'show' },
+        mark: { type: 'rect', stroke: 'white', tooltip: true, invalid: 'show' },
         encoding: {
           color: {
             condition: { test: 'datum.score === null', value: NO_DATA },
             field: 'score',
             type: 'quantitative',
-            title: label(lang, 'score'),
+            // Every cell carries its score: the legend would only repeat it.
+            legend: null,
             // Darker = better, as on the map.
             scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100], reverse: true },
           },
+          stroke: options.highlight
+            ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: '#000000' }, value: 'white' }
+            : { value: 'white' },
           strokeWidth: options.highlight
-            ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: 3 }, value: 1 }
+            ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: 2.5 }, value: 1 }
             : { value: 1 },
           tooltip: [
             { field: 'name', type: 'nominal', title: label(lang, 'country') },
@@ -69,10 +121,11 @@ export function heatmapChart(
         },
       },
       {
-        mark: { type: 'text', fontSize: 10, invalid: 'show' },
+        mark: { type: 'text', fontSize: 11, invalid: 'show' },
         encoding: {
           text: { field: 'cellText', type: 'nominal' },
-          color: { condition: { test: 'datum.score !== null && datum.score > 45', value: 'white' }, value: '#222222' },
+          // Reversed viridis is dark from a score of about 55 up: white there, near-black on the light cells.
+          color: { condition: { test: 'datum.score !== null && datum.score >= 55', value: 'white' }, value: '#111111' },
         },
       },
     ],
@@ -80,5 +133,10 @@ export function heatmapChart(
   // Rows keep the order of countryOrder (best composite first, as the caller decides).
   const order = Object.fromEntries(data.countryOrder.map((iso3, i) => [iso3, i]));
   (body.transform as unknown[]).push({ calculate: `${JSON.stringify(order)}[datum.iso3]`, as: 'sortKey' });
-  return framed(body, { ...frame, width: body.width });
+  // Columns headed by codes: the subtitle says which indicator each code is.
+  const key = lines === 1 && data.indicators.some((i) => headers[i.code]?.[0] === i.code && i.name !== i.code);
+  const subtitle = key
+    ? [...frame.subtitle, data.indicators.map((i) => `${i.code}: ${i.name}`).join(' · ')]
+    : frame.subtitle;
+  return framed(body, { ...frame, subtitle, height: ROW * data.countryOrder.length }, { left, bottom: 10 });
 }

@@ -1,13 +1,16 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartFrame, framed, numberFormat } from './frame.ts';
-import { countryNameExpression, label } from './locale.ts';
+import { axisFormat, type ChartFrame, framed, numberFormat } from './frame.ts';
+import { countryName, countryNameExpression, label } from './locale.ts';
+import { textWidth } from './text-measure.ts';
 import { countryColourScale } from './theme.ts';
 
 export interface RankingChartData {
   rows: { iso3: string; value: number; year: number; rank: number }[];
   median: number | null;
-  direction: 'higher' | 'lower';
+  /** null: the indicator has no better direction; bars are sorted by value, never called a rank. */
+  direction: 'higher' | 'lower' | null;
   decimals: number;
+  scale?: string;
   unit: string;
 }
 
@@ -17,24 +20,43 @@ export interface ChartOptions {
   dataUrl?: { url: string; property: string };
 }
 
-/** A sorted bar chart, best at the top, with the group median marked by a rule. */
+const BAR_ROW = 24;
+
+/** Widest country label of a chart, for the room left of the plot. */
+export function labelRoom(iso3s: readonly string[], lang: 'en' | 'vi', suffix = ''): number {
+  return Math.ceil(Math.max(40, ...iso3s.map((iso3) => textWidth(countryName(iso3, lang) + suffix, 11)))) + 10;
+}
+
+/** A sorted bar chart, best at the top (largest at the top for a neutral indicator), with the group median marked. */
 export function rankingChart(data: RankingChartData, frame: ChartFrame, options: ChartOptions = {}): TopLevelSpec {
   const { lang } = frame;
   const iso3s = data.rows.map((r) => r.iso3);
   const format = numberFormat(data.decimals);
   const mixedYears = new Set(data.rows.map((r) => r.year)).size > 1;
+  const tooltip = [
+    { field: 'name', type: 'nominal', title: label(lang, 'country') },
+    { field: 'value', type: 'quantitative', title: label(lang, 'value'), format },
+    { field: 'year', type: 'ordinal', title: label(lang, 'year') },
+  ];
+  if (data.direction !== null) tooltip.push({ field: 'rank', type: 'ordinal', title: label(lang, 'rank') });
   const bars = {
     mark: { type: 'bar', tooltip: true },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: { field: 'rank', order: 'ascending' }, title: null },
-      x: { field: 'value', type: 'quantitative', title: data.unit, axis: { format, titleLimit: frame.width } },
+      y: {
+        field: 'label',
+        type: 'nominal',
+        sort: data.direction === null ? { field: 'value', order: 'descending' } : { field: 'rank', order: 'ascending' },
+        title: null,
+        axis: { labelLimit: 0 },
+      },
+      x: {
+        field: 'value',
+        type: 'quantitative',
+        title: data.unit,
+        axis: { format: axisFormat(data.scale, data.decimals), tickMinStep: data.scale === 'rank' ? 1 : undefined },
+      },
       color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, options.highlight), legend: null },
-      tooltip: [
-        { field: 'name', type: 'nominal', title: label(lang, 'country') },
-        { field: 'value', type: 'quantitative', title: label(lang, 'value'), format },
-        { field: 'year', type: 'ordinal', title: label(lang, 'year') },
-        { field: 'rank', type: 'ordinal', title: label(lang, 'rank') },
-      ],
+      tooltip,
     },
   };
   const layers: Record<string, unknown>[] = [bars];
@@ -46,8 +68,9 @@ export function rankingChart(data: RankingChartData, frame: ChartFrame, options:
         encoding: { x: { field: 'median', type: 'quantitative' } },
       },
       {
+        // The median's caption sits above the plot, where no bar label can be.
         data: { values: [{ median: data.median }] },
-        mark: { type: 'text', align: 'left', dx: 4, dy: -6, baseline: 'bottom', fontSize: 11, color: '#222222' },
+        mark: { type: 'text', align: 'center', dy: -4, baseline: 'bottom', fontSize: 11, color: '#222222' },
         transform: [{ calculate: `'${label(lang, 'median')} ' + format(datum.median, '${format}')`, as: 'caption' }],
         encoding: {
           x: { field: 'median', type: 'quantitative' },
@@ -66,9 +89,11 @@ export function rankingChart(data: RankingChartData, frame: ChartFrame, options:
       // When values come from different years (latest=true), each label says its year.
       { calculate: mixedYears ? "datum.name + ' (' + datum.year + ')'" : 'datum.name', as: 'label' },
     ],
-    width: frame.width,
-    height: Math.max(120, 22 * data.rows.length),
     layer: layers,
   };
-  return framed(body, frame);
+  return framed(
+    body,
+    { ...frame, height: Math.max(60, BAR_ROW * data.rows.length) },
+    { left: labelRoom(iso3s, lang, mixedYears ? ' (2024)' : ''), bottom: 40 },
+  );
 }

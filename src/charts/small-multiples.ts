@@ -1,11 +1,16 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartFrame, framed, numberFormat } from './frame.ts';
+import { axisFormat, type ChartFrame, framedStack, numberFormat } from './frame.ts';
 import { countryNameExpression, label } from './locale.ts';
 import type { ChartOptions } from './ranking.ts';
 import { countryColourScale } from './theme.ts';
 import { gapTransforms, type SeriesChartData, seriesData } from './timeseries.ts';
 
-/** One small time-series panel per country, on a shared scale, gaps kept. */
+const SPACING = 16;
+const MIN_PANEL = 150;
+/** A panel's y axis (short tick labels, no title) and its last year label, which overhangs the panel. */
+const AXIS_ROOM = 60;
+
+/** One small time-series panel per country, on a shared scale, gaps kept; as many columns as the width allows. */
 export function smallMultiplesChart(
   data: SeriesChartData,
   frame: ChartFrame,
@@ -14,30 +19,38 @@ export function smallMultiplesChart(
   const { lang } = frame;
   const iso3s = [...new Set(data.rows.map((r) => r.iso3))];
   const format = data.field === 'value' ? numberFormat(data.decimals) : ',.1f';
-  const columns = Math.min(4, Math.max(1, iso3s.length));
-  const panelWidth = Math.floor((frame.width - 40 * (columns - 1)) / columns);
+  // Vega cannot fit a facet to a width: panels are sized here, each with its own y axis.
+  const room = frame.width - 16;
+  const columns = Math.max(
+    1,
+    Math.min(4, iso3s.length, Math.floor((room + SPACING) / (MIN_PANEL + AXIS_ROOM + SPACING))),
+  );
+  const panelWidth = Math.floor((room - columns * AXIS_ROOM - (columns - 1) * SPACING) / columns);
+  const panelHeight = Math.round(Math.min(220, Math.max(90, panelWidth * 0.55)));
   const body = {
     data: seriesData(data, options),
     transform: [...gapTransforms(data.field, data.years), { calculate: countryNameExpression(lang), as: 'name' }],
-    facet: { field: 'name', type: 'nominal', title: null, header: { labelFontSize: 12 } },
+    facet: { field: 'name', type: 'nominal', title: null, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
     columns,
+    spacing: { column: SPACING, row: 20 },
+    resolve: { axis: { x: 'independent', y: 'independent' } },
     spec: {
       width: panelWidth,
-      height: Math.round(panelWidth * 0.6),
+      height: panelHeight,
       mark: { type: 'line', point: { size: 20 }, strokeWidth: 2, tooltip: true },
       encoding: {
         x: {
           field: 'year',
           type: 'quantitative',
-          title: label(lang, 'year'),
-          axis: { format: 'd', tickCount: 4 },
+          title: null,
+          axis: { format: 'd', tickCount: Math.max(2, Math.floor(panelWidth / 60)), labelOverlap: 'greedy' },
           scale: { zero: false },
         },
         y: {
           field: data.field,
           type: 'quantitative',
-          title: data.unit,
-          axis: { format, titleLimit: Math.round(panelWidth * 0.6) },
+          title: null,
+          axis: { format: data.field === 'value' ? axisFormat(data.scale, data.decimals) : ',.0f', tickCount: 4 },
         },
         color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, options.highlight), legend: null },
         tooltip: [
@@ -48,5 +61,7 @@ export function smallMultiplesChart(
       },
     },
   };
-  return framed(body, { ...frame, width: frame.width });
+  // The unit the y axes would repeat in every panel is one subtitle line.
+  const subtitle = frame.subtitle.includes(data.unit) ? frame.subtitle : [...frame.subtitle, data.unit];
+  return framedStack(body, { ...frame, subtitle });
 }

@@ -45,9 +45,19 @@ export function chartConfig(lang: Lang): Config {
   return {
     font: FONT,
     locale: { number: NUMBER_LOCALE[lang] as unknown as NonNullable<Config['locale']>['number'] },
-    title: { anchor: 'start', fontSize: 16, subtitleFontSize: 12, subtitleColor: '#444444', offset: 12 },
-    axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#EEEEEE' },
-    legend: { labelFontSize: 11, titleFontSize: 12 },
+    // Line heights of 1.4 em: Noto Sans's ascenders and descenders take 1.36 em, so wrapped lines never touch.
+    title: {
+      anchor: 'start',
+      fontSize: 16,
+      lineHeight: 22,
+      subtitleFontSize: 12,
+      subtitleLineHeight: 17,
+      subtitlePadding: 4,
+      subtitleColor: '#444444',
+      offset: 12,
+    },
+    axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#EEEEEE', titleLineHeight: 17 },
+    legend: { labelFontSize: 11, titleFontSize: 12, titleLineHeight: 17 },
     view: { stroke: null },
     background: 'white',
   };

@@ -5,5 +5,6 @@
 export const EXPECTED_MIGRATIONS = [
   '0001_create_core_tables.sql',
   '0002_agenda_themes_and_hierarchy.sql',
+  '0003_more_input_formats.sql',
   '0005_observation_load_time_and_release_files.sql',
 ] as const;

@@ -42,7 +42,7 @@ export interface ReleaseTable {
   id: string;
   source_id: string;
   label: string;
-  format: 'tidy' | 'wb-bulk' | 'un-egov' | 'bipa-long' | 'qog-wide';
+  format: 'tidy' | 'wb-bulk' | 'un-egov' | 'bipa-long' | 'qog-wide' | 'ilostat-bulk' | 'bipa-processed';
   published_on: DateColumn;
   retrieved_on: DateColumn | null;
   file_name: string;

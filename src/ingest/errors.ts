@@ -15,3 +15,8 @@ export class IngestError extends Error {
     this.location = location;
   }
 }
+
+/** The error for one cell of an input file: "<file>, line <n>, column "<name>": <message>". */
+export function cellError(file: string, line: number, column: string, message: string): IngestError {
+  return new IngestError(`${file}, line ${line}, column "${column}": ${message}`, { file, line, column });
+}

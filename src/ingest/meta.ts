@@ -57,7 +57,7 @@ export const releaseMetaSchema = z
     }),
     release: idText,
     label: z.string().min(1),
-    format: z.enum(['tidy', 'wb-bulk', 'un-egov', 'bipa-long', 'qog-wide']),
+    format: z.enum(['tidy', 'wb-bulk', 'un-egov', 'bipa-long', 'qog-wide', 'ilostat-bulk', 'bipa-processed']),
     /** A plain file name beside meta.yaml: no directories, no `..`, no hidden files. */
     file: z
       .string()

@@ -1,14 +1,18 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { renderPng } from './png.ts';
+import { renderPdf } from './pdf.ts';
+import { outlineText, renderPng } from './png.ts';
 import { renderSvg } from './svg.ts';
 
 /**
  * Every image a chart route serves, by name: the functions the render pool's threads run. Each
  * takes plain, structured-cloneable arguments (a spec, numbers) and returns text or bytes.
+ * A chart is laid out at its spec's width; `scale` is the PNG's device pixels per CSS pixel.
  */
 export const RENDERERS = {
   svg: (spec: TopLevelSpec) => renderSvg(spec),
-  png: async (spec: TopLevelSpec, width: number) => renderPng(await renderSvg(spec), width),
+  'svg-paths': async (spec: TopLevelSpec) => outlineText(await renderSvg(spec)),
+  png: async (spec: TopLevelSpec, scale = 1) => renderPng(await renderSvg(spec), scale),
+  pdf: async (spec: TopLevelSpec) => renderPdf(await renderSvg(spec)),
 };
 
 export type RendererName = keyof typeof RENDERERS;

@@ -1,6 +1,23 @@
 import * as vega from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { textWidth } from '../charts/text-measure.ts';
+
+/**
+ * Without a canvas vega guesses every character at 0.8 em, so server-side layouts reserved far
+ * too much room and cut labels short. Measured with Noto Sans's own advance widths instead, a
+ * chart is laid out on the server as the browser lays it out. A label with a limit is as wide as
+ * what vega keeps of it (at most the limit).
+ */
+(vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = (
+  item: { fontSize?: number; fontWeight?: string | number; limit?: number },
+  text: unknown,
+) => {
+  const line = text == null ? '' : String(text).trim();
+  const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
+  const width = textWidth(line, item.fontSize ?? 11, bold);
+  return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
+};
 
 /** A loader that refuses to fetch: server-side renders use inline data only. */
 const offlineLoader = vega.loader();

@@ -1,7 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { TopLevelSpec } from 'vega-lite';
-import { footerLines, indicatorName, normalisationLine, peerLine, yearsLine } from '../charts/captions.ts';
+import { comparisonOf } from './comparison.ts';
+import { observationSeries } from './observation-series.ts';
+import { provenanceFor } from './provenance.ts';
+import { rankingOf } from './ranking.ts';
+import type { Selection } from '../domain/selection.ts';
 import type { ChartType } from '../charts/chart-types.ts';
+import type { Database } from '../db/schema.ts';
+import type { LpSolver } from '../domain/efficiency/linear-program.ts';
+import { usable } from '../domain/usable.ts';
+import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
+import type { MembershipRule } from '../domain/membership-rule.ts';
+import { Problem } from '../errors.ts';
+import { efficiencyOf } from './efficiency.ts';
+import { methodLine } from './efficiency-text.ts';
+import { yearsWithData } from '../repositories/observations.ts';
+import { sourcesByIds } from '../repositories/sources.ts';
+import {
+  footerLines,
+  indicatorName,
+  missingLine,
+  noDataLines,
+  normalisationLine,
+  peerLine,
+  yearsLine,
+} from '../charts/captions.ts';
 import {
   describeHeatmap,
   describeRanking,
@@ -9,30 +32,27 @@ import {
   describeSeries,
   describeSlope,
 } from '../charts/describe.ts';
-import type { ChartFrame } from '../charts/frame.ts';
+import { axisTitle, type ChartFrame } from '../charts/frame.ts';
+import { describeFrontier, type FrontierPoint, frontierChart } from '../charts/frontier.ts';
 import { heatmapChart } from '../charts/heatmap.ts';
 import { label, type Lang, unitLabel } from '../charts/locale.ts';
 import { mapChart } from '../charts/map.ts';
+import { messageChart } from '../charts/message.ts';
 import { rankingChart } from '../charts/ranking.ts';
 import { scatterChart } from '../charts/scatter.ts';
 import { slopeChart } from '../charts/slope.ts';
 import { smallMultiplesChart } from '../charts/small-multiples.ts';
 import { timeseriesChart } from '../charts/timeseries.ts';
-import { describeFrontier, type FrontierPoint, frontierChart } from '../charts/frontier.ts';
-import type { Database } from '../db/schema.ts';
-import type { LpSolver } from '../domain/efficiency/linear-program.ts';
-import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
-import type { MembershipRule } from '../domain/membership-rule.ts';
-import { Problem } from '../errors.ts';
-import type { Selection } from '../domain/selection.ts';
-import { usable } from '../domain/usable.ts';
-import { yearsWithData } from '../repositories/observations.ts';
-import { comparisonOf } from './comparison.ts';
-import { efficiencyOf } from './efficiency.ts';
-import { methodLine } from './efficiency-text.ts';
-import { observationSeries } from './observation-series.ts';
-import { provenanceFor } from './provenance.ts';
-import { rankingOf } from './ranking.ts';
+
+/**
+ * What building a chart needs beyond the query: the database, the clock, and the LP solver for
+ * DEA frontiers (Node only). The app's AppDeps satisfies it.
+ */
+export interface ChartDeps {
+  db: Kysely<Database>;
+  now?: () => Date;
+  lpSolver?: () => Promise<LpSolver>;
+}
 
 export interface ChartQuery {
   indicator?: string;
@@ -62,37 +82,18 @@ export interface ChartQuery {
   orientation?: Orientation;
 }
 
-type Provenance = Awaited<ReturnType<typeof provenanceFor>>;
-
 export interface BuiltChart {
   spec: TopLevelSpec;
   description: string;
   title: string;
   releaseIds: string[];
-  /** The sources, releases, licences and citations of the values drawn. */
-  provenance: Provenance;
   /** The /v1 data URL behind the chart (relative). */
   dataPath: string;
+  /** Years the indicator has data for in this vintage (one-indicator charts). */
+  yearsWithData?: number[];
+  /** Members of the selection without data, named in the footer and the alt text. */
+  missing: string[];
 }
-
-/** What every chart type's builder gets: the query, the live data URL if any, the clock. */
-interface ChartContext {
-  db: Kysely<Database>;
-  type: ChartType;
-  q: ChartQuery;
-  live: { url: string; property: string } | undefined;
-  now?: Date;
-  lpSolver?: () => Promise<LpSolver>;
-}
-
-/** Where the chart is served, the clock, and the LP solver (DEA frontiers; Node only). */
-export interface ChartOptions {
-  origin: string;
-  now?: Date;
-  lpSolver?: () => Promise<LpSolver>;
-}
-
-type Drawn = Omit<BuiltChart, 'dataPath'>;
 
 /** Query parameters of the /v1 data endpoint that feeds a chart. */
 function dataPathFor(type: ChartType, q: ChartQuery): string {
@@ -135,224 +136,289 @@ function dataPathFor(type: ChartType, q: ChartQuery): string {
   return `/v1/observations?${params}`;
 }
 
+/** Source, licence and release lines; a chart without values still names the indicator's source. */
+async function footerFor(deps: ChartDeps, releaseIds: Iterable<string>, sourceIds: string[], lang: Lang) {
+  const provenance = await provenanceFor(deps.db, releaseIds);
+  if (provenance.sources.length === 0) provenance.sources = await sourcesByIds(deps.db, sourceIds);
+  return footerLines(provenance, lang);
+}
+
 function frameFor(
   q: ChartQuery,
   title: string,
   selection: Selection,
   extraLines: (string | null)[],
-  footer: string[],
+  footer: { missing: string[]; members: number; lines: string[] },
   description: string,
 ): ChartFrame {
   return {
     lang: q.lang,
     title,
     subtitle: [peerLine(selection, q.lang), ...extraLines].filter((line): line is string => line !== null),
-    footer,
+    footer: [missingLine(footer.missing, footer.members, q.lang), ...footer.lines].filter(
+      (line): line is string => line !== null,
+    ),
     description,
     width: q.width,
     height: q.height,
   };
 }
 
+const liveData = (type: ChartType, q: ChartQuery, dataPath: string, origin: string) =>
+  q.data === 'url'
+    ? { url: `${origin}${dataPath}`, property: type === 'ranking' || type === 'map' ? 'ranking' : 'observations' }
+    : undefined;
+
 /** Runs the analysis behind a chart type and builds its Vega-Lite spec, title, footer and alt text. */
-export async function buildChart(
-  db: Kysely<Database>,
-  type: ChartType,
-  q: ChartQuery,
-  { origin, now, lpSolver }: ChartOptions,
-): Promise<BuiltChart> {
+export async function buildChart(deps: ChartDeps, type: ChartType, q: ChartQuery, origin: string): Promise<BuiltChart> {
   const dataPath = dataPathFor(type, q);
-  const live =
-    q.data === 'url'
-      ? { url: `${origin}${dataPath}`, property: type === 'ranking' || type === 'map' ? 'ranking' : 'observations' }
-      : undefined;
-  const context: ChartContext = { db, type, q, live, now, lpSolver };
-  const drawn =
-    type === 'frontier'
-      ? await frontier(context)
-      : type === 'ranking' || type === 'map'
-        ? await rankingOrMap(context)
-        : type === 'scatter'
-          ? await scatter(context)
-          : type === 'heatmap'
-            ? await heatmap(context)
-            : await series(context);
-  return { ...drawn, dataPath };
+  if (type === 'frontier') return { ...(await buildFrontierChart(deps, q, frameFor)), dataPath };
+  if (type === 'ranking' || type === 'map') return crossSectionChart(deps, type, q, dataPath, origin);
+  if (type === 'heatmap') return heatmapOf(deps, q, dataPath);
+  if (type === 'scatter') return scatterOf(deps, q, dataPath);
+  return seriesChart(deps, type, q, dataPath, origin);
 }
 
-async function rankingOrMap({ db, type, q, live, now }: ChartContext): Promise<Drawn> {
+async function crossSectionChart(
+  deps: ChartDeps,
+  type: 'ranking' | 'map',
+  q: ChartQuery,
+  dataPath: string,
+  origin: string,
+): Promise<BuiltChart> {
   const { lang } = q;
-  const result = await rankingOf(db, { ...q, indicator: q.indicator as string }, now);
-  const provenance = await provenanceFor(db, result.releaseIds);
-  const title = indicatorName(result.indicator, lang);
-  const description = describeRanking(result.ranking, lang, result.indicator.decimals, q.highlight);
-  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footerLines(provenance, lang), description);
+  const result = await rankingOf(deps.db, { ...q, indicator: q.indicator as string }, deps.now?.());
+  const { indicator, coverage } = result;
+  const neutral = indicator.higher_is_better === null;
+  const footer = {
+    missing: coverage.missing,
+    members: coverage.members,
+    lines: await footerFor(deps, result.releaseIds, [indicator.source_id], lang),
+  };
+  const title = indicatorName(indicator, lang);
+  const description = describeRanking(result.ranking, lang, indicator.decimals, q.highlight, { coverage, neutral });
+  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footer, description);
   const rows = result.ranking.map((r) => ({ iso3: r.iso3, value: r.value, year: r.year, rank: r.rank }));
-  const { decimals, unit } = result.indicator;
+  const years = await yearsWithData(deps.db, { indicatorCode: indicator.code, vintage: result.vintage });
+  const base = { title, releaseIds: result.releaseIds, dataPath, yearsWithData: years, missing: coverage.missing };
+  if (rows.length === 0) return { ...base, spec: messageChart(noDataLines(q.year, years, lang), frame), description };
+  const unit = unitLabel(indicator.unit, lang);
+  const direction = neutral ? null : result.direction;
   const spec =
     type === 'ranking'
       ? rankingChart(
-          { rows, median: result.median, direction: result.direction, decimals, unit: unitLabel(unit, lang) },
+          { rows, median: result.median, direction, decimals: indicator.decimals, scale: indicator.scale, unit },
           frame,
-          { highlight: q.highlight, dataUrl: live },
+          { highlight: q.highlight, dataUrl: liveData(type, q, dataPath, origin) },
         )
-      : mapChart({ rows, decimals, unit: unitLabel(unit, lang), direction: result.direction }, frame, {
-          highlight: q.highlight,
-        });
-  return { spec, description, title, releaseIds: result.releaseIds, provenance };
+      : mapChart({ rows, decimals: indicator.decimals, unit, direction }, frame, { highlight: q.highlight });
+  return { ...base, spec, description };
 }
 
-async function scatter({ db, q, now }: ChartContext): Promise<Drawn> {
+async function scatterOf(deps: ChartDeps, q: ChartQuery, dataPath: string): Promise<BuiltChart> {
   const { lang } = q;
-  const [xCode, yCode] = [q.x as string, q.y as string];
-  const result = await comparisonOf(db, { ...q, indicators: [xCode, yCode] }, now);
-  const provenance = await provenanceFor(db, result.releaseIds);
+  const codes = [q.x as string, q.y as string];
+  const result = await comparisonOf(deps.db, { ...q, indicators: codes }, deps.now?.());
+  const [xi, yi] = result.indicators as [(typeof result.indicators)[number], (typeof result.indicators)[number]];
+  const [xName, yName] = [indicatorName(xi, lang), indicatorName(yi, lang)];
   const points = result.rows.flatMap((r) => {
-    const x = r.cells[xCode];
-    const y = r.cells[yCode];
+    const x = r.cells[xi.code];
+    const y = r.cells[yi.code];
     // A value flagged as "no data" (a published 0) is not a point.
     return x && y && usable(x) && usable(y)
       ? [{ iso3: r.iso3, x: x.value, y: y.value, xYear: x.year, yYear: y.year }]
       : [];
   });
-  const [xi, yi] = result.indicators as [(typeof result.indicators)[number], (typeof result.indicators)[number]];
-  const [xName, yName] = [indicatorName(xi, lang), indicatorName(yi, lang)];
-  const description = describeScatter(points, lang, xName, yName);
-  const title = `${yName} / ${xName}`;
-  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footerLines(provenance, lang), description);
-  const spec = scatterChart(
-    {
-      points,
-      xTitle: `${xName} (${unitLabel(xi.unit, lang)})`,
-      yTitle: `${yName} (${unitLabel(yi.unit, lang)})`,
-      xDecimals: xi.decimals,
-      yDecimals: yi.decimals,
-      trend: q.trend ?? false,
-    },
-    frame,
-    { highlight: q.highlight },
-  );
-  return { spec, description, title, releaseIds: result.releaseIds, provenance };
+  const missing = result.rows.map((r) => r.iso3).filter((iso3) => !points.some((p) => p.iso3 === iso3));
+  const coverage = { members: result.rows.length, missing };
+  const description = describeScatter(points, lang, xName, yName, coverage);
+  const footer = {
+    missing,
+    members: result.rows.length,
+    lines: await footerFor(deps, result.releaseIds, [xi.source_id, yi.source_id], lang),
+  };
+  const frame = frameFor(q, `${yName} / ${xName}`, result.selection, [yearsLine(q, lang)], footer, description);
+  const plotRoom = q.width - 80;
+  const spec =
+    points.length === 0
+      ? messageChart(noDataLines(q.year, [], lang), frame)
+      : scatterChart(
+          {
+            points,
+            xTitle: axisTitle(`${xName} (${unitLabel(xi.unit, lang)})`, plotRoom),
+            yTitle: axisTitle(`${yName} (${unitLabel(yi.unit, lang)})`, q.height),
+            xDecimals: xi.decimals,
+            yDecimals: yi.decimals,
+            xScale: xi.scale,
+            yScale: yi.scale,
+            trend: q.trend ?? false,
+          },
+          frame,
+          { highlight: q.highlight },
+        );
+  return { spec, description, title: frame.title, releaseIds: result.releaseIds, dataPath, missing };
 }
 
-async function heatmap({ db, q, now }: ChartContext): Promise<Drawn> {
+async function heatmapOf(deps: ChartDeps, q: ChartQuery, dataPath: string): Promise<BuiltChart> {
   const { lang } = q;
-  const codes = q.indicators as string[];
-  const result = await comparisonOf(db, { ...q, indicators: codes }, now);
-  const provenance = await provenanceFor(db, result.releaseIds);
-  const names = result.indicators.map((i) => indicatorName(i, lang));
+  const result = await comparisonOf(deps.db, { ...q, indicators: q.indicators as string[] }, deps.now?.());
+  const indicators = result.indicators.map((i) => ({ code: i.code, name: indicatorName(i, lang) }));
   const cells = result.rows.flatMap((r) =>
-    result.indicators.map((indicator, i) => {
-      const cell = r.cells[indicator.code];
+    indicators.map(({ code, name }) => {
+      const cell = r.cells[code];
       return {
         iso3: r.iso3,
-        indicator: indicator.code,
-        indicatorLabel: names[i] as string,
+        indicator: code,
+        indicatorLabel: name,
         value: cell?.value ?? null,
         year: cell?.year ?? null,
         score: cell?.score ?? null,
       };
     }),
   );
+  const scoresOf = (iso3: string) =>
+    cells.filter((c) => c.iso3 === iso3 && c.score !== null).map((c) => c.score as number);
   const meanScore = (iso3: string) => {
-    const scores = cells.filter((c) => c.iso3 === iso3 && c.score !== null).map((c) => c.score as number);
+    const scores = scoresOf(iso3);
     return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : -1;
   };
   const countryOrder = result.rows.map((r) => r.iso3).sort((a, b) => meanScore(b) - meanScore(a));
-  const missing = cells.filter((c) => c.score === null).length;
-  const description = describeHeatmap(result.rows.length, codes.length, missing, lang);
+  // Members with no score on any indicator are named; a few missing cells are counted in the alt text.
+  const missing = result.rows.map((r) => r.iso3).filter((iso3) => scoresOf(iso3).length === 0);
+  const coverage = { members: result.rows.length, missing };
+  const blank = cells.filter((c) => c.score === null).length;
+  const description = describeHeatmap(result.rows.length, indicators.length, blank, lang, coverage);
+  const peer = result.selection.group?.code ?? `${result.rows.length} ${label(lang, 'countries')}`;
   const title =
     lang === 'vi'
-      ? `Điểm của ${result.rows.length} nước trên ${codes.length} chỉ số`
-      : `Scores on ${codes.length} indicators`;
-  const lines = [yearsLine(q, lang), normalisationLine('minmax', lang)];
-  const frame = frameFor(q, title, result.selection, lines, footerLines(provenance, lang), description);
-  const spec = heatmapChart({ cells, indicatorOrder: names, countryOrder }, frame, { highlight: q.highlight });
-  return { spec, description, title, releaseIds: result.releaseIds, provenance };
+      ? `So sánh trong ${peer} trên ${indicators.length} chỉ số: điểm 0–100, 100 = tốt nhất nhóm`
+      : `How ${peer} compares on ${indicators.length} indicators: scores 0–100, 100 = best in the group`;
+  const footer = {
+    missing,
+    members: result.rows.length,
+    lines: await footerFor(deps, result.releaseIds, [...new Set(result.indicators.map((i) => i.source_id))], lang),
+  };
+  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footer, description);
+  const spec = heatmapChart({ cells, indicators, countryOrder }, frame, { highlight: q.highlight });
+  return { spec, description, title, releaseIds: result.releaseIds, dataPath, missing };
 }
 
-/** The values of a time-series chart: no-data values are gaps, not zeros. */
-async function seriesRows(db: Kysely<Database>, q: ChartQuery, now?: Date) {
-  const result = await observationSeries(db, { ...q, indicator: q.indicator as string, latest: false }, now);
-  const provenance = await provenanceFor(
-    db,
-    result.points.map((p) => p.release),
+async function seriesChart(
+  deps: ChartDeps,
+  type: ChartType,
+  q: ChartQuery,
+  dataPath: string,
+  origin: string,
+): Promise<BuiltChart> {
+  const { lang } = q;
+  const series = await observationSeries(
+    deps.db,
+    { ...q, indicator: q.indicator as string, latest: false },
+    deps.now?.(),
   );
-  const field: 'value' | 'normalised' = result.normalisation ? 'normalised' : 'value';
-  const rows = result.points
+  const { indicator } = series;
+  const field = series.normalisation ? 'normalised' : 'value';
+  // Values flagged as "no data" (a published 0) are gaps in a chart, not zeros.
+  const rows = series.points
     .filter((p) => p.year !== null && usable(p) && (field === 'value' || p.normalised !== null))
     .map((p) => ({
       iso3: p.iso3,
       year: p.year as number,
       value: field === 'value' ? p.value : (p.normalised as number),
     }));
-  const chartRows = rows.map((r) =>
-    field === 'value' ? r : { iso3: r.iso3, year: r.year, normalised: r.value, value: r.value },
+  const decimals = field === 'value' ? indicator.decimals : 1;
+  const title = indicatorName(indicator, lang);
+  const unit = series.normalisation
+    ? `${label(lang, 'normalised')}: ${series.normalisation.method}`
+    : unitLabel(indicator.unit, lang);
+  const members = series.selection.countries;
+  const drawn = new Set(
+    type === 'slope'
+      ? rows.filter((r) => r.year === q.from || r.year === q.to).map((r) => r.iso3)
+      : rows.map((r) => r.iso3),
   );
-  const unit = result.normalisation
-    ? `${label(q.lang, 'normalised')}: ${result.normalisation.method}`
-    : unitLabel(result.indicator.unit, q.lang);
-  return { result, provenance, field, rows, chartRows, unit };
-}
-
-async function series({ db, type, q, live, now }: ChartContext): Promise<Drawn> {
-  const { lang } = q;
-  const { result, provenance, field, rows, chartRows, unit } = await seriesRows(db, q, now);
-  const decimals = field === 'value' ? result.indicator.decimals : 1;
-  const title = indicatorName(result.indicator, lang);
-  const normalisation = normalisationLine(result.normalisation?.method, lang);
-  const releaseIds = provenance.releases.map((r) => r.id);
-  const options = { highlight: q.highlight, dataUrl: live };
+  const missing = members.filter((iso3) => !drawn.has(iso3));
+  const footer = {
+    missing,
+    members: members.length,
+    lines: await footerFor(
+      deps,
+      series.points.map((p) => p.release),
+      [indicator.source_id],
+      lang,
+    ),
+  };
+  const coverage = { members: members.length, missing };
+  const years = await yearsWithData(deps.db, { indicatorCode: indicator.code, vintage: series.vintage });
+  const releaseIds = [...new Set(series.points.map((p) => p.release))];
+  const data = {
+    // The drawn field carries the value: the published one, or its normalisation.
+    rows: rows.map((r) => (field === 'value' ? r : { ...r, normalised: r.value })),
+    decimals: indicator.decimals,
+    scale: indicator.scale,
+    unit,
+    field: field as 'value' | 'normalised',
+    years: years.filter((y) => (q.from === undefined || y >= q.from) && (q.to === undefined || y <= q.to)),
+  };
+  const options = { highlight: q.highlight, dataUrl: liveData(type, q, dataPath, origin) };
+  const base = { title, releaseIds, dataPath, yearsWithData: years, missing };
   if (type === 'slope') {
     const [fromYear, toYear] = [q.from as number, q.to as number];
-    const direction = result.indicator.higher_is_better === false ? 'lower' : 'higher';
+    const direction = indicator.higher_is_better === null ? null : indicator.higher_is_better ? 'higher' : 'lower';
     const description = describeSlope(rows, fromYear, toYear, lang, decimals, direction, q.highlight);
-    const lines = [`${fromYear}–${toYear}`, normalisation];
-    const frame = frameFor(q, title, result.selection, lines, footerLines(provenance, lang), description);
-    const data = { rows: chartRows, decimals: result.indicator.decimals, unit, field, years: [fromYear, toYear] };
-    const spec = slopeChart({ ...data, fromYear, toYear }, frame, options);
-    return { spec, description, title, releaseIds, provenance };
+    const frame = frameFor(
+      q,
+      title,
+      series.selection,
+      [`${fromYear}–${toYear}`, normalisationLine(series.normalisation?.method, lang)],
+      footer,
+      description +
+        (missingLine(missing, members.length, lang) ? ` ${missingLine(missing, members.length, lang)}` : ''),
+    );
+    const spec =
+      drawn.size === 0
+        ? messageChart(noDataLines(undefined, years, lang), frame)
+        : slopeChart({ ...data, fromYear, toYear }, frame, options);
+    return { ...base, spec, description: frame.description };
   }
-  const description = describeSeries(rows, lang, decimals, q.highlight);
+  const description = describeSeries(rows, lang, decimals, q.highlight, coverage);
   // A series spans the years it draws, whatever from/to were left open.
-  const years = rows.map((r) => r.year);
-  const span = years.length > 0 ? { from: q.from ?? Math.min(...years), to: q.to ?? Math.max(...years) } : q;
-  const lines = [yearsLine(span, lang), normalisation];
-  const frame = frameFor(q, title, result.selection, lines, footerLines(provenance, lang), description);
-  const builder = type === 'small-multiples' ? smallMultiplesChart : timeseriesChart;
-  const expectedYears = await yearsWithData(db, {
-    indicatorCode: result.indicator.code,
-    from: q.from,
-    to: q.to,
-    vintage: result.vintage,
-  });
-  const spec = builder(
-    { rows: chartRows, decimals: result.indicator.decimals, unit, field, years: expectedYears },
-    frame,
-    options,
+  const drawnYears = rows.map((r) => r.year);
+  const span =
+    drawnYears.length > 0 ? { from: q.from ?? Math.min(...drawnYears), to: q.to ?? Math.max(...drawnYears) } : q;
+  const frame = frameFor(
+    q,
+    title,
+    series.selection,
+    [yearsLine(span, lang), normalisationLine(series.normalisation?.method, lang)],
+    footer,
+    description,
   );
-  return { spec, description, title, releaseIds, provenance };
+  const builder = type === 'small-multiples' ? smallMultiplesChart : timeseriesChart;
+  const spec =
+    rows.length === 0 ? messageChart(noDataLines(undefined, years, lang), frame) : builder(data, frame, options);
+  return { ...base, spec, description };
 }
 
 /** The frontier chart: runs the efficiency service and draws its first input against its first output. */
-async function frontier({ db, q, now, lpSolver }: ChartContext): Promise<Drawn> {
+async function buildFrontierChart(
+  deps: ChartDeps,
+  q: ChartQuery,
+  frameOf: typeof frameFor,
+): Promise<Omit<BuiltChart, 'dataPath'>> {
   const { lang } = q;
   if (!q.inputs || !q.outputs) {
     const parameter = q.inputs ? 'outputs' : 'inputs';
     throw new Problem(400, 'invalid_parameter', `${parameter} is required for a frontier chart.`, { parameter });
   }
-  const result = await efficiencyOf(
-    db,
-    {
-      ...q,
-      inputs: q.inputs,
-      outputs: q.outputs,
-      method: q.method ?? 'dea-vrs',
-      orientation: q.orientation ?? 'input',
-    },
-    now,
-    lpSolver,
-  );
+  const query = {
+    ...q,
+    inputs: q.inputs,
+    outputs: q.outputs,
+    method: q.method ?? 'dea-vrs',
+    orientation: q.orientation ?? 'input',
+  };
+  const result = await efficiencyOf(deps.db, query, deps.now?.(), deps.lpSolver);
   const [input, output] = [result.inputs[0], result.outputs[0]] as [
     (typeof result.inputs)[number],
     (typeof result.inputs)[number],
@@ -388,12 +454,13 @@ async function frontier({ db, q, now, lpSolver }: ChartContext): Promise<Drawn> 
       ? `Đầu vào: ${names(result.inputs)} · đầu ra: ${names(result.outputs)}`
       : `Inputs: ${names(result.inputs)} · outputs: ${names(result.outputs)}`;
   const provenance = { sources: result.sources, releases: result.releases };
-  const frame = frameFor(
+  const missing = result.left_out.map((l) => l.iso3);
+  const frame = frameOf(
     q,
     title,
     result.selection,
     [yearsLine(q, lang), roles, methodLine(result.method, result.orientation, lang)],
-    footerLines(provenance, lang),
+    { missing, members: result.selection.countries.length, lines: footerLines(provenance, lang) },
     description,
   );
   const spec = frontierChart(
@@ -409,6 +476,5 @@ async function frontier({ db, q, now, lpSolver }: ChartContext): Promise<Drawn> 
     frame,
     { highlight: q.highlight },
   );
-  const releaseIds = result.releases.map((r) => r.id);
-  return { spec, description, title, releaseIds, provenance: await provenanceFor(db, releaseIds) };
+  return { spec, description, title, releaseIds: result.releases.map((r) => r.id), missing };
 }

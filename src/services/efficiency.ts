@@ -1,10 +1,10 @@
+import type { Kysely } from 'kysely';
 import { type CrossSectionQuery, crossSection } from './cross-section.ts';
 import { provenanceFor } from './provenance.ts';
 import { requireIndicators } from './require-indicator.ts';
 import { resolveSelection, selectionForYear } from './selection.ts';
 import { describeVintage, resolveVintage } from './vintage.ts';
 import type { Lang } from '../charts/locale.ts';
-import type { Kysely } from 'kysely';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { efficiencyFrontier, type FrontierUnitResult } from '../domain/efficiency/frontier.ts';
@@ -12,6 +12,7 @@ import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import type { EfficiencyMethod, Orientation, ProductionUnit } from '../domain/efficiency/types.ts';
 import { usable } from '../domain/usable.ts';
 import { Problem } from '../errors.ts';
+import type { Table } from '../http/table.ts';
 import type { ValueRow } from '../repositories/observations.ts';
 import { presentIndicator } from './presenters.ts';
 import { type GapPart, gapSentence, JACKKNIFE_NOTE, methodSentence, smallSampleWarning } from './efficiency-text.ts';
@@ -258,3 +259,48 @@ export async function efficiencyOf(
 }
 
 export type EfficiencyResult = Awaited<ReturnType<typeof efficiencyOf>>;
+
+/** The scores as one flat table (CSV, workbook): a row per scored country, then the countries left out. */
+export function efficiencyTable(result: EfficiencyResult): Table {
+  const codes = [...result.inputs, ...result.outputs].map((i) => i.code);
+  const header = [
+    'iso3',
+    'country',
+    'score',
+    'expansion',
+    'on_frontier',
+    'jackknife_low',
+    'jackknife_high',
+    'peers',
+    ...codes.flatMap((code) => [code, `${code}_year`, `${code}_target`, `${code}_change`]),
+    'missing',
+  ];
+  const scored = result.scores.map((s) => [
+    s.iso3,
+    s.country,
+    s.score,
+    s.expansion ?? '',
+    s.on_frontier,
+    s.jackknife.low,
+    s.jackknife.high,
+    s.peers.map((p) => `${p.iso3}:${p.weight}`).join(' '),
+    ...codes.flatMap((code) => {
+      const target = s.targets.find((t) => t.indicator === code);
+      return [s.values[code]?.value ?? '', s.values[code]?.year ?? '', target?.target ?? '', target?.change ?? ''];
+    }),
+    '',
+  ]);
+  const leftOut = result.left_out.map((l) => [
+    l.iso3,
+    l.country,
+    ...new Array<string>(header.length - 3).fill(''),
+    l.missing.join(' '),
+  ]);
+  const name = `efficiency-${result.method}-${result.orientation}`;
+  return {
+    name,
+    header,
+    rows: [...scored, ...leftOut],
+    provenance: { sources: result.sources, releases: result.releases },
+  };
+}

@@ -8,6 +8,7 @@ import { originFor } from '../http/public-origin.ts';
 import { cacheControlFor } from '../http/response-cache.ts';
 import { checkChartParameters } from '../routes/charts/charts.handlers.ts';
 import { chartQuery } from '../routes/charts/charts.routes.ts';
+import { EMBED_FRAME_JS, EMBED_HOST_JS } from './embed-scripts.ts';
 import { escapeHtml, FONT_FACES, jsonForScript, VEGA_SCRIPTS } from './html.ts';
 
 /**
@@ -15,56 +16,54 @@ import { escapeHtml, FONT_FACES, jsonForScript, VEGA_SCRIPTS } from './html.ts';
  * actions), its alt text as the caption. The spec is inlined, so the page needs no API call.
  */
 export function embedRoutes(deps: AppDeps) {
-  return new Hono().get('/embed/:type', async (c) => {
-    const type = c.req.param('type') as ChartType;
-    if (!(CHART_TYPES as readonly string[]).includes(type)) {
-      throw new Problem(404, 'not_found', `No chart type "${type}". Chart types: ${CHART_TYPES.join(', ')}.`, {
-        valid_values: [...CHART_TYPES],
-      });
-    }
-    const parsed = chartQuery.safeParse(c.req.query());
-    if (!parsed.success) {
-      const { parameter, detail } = describeZodError(parsed.error);
-      throw new Problem(400, 'invalid_parameter', detail, { parameter });
-    }
-    // The same checks as /v1/charts/{type}: a missing parameter is a 400 naming it, never a 500.
-    checkChartParameters(type, parsed.data as ChartQuery);
-    const query = { ...(parsed.data as ChartQuery), data: 'inline' as const };
-    const chart = await buildChart(deps.db, type, query, {
-      origin: originFor(c, deps.publicOrigin),
-      now: deps.now?.(),
-      lpSolver: deps.lpSolver,
-    });
-    const html = `<!doctype html>
+  const script = (body: string) => (c: { body: (b: string, s: 200, h: Record<string, string>) => Response }) =>
+    c.body(body, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+  return new Hono()
+    .get('/embed.js', script(EMBED_HOST_JS))
+    .get('/embed-frame.js', script(EMBED_FRAME_JS))
+    .get('/embed/:type', async (c) => {
+      const type = c.req.param('type') as ChartType;
+      if (!(CHART_TYPES as readonly string[]).includes(type)) {
+        throw new Problem(404, 'not_found', `No chart type "${type}". Chart types: ${CHART_TYPES.join(', ')}.`, {
+          valid_values: [...CHART_TYPES],
+        });
+      }
+      const parsed = chartQuery.safeParse(c.req.query());
+      if (!parsed.success) {
+        const { parameter, detail } = describeZodError(parsed.error);
+        throw new Problem(400, 'invalid_parameter', detail, { parameter });
+      }
+      // The same checks as /v1/charts/{type}: a missing parameter is a 400 naming it, never a 500.
+      checkChartParameters(type, parsed.data as ChartQuery);
+      const query = { ...(parsed.data as ChartQuery), data: 'inline' as const };
+      const chart = await buildChart(deps, type, query, originFor(c, deps.publicOrigin));
+      const html = `<!doctype html>
 <html lang="${query.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(chart.title)} · CivScope</title>
 <style>
-  body { font-family: 'Noto Sans', system-ui, sans-serif; margin: 12px; color: #222; }
+  html, body { margin: 0; }
+  body { font-family: 'Noto Sans', system-ui, sans-serif; color: #222; }
   figure { margin: 0; }
-  figcaption { font-size: 13px; color: #444; max-width: ${query.width + 40}px; margin-top: 6px; }
+  #chart { width: 100%; }
+  /* The actions menu floats over the chart's top-right corner instead of taking width from it. */
+  #chart .vega-embed, #chart .vega-embed.has-actions { display: block; padding-right: 0; }
+  figcaption { font-size: 13px; color: #444; margin: 4px 6px 8px; }
 </style>
 ${FONT_FACES}
 ${VEGA_SCRIPTS}
 </head>
-<body>
+<body data-chart-type="${type}">
 <figure>
   <div id="chart" role="img" aria-label="${escapeHtml(chart.description)}"></div>
   <figcaption>${escapeHtml(chart.description)}</figcaption>
 </figure>
 <script type="application/json" id="spec">${jsonForScript(chart.spec)}</script>
-<script>
-  const spec = JSON.parse(document.getElementById('spec').textContent);
-  vegaEmbed('#chart', spec, { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false } })
-    .then(() => document.body.setAttribute('data-rendered', 'true'))
-    .catch((error) => { document.getElementById('chart').textContent = 'The chart could not be drawn: ' + error.message; });
-</script>
+<script src="/embed-frame.js"></script>
 </body>
 </html>`;
-    return c.html(html, 200, {
-      'cache-control': cacheControlFor(new URL(c.req.url)),
+      return c.html(html, 200, { 'cache-control': cacheControlFor(new URL(c.req.url)) });
     });
-  });
 }

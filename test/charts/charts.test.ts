@@ -1,14 +1,22 @@
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
-import { renderPng } from '../../src/render/png.ts';
+import { renderPdf } from '../../src/render/pdf.ts';
+import { outlineText, renderPng } from '../../src/render/png.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
+import { CHART_SAMPLES } from './chart-samples.ts';
+
+const run = promisify(execFile);
 
 let test: TestDatabase;
 let app: ReturnType<typeof createTestApp>;
@@ -21,6 +29,8 @@ beforeAll(async () => {
     now: () => new Date('2026-11-22T12:00:00Z'),
     versions: dataVersionSource(test.db, 0),
     renderPng,
+    renderPdf,
+    outlineText,
     lpSolver: loadHighsSolver,
   });
   const require = createRequire(import.meta.url);
@@ -38,16 +48,7 @@ afterAll(async () => {
   await test?.close();
 });
 
-const REPRESENTATIVE = {
-  ranking: 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM',
-  timeseries: 'indicator=EGDI&countries=VNM,SGP,THA,LAO&from=2003',
-  heatmap: 'indicators=EGDI,OSI,TII,GE.EST&group=ASEAN',
-  scatter: 'x=BI.WAG.TOTL.GD.ZS&y=GE.EST&group=ASEAN%2B3&trend=true',
-  slope: 'indicator=EGDI&group=ASEAN&from=2022&to=2024',
-  map: 'indicator=GE.EST&group=ASEAN%2B3&year=2023',
-  'small-multiples': 'indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN&normalise=index:2015',
-  frontier: 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&group=ASEAN%2B3&latest=true&highlight=VNM',
-} as const;
+const REPRESENTATIVE = CHART_SAMPLES;
 
 /** Compiles a spec with vega-lite and returns its warnings (errors throw). */
 function compileWarnings(spec: TopLevelSpec): string[] {
@@ -86,8 +87,8 @@ describe('every chart type', () => {
         expect(status).toBe(200);
         expect(compileWarnings(body.spec)).toEqual([]);
         expect(validateSpec(body.spec)).toBe(true);
-        const spec = body.spec as unknown as { title: { text: string; subtitle: string[] }; description: string };
-        expect(spec.title.text.length).toBeGreaterThan(3);
+        const spec = body.spec as unknown as { title: { text: string[]; subtitle: string[] }; description: string };
+        expect(spec.title.text.join(' ').length).toBeGreaterThan(3);
         expect(spec.title.subtitle.length).toBeGreaterThanOrEqual(2); // peer group and year(s)
         expect(spec.description).toBe(body.description);
         expect(JSON.stringify(body.spec)).toContain(lang === 'vi' ? 'Nguồn:' : 'Source:'); // the footer
@@ -162,9 +163,8 @@ describe('chart URLs', () => {
 
   it('data=url makes a live chart that reads the /v1 endpoint', async () => {
     const { body } = await chartJson('timeseries', 'indicator=EGDI&countries=VNM,SGP&data=url');
-    const layer = (body.spec as unknown as { vconcat: { data: { url: string; format: { property: string } } }[] })
-      .vconcat[0];
-    expect(layer?.data).toEqual({
+    const spec = body.spec as unknown as { layer: { data: { url: string; format: { property: string } } }[] };
+    expect(spec.layer[0]?.data).toEqual({
       url: 'http://localhost/v1/observations?countries=VNM%2CSGP&indicator=EGDI',
       format: { type: 'json', property: 'observations' },
     });
@@ -253,7 +253,7 @@ describe('the frontier chart', () => {
     expect(compileWarnings(body.spec)).toEqual([]);
     expect(validateSpec(body.spec)).toBe(true);
     const layers = (
-      (body.spec as unknown as { vconcat: { layer: { mark: { type: string } }[] }[] }).vconcat[0]?.layer ?? []
+      (body.spec as unknown as { layer: { layer: { mark: { type: string } }[] }[] }).layer[0]?.layer ?? []
     ).map((l) => l.mark.type);
     expect(layers).toEqual(['bar', 'rule', 'tick']);
     expect(JSON.stringify(body.spec)).toContain('Điểm hiệu quả (1 = trên biên)');
@@ -279,5 +279,112 @@ describe('the frontier chart', () => {
     expect(response.status).toBe(200);
     const svg = await response.text();
     for (const name of ['Việt Nam', 'Xin-ga-po', 'mục tiêu']) expect(svg).toContain(name);
+  });
+});
+
+describe('print output', () => {
+  const pngSize = (bytes: Uint8Array) => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    return { width: view.getUint32(16), height: view.getUint32(20) };
+  };
+  const query = 'indicator=EGDI&group=ASEAN&year=2024&lang=vi&width=700';
+
+  it('PNG scale=2 doubles every pixel of the scale-1 image laid out at the same width', async () => {
+    const one = new Uint8Array(await (await app.request(`/v1/charts/ranking.png?${query}`)).arrayBuffer());
+    const two = new Uint8Array(await (await app.request(`/v1/charts/ranking.png?${query}&scale=2`)).arrayBuffer());
+    const svg = await (await app.request(`/v1/charts/ranking.svg?${query}`)).text();
+    const svgWidth = Math.ceil(Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]));
+    expect(pngSize(one).width).toBe(svgWidth);
+    expect(svgWidth).toBeLessThanOrEqual(700);
+    expect(pngSize(two)).toEqual({ width: 2 * pngSize(one).width, height: 2 * pngSize(one).height });
+    // Scale 1 keeps the chart's own sizes: its smallest text is 10 px.
+    const sizes = [...svg.matchAll(/font-size="([\d.]+)px"|font-size:\s*([\d.]+)px/g)].map((m) => Number(m[1] ?? m[2]));
+    expect(Math.min(...sizes)).toBe(10);
+  });
+
+  it.each(['4', '0', 'abc'])('PNG scale=%s is a 400 naming the parameter', async (scale) => {
+    const response = await app.request(`/v1/charts/ranking.png?${query}&scale=${scale}`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { parameter: string }).parameter).toBe('scale');
+  });
+
+  it('width lays the chart out at that width instead of stretching it', async () => {
+    const narrow = await (
+      await app.request('/v1/charts/ranking.svg?indicator=EGDI&group=ASEAN&year=2024&width=320')
+    ).text();
+    const wide = await (
+      await app.request('/v1/charts/ranking.svg?indicator=EGDI&group=ASEAN&year=2024&width=1600')
+    ).text();
+    const width = (svg: string) => Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+    expect(width(narrow)).toBeLessThanOrEqual(320);
+    expect(width(narrow)).toBeGreaterThan(300);
+    expect(width(wide)).toBeLessThanOrEqual(1600);
+    expect(width(wide)).toBeGreaterThan(1580);
+  });
+
+  it('PDF is a vector PDF whose text pdftotext reads back with Vietnamese diacritics', async () => {
+    const response = await app.request(`/v1/charts/ranking.pdf?${query}`);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const dir = await mkdtemp(path.join(tmpdir(), 'civscope-pdf-'));
+    const file = path.join(dir, 'chart.pdf');
+    await writeFile(file, bytes);
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    expect(stdout).toContain('Chỉ số phát triển Chính phủ điện tử');
+    expect(stdout).toContain('Việt Nam');
+    expect(stdout).toContain('Nguồn');
+    const { stdout: fonts } = await run('pdffonts', [file]);
+    expect(fonts).toMatch(/NotoSans/);
+    expect(fonts).not.toMatch(/Times|Helvetica/);
+  });
+
+  it('SVG with text=paths has no text elements, only outlines, and renders without any font', async () => {
+    const svg = await (await app.request(`/v1/charts/ranking.svg?${query}&text=paths`)).text();
+    expect(svg).not.toMatch(/<text/);
+    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(100);
+    const { Resvg } = await import('@resvg/resvg-js');
+    const bare = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+    expect(bare.width).toBeGreaterThan(600);
+  });
+});
+
+describe('honest coverage and empty charts', () => {
+  it('a year without data answers with a chart that says which years have data, and lists them in the JSON', async () => {
+    const { status, body } = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2023');
+    expect(status).toBe(200);
+    expect(body.years_with_data).toEqual([2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024]);
+    const text = JSON.stringify(body.spec);
+    expect(text).toContain('No data for 2023 in this selection.');
+    expect(text).toContain('Years with data: 2003–2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024.');
+    expect(text).toContain('Source: United Nations'); // the indicator's source, even with no values
+    const vi = await chartJson('map', 'indicator=EGDI&group=ASEAN&year=2023&lang=vi');
+    expect(JSON.stringify(vi.body.spec)).toContain('Không có số liệu cho năm 2023 trong lựa chọn này.');
+  });
+
+  it('members without data are named in the footer, the alt text and the JSON', async () => {
+    // China has no wage-bill value: 13 of the 14 ASEAN+3 members are drawn.
+    const { body } = await chartJson('scatter', 'x=BI.WAG.TOTL.GD.ZS&y=GE.EST&group=ASEAN%2B3');
+    expect(body.missing).toEqual(['CHN']);
+    expect(body.description).toContain('for 13 countries');
+    expect(body.description).toContain('No data for 1 of 14 countries: China.');
+    expect(JSON.stringify(body.spec)).toContain('No data for 1 of 14 countries: China.');
+  });
+
+  it('a neutral indicator (the wage bill) is described by highest and lowest, never by rank', async () => {
+    const en = await chartJson('ranking', 'indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3');
+    expect(en.body.description).toMatch(/^Highest of 13: .+; lowest: .+\. No data for 1 of 14 countries: China\.$/);
+    expect(en.body.description).not.toMatch(/rank|first/);
+    const vi = await chartJson('ranking', 'indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3&lang=vi');
+    expect(vi.body.description).toMatch(/^Cao nhất trong 13 nước: .+; thấp nhất: .+\./);
+    expect(vi.body.description).not.toMatch(/thứ nhất|đứng/);
+  });
+
+  it('one country with data never "ranks first of 1": it says how many were compared', async () => {
+    // China publishes no wage bill: of Viet Nam and China only Viet Nam has a value.
+    const { body } = await chartJson('ranking', 'indicator=BI.WAG.TOTL.GD.ZS&countries=VNM,CHN&year=2018');
+    expect(body.description).toMatch(
+      /^Only Viet Nam has data \(.+\) of the 2 countries compared\. No data for 1 of 2 countries: China\.$/,
+    );
   });
 });

@@ -3,9 +3,10 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReleaseMeta, releaseId } from '../../src/ingest/meta.ts';
-import { DATASETS_DIR, listShippedReleases } from '../../src/ingest/shipped.ts';
+import { listShippedReleases } from '../../src/ingest/shipped.ts';
 import { countObservations } from '../../src/repositories/observation-count.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
+import { REGISTRY, sourceRows } from '../helpers/shipped-source.ts';
 
 let test: TestDatabase;
 
@@ -30,10 +31,11 @@ async function storedValue(indicator: string, iso3: string, year: number, releas
 
 describe('the shipped releases', () => {
   it('load 16,732 observations from 9 releases of 7 sources', async () => {
-    // 1008 + 12534 + 811 + 882 + 763 + 56 + 10, + BIPA 2024 516 + QoG Expert Survey 2020 152
-    expect(await countObservations(test.db)).toBe(16732);
-    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(9);
-    expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(7);
+    // 1008 + 12534 + 811 + 882 + 763 + 56 + 10, + BIPA 2024 516 + QoG Expert Survey 2020 152,
+    // + ILOSTAT 260 + 47, BSG-derived ILOSTAT 52 + 67, V-Dem 117, BSG-derived GovTech 98, Internet users 472
+    expect(await countObservations(test.db)).toBe(17845);
+    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(16);
+    expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(11);
   });
 
   it('keep the checked figures: EGDI 2022 SGP 0.9133 and VNM EGDI 2020 0.6667', async () => {
@@ -101,7 +103,7 @@ describe('the shipped releases', () => {
 
   it('give every indicator a theme, unit, scale, definition and source', async () => {
     const indicators = await test.db.selectFrom('indicator').selectAll().execute();
-    expect(indicators.length).toBe(6 + 36 + 14 + 2 + 7 + 53 + 20);
+    expect(indicators.length).toBe(6 + 36 + 14 + 2 + 7 + 53 + 20 + 4 + 3 + 5 + 8 + 9 + 7 + 1);
     for (const i of indicators) {
       expect(i.definition.length, i.code).toBeGreaterThan(20);
       expect(i.unit, i.code).not.toBe('');
@@ -166,32 +168,6 @@ describe('the shipped releases', () => {
     expect(stored.size).toBe(152);
   });
 });
-
-const REGISTRY = new Set([
-  'BRN',
-  'KHM',
-  'IDN',
-  'LAO',
-  'MYS',
-  'MMR',
-  'PHL',
-  'SGP',
-  'THA',
-  'VNM',
-  'TLS',
-  'CHN',
-  'JPN',
-  'KOR',
-]);
-
-/** The release's source file parsed on its own (papaparse, BOM dropped), independently of the readers. */
-async function sourceRows(source: string, release: string) {
-  const folder = path.join(DATASETS_DIR, source, release);
-  const meta = await readReleaseMeta(path.join(folder, 'meta.yaml'));
-  const text = (await readFile(path.join(folder, meta.file), 'utf8')).replace(/^\uFEFF/, '');
-  const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
-  return { meta, data };
-}
 
 async function storedRows(releaseId: string) {
   const rows = await test.db

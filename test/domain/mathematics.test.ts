@@ -138,32 +138,31 @@ describe('statistics and aggregates', () => {
 describe('the composite', () => {
   // A (higher is better): X 0, Y 40, Z 100 → scores 0, 40, 100.
   // B (lower is better):  X 10, Y 30, Z 25 → scores 100, 0, (30 − 25) / 20 = 25.
-  const components = [
-    {
-      code: 'A',
-      direction: 'higher' as const,
-      values: new Map([
-        ['X', 0],
-        ['Y', 40],
-        ['Z', 100],
-      ]),
-    },
-    {
-      code: 'B',
-      direction: 'lower' as const,
-      values: new Map([
-        ['X', 10],
-        ['Y', 30],
-        ['Z', 25],
-      ]),
-    },
-  ];
+  const componentA = {
+    code: 'A',
+    direction: 'higher' as const,
+    values: new Map([
+      ['X', 0],
+      ['Y', 40],
+      ['Z', 100],
+    ]),
+  };
+  const componentB = {
+    code: 'B',
+    direction: 'lower' as const,
+    values: new Map([
+      ['X', 10],
+      ['Y', 30],
+      ['Z', 25],
+    ]),
+  };
+  const components = [componentA, componentB];
   const input = { countries: ['X', 'Y', 'Z'], components, weights: [1, 1], missing: 'skip' as const };
 
   it('is the weighted mean of the min-max scores, ranked best first', () => {
     const result = compositeScores(input);
     expect(result.weights).toEqual([0.5, 0.5]);
-    expect([...result.componentScores.get('B')!]).toEqual([
+    expect([...(result.componentScores.get('B') ?? [])]).toEqual([
       ['X', 100],
       ['Y', 0],
       ['Z', 25],
@@ -191,7 +190,7 @@ describe('the composite', () => {
     const withW = {
       ...input,
       countries: ['X', 'Y', 'Z', 'W'],
-      components: [{ ...components[0]!, values: new Map([...components[0]!.values, ['W', 100]]) }, components[1]!],
+      components: [{ ...componentA, values: new Map([...componentA.values, ['W', 100]]) }, componentB],
     };
     expect(compositeScores(withW).scores.get('W')).toBe(100);
     expect(compositeScores({ ...withW, missing: 'exclude' }).scores.get('W')).toBeNull();
@@ -199,8 +198,8 @@ describe('the composite', () => {
   });
 
   it('a component without spread carries no information', () => {
-    expect(hasSpread(components[0]!, ['X', 'Y'])).toBe(true);
-    expect(hasSpread({ ...components[0]!, values: new Map([['X', 5]]) }, ['X', 'Y'])).toBe(false);
+    expect(hasSpread(componentA, ['X', 'Y'])).toBe(true);
+    expect(hasSpread({ ...componentA, values: new Map([['X', 5]]) }, ['X', 'Y'])).toBe(false);
   });
 
   it('rank sensitivity: each weight × 0.5 and × 1.5 gives four scenarios and each rank range', () => {

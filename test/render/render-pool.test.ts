@@ -27,15 +27,16 @@ describe('the render pool', () => {
     expect(inPool).toContain('Việt Nam');
   });
 
-  it('returns PNG bytes of the requested width', async () => {
-    const png = await pool.render('png', SPEC, 480);
-    expect(png).toBeInstanceOf(Uint8Array);
-    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-    expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(480);
+  it('returns PNG bytes at the requested scale: scale 2 is twice as wide as scale 1', async () => {
+    const [one, two] = await Promise.all([pool.render('png', SPEC, 1), pool.render('png', SPEC, 2)]);
+    expect(two).toBeInstanceOf(Uint8Array);
+    expect([...two.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    const width = (png: Uint8Array) => new DataView(png.buffer, png.byteOffset).getUint32(16);
+    expect(width(two)).toBe(2 * width(one));
   });
 
   it('refuses with 503 service_unavailable once every thread is busy and the queue is full', async () => {
-    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, () => pool.render('png', SPEC, 1200)));
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, () => pool.render('png', SPEC, 3)));
     const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason);
     expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(4);
     expect(refused.length).toBeGreaterThan(0);

@@ -434,21 +434,22 @@ describe('composite with sensitivity to the weights', () => {
 });
 
 describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
-  it('lists 14 added (2023) and 39 changed values since the population release of 2024-02-12', async () => {
+  it('lists 486 added (14 GDP 2023 + 472 Internet users) and 39 changed values since the population release of 2024-02-12', async () => {
     const { body } = await getJson(app, '/v1/changes?since_release=wb-wdi:2024-02-12-population');
     expect(body.since).toMatchObject({
       basis: 'published_on',
       release: 'wb-wdi:2024-02-12-population',
       date: '2024-02-12',
     });
-    expect(body.new_releases).toEqual(['wb-wdi:2025-03-24-gdp-per-capita']);
-    const changes = body.changes as { source: string; change: string; iso3: string; year: number }[];
+    expect(body.new_releases).toEqual(['wb-wdi:2024-11-internet-users', 'wb-wdi:2025-03-24-gdp-per-capita']);
+    const changes = body.changes as { source: string; change: string; indicator: string; iso3: string; year: number }[];
     expect(changes.every((c) => c.source === 'wb-wdi')).toBe(true);
-    // Before: 763 GDP (2023-12 vintage) + 882 population = 1,645 values; 39 of them revised.
+    // Before: 763 GDP (2023-12 vintage) + 882 population = 1,645 values; 39 of them revised. Added: 14 GDP
+    // values for 2023 and the 472 of the Internet-users release (published 2024-11-29).
     const count = (kind: string) => changes.filter((c) => c.change === kind).length;
-    expect([count('added'), count('changed'), count('removed')]).toEqual([14, 39, 0]);
+    expect([count('added'), count('changed'), count('removed')]).toEqual([14 + 472, 39, 0]);
     expect(body.next_cursor).toBeNull();
-    const khm2022 = changes.find((c) => c.iso3 === 'KHM' && c.year === 2022);
+    const khm2022 = changes.find((c) => c.indicator === 'NY.GDP.PCAP.CD' && c.iso3 === 'KHM' && c.year === 2022);
     expect(khm2022).toEqual({
       source: 'wb-wdi',
       change: 'changed',
@@ -461,18 +462,19 @@ describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
     });
   });
 
-  it('pages the same 53 changes with a cursor, in order, none twice', async () => {
+  it('pages the same 525 changes with a cursor, in order, none twice', async () => {
     const seen: string[] = [];
-    let url: string | null = '/v1/changes?since_release=wb-wdi:2024-02-12-population&limit=10';
+    let url: string | null = '/v1/changes?since_release=wb-wdi:2024-02-12-population&limit=50';
     while (url) {
       const { body } = await getJson(app, url);
-      seen.push(...(body.changes as { iso3: string; year: number }[]).map((c) => `${c.iso3}|${c.year}`));
+      const page = body.changes as { indicator: string; iso3: string; year: number }[];
+      seen.push(...page.map((c) => `${c.indicator}|${c.iso3}|${c.year}`));
       url = body.next_cursor
-        ? `/v1/changes?since_release=wb-wdi:2024-02-12-population&limit=10&cursor=${body.next_cursor}`
+        ? `/v1/changes?since_release=wb-wdi:2024-02-12-population&limit=50&cursor=${body.next_cursor}`
         : null;
     }
-    expect(seen.length).toBe(53);
-    expect(new Set(seen).size).toBe(53);
+    expect(seen.length).toBe(525);
+    expect(new Set(seen).size).toBe(525);
   });
 
   it('since a date lists only the sources with a newer release', async () => {

@@ -243,3 +243,22 @@ describe('/v1/methods explains the efficiency frontiers', () => {
       expect(caveats).toContain(words);
   });
 });
+
+describe('GET /v1/efficiency?format=csv', () => {
+  it('is one row per scored country with its score, peers and targets, then the countries left out', async () => {
+    const response = await ctx.app.request(`${QUERY}&method=fdh&format=csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true }).data;
+    const json = (await getJson(ctx.app, `${QUERY}&method=fdh`)).body;
+    const scores = json.scores as Score[];
+    expect(rows.map((r) => r.iso3)).toEqual([
+      ...scores.map((s) => s.iso3),
+      ...(json.left_out as { iso3: string }[]).map((l) => l.iso3),
+    ]);
+    const vnm = rows.find((r) => r.iso3 === 'VNM') as Record<string, string>;
+    expect(Number(vnm.score)).toBe(scoresOf(json).VNM?.score);
+    expect(vnm['BI.WAG.TOTL.GD.ZS_year']).toBe(String(wage.get('VNM')?.year));
+    expect(vnm.peers).toBe(`${scoresOf(json).VNM?.peers[0]?.iso3}:1`);
+  });
+});

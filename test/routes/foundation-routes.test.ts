@@ -59,12 +59,13 @@ describe('catalogue routes', () => {
     expect(coverage.find((c) => c.iso3 === 'KOR')).toMatchObject({ first_year: 2000, last_year: 2018 });
   });
 
-  it('GET /v1/sources and /v1/releases list the seven sources and nine releases', async () => {
-    expect((await getJson(loaded.app, '/v1/sources')).body.count).toBe(7);
+  it('GET /v1/sources and /v1/releases list the eleven sources and every wb-wdi release, oldest first', async () => {
+    expect((await getJson(loaded.app, '/v1/sources')).body.count).toBe(11);
     const { body } = await getJson(loaded.app, '/v1/releases?source=wb-wdi');
     expect((body.releases as { id: string }[]).map((r) => r.id)).toEqual([
       'wb-wdi:2023-12-gdp-per-capita',
       'wb-wdi:2024-02-12-population',
+      'wb-wdi:2024-11-internet-users',
       'wb-wdi:2025-03-24-gdp-per-capita',
     ]);
   });

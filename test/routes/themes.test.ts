@@ -54,12 +54,14 @@ describe('GET /v1/themes', () => {
     expect(training?.note?.en).toContain('Learning & development indicator but publishes no value');
   });
 
-  it('counts HR and talent as adequate from BIPA and QoG, with nothing for Brunei, Lao PDR and Timor-Leste', async () => {
+  it('counts HR and talent as adequate from BIPA, QoG and V-Dem, with nothing only for Brunei (V-Dem codes Lao PDR and Timor-Leste)', async () => {
     const hr = (await themes()).find((t) => t.code === 'hr-and-talent');
     expect(hr?.evidence).toBe('adequate');
-    expect(hr?.sources.map((s) => s.id)).toEqual(['bsg-bipa', 'qog-expert-survey']);
-    expect(hr?.countries_with_nothing).toEqual(['BRN', 'LAO', 'TLS']);
-    expect(hr?.gap?.en).toBe('No value at all for 3 of 14: Brunei Darussalam, Lao PDR, Timor-Leste.');
+    expect(hr?.sources.map((s) => s.id)).toEqual(['bsg-bipa', 'qog-expert-survey', 'vdem']);
+    expect(hr?.countries_with_nothing).toEqual(['BRN']);
+    expect(hr?.gap?.en).toBe('No value at all for 1 of 14: Brunei Darussalam.');
+    // V-Dem v2stcritrecadm (merit in appointments): 2023, every country but Brunei.
+    expect(hr?.indicators.find((i) => i.code === 'VDEM.V2STCRITRECADM')?.coverage.countries).toBe(13);
     const merit = hr?.indicators.find((i) => i.code === 'BIPA.HRM_MERITOCRATIC');
     expect(merit).toMatchObject({ level: 'indicator', parent: 'BIPA.PPLPRC_HRM', coverage: { countries: 10 } });
     // QoG merit (proff2): CHN, IDN, JPN, KOR, PHL, SGP, VNM; blank for KHM, MYS, THA.

@@ -1,5 +1,5 @@
-import { IngestError } from '../errors.ts';
-import { columnText, readCsvFrame, requireColumns } from './csv-frame.ts';
+import { cellError, IngestError } from '../errors.ts';
+import { columnText, iso3Cell, readCsvFrame, requireColumns } from './csv-frame.ts';
 import type { RawRow, Reader } from './raw-row.ts';
 import { indicatorsBySourceKey } from './source-keys.ts';
 
@@ -31,12 +31,7 @@ export const readBipaLong: Reader = async (path, displayName, meta) => {
     const line = csv.lineOf(i);
     const id = (structure?.[i] ?? '').trim();
     const match = STRUCTURE_ID.exec(id);
-    const fail = (column: string, message: string) =>
-      new IngestError(`${displayName}, line ${line}, column "${column}": ${message}`, {
-        file: displayName,
-        line,
-        column,
-      });
+    const fail = (column: string, message: string) => cellError(displayName, line, column, message);
     if (!match) throw fail('structure_id', `not a BIPA structure id ("${id}")`);
     if (match[2] !== undefined && Number(match[2]) !== 0) {
       notLoaded++;
@@ -44,8 +39,7 @@ export const readBipaLong: Reader = async (path, displayName, meta) => {
     }
     const indicatorCode = codes.get(String(Number(match[1])));
     if (!indicatorCode) throw fail('structure_id', `structure id ${id} is not declared in meta.yaml`);
-    const iso3 = (country?.[i] ?? '').trim();
-    if (!/^[A-Z]{3}$/.test(iso3)) throw fail('cc_iso3c', `not an ISO 3166 alpha-3 code ("${iso3}")`);
+    const iso3 = iso3Cell(country?.[i] ?? '', displayName, line);
     rows.push({
       line,
       indicatorCode,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as dfd from 'danfojs-node';
 import Papa from 'papaparse';
-import { IngestError } from '../errors.ts';
+import { cellError, IngestError } from '../errors.ts';
 
 export interface CsvFrame {
   frame: dfd.DataFrame;
@@ -129,4 +129,11 @@ export function requireColumns(csv: CsvFrame, required: readonly string[], displ
       { file: displayName, line: csv.headerLine, column: missing[0] },
     );
   }
+}
+
+/** A country cell that must be an ISO 3166 alpha-3 code (files written by code, never by hand). */
+export function iso3Cell(cell: string, displayName: string, line: number, column = 'cc_iso3c'): string {
+  const iso3 = cell.trim();
+  if (!/^[A-Z]{3}$/.test(iso3)) throw cellError(displayName, line, column, `not an ISO 3166 alpha-3 code ("${iso3}")`);
+  return iso3;
 }

@@ -1,5 +1,7 @@
 import type { ReleaseMeta } from '../meta.ts';
 import { readBipaLong } from './bipa-long.ts';
+import { readBipaProcessed } from './bipa-processed.ts';
+import { readIlostatBulk } from './ilostat-bulk.ts';
 import { readQogWide } from './qog-wide.ts';
 import type { Reader } from './raw-row.ts';
 import { readTidy } from './tidy.ts';
@@ -12,4 +14,6 @@ export const READERS: Readonly<Record<ReleaseMeta['format'], Reader>> = {
   'un-egov': readUnEgov,
   'bipa-long': readBipaLong,
   'qog-wide': readQogWide,
+  'ilostat-bulk': readIlostatBulk,
+  'bipa-processed': readBipaProcessed,
 };

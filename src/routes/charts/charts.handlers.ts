@@ -1,11 +1,12 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { provenanceFor } from '../../services/provenance.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { type ChartType, LIVE_DATA_TYPES } from '../../charts/chart-types.ts';
+import { buildChart, type ChartQuery } from '../../services/chart.ts';
 import { countryByIso3 } from '../../domain/countries.ts';
 import { Problem } from '../../http/problem.ts';
 import { originFor } from '../../http/public-origin.ts';
 import { renderSvg } from '../../render/svg.ts';
-import { type BuiltChart, buildChart, type ChartQuery } from '../../services/chart.ts';
 import { CHART_FILE, type chartRoute } from './charts.routes.ts';
 
 /** What each chart type cannot do without: the same checks for /v1/charts and /embed. */
@@ -59,42 +60,59 @@ export function checkChartParameters(type: ChartType, q: ChartQuery): void {
   }
 }
 
-const chartOptions = (deps: AppDeps, origin: string) => ({ origin, now: deps.now?.(), lpSolver: deps.lpSolver });
+type ChartExtension = 'svg' | 'png' | 'pdf';
 
-/** The chart as SVG or PNG; images always embed their data: the renderer never fetches. */
-async function chartImage(deps: AppDeps, type: ChartType, extension: 'svg' | 'png', query: ChartQuery, origin: string) {
-  if (extension === 'png' && !deps.renderPng) {
-    throw new Problem(
-      501,
-      'not_implemented',
-      'PNG rendering runs on the Node deployment only; this edge deployment serves the spec and SVG. Use .svg, or the Node origin for PNG.',
-    );
+const NODE_ONLY =
+  'runs on the Node deployment only; this edge deployment serves the spec and SVG. Use .svg, or the Node origin.';
+
+/** The chart as a file: SVG (text or outlines), PNG at a device scale, or vector PDF. */
+async function chartFile(deps: AppDeps, svg: string, extension: ChartExtension, query: ChartQuery & ImageQuery) {
+  if (extension === 'svg' && query.text === 'paths') {
+    if (!deps.outlineText) throw new Problem(501, 'not_implemented', `SVG with text=paths ${NODE_ONLY}`);
+    return { body: deps.outlineText(svg), type: 'image/svg+xml; charset=utf-8' };
   }
-  const built = await buildChart(deps.db, type, { ...query, data: 'inline' }, chartOptions(deps, origin));
-  const svg = await renderSvg(built.spec);
   if (extension === 'svg') return { body: svg, type: 'image/svg+xml; charset=utf-8' };
-  return { body: deps.renderPng?.(svg, query.width) as Uint8Array<ArrayBuffer>, type: 'image/png' };
+  if (extension === 'png') {
+    if (!deps.renderPng) throw new Problem(501, 'not_implemented', `PNG rendering ${NODE_ONLY}`);
+    return { body: deps.renderPng(svg, query.scale) as Uint8Array<ArrayBuffer>, type: 'image/png' };
+  }
+  if (!deps.renderPdf) throw new Problem(501, 'not_implemented', `PDF rendering ${NODE_ONLY}`);
+  return { body: (await deps.renderPdf(svg)) as Uint8Array<ArrayBuffer>, type: 'application/pdf' };
 }
 
-/** The JSON answer: the spec, its alt text, the image and embed URLs, and the provenance. */
-function presentChart(type: ChartType, query: ChartQuery, built: BuiltChart, origin: string, search: string) {
-  const embedUrl = `${origin}/embed/${type}${search}`;
-  const escapedTitle = built.title.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+interface ImageQuery {
+  scale: 1 | 2 | 3;
+  text: 'text' | 'paths';
+}
+
+/** The rendered chart's size in CSS pixels, from the SVG vega drew. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const attr = (name: string) => Number(new RegExp(`<svg[^>]*\\s${name}="([\\d.]+)"`).exec(svg)?.[1] ?? 0);
+  return { width: Math.ceil(attr('width')), height: Math.ceil(attr('height')) };
+}
+
+/** Iframe snippets, live and pinned, sized to the chart; the optional script lets the frame follow the chart's height. */
+function embedSnippets(
+  origin: string,
+  type: ChartType,
+  search: string,
+  title: string,
+  size: { width: number; height: number },
+  today: string,
+) {
+  const escapedTitle = title.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  const params = new URLSearchParams(search);
+  const url = `${origin}/embed/${type}?${params}`;
+  if (!params.has('release') && !params.has('as_of')) params.set('as_of', today);
+  const pinnedUrl = `${origin}/embed/${type}?${params}`;
+  const iframe = (src: string) =>
+    `<iframe src="${src.replaceAll('&', '&amp;')}" title="${escapedTitle}" width="${size.width}" height="${size.height + 24}" style="border:0;width:100%;max-width:${size.width}px" loading="lazy" data-civscope-embed></iframe>`;
   return {
-    type,
-    title: built.title,
-    description: built.description,
-    lang: query.lang,
-    pinned: query.release !== undefined,
-    spec: built.spec as unknown as Record<string, unknown>,
-    data_url: `${origin}${built.dataPath}`,
-    svg_url: `${origin}/v1/charts/${type}.svg${search}`,
-    png_url: `${origin}/v1/charts/${type}.png${search}`,
-    embed: {
-      url: embedUrl,
-      iframe: `<iframe src="${embedUrl.replaceAll('&', '&amp;')}" title="${escapedTitle}" width="${query.width + 60}" height="${query.height + 220}" style="border:0" loading="lazy"></iframe>`,
-    },
-    ...built.provenance,
+    url,
+    iframe: iframe(url),
+    pinned_url: pinnedUrl,
+    pinned_iframe: iframe(pinnedUrl),
+    script: `<script src="${origin}/embed.js" async></script>`,
   };
 }
 
@@ -104,15 +122,42 @@ export const chart =
     const [, type, extension] = CHART_FILE.exec(c.req.valid('param').chart) as unknown as [
       string,
       ChartType,
-      'svg' | 'png' | undefined,
+      ChartExtension | undefined,
     ];
-    const query = c.req.valid('query') as ChartQuery;
+    const query = c.req.valid('query') as ChartQuery & ImageQuery;
     checkChartParameters(type, query);
     const origin = originFor(c, deps.publicOrigin);
+    const search = new URL(c.req.url).search;
     if (extension) {
-      const image = await chartImage(deps, type, extension, query, origin);
-      return c.body(image.body, 200, { 'content-type': image.type }) as never;
+      // Images always embed their data: the renderer never fetches.
+      const built = await buildChart(deps, type, { ...query, data: 'inline' }, origin);
+      const file = await chartFile(deps, await renderSvg(built.spec), extension, query);
+      return c.body(file.body, 200, { 'content-type': file.type }) as never;
     }
-    const built = await buildChart(deps.db, type, query, chartOptions(deps, origin));
-    return c.json(presentChart(type, query, built, origin, new URL(c.req.url).search), 200);
+    const built = await buildChart(deps, type, query, origin);
+    const inline = query.data === 'inline' ? built : await buildChart(deps, type, { ...query, data: 'inline' }, origin);
+    const size = svgSize(await renderSvg(inline.spec));
+    const provenance = await provenanceFor(deps.db, built.releaseIds);
+    const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const file = (ext: string) => `${origin}/v1/charts/${type}.${ext}${search}`;
+    return c.json(
+      {
+        type,
+        title: built.title,
+        description: built.description,
+        lang: query.lang,
+        pinned: query.release !== undefined,
+        spec: built.spec as unknown as Record<string, unknown>,
+        data_url: `${origin}${built.dataPath}`,
+        svg_url: file('svg'),
+        png_url: file('png'),
+        pdf_url: file('pdf'),
+        size,
+        years_with_data: built.yearsWithData,
+        missing: built.missing,
+        embed: embedSnippets(origin, type, search, built.title, size, today),
+        ...provenance,
+      },
+      200,
+    );
   };

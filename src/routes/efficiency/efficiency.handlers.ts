@@ -1,9 +1,18 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
-import { efficiencyOf } from '../../services/efficiency.ts';
+import { tableResponse } from '../../http/table.ts';
+import { efficiencyOf, efficiencyTable } from '../../services/efficiency.ts';
 import type { efficiencyRoute } from './efficiency.routes.ts';
 
 export const efficiency =
   (deps: AppDeps): RouteHandler<typeof efficiencyRoute> =>
-  async (c) =>
-    c.json(await efficiencyOf(deps.db, c.req.valid('query'), deps.now?.(), deps.lpSolver), 200);
+  async (c) => {
+    const query = c.req.valid('query');
+    const result = await efficiencyOf(deps.db, query, deps.now?.(), deps.lpSolver);
+    if (query.format === 'json') return c.json(result, 200);
+    return (await tableResponse(
+      efficiencyTable(result),
+      { format: query.format, bom: query.bom },
+      deps.spreadsheet,
+    )) as never;
+  };

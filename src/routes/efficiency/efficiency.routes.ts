@@ -7,6 +7,7 @@ import {
   efficiencyParams,
   inputsParam,
   outputsParam,
+  tableOutputParams,
 } from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { IndicatorSchema, ProblemSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -26,6 +27,7 @@ export const efficiencyQuerySchema = z
         description: 'Language of names and sentences: `en` or `vi`.',
       }),
     ...crossSectionParams,
+    ...tableOutputParams,
   })
   .superRefine((query, ctx) => {
     checkCommonRules(query, ctx);
@@ -103,7 +105,12 @@ export const efficiencyRoute = createRoute({
   responses: {
     200: {
       description: 'Scores per country, the frontier and its robustness',
-      content: { 'application/json': { schema: EfficiencyResponseSchema } },
+      content: {
+        'application/json': { schema: EfficiencyResponseSchema },
+        'text/csv': {
+          schema: z.string().openapi({ description: 'format=csv: one row per country, left-out countries last.' }),
+        },
+      },
     },
     ...problemResponses,
     422: {

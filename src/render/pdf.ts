@@ -1,0 +1,36 @@
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { FONT_FILES } from './fonts.ts';
+
+const [REGULAR, BOLD] = FONT_FILES as [string, string];
+
+/**
+ * SVG text → a one-page vector PDF the size of the chart (1 CSS px = 1 pt), with Noto Sans
+ * embedded (subset) so Vietnamese diacritics print and copy as text.
+ */
+export async function renderPdf(svg: string): Promise<Uint8Array<ArrayBuffer>> {
+  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 640);
+  const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 400);
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    info: { Producer: 'CivScope', Creator: 'CivScope' },
+  });
+  doc.registerFont('regular', REGULAR);
+  doc.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  SVGtoPDF(doc, svg, 0, 0, {
+    width,
+    height,
+    assumePt: true,
+    fontCallback: (_family: string, bold: boolean) => (bold ? 'bold' : 'regular'),
+  });
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
