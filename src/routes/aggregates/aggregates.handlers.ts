@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { type AggregateStat, aggregate } from '../../domain/aggregate.ts';
 import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
-import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
+import { provenanceTable, tableResponse } from '../../http/table.ts';
 import { valuesFor } from '../../repositories/observations.ts';
 import { POPULATION_INDICATOR } from '../../analysis/normalisation.ts';
 import { presentIndicator } from '../presenters.ts';
@@ -64,13 +64,11 @@ export const aggregates =
       .filter((y) => y.reporting > 0);
 
     const provenance = await provenanceFor(deps.db, releaseIds);
-    if (query.format === 'csv') {
+    if (query.format !== 'json') {
       const header = ['year', stat, 'reporting', 'members', 'missing'];
       const body = out.map((y) => [y.year, y.value ?? '', y.reporting, y.members, y.missing.join(' ')]);
-      return csvResponse(
-        toCsv(...withProvenanceColumns(header, body, provenance)),
-        `aggregate-${indicator.code}.csv`,
-      ) as never;
+      const table = provenanceTable(`aggregate-${indicator.code}`, header, body, provenance);
+      return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
     return c.json(
       {

@@ -4,7 +4,7 @@ import { EXCLUDED_FLAGS } from '../../domain/apply-normalisation.ts';
 import { compositeScores, hasSpread, rankSensitivity } from '../../domain/composite.ts';
 import { countryByIso3 } from '../../domain/countries.ts';
 import { directionOf } from '../../domain/normalise.ts';
-import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
+import { provenanceTable, tableResponse } from '../../http/table.ts';
 import { crossSection } from '../../analysis/cross-section.ts';
 import { provenanceFor } from '../../analysis/provenance.ts';
 import { requireIndicators } from '../../analysis/require-indicator.ts';
@@ -79,7 +79,7 @@ export const composite =
       deps.db,
       [...values.values()].flat().map((r) => r.release_id),
     );
-    if (query.format === 'csv') {
+    if (query.format !== 'json') {
       const header = [
         'rank',
         'iso3',
@@ -98,7 +98,8 @@ export const composite =
         sensitivity.ranges.get(s.iso3)?.minRank ?? '',
         sensitivity.ranges.get(s.iso3)?.maxRank ?? '',
       ]);
-      return csvResponse(toCsv(...withProvenanceColumns(header, body, provenance)), 'composite.csv') as never;
+      const table = provenanceTable('composite', header, body, provenance);
+      return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
     return c.json(
       {

@@ -10,7 +10,73 @@ import { type ValueRow, valuesFor } from '../../repositories/observations.ts';
 import { provenanceFor } from '../../analysis/provenance.ts';
 import { requireCountries, resolveSelection, selectionForYear } from '../../analysis/selection.ts';
 import { describeVintage, resolveVintage } from '../../analysis/vintage.ts';
+import { provenanceTable, tableResponse } from '../../http/table.ts';
 import type { profileRoute } from './profiles.routes.ts';
+
+const PROFILE_HEADER = [
+  'indicator',
+  'name',
+  'unit',
+  'year',
+  'value',
+  'flag',
+  'rank',
+  'peers_reporting',
+  'group_min',
+  'group_median',
+  'group_mean',
+  'group_max',
+  'frontier_value',
+  'distance_to_frontier',
+  'previous_year',
+  'previous_value',
+  'change',
+  'release',
+];
+
+interface ProfileEntry {
+  indicator: string;
+  name: string;
+  unit: string;
+  year: number;
+  value: number;
+  flag: string | null;
+  rank: number | null;
+  peers_reporting: number;
+  group_min: number | null;
+  group_median: number | null;
+  group_mean: number | null;
+  group_max: number | null;
+  frontier: { value: number } | null;
+  distance_to_frontier: number | null;
+  previous: { year: number; value: number } | null;
+  change: number | null;
+  release: string;
+}
+
+/** One profile entry as a table row (empty cells for what is missing). */
+function profileCells(e: ProfileEntry): unknown[] {
+  return [
+    e.indicator,
+    e.name,
+    e.unit,
+    e.year,
+    e.value,
+    e.flag ?? '',
+    e.rank ?? '',
+    e.peers_reporting,
+    e.group_min ?? '',
+    e.group_median ?? '',
+    e.group_mean ?? '',
+    e.group_max ?? '',
+    e.frontier?.value ?? '',
+    e.distance_to_frontier ?? '',
+    e.previous?.year ?? '',
+    e.previous?.value ?? '',
+    e.change ?? '',
+    e.release,
+  ];
+}
 
 export const profile =
   (deps: AppDeps): RouteHandler<typeof profileRoute> =>
@@ -87,6 +153,11 @@ export const profile =
         },
       ];
     });
+    const provenance = await provenanceFor(deps.db, releaseIds);
+    if (query.format !== 'json') {
+      const table = provenanceTable(`profile-${iso3}`, PROFILE_HEADER, entries.map(profileCells), provenance);
+      return (await tableResponse(table, query, deps.spreadsheet)) as never;
+    }
     return c.json(
       {
         iso3,
@@ -96,7 +167,7 @@ export const profile =
         year: query.year ?? null,
         indicators: entries,
         no_data: noData,
-        ...(await provenanceFor(deps.db, releaseIds)),
+        ...provenance,
       },
       200,
     );
