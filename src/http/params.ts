@@ -188,12 +188,12 @@ export const normaliseParam = z
   });
 
 export const formatParam = z
-  .enum(['json', 'csv', 'sdmx-csv'], { error: 'format must be json, csv or sdmx-csv' })
+  .enum(['json', 'csv', 'sdmx-csv', 'xlsx'], { error: 'format must be json, csv, sdmx-csv or xlsx' })
   .default('json')
   .openapi({
     param: { name: 'format', in: 'query' },
     description:
-      '`json` (default); `csv` answers `text/csv` (RFC 4180); `sdmx-csv` answers `text/csv` in SDMX-CSV columns.',
+      '`json` (default); `csv` answers `text/csv` (RFC 4180); `sdmx-csv` answers `text/csv` in SDMX-CSV columns; `xlsx` an Excel workbook with a data sheet and a sources sheet (Node deployments; 501 on Workers).',
   });
 
 export const tableFormatParam = z

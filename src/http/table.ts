@@ -1,4 +1,4 @@
-import { csvResponse, toCsv } from './csv.ts';
+import { csvResponse, toCsv, withProvenanceColumns } from './csv.ts';
 import { Problem } from './problem.ts';
 import { STATIC_HEADERS } from './static-headers.ts';
 
@@ -26,7 +26,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** CSV (RFC 4180, optionally with a UTF-8 BOM for Excel) or an Excel workbook. */
 export async function tableResponse(
   table: Table,
-  output: { format: 'csv' | 'xlsx'; bom?: boolean },
+  output: { format: string; bom?: boolean },
   writer: SpreadsheetWriter | undefined,
   headers: Record<string, string> = {},
 ): Promise<Response> {
@@ -34,6 +34,10 @@ export async function tableResponse(
     const csv = toCsv(table.header, table.rows);
     return csvResponse(output.bom ? `\uFEFF${csv}` : csv, `${table.name}.csv`, headers);
   }
+  if (output.format !== 'xlsx')
+    throw new Problem(400, 'invalid_parameter', `format ${output.format} is not a table format`, {
+      parameter: 'format',
+    });
   if (!writer)
     throw new Problem(
       501,
@@ -51,4 +55,15 @@ export async function tableResponse(
       ...headers,
     },
   });
+}
+
+/** A table whose rows also carry the releases and licences of the response (as every CSV does). */
+export function provenanceTable(
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  provenance: TableProvenance & { sources: { name: string; licence: string }[] },
+): Table {
+  const [withHeader, withRows] = withProvenanceColumns(header, rows, provenance);
+  return { name, header: withHeader, rows: withRows, provenance };
 }

@@ -97,7 +97,7 @@ describe('every error code, for the bad inputs a user would try', () => {
     ['/v1/observations?indicator=EGDI&limit=1000000', 400, 'invalid_parameter'],
     ['/v1/observations?indicator=EGDI&limit=0', 400, 'invalid_parameter'],
     ['/v1/observations?indicator=EGDI&cursor=not-a-cursor', 400, 'invalid_parameter'],
-    ['/v1/observations?indicator=EGDI&format=xlsx', 400, 'invalid_parameter'],
+    ['/v1/observations?indicator=EGDI&format=xls', 400, 'invalid_parameter'],
     ['/v1/observations?indicator=EGDI&membership=sometimes', 400, 'invalid_parameter'],
     ['/v1/observations?indicator=EGDI&as_of=2025-13-01', 400, 'invalid_parameter'],
     ['/v1/observations?indicator=EGDI&as_of=2025-01-01&release=un-egov:2024', 400, 'invalid_parameter'],

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
-import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
+import { provenanceTable, tableResponse } from '../../http/table.ts';
 import { aggregatesOf } from '../../services/aggregates.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { presentIndicator } from '../presenters.ts';
@@ -12,11 +12,11 @@ export const aggregates =
     const query = c.req.valid('query');
     const { indicator, releaseIds, ...result } = await aggregatesOf(deps.db, query, deps.now?.());
     const provenance = await provenanceFor(deps.db, releaseIds);
-    if (query.format === 'csv') {
+    if (query.format !== 'json') {
       const header = ['year', query.stat, 'reporting', 'members', 'missing'];
       const body = result.years.map((y) => [y.year, y.value ?? '', y.reporting, y.members, y.missing.join(' ')]);
-      const table = withProvenanceColumns(header, body, provenance);
-      return csvResponse(toCsv(...table), `aggregate-${indicator.code}.csv`) as never;
+      const table = provenanceTable(`aggregate-${indicator.code}`, header, body, provenance);
+      return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
     return c.json({ indicator: presentIndicator(indicator), ...result, ...provenance }, 200);
   };

@@ -5,7 +5,7 @@ import {
   fromParam,
   indicatorCode,
   selectionParams,
-  tableFormatParam,
+  tableOutputParams,
   toParam,
   vintageParams,
 } from '../../http/params.ts';
@@ -33,7 +33,7 @@ export const aggregatesRoute = createRoute({
         from: fromParam,
         to: toParam,
         ...vintageParams,
-        format: tableFormatParam,
+        ...tableOutputParams,
       })
       .superRefine(checkCommonRules),
   },

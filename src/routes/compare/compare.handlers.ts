@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { comparisonOf } from '../../services/comparison.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
+import { provenanceTable, tableResponse } from '../../http/table.ts';
 import { presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
@@ -13,7 +13,7 @@ export const compare =
     const query = c.req.valid('query');
     const result = await comparisonOf(deps.db, query, deps.now?.());
     const provenance = await provenanceFor(deps.db, result.releaseIds);
-    if (query.format === 'csv') {
+    if (query.format !== 'json') {
       const header = [
         'iso3',
         'country',
@@ -27,7 +27,8 @@ export const compare =
           return cell ? [cell.value, cell.year, cell.score ?? '', cell.rank ?? ''] : ['', '', '', ''];
         }),
       ]);
-      return csvResponse(toCsv(...withProvenanceColumns(header, body, provenance)), 'compare.csv') as never;
+      const table = provenanceTable('compare', header, body, provenance);
+      return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
     return c.json(
       {

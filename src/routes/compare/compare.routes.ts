@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkCommonRules, crossSectionParams, indicatorsParam, tableFormatParam } from '../../http/params.ts';
+import { checkCommonRules, crossSectionParams, indicatorsParam, tableOutputParams } from '../../http/params.ts';
 import { CoverageSchema } from '../analysis-schemas.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -26,7 +26,7 @@ export const compareRoute = createRoute({
       .strictObject({
         indicators: indicatorsParam,
         ...crossSectionParams,
-        format: tableFormatParam,
+        ...tableOutputParams,
       })
       .superRefine(checkCommonRules),
   },

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
-import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
+import { provenanceTable, tableResponse } from '../../http/table.ts';
 import { compositeOf } from '../../services/composite.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import type { compositeRoute } from './composite.routes.ts';
@@ -27,9 +27,9 @@ export const composite =
     const query = c.req.valid('query');
     const { releaseIds, ...result } = await compositeOf(deps.db, query, deps.now?.());
     const provenance = await provenanceFor(deps.db, releaseIds);
-    if (query.format === 'csv') {
-      const table = withProvenanceColumns(...compositeTable(result, query.indicators), provenance);
-      return csvResponse(toCsv(...table), 'composite.csv') as never;
+    if (query.format !== 'json') {
+      const table = provenanceTable('composite', ...compositeTable(result, query.indicators), provenance);
+      return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
     return c.json({ ...result, ...provenance }, 200);
   };

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkCommonRules, crossSectionParams, indicatorsParam, tableFormatParam } from '../../http/params.ts';
+import { checkCommonRules, crossSectionParams, indicatorsParam, tableOutputParams } from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -46,7 +46,7 @@ export const compositeRoute = createRoute({
               '`skip`: average the components a country has (weights rescaled); `exclude`: leave out countries missing any component.',
           }),
         ...crossSectionParams,
-        format: tableFormatParam,
+        ...tableOutputParams,
       })
       .superRefine((query, ctx) => {
         checkCommonRules(query, ctx);

@@ -1,5 +1,6 @@
 import type { SeriesPoint } from '../../services/observation-series.ts';
 import { csvResponse, toCsv } from '../../http/csv.ts';
+import type { Table, TableProvenance } from '../../http/table.ts';
 
 /** Flags → SDMX OBS_STATUS (CL_OBS_STATUS): A normal, U low reliability. */
 const OBS_STATUS: Record<string, string> = {
@@ -7,13 +8,14 @@ const OBS_STATUS: Record<string, string> = {
   'confidence-low': 'U',
 };
 
-export function observationsCsv(
+/** The observations as a table: what format=csv writes and format=xlsx puts on its data sheet. */
+export function observationsTable(
   indicatorCode: string,
   rows: readonly SeriesPoint[],
-  licences: ReadonlyMap<string, string>,
+  provenance: TableProvenance,
   withNormalised: boolean,
-  headers: Record<string, string>,
-) {
+): Table {
+  const licences = new Map(provenance.sources.map((s) => [s.id, s.licence]));
   const header = [
     'indicator',
     'iso3',
@@ -42,7 +44,7 @@ export function observationsCsv(
     licences.get(r.source) ?? '',
     r.reference_url ?? '',
   ]);
-  return csvResponse(toCsv(header, body), `${indicatorCode}.csv`, headers);
+  return { name: indicatorCode, header, rows: body, provenance };
 }
 
 /** SDMX-CSV (version 2 columns): one row per observation of the CivScope dataflow. */

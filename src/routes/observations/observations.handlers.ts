@@ -5,7 +5,8 @@ import { decodeCursor, encodeCursor, isAfter } from '../../http/cursor.ts';
 import { presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
-import { observationsCsv, observationsSdmxCsv } from './observations.formats.ts';
+import { tableResponse } from '../../http/table.ts';
+import { observationsSdmxCsv, observationsTable } from './observations.formats.ts';
 import type { listObservationsRoute } from './observations.routes.ts';
 
 export const listObservations =
@@ -32,9 +33,9 @@ export const listObservations =
       linkHeader.link = `<${next.pathname}${next.search}>; rel="next"`;
     }
     const { indicator } = series;
-    if (query.format === 'csv') {
-      const licences = new Map(provenance.sources.map((s) => [s.id, s.licence]));
-      return observationsCsv(indicator.code, out, licences, series.normalisation !== null, linkHeader) as never;
+    if (query.format === 'csv' || query.format === 'xlsx') {
+      const table = observationsTable(indicator.code, out, provenance, series.normalisation !== null);
+      return (await tableResponse(table, query, deps.spreadsheet, linkHeader)) as never;
     }
     if (query.format === 'sdmx-csv')
       return observationsSdmxCsv(indicator.code, indicator.unit, out, linkHeader) as never;

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   checkCommonRules,
   crossSectionParams,
+  bomParam,
   formatParam,
   fromParam,
   indicatorCode,
@@ -67,6 +68,7 @@ export const observationsQuery = z
     to: toParam,
     normalise: normaliseParam,
     format: formatParam,
+    bom: bomParam,
     limit: z.coerce
       .number({ error: 'limit must be a whole number' })
       .int('limit must be a whole number')

@@ -1,5 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkCommonRules, ISO3, selectionParams, themeParam, vintageParams, yearParam } from '../../http/params.ts';
+import {
+  checkCommonRules,
+  ISO3,
+  selectionParams,
+  tableOutputParams,
+  themeParam,
+  vintageParams,
+  yearParam,
+} from '../../http/params.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -20,6 +28,7 @@ export const profileRoute = createRoute({
         year: yearParam,
         theme: themeParam,
         ...vintageParams,
+        ...tableOutputParams,
       })
       .superRefine(checkCommonRules),
   },

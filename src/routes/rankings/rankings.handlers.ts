@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { rankingOf } from '../../services/ranking.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { csvResponse, toCsv, withProvenanceColumns } from '../../http/csv.ts';
+import { provenanceTable, tableResponse } from '../../http/table.ts';
 import { presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
@@ -13,7 +13,7 @@ export const rankings =
     const query = c.req.valid('query');
     const { indicator, vintage, releaseIds, ...result } = await rankingOf(deps.db, query, deps.now?.());
     const provenance = await provenanceFor(deps.db, releaseIds);
-    if (query.format === 'csv') {
+    if (query.format !== 'json') {
       const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
       const body = result.ranking.map((r) => [
         r.rank,
@@ -26,10 +26,8 @@ export const rankings =
         r.flag ?? '',
         r.release,
       ]);
-      return csvResponse(
-        toCsv(...withProvenanceColumns(header, body, provenance)),
-        `ranking-${indicator.code}.csv`,
-      ) as never;
+      const table = provenanceTable(`ranking-${indicator.code}`, header, body, provenance);
+      return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
     return c.json(
       { indicator: presentIndicator(indicator), vintage: describeVintage(vintage), ...result, ...provenance },

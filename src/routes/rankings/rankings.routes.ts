@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkCommonRules, crossSectionParams, indicatorCode, tableFormatParam } from '../../http/params.ts';
+import { checkCommonRules, crossSectionParams, indicatorCode, tableOutputParams } from '../../http/params.ts';
 import { CoverageSchema, ExcludedValueSchema } from '../analysis-schemas.ts';
 import { indicatorContextShape } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -16,7 +16,7 @@ export const rankingsRoute = createRoute({
       .strictObject({
         indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
         ...crossSectionParams,
-        format: tableFormatParam,
+        ...tableOutputParams,
       })
       .superRefine(checkCommonRules),
   },
