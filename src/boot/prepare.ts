@@ -32,7 +32,7 @@ export async function loadShippedReleases(
   const { ingestReleaseFolder } = await import('../ingest/ingest-release.ts');
   const summaries: IngestSummary[] = [];
   for (const release of pending) {
-    const summary = await ingestReleaseFolder(db, release.folder);
+    const summary = await ingestReleaseFolder(db, release.folder, { requireSha256: true });
     onLoaded?.(summary);
     summaries.push(summary);
   }

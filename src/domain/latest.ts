@@ -23,3 +23,26 @@ export function dropOlderThan<T extends Dated>(rows: readonly T[], maxAge: numbe
   const newest = Math.max(...years);
   return rows.filter((r) => r.year === null || r.year >= newest - maxAge);
 }
+
+/**
+ * Each country's row for `year`, or failing that (like the World Bank's mrnev) its row from the
+ * nearest year with data (a tie goes to the earlier year) or, with `previous`, the latest earlier
+ * year — never more than `maxAge` years away. Undated rows never count.
+ */
+export function fallbackPerCountry<T extends Dated>(
+  rows: readonly T[],
+  year: number,
+  mode: 'nearest' | 'previous',
+  maxAge = Number.POSITIVE_INFINITY,
+): T[] {
+  const best = new Map<string, T>();
+  const distance = (r: T) => Math.abs((r.year as number) - year);
+  for (const row of rows) {
+    if (row.year === null || distance(row) > maxAge || (mode === 'previous' && row.year > year)) continue;
+    const current = best.get(row.iso3);
+    const closer = !current || distance(row) < distance(current);
+    const tieEarlier = current && distance(row) === distance(current) && row.year < (current.year as number);
+    if (closer || tieEarlier) best.set(row.iso3, row);
+  }
+  return [...best.values()].sort((a, b) => a.iso3.localeCompare(b.iso3));
+}

@@ -8,8 +8,11 @@ import { type IngestSummary, ingestReleaseFolder } from './ingest-release.ts';
 import { summaryLine } from './summary-line.ts';
 import { listShippedReleases } from './shipped.ts';
 
-const USAGE = `Usage: npm run ingest -- <release folder>... [--dry-run]
+const USAGE = `Usage: npm run ingest -- <release folder>... [--dry-run] [--allow-unresolved]
        npm run ingest -- --all [--dry-run]
+
+--allow-unresolved  load the rows whose country resolves and list the names that do not
+                    (without it, one unresolved country name stops the release: exit 1, nothing written)
 
 Loads datasets/<source>/<release>/ folders (meta.yaml + data file) into the database named by
 DATABASE_URL, or into the embedded PGlite in CIVSCOPE_DATA_DIR (default .data/pglite).
@@ -41,6 +44,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       'dry-run': { type: 'boolean', default: false },
+      'allow-unresolved': { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -64,6 +68,8 @@ async function main(): Promise<number> {
       let started = false;
       const summary = await ingestReleaseFolder(database.db, folder, {
         dryRun: values['dry-run'],
+        allowUnresolved: values['allow-unresolved'],
+        requireSha256: values.all,
         onProgress: (done, total) => {
           if (!bar || total < PROGRESS_THRESHOLD) return;
           if (!started) {

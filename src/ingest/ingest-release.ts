@@ -15,6 +15,10 @@ import { type SkipReason, validateRows } from './validate.ts';
 export interface IngestOptions {
   /** Parse, validate and compare with the previous release, but write nothing. */
   dryRun?: boolean;
+  /** Load the rows that resolve and list the country names that do not (default: they stop the release). */
+  allowUnresolved?: boolean;
+  /** Refuse a meta.yaml without the data file's sha256 (shipped and uploaded releases). */
+  requireSha256?: boolean;
   /** Called as observations are written: (written so far, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -58,6 +62,12 @@ export async function ingestRelease(
 ): Promise<IngestSummary> {
   const relative = path.relative(process.cwd(), dataPath);
   const displayName = relative && !relative.startsWith('..') ? relative : dataPath;
+  if (options.requireSha256 && !meta.sha256) {
+    throw new IngestError(
+      `${displayName}: meta.yaml has no sha256; shipped and uploaded releases must state the sha256 of their data file (sha256sum ${path.basename(dataPath)})`,
+      { file: displayName, column: 'sha256' },
+    );
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(dataPath);
@@ -96,7 +106,7 @@ export async function ingestRelease(
   }
 
   const { rows, linesRead, notLoaded } = await READERS[meta.format](dataPath, displayName, meta);
-  const validated = validateRows(rows, meta, displayName);
+  const validated = validateRows(rows, meta, displayName, options.allowUnresolved);
   validated.skipped['level not loaded'] = notLoaded ?? 0;
   const before = await currentValuesOfSource(db, {
     sourceId: meta.source.id,

@@ -68,8 +68,12 @@ export const releaseMetaSchema = z
     notes: z.string().default(''),
     /** The year of every value, for files that carry none (an index edition such as BIPA 2024). */
     edition_year: z.number().int().min(1900).max(2100).optional(),
-    /** `error`: a country spelling that resolves to nothing stops the release instead of being reported. */
-    unresolved_countries: z.enum(['report', 'error']).default('report'),
+    /**
+     * A country spelling that resolves to nothing stops the release (`error`, the default: a
+     * misspelt "Viet Nan" must not quietly drop Viet Nam); `report` loads the rest and lists it.
+     * `npm run ingest -- --allow-unresolved` does the same for one run.
+     */
+    unresolved_countries: z.enum(['report', 'error']).default('error'),
     /** Policy figures may have no year; statistical releases must date every value. */
     allow_undated: z.boolean().default(false),
     /** sha256 of the data file; when present, ingestion refuses a file that does not match. */

@@ -39,7 +39,7 @@ export function uploadIngester(db: Kysely<Database>): (upload: ReleaseUpload) =>
       // The file is stored under the name meta.yaml gives it, whatever the browser sent.
       const dataPath = path.join(folder, path.basename(meta.file));
       await writeFile(dataPath, upload.data);
-      const summary = await ingestRelease(db, meta, dataPath);
+      const summary = await ingestRelease(db, meta, dataPath, { requireSha256: true });
       return {
         release: summary.releaseId,
         status: summary.status === 'unchanged' ? 'unchanged' : 'loaded',

@@ -86,10 +86,13 @@ function ruleMatches(
 
 function unresolvedCountry(row: RawRow, displayName: string): IngestError {
   const text = 'code' in row.country ? row.country.code : row.country.name;
-  return new IngestError(`${displayName}, line ${row.line}: country "${text}" resolves to no known country`, {
-    file: displayName,
-    line: row.line,
-  });
+  return new IngestError(
+    `${displayName}, line ${row.line}: country "${text}" resolves to no known country; nothing was loaded (fix the spelling, add an alias to the registry, or pass --allow-unresolved to load the rest)`,
+    {
+      file: displayName,
+      line: row.line,
+    },
+  );
 }
 
 function resolve(row: RawRow): CountryResolution {
@@ -100,7 +103,12 @@ function resolve(row: RawRow): CountryResolution {
  * Validates every raw row with zod and resolves countries. Rows outside the registry or without a
  * value are skipped and counted; anything malformed stops the release with its file, line and column.
  */
-export function validateRows(rows: RawRow[], meta: ReleaseMeta, displayName: string): ValidationResult {
+export function validateRows(
+  rows: RawRow[],
+  meta: ReleaseMeta,
+  displayName: string,
+  allowUnresolved = false,
+): ValidationResult {
   const indicators = new Map(meta.indicators.map((i) => [i.code, i]));
   const schema = rowSchema(meta.indicators.map((i) => i.code) as [string, ...string[]], meta.allow_undated);
   const result: ValidationResult = {
@@ -117,7 +125,7 @@ export function validateRows(rows: RawRow[], meta: ReleaseMeta, displayName: str
       continue;
     }
     if (country.kind === 'unknown') {
-      if (meta.unresolved_countries === 'error') throw unresolvedCountry(row, displayName);
+      if (meta.unresolved_countries === 'error' && !allowUnresolved) throw unresolvedCountry(row, displayName);
       result.skipped['unresolved country']++;
       result.unresolved.push({ line: row.line, text: 'code' in row.country ? row.country.code : row.country.name });
       continue;

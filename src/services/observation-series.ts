@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { parseNormalise } from '../domain/normalise.ts';
 import { countryByIso3 } from '../domain/countries.ts';
-import { dropOlderThan, latestPerCountry } from '../domain/latest.ts';
+import { dropOlderThan, fallbackPerCountry, latestPerCountry } from '../domain/latest.ts';
+import { MAX_YEAR_SPAN } from '../http/params.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';
 import { valuesFor } from '../repositories/observations.ts';
 import { checkNormalisationApplies, normaliseRows } from './normalisation.ts';
@@ -21,6 +22,8 @@ export interface SeriesQuery {
   year?: number;
   latest?: boolean;
   max_age?: number;
+  /** With `year`: answer each country from the nearest (or previous) year that has data. */
+  fallback?: 'nearest' | 'previous';
   as_of?: string;
   release?: string;
   normalise?: string;
@@ -39,6 +42,8 @@ export interface SeriesPoint {
   published_rank?: { rank: number | null; label: string | null };
   release: string;
   source: string;
+  /** With fallback=: the year asked for (`year` is the year the value is from). */
+  requested_year?: number;
 }
 
 /**
@@ -52,8 +57,10 @@ export async function observationSeries(db: Kysely<Database>, query: SeriesQuery
   if (spec) checkNormalisationApplies(indicator, spec);
   const vintage = await resolveVintage(db, query);
 
-  const from = query.year ?? query.from;
-  const to = query.year ?? query.to;
+  const fallback = query.year !== undefined ? query.fallback : undefined;
+  const reach = query.max_age ?? MAX_YEAR_SPAN;
+  const from = fallback ? (query.year as number) - reach : (query.year ?? query.from);
+  const to = fallback === 'nearest' ? (query.year as number) + reach : (query.year ?? query.to);
   let rows = await valuesFor(db, {
     indicatorCodes: [indicator.code],
     countries: selection.countries,
@@ -63,14 +70,15 @@ export async function observationSeries(db: Kysely<Database>, query: SeriesQuery
   });
   rows = rows.filter((r) => selectionIncludes(selection, r.iso3, r.year));
   if (query.latest) rows = latestPerCountry(rows);
-  if (query.max_age !== undefined) rows = dropOlderThan(rows, query.max_age);
+  if (fallback) rows = fallbackPerCountry(rows, query.year as number, fallback, query.max_age);
+  else if (query.max_age !== undefined) rows = dropOlderThan(rows, query.max_age);
 
   const normalisation = spec
     ? await normaliseRows(db, {
         indicator,
         spec,
         rows,
-        crossSection: query.latest ?? false,
+        crossSection: (query.latest ?? false) || fallback !== undefined,
         vintage,
         countries: selection.countries,
       })
@@ -87,6 +95,7 @@ export async function observationSeries(db: Kysely<Database>, query: SeriesQuery
     ...(r.rank === null && r.rank_label === null ? {} : { published_rank: { rank: r.rank, label: r.rank_label } }),
     release: r.release_id,
     source: r.source_id,
+    ...(fallback ? { requested_year: query.year as number } : {}),
   }));
   const reporting = new Set(points.map((p) => p.iso3));
   return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,12 @@ import { countObservations } from '../../src/repositories/observation-count.ts';
 import { createPreparedDatabase, type TestDatabase } from '../helpers/database.ts';
 
 const KEY = 'civscope-admin-test-key-7f3a9c';
+/** Uploads must state their file's sha256 (issue 11): the broken files below carry their own. */
+const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
+const BROKEN_ROW =
+  'source,indicator_code,indicator_name,country_iso3,year,value,unit\nX,NY.GDP.PCAP.CD,x,VNM,2020,100,US$\nX,NY.GDP.PCAP.CD,x,THA,2020,12,5,US$\n';
+const NOT_A_NUMBER =
+  'source,indicator_code,indicator_name,country_iso3,year,value,unit\nX,NY.GDP.PCAP.CD,x,VNM,2020,1.5e,US$\n';
 const release = (...parts: string[]) =>
   path.resolve(import.meta.dirname, '../../datasets/wb-wdi/2025-03-24-gdp-per-capita', ...parts);
 
@@ -88,9 +95,8 @@ describe('POST /v1/admin/releases', () => {
   it('refuses a bad upload with 422 naming the line and column, and leaves the database unchanged', async () => {
     const meta = (await readFile(release('meta.yaml'), 'utf8'))
       .replace(/^release: .*$/m, 'release: broken')
-      .replace(/^sha256: .*$/m, '');
-    const data =
-      'source,indicator_code,indicator_name,country_iso3,year,value,unit\nX,NY.GDP.PCAP.CD,x,VNM,2020,100,US$\nX,NY.GDP.PCAP.CD,x,THA,2020,12,5,US$\n';
+      .replace(/^sha256: .*$/m, `sha256: ${sha256Of(BROKEN_ROW)}`);
+    const data = BROKEN_ROW;
     const before = await countObservations(test.db);
     const { status, body } = await upload({ meta, data }, `Bearer ${KEY}`);
     expect(status).toBe(422);
@@ -101,9 +107,8 @@ describe('POST /v1/admin/releases', () => {
   it('names a non-numeric value by line and column', async () => {
     const meta = (await readFile(release('meta.yaml'), 'utf8'))
       .replace(/^release: .*$/m, 'release: broken-2')
-      .replace(/^sha256: .*$/m, '');
-    const data =
-      'source,indicator_code,indicator_name,country_iso3,year,value,unit\nX,NY.GDP.PCAP.CD,x,VNM,2020,1.5e,US$\n';
+      .replace(/^sha256: .*$/m, `sha256: ${sha256Of(NOT_A_NUMBER)}`);
+    const data = NOT_A_NUMBER;
     const { status, body } = await upload({ meta, data }, `Bearer ${KEY}`);
     expect(status).toBe(422);
     expect(body).toMatchObject({ line: 2, column: 'value' });

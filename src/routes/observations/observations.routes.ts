@@ -32,6 +32,9 @@ export const ObservationSchema = z
     }),
     release: z.string(),
     source: z.string(),
+    requested_year: z.number().int().optional().openapi({
+      description: 'With fallback=: the year asked for; `year` is the year the value comes from.',
+    }),
   })
   .openapi('Observation');
 
@@ -66,6 +69,14 @@ export const observationsQuery = z
     ...crossSectionParams,
     from: fromParam,
     to: toParam,
+    fallback: z
+      .enum(['nearest', 'previous'], { error: 'fallback must be nearest or previous' })
+      .optional()
+      .openapi({
+        param: { name: 'fallback', in: 'query' },
+        description:
+          'With `year`: a country without a value that year is answered from the nearest year with data (`nearest`; ties go to the earlier year) or the latest earlier one (`previous`), at most `max_age` years away; each row keeps its real `year` and gives `requested_year`.',
+      }),
     normalise: normaliseParam,
     format: formatParam,
     bom: bomParam,
@@ -86,7 +97,15 @@ export const observationsQuery = z
       .optional()
       .openapi({ param: { name: 'cursor', in: 'query' }, description: 'next_cursor from the previous page.' }),
   })
-  .superRefine(checkCommonRules);
+  .superRefine((q, ctx) => {
+    checkCommonRules(q, ctx);
+    if (q.fallback && q.year === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fallback'],
+        message: 'fallback needs a year, e.g. year=2023&fallback=nearest',
+      });
+  });
 
 export const listObservationsRoute = createRoute({
   method: 'get',
