@@ -362,12 +362,12 @@ describe('rankings, compare and profiles', () => {
     const egdi = entries.find((i) => i.indicator === 'EGDI');
     expect(egdi).toMatchObject({ peers: 14, peers_reporting: 14, peers_without_data: [] });
     // The wage bill is neutral (higher_is_better null); China publishes none.
-    const wage = entries.find((i) => i.indicator === 'BI.WAG.TOTL.GD.ZS');
-    expect(wage?.rank).toBeNull();
-    expect(wage?.direction).toBeNull();
-    expect(wage?.peers_without_data).toContain('CHN');
-    expect((wage?.peers as number) - (wage?.peers_reporting as number)).toBe(
-      (wage?.peers_without_data as string[]).length,
+    const wage = entries.find((i) => i.indicator === 'BI.WAG.TOTL.GD.ZS') as Record<string, unknown>;
+    expect(wage.rank).toBeNull();
+    expect(wage.direction).toBeNull();
+    expect(wage.peers_without_data).toContain('CHN');
+    expect((wage.peers as number) - (wage.peers_reporting as number)).toBe(
+      (wage.peers_without_data as string[]).length,
     );
   });
 });
