@@ -84,8 +84,11 @@ function profileEntry(indicator: IndicatorRow, list: ValueRow[], iso3: string, s
     year,
     value: target.value,
     flag: target.flag,
-    rank: ownIndex >= 0 ? (ranks[ownIndex] ?? null) : null,
+    // No better direction (a wage bill, a share of employment): a position, never a rank.
+    rank: direction !== null && ownIndex >= 0 ? (ranks[ownIndex] ?? null) : null,
     peers_reporting: peers.length,
+    peers: peerCountries.size,
+    peers_without_data: [...peerCountries].filter((c) => !peers.some((p) => p.iso3 === c)).sort(),
     group_min: min(values),
     group_median: median(values),
     group_mean: mean(values),

@@ -355,6 +355,21 @@ describe('rankings, compare and profiles', () => {
     expect(egdi?.group_mean).toBeCloseTo(Object.values(EGDI_2024).reduce((a, b) => a + b, 0) / 11, 12);
     expect(body.no_data).toContain('BI.WAG.PREM.PB'); // only IDN, TLS and CHN have it
   });
+
+  it('a profile names the peers without data and never ranks an indicator with no better direction', async () => {
+    const { body } = await getJson(app, '/v1/profiles/VNM?group=ASEAN%2B3');
+    const entries = body.indicators as Record<string, unknown>[];
+    const egdi = entries.find((i) => i.indicator === 'EGDI');
+    expect(egdi).toMatchObject({ peers: 14, peers_reporting: 14, peers_without_data: [] });
+    // The wage bill is neutral (higher_is_better null); China publishes none.
+    const wage = entries.find((i) => i.indicator === 'BI.WAG.TOTL.GD.ZS') as Record<string, unknown>;
+    expect(wage.rank).toBeNull();
+    expect(wage.direction).toBeNull();
+    expect(wage.peers_without_data).toContain('CHN');
+    expect((wage.peers as number) - (wage.peers_reporting as number)).toBe(
+      (wage.peers_without_data as string[]).length,
+    );
+  });
 });
 
 describe('composite with sensitivity to the weights', () => {

@@ -54,8 +54,18 @@ export const profileRoute = createRoute({
                   year: z.number().int(),
                   value: z.number(),
                   flag: z.string().nullable(),
-                  rank: z.number().int().nullable(),
+                  rank: z.number().int().nullable().openapi({
+                    description:
+                      'Rank among the `peers_reporting` peers with a value that year (1 = best); null for an indicator with no better direction.',
+                  }),
                   peers_reporting: z.number().int(),
+                  peers: z
+                    .number()
+                    .int()
+                    .openapi({ description: 'Countries in the peer set that year, this one included.' }),
+                  peers_without_data: z
+                    .array(z.string())
+                    .openapi({ description: 'Peers (ISO3) without a value that year: the rank is out of the others.' }),
                   group_min: z.number().nullable(),
                   group_median: z.number().nullable(),
                   group_mean: z.number().nullable(),
