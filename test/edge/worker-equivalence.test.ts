@@ -86,6 +86,8 @@ beforeAll(async () => {
       PORT: String(nodePort),
       HOST: '127.0.0.1',
       LOG_REQUESTS: 'false',
+      // Both deployments are configured alike, as production is: absolute URLs from one origin.
+      PUBLIC_ORIGIN: `http://${HOST}`,
     },
     nodePort,
   );
@@ -106,6 +108,8 @@ beforeAll(async () => {
       'RATE_LIMIT_PER_MINUTE:0',
       '--var',
       'DATA_VERSION_TTL_MS:0',
+      '--var',
+      `PUBLIC_ORIGIN:http://${HOST}`,
       '--show-interactive-dev-session=false',
       // A fresh local state: no cache entries from earlier runs.
       '--persist-to',
