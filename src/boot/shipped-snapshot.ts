@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
+import { LOCK_FILE } from '../db/data-dir-lock.ts';
 import { connectPglite } from '../db/pglite.ts';
 import { prepareSchema } from './prepare.ts';
 import type { Database } from '../db/schema.ts';
@@ -50,9 +51,10 @@ export async function snapshotKey(root: string = PROJECT_ROOT): Promise<string> 
   return hash.digest('hex');
 }
 
+/** Empty but for the lock the starting server has just taken in it. */
 async function isEmptyDataDir(dataDir: string): Promise<boolean> {
   const entries = await readdir(dataDir).catch(() => []);
-  return entries.length === 0;
+  return entries.every((entry) => entry === LOCK_FILE);
 }
 
 export type RestoreOutcome = 'restored' | 'not-empty' | 'no-snapshot' | 'stale';

@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-const LOCK_FILE = 'civscope.lock';
+/** The lock file a server keeps in its data directory while it runs. */
+export const LOCK_FILE = 'civscope.lock';
 
 /** Whether a process with this id is alive (signal 0 tests without sending anything). */
 function alive(pid: number): boolean {

@@ -12,6 +12,7 @@ import {
   restoreSnapshot,
   snapshotKey,
 } from '../../src/boot/shipped-snapshot.ts';
+import { lockDataDir } from '../../src/db/data-dir-lock.ts';
 import { connectPglite } from '../../src/db/pglite.ts';
 import { ingestReleaseFolder } from '../../src/ingest/ingest-release.ts';
 import { countObservations } from '../../src/repositories/observation-count.ts';
@@ -59,6 +60,17 @@ describe('the install-time database snapshot', () => {
       expect(await countObservations(db)).toBe(3);
     } finally {
       await close();
+    }
+  });
+
+  it('counts a directory holding only the lock of the starting server as empty', async () => {
+    const dataDir = path.join(work, 'locked');
+    const unlock = await lockDataDir(dataDir);
+    try {
+      expect(await restoreSnapshot(dataDir, { snapshotDir, key: KEY })).toBe('restored');
+      expect(await holdsShippedContent(dataDir, KEY)).toBe(true);
+    } finally {
+      await unlock();
     }
   });
 
