@@ -4,10 +4,12 @@
  *
  * - floor: a bare node:http server that, per route, runs exactly the SQL statements CivScope runs
  *   for that request (captured from the app, all at once, prepared) and serialises the rows with
- *   JSON.stringify; for charts it also renders the app's own spec to SVG (vega) and PNG (resvg).
+ *   JSON.stringify; for the chart spec it also lays the app's spec out (its size, as the app
+ *   reports it); for images it renders the app's own spec to SVG (vega) and PNG (resvg) in its thread.
  *   Nothing the floor does is cached.
  * - uncached: the full app with the response cache off (every request runs its queries, builds its
- *   body and, for charts, renders) — the path a partner with varied queries hits.
+ *   body and, for charts, renders in the render pool's worker threads as `npm start` does) — the
+ *   path a partner with varied queries hits.
  * - cached: the full app with its response cache (repeat requests), as the earlier benchmark measured.
  * Each is loaded with autocannon (N connections, D s after a 3 s warm-up) from a separate process.
  * Postgres when DATABASE_URL is set, else the embedded PGlite (in memory).
@@ -23,8 +25,11 @@ import { connectPglite } from '../src/db/pglite.ts';
 import { connectPostgres } from '../src/db/postgres.ts';
 import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
 import { noResponseStore } from '../src/http/response-cache.ts';
+import { inThreadRenderer } from '../src/render/chart-renderer.ts';
 import { renderPng } from '../src/render/png.ts';
-import { renderSvg } from '../src/render/svg.ts';
+import { renderPool } from '../src/render/render-pool.ts';
+import { RENDERERS } from '../src/render/renderers.ts';
+import { chartSize, renderSvg } from '../src/render/svg.ts';
 import { type LoadResult, measure as load } from './lib/load.ts';
 
 const { values: args } = parseArgs({
@@ -39,7 +44,7 @@ interface Route {
   name: string;
   path: string;
   /** What the floor does after its queries: serialise rows, or render the app's chart spec. */
-  body: 'json' | 'svg' | 'png';
+  body: 'json' | 'spec' | 'svg' | 'png';
 }
 
 const CHART_QUERY = 'indicator=EGDI&group=ASEAN%2B3&year=2024';
@@ -52,7 +57,7 @@ const ROUTES: Route[] = [
     body: 'json',
   },
   { name: 'composite', path: '/v1/composite?indicators=EGDI,GE.EST,CC.EST&group=ASEAN%2B3&year=2022', body: 'json' },
-  { name: 'chart spec', path: `/v1/charts/ranking?${CHART_QUERY}`, body: 'json' },
+  { name: 'chart spec', path: `/v1/charts/ranking?${CHART_QUERY}`, body: 'spec' },
   { name: 'chart SVG', path: `/v1/charts/ranking.svg?${CHART_QUERY}`, body: 'svg' },
   { name: 'chart PNG', path: `/v1/charts/ranking.png?${CHART_QUERY}`, body: 'png' },
 ];
@@ -78,7 +83,7 @@ async function captureStatements(routes: Route[]): Promise<Map<string, { sql: st
     log.push({ sql, params: params ?? [] });
     return query(sql, params, options);
   }) as typeof capture.pglite.query;
-  const app = createApp({ db: capture.db, responseStore: noResponseStore, renderPng });
+  const app = createApp({ db: capture.db, responseStore: noResponseStore, renderer: inThreadRenderer(RENDERERS) });
   const statements = new Map<string, { sql: string; params: unknown[] }[]>();
   for (const route of routes) {
     await app.request(route.path); // warms the data version, which the app re-reads once a second
@@ -123,6 +128,13 @@ async function floorAnswer(route: Route, res: ServerResponse): Promise<void> {
     res.end(JSON.stringify(results));
     return;
   }
+  if (route.body === 'spec') {
+    // The chart JSON's own work beyond its queries: the layout that sizes the iframe snippets.
+    const size = await chartSize(spec);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ results, spec, size }));
+    return;
+  }
   const svg = await renderSvg(spec);
   if (route.body === 'svg') {
     res.writeHead(200, { 'content-type': 'image/svg+xml' });
@@ -130,7 +142,7 @@ async function floorAnswer(route: Route, res: ServerResponse): Promise<void> {
     return;
   }
   res.writeHead(200, { 'content-type': 'image/png' });
-  res.end(renderPng(svg, 640));
+  res.end(renderPng(svg, 1));
 }
 
 const floor = createServer((req, res) => {
@@ -148,8 +160,10 @@ async function listen(app: ReturnType<typeof createApp>): Promise<{ port: number
   await new Promise((resolve) => server.once('listening', resolve));
   return { port: (server.address() as AddressInfo).port, close: () => server.close() };
 }
-const uncached = await listen(createApp({ db: database.db, responseStore: noResponseStore, renderPng }));
-const cached = await listen(createApp({ db: database.db, renderPng }));
+// As `npm start` serves: charts drawn in a pool of worker threads, one per core.
+const renderer = renderPool();
+const uncached = await listen(createApp({ db: database.db, responseStore: noResponseStore, renderer }));
+const cached = await listen(createApp({ db: database.db, renderer }));
 const floorPort = (floor.address() as AddressInfo).port;
 
 console.log(
@@ -178,6 +192,7 @@ for (const row of rows) {
 }
 
 floor.close();
+await renderer.close();
 uncached.close();
 cached.close();
 await raw?.end();

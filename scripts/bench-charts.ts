@@ -17,6 +17,8 @@ import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
 import { renderPdf } from '../src/render/pdf.ts';
 import { renderPng } from '../src/render/png.ts';
 import { renderSvg } from '../src/render/svg.ts';
+import { inThreadRenderer } from '../src/render/chart-renderer.ts';
+import { RENDERERS } from '../src/render/renderers.ts';
 import { loadHighsSolver } from '../src/solver/highs.ts';
 import { measure, percentile } from './lib/load.ts';
 
@@ -68,7 +70,7 @@ for (const type of CHART_TYPES) {
   console.log(`${type.padEnd(18)}  ${[spec, svgTimes, png1, png2, pdf].map((t) => fmt(t).padEnd(16)).join('  ')}`);
 }
 
-const app = createApp({ db, renderPng, renderPdf });
+const app = createApp({ db, renderer: inThreadRenderer(RENDERERS) });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => server.once('listening', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -7,6 +7,7 @@ import type { Logger } from './http/request-log.ts';
 import type { ResponseStore } from './http/response-cache.ts';
 import type { ReleaseUpload, UploadSummary } from './ingest/upload.ts';
 import type { SpreadsheetWriter } from './http/table.ts';
+import type { ChartRenderer } from './render/chart-renderer.ts';
 
 /**
  * Browser assets served by the app (the API reference today; the chart libraries next). The
@@ -33,12 +34,12 @@ export interface AppDeps {
   lpSolver?: () => Promise<LpSolver>;
   /** Table → Excel workbook; only Node has it (exceljs stays out of the Worker), so xlsx answers 501 elsewhere. */
   spreadsheet?: SpreadsheetWriter;
-  /** SVG → PNG at a device scale; only Node has it (resvg is a native module), so PNG answers 501 elsewhere. */
-  renderPng?: (svg: string, scale?: number) => Uint8Array;
-  /** SVG → vector PDF with the font embedded (pdfkit); Node only. */
-  renderPdf?: (svg: string) => Promise<Uint8Array>;
-  /** SVG with its text drawn as font outlines (resvg); Node only. */
-  outlineText?: (svg: string) => string;
+  /**
+   * Draws charts (SVG, size, PNG, PDF, SVG with outlined text). Node gives a pool of worker
+   * threads with every renderer, so rendering never blocks JSON requests; absent (the edge): SVG
+   * and size in the request's thread, and PNG/PDF/outlines answer 501 (resvg and pdfkit are Node's).
+   */
+  renderer?: ChartRenderer;
   /** Release uploads; only Node has them (the readers use danfojs), so uploads answer 501 elsewhere. */
   ingest?: (upload: ReleaseUpload) => Promise<UploadSummary>;
   /** sha256 (hex) of each accepted admin key. No hashes: every admin call is refused. */

@@ -16,12 +16,12 @@ const DRAIN_TIMEOUT_MS = 10_000;
 
 /** The app and its chart libraries: about half of start-up is loading them, so it overlaps the database work. */
 async function loadServerModules() {
-  const [{ createApp }, { renderPng, outlineText }, { nodeAssets }] = await Promise.all([
+  const [{ createApp }, { renderPool }, { nodeAssets }] = await Promise.all([
     import('./app.ts'),
-    import('./render/png.ts'),
+    import('./render/render-pool.ts'),
     import('./web/node-assets.ts'),
   ]);
-  return { createApp, renderPng, outlineText, nodeAssets };
+  return { createApp, renderPool, nodeAssets };
 }
 
 /** Milliseconds per start-up phase, from process start (module loading before main is `load`). */
@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   await prepareServedDatabase(database.db, { dataDir, loadShipped: !env.CIVSCOPE_SKIP_SHIPPED, log: console.log });
   split.mark('prepare');
   console.log(`observations: ${await countObservations(database.db)}`);
-  const { createApp, renderPng, outlineText, nodeAssets } = await modules;
+  const { createApp, renderPool, nodeAssets } = await modules;
+  // Charts are drawn in worker threads (one per core, bounded queue): JSON never waits behind a PNG.
+  const renderer = renderPool();
   split.mark('modules');
 
   // Uploads pull in the readers (danfojs): load them only when the first upload arrives.
@@ -69,14 +71,11 @@ async function main(): Promise<void> {
     versions: dataVersionSource(database.db, env.DATA_VERSION_TTL_MS),
     responseStore: env.RESPONSE_CACHE ? undefined : noResponseStore,
     assets: nodeAssets(),
-    renderPng,
+    renderer,
     // Loaded on the first DEA request: the WebAssembly solver costs nothing at start-up.
     lpSolver: () => import('./solver/highs.ts').then((solver) => solver.loadHighsSolver()),
     // exceljs is loaded on the first xlsx request.
     spreadsheet: (table) => import('./render/xlsx.ts').then((xlsx) => xlsx.writeWorkbook(table)),
-    // pdfkit is loaded on the first PDF request.
-    renderPdf: (svg: string) => import('./render/pdf.ts').then((pdf) => pdf.renderPdf(svg)),
-    outlineText,
     ingest,
     adminKeyHashes: env.ADMIN_KEY_SHA256,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,
@@ -89,6 +88,7 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
     console.log(`start-up split (ms): ${split.mark('listen')}`);
+    renderer.warm();
     console.log(
       `CivScope listening on http://${host}:${info.port} (ready in ${Math.round(performance.now() - startedAt)} ms; ${env.CIVSCOPE_ENV}; rate limit ${rateLimit ? `${rateLimit.limit}/min` : 'off'})`,
     );
@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   });
 
   const shutdown = drainOnSignal(server, async () => {
+    await renderer.close();
     await database.close();
     await unlock();
   });

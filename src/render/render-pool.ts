@@ -1,13 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { Problem } from '../http/problem.ts';
-import type { RendererArgs, RendererName, RendererResult } from './renderers.ts';
-
-/** Renders charts: in worker threads on Node (render-pool.ts), in the request's own thread on Workers. */
-export interface ChartRenderer {
-  render<N extends RendererName>(name: N, ...args: RendererArgs<N>): Promise<RendererResult<N>>;
-  close(): Promise<void>;
-}
+import { Problem } from '../errors.ts';
+import type { ChartRenderer } from './chart-renderer.ts';
 
 /** Seconds a client should wait when every render thread is busy and the queue is full. */
 const RETRY_AFTER_BUSY = 2;
@@ -19,17 +13,27 @@ const RETRY_AFTER_BUSY = 2;
  */
 export function renderPool(options: { threads?: number; maxQueue?: number } = {}): ChartRenderer {
   const threads = options.threads ?? availableParallelism();
-  const pool = new Piscina({
-    filename: new URL('./render-worker.ts', import.meta.url).href,
-    minThreads: 1,
-    maxThreads: threads,
-    maxQueue: options.maxQueue ?? threads * 16,
-    idleTimeout: 60_000,
-  });
+  // Created at the first render or warm(), not at import: a thread loading vega, resvg and pdfkit
+  // would compete with the server's own start-up for the cores.
+  let pool: Piscina | undefined;
+  const started = () => {
+    pool ??= new Piscina({
+      filename: new URL('./render-worker.ts', import.meta.url).href,
+      minThreads: 1,
+      maxThreads: threads,
+      maxQueue: options.maxQueue ?? threads * 16,
+      idleTimeout: 60_000,
+    });
+    return pool;
+  };
   return {
+    has: () => true,
+    warm: () => {
+      started();
+    },
     render: async (name, ...args) => {
       try {
-        return await pool.run({ name, args });
+        return await started().run({ name, args });
       } catch (error) {
         if (error instanceof Error && /queue is at limit/i.test(error.message)) {
           throw new Problem(503, 'service_unavailable', 'Every chart renderer is busy; retry shortly.', {
@@ -39,6 +43,8 @@ export function renderPool(options: { threads?: number; maxQueue?: number } = {}
         throw error;
       }
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      await pool?.destroy();
+    },
   };
 }

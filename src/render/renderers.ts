@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { renderPdf } from './pdf.ts';
 import { outlineText, renderPng } from './png.ts';
-import { renderSvg } from './svg.ts';
+import { chartSize, renderSvg } from './svg.ts';
 
 /**
  * Every image a chart route serves, by name: the functions the render pool's threads run. Each
@@ -10,11 +10,14 @@ import { renderSvg } from './svg.ts';
  */
 export const RENDERERS = {
   svg: (spec: TopLevelSpec) => renderSvg(spec),
+  /** The SVG's size without writing it: for the chart JSON's iframe snippets. */
+  size: (spec: TopLevelSpec) => chartSize(spec),
   'svg-paths': async (spec: TopLevelSpec) => outlineText(await renderSvg(spec)),
   png: async (spec: TopLevelSpec, scale = 1) => renderPng(await renderSvg(spec), scale),
   pdf: async (spec: TopLevelSpec) => renderPdf(await renderSvg(spec)),
 };
 
-export type RendererName = keyof typeof RENDERERS;
-export type RendererArgs<N extends RendererName> = Parameters<(typeof RENDERERS)[N]>;
-export type RendererResult<N extends RendererName> = Awaited<ReturnType<(typeof RENDERERS)[N]>>;
+export type Renderers = typeof RENDERERS;
+export type RendererName = keyof Renderers;
+export type RendererArgs<N extends RendererName> = Parameters<Renderers[N]>;
+export type RendererResult<N extends RendererName> = Awaited<ReturnType<Renderers[N]>>;

@@ -42,18 +42,43 @@ function expressionsCompile(): boolean {
   return canCompileExpressions;
 }
 
-/** Vega-Lite spec → SVG text, through vega's headless View (no DOM, no canvas). */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+/** Vega's headless View of a Vega-Lite spec (no DOM, no canvas, no fetching). */
+function headlessView(spec: TopLevelSpec): vega.View {
   const { spec: vegaSpec } = compile(spec);
-  const view = expressionsCompile()
+  return expressionsCompile()
     ? new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader: offlineLoader })
     : new vega.View(vega.parse(vegaSpec, undefined, { ast: true }), {
         renderer: 'none',
         loader: offlineLoader,
         expr: expressionInterpreter,
       });
+}
+
+/** Vega-Lite spec → SVG text. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = headlessView(spec);
   try {
     return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * The size in CSS pixels the SVG of a spec will have, from vega's layout alone: the chart JSON's
+ * iframe snippets need it, and writing the SVG markup would cost as much again as the layout.
+ * It is the size vega's headless renderers use (view size plus padding), rounded up.
+ */
+export async function chartSize(spec: TopLevelSpec): Promise<{ width: number; height: number }> {
+  const view = headlessView(spec);
+  try {
+    await view.runAsync();
+    const padding = view.padding() as { top: number; bottom: number; left: number; right: number };
+    const internal = view as unknown as { _viewWidth: number; _viewHeight: number };
+    return {
+      width: Math.ceil(Math.max(0, internal._viewWidth + padding.left + padding.right)),
+      height: Math.ceil(Math.max(0, internal._viewHeight + padding.top + padding.bottom)),
+    };
   } finally {
     view.finalize();
   }

@@ -9,8 +9,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
-import { renderPdf } from '../../src/render/pdf.ts';
-import { outlineText, renderPng } from '../../src/render/png.ts';
+import { renderPool } from '../../src/render/render-pool.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -21,6 +20,7 @@ const run = promisify(execFile);
 let test: TestDatabase;
 let app: ReturnType<typeof createTestApp>;
 let validateSpec: (spec: unknown) => boolean;
+const renderer = renderPool({ threads: 2 });
 
 beforeAll(async () => {
   test = await createLoadedDatabase();
@@ -28,9 +28,8 @@ beforeAll(async () => {
     db: test.db,
     now: () => new Date('2026-11-22T12:00:00Z'),
     versions: dataVersionSource(test.db, 0),
-    renderPng,
-    renderPdf,
-    outlineText,
+    // The production renderer: worker threads.
+    renderer,
     lpSolver: loadHighsSolver,
   });
   const require = createRequire(import.meta.url);
@@ -45,6 +44,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
+  await renderer.close();
   await test?.close();
 });
 
@@ -95,6 +95,21 @@ describe('every chart type', () => {
       },
     );
   }
+});
+
+describe('the size the chart JSON gives its iframe snippets', () => {
+  it.each(Object.entries(REPRESENTATIVE))('%s: is the size of the SVG the renderer draws', async (type, query) => {
+    const { body } = await chartJson(type, `${query}&width=480`);
+    const svg = await (await app.request(`/v1/charts/${type}.svg?${query}&width=480`)).text();
+    const attr = (name: string) => Math.ceil(Number(new RegExp(`<svg[^>]*\\s${name}="([\\d.]+)"`).exec(svg)?.[1]));
+    expect(body.size).toEqual({ width: attr('width'), height: attr('height') });
+    // Laid out to the requested width; a map or a grid of panels may come out a few pixels narrower.
+    expect(attr('width')).toBeLessThanOrEqual(480);
+    expect(attr('width')).toBeGreaterThan(460);
+    expect((body.embed as { iframe: string }).iframe).toContain(
+      `width="${attr('width')}" height="${attr('height') + 24}"`,
+    );
+  });
 });
 
 describe('alt text', () => {

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { CHART_TYPES } from '../../src/charts/chart-types.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
-import { renderPdf } from '../../src/render/pdf.ts';
-import { outlineText, renderPng } from '../../src/render/png.ts';
+import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
+import { RENDERERS } from '../../src/render/renderers.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { FONT_FACES } from '../../src/web/html.ts';
 import { nodeAssets } from '../../src/web/node-assets.ts';
@@ -38,9 +38,7 @@ beforeAll(async () => {
     db: test.db,
     versions: dataVersionSource(test.db, 0),
     assets: nodeAssets(),
-    renderPng,
-    renderPdf,
-    outlineText,
+    renderer: inThreadRenderer(RENDERERS),
     lpSolver: loadHighsSolver,
   });
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

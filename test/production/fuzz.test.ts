@@ -4,7 +4,8 @@ import { createApp } from '../../src/app.ts';
 import { sha256Hex } from '../../src/http/admin-auth.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { uploadIngester } from '../../src/ingest/upload.ts';
-import { renderPng } from '../../src/render/png.ts';
+import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
+import { RENDERERS } from '../../src/render/renderers.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { nodeAssets } from '../../src/web/node-assets.ts';
 import { useLoadedApp } from '../helpers/app.ts';
@@ -187,7 +188,7 @@ beforeAll(async () => {
     now: () => new Date('2026-11-22T12:00:00Z'),
     versions: dataVersionSource(loaded.test.db, 60_000),
     assets: nodeAssets(),
-    renderPng,
+    renderer: inThreadRenderer(RENDERERS),
     lpSolver: loadHighsSolver,
     ingest: uploadIngester(loaded.test.db),
     adminKeyHashes: [await sha256Hex('fuzz-key')],

@@ -7,7 +7,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
-import { renderPng } from '../../src/render/png.ts';
+import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
+import { RENDERERS } from '../../src/render/renderers.ts';
 import { nodeAssets } from '../../src/web/node-assets.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
 
@@ -22,7 +23,12 @@ let base: string;
 
 beforeAll(async () => {
   test = await createLoadedDatabase();
-  const app = createApp({ db: test.db, versions: dataVersionSource(test.db, 0), assets: nodeAssets(), renderPng });
+  const app = createApp({
+    db: test.db,
+    versions: dataVersionSource(test.db, 0),
+    assets: nodeAssets(),
+    renderer: inThreadRenderer(RENDERERS),
+  });
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

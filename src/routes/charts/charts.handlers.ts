@@ -1,4 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import type { TopLevelSpec } from 'vega-lite';
 import { provenanceFor } from '../../services/provenance.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { type ChartType, LIVE_DATA_TYPES } from '../../charts/chart-types.ts';
@@ -6,7 +7,7 @@ import { buildChart, type ChartQuery } from '../../services/chart.ts';
 import { countryByIso3 } from '../../domain/countries.ts';
 import { Problem } from '../../http/problem.ts';
 import { originFor } from '../../http/public-origin.ts';
-import { renderSvg } from '../../render/svg.ts';
+import { type ChartRenderer, svgRenderer } from '../../render/chart-renderer.ts';
 import { CHART_FILE, type chartRoute } from './charts.routes.ts';
 
 /** What each chart type cannot do without: the same checks for /v1/charts and /embed. */
@@ -62,33 +63,26 @@ export function checkChartParameters(type: ChartType, q: ChartQuery): void {
 
 type ChartExtension = 'svg' | 'png' | 'pdf';
 
-const NODE_ONLY =
-  'runs on the Node deployment only; this edge deployment serves the spec and SVG. Use .svg, or the Node origin.';
+const CONTENT_TYPES: Record<ChartExtension, string> = {
+  svg: 'image/svg+xml; charset=utf-8',
+  png: 'image/png',
+  pdf: 'application/pdf',
+};
 
-/** The chart as a file: SVG (text or outlines), PNG at a device scale, or vector PDF. */
-async function chartFile(deps: AppDeps, svg: string, extension: ChartExtension, query: ChartQuery & ImageQuery) {
-  if (extension === 'svg' && query.text === 'paths') {
-    if (!deps.outlineText) throw new Problem(501, 'not_implemented', `SVG with text=paths ${NODE_ONLY}`);
-    return { body: deps.outlineText(svg), type: 'image/svg+xml; charset=utf-8' };
-  }
-  if (extension === 'svg') return { body: svg, type: 'image/svg+xml; charset=utf-8' };
-  if (extension === 'png') {
-    if (!deps.renderPng) throw new Problem(501, 'not_implemented', `PNG rendering ${NODE_ONLY}`);
-    return { body: deps.renderPng(svg, query.scale) as Uint8Array<ArrayBuffer>, type: 'image/png' };
-  }
-  if (!deps.renderPdf) throw new Problem(501, 'not_implemented', `PDF rendering ${NODE_ONLY}`);
-  return { body: (await deps.renderPdf(svg)) as Uint8Array<ArrayBuffer>, type: 'application/pdf' };
+/** The chart as a file, drawn by the deployment's renderer: SVG (text or outlines), PNG at a device scale, or vector PDF. */
+async function chartFile(renderer: ChartRenderer, spec: TopLevelSpec, extension: ChartExtension, query: ImageQuery) {
+  const body =
+    extension === 'png'
+      ? await renderer.render('png', spec, query.scale)
+      : extension === 'pdf'
+        ? await renderer.render('pdf', spec)
+        : await renderer.render(query.text === 'paths' ? 'svg-paths' : 'svg', spec);
+  return { body: body as string | Uint8Array<ArrayBuffer>, type: CONTENT_TYPES[extension] };
 }
 
 interface ImageQuery {
   scale: 1 | 2 | 3;
   text: 'text' | 'paths';
-}
-
-/** The rendered chart's size in CSS pixels, from the SVG vega drew. */
-export function svgSize(svg: string): { width: number; height: number } {
-  const attr = (name: string) => Number(new RegExp(`<svg[^>]*\\s${name}="([\\d.]+)"`).exec(svg)?.[1] ?? 0);
-  return { width: Math.ceil(attr('width')), height: Math.ceil(attr('height')) };
 }
 
 /** Iframe snippets, live and pinned, sized to the chart; the optional script lets the frame follow the chart's height. */
@@ -128,16 +122,20 @@ export const chart =
     checkChartParameters(type, query);
     const origin = originFor(c, deps.publicOrigin);
     const search = new URL(c.req.url).search;
+    const renderer = deps.renderer ?? svgRenderer;
     if (extension) {
       // Images always embed their data: the renderer never fetches.
       const built = await buildChart(deps, type, { ...query, data: 'inline' }, origin);
-      const file = await chartFile(deps, await renderSvg(built.spec), extension, query);
+      const file = await chartFile(renderer, built.spec, extension, query);
       return c.body(file.body, 200, { 'content-type': file.type }) as never;
     }
     const built = await buildChart(deps, type, query, origin);
     const inline = query.data === 'inline' ? built : await buildChart(deps, type, { ...query, data: 'inline' }, origin);
-    const size = svgSize(await renderSvg(inline.spec));
-    const provenance = await provenanceFor(deps.db, built.releaseIds);
+    // The layout (in a render thread on Node) and the provenance queries run side by side.
+    const [size, provenance] = await Promise.all([
+      renderer.render('size', inline.spec),
+      provenanceFor(deps.db, built.releaseIds),
+    ]);
     const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
     const file = (ext: string) => `${origin}/v1/charts/${type}.${ext}${search}`;
     return c.json(
