@@ -41,7 +41,7 @@ const QUERIES: Record<ChartType, ChartQuery> = {
   slope: { ...base, indicator: 'EGDI', group: 'ASEAN', from: 2022, to: 2024 },
   map: { ...base, indicator: 'GE.EST', group: 'ASEAN+3', year: 2023 },
   'small-multiples': { ...base, indicator: 'BI.WAG.TOTL.GD.ZS', group: 'ASEAN' },
-  frontier: { ...base, inputs: ['BI.WAG.TOTL.GD.ZS'], outputs: ['EGDI'], group: 'ASEAN+3', highlight: 'VNM' },
+  frontier: { ...base, inputs: ['BI.WAG.TOTL.GD.ZS'], outputs: ['EGDI'], group: 'ASEAN+3', highlight: ['VNM'] },
 };
 
 async function time(fn: () => Promise<unknown> | unknown): Promise<number[]> {

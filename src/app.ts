@@ -33,6 +33,7 @@ import { contentSecurityPolicy } from './web/content-security.ts';
 import { docsRoutes } from './web/docs.ts';
 import { embedRoutes } from './web/embed.ts';
 import { explorerRoutes } from './web/explorer-page.ts';
+import { methodsPageRoutes } from './web/methods-page.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -95,7 +96,8 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRoutes(deps, versions))
     .route('/', docsRoutes(deps))
     .route('/', embedRoutes(deps))
-    .route('/', explorerRoutes());
+    .route('/', explorerRoutes())
+    .route('/', methodsPageRoutes());
 
   routes.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
     type: 'http',

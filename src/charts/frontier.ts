@@ -114,7 +114,12 @@ function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: st
       encoding: {
         x,
         y,
-        color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, highlight), legend: null },
+        color: {
+          field: 'iso3',
+          type: 'nominal',
+          scale: countryColourScale(iso3s, highlight ? [highlight] : undefined),
+          legend: null,
+        },
         shape: {
           field: 'onFrontier',
           type: 'nominal',
@@ -184,7 +189,12 @@ function rankedScores(data: FrontierChartData, frame: ChartFrame, highlight?: st
         encoding: {
           y: yAxis,
           x: score,
-          color: { field: 'iso3', type: 'nominal', scale: countryColourScale(iso3s, highlight), legend: null },
+          color: {
+            field: 'iso3',
+            type: 'nominal',
+            scale: countryColourScale(iso3s, highlight ? [highlight] : undefined),
+            legend: null,
+          },
           tooltip: [
             { field: 'name', type: 'nominal', title: label(lang, 'country') },
             { field: 'score', type: 'quantitative', title: WORDS[lang].score, format: '.3f' },

@@ -3,7 +3,7 @@ import { type ChartFrame, framed } from './frame.ts';
 import { countryNameExpression, label } from './locale.ts';
 import { labelRoom } from './ranking.ts';
 import { textWidth, wrapText } from './text-measure.ts';
-import { NO_DATA, SEQUENTIAL_SCHEME } from './theme.ts';
+import { type Highlight, highlightTest, NO_DATA, SEQUENTIAL_SCHEME } from './theme.ts';
 
 export interface HeatmapChartData {
   /** One cell per country and indicator; score null = no value (drawn as "no data"). */
@@ -49,7 +49,7 @@ export function columnHeaders(indicators: readonly { code: string; name: string 
 export function heatmapChart(
   data: HeatmapChartData,
   frame: ChartFrame,
-  options: { highlight?: string } = {},
+  options: { highlight?: Highlight } = {},
 ): TopLevelSpec {
   const { lang } = frame;
   const left = labelRoom(data.countryOrder, lang);
@@ -105,11 +105,11 @@ export function heatmapChart(
             // Darker = better, as on the map.
             scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100], reverse: true },
           },
-          stroke: options.highlight
-            ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: '#000000' }, value: 'white' }
+          stroke: options.highlight?.length
+            ? { condition: { test: highlightTest(options.highlight), value: '#000000' }, value: 'white' }
             : { value: 'white' },
-          strokeWidth: options.highlight
-            ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: 2.5 }, value: 1 }
+          strokeWidth: options.highlight?.length
+            ? { condition: { test: highlightTest(options.highlight), value: 2.5 }, value: 1 }
             : { value: 1 },
           tooltip: [
             { field: 'name', type: 'nominal', title: label(lang, 'country') },

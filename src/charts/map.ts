@@ -3,7 +3,7 @@ import { type ChartFrame, framed, numberFormat } from './frame.ts';
 import { wrapText } from './text-measure.ts';
 import { countryNameExpression, label } from './locale.ts';
 import geometry from './map-geometry.json' with { type: 'json' };
-import { MUTED, NO_DATA, SEQUENTIAL_SCHEME } from './theme.ts';
+import { type Highlight, highlightTest, MUTED, NO_DATA, SEQUENTIAL_SCHEME } from './theme.ts';
 
 export interface MapChartData {
   rows: { iso3: string; value: number; year: number }[];
@@ -34,7 +34,7 @@ const ASPECT = 1.16;
  * The map fills the width left by the legend beside it (under it on a phone), up to 900 px tall,
  * past which it would only gain blank sides; its height follows the shapes' aspect.
  */
-export function mapChart(data: MapChartData, frame: ChartFrame, options: { highlight?: string } = {}): TopLevelSpec {
+export function mapChart(data: MapChartData, frame: ChartFrame, options: { highlight?: Highlight } = {}): TopLevelSpec {
   const { lang } = frame;
   const format = numberFormat(data.decimals);
   const legendFormat = `,.${Math.min(2, data.decimals)}f`;
@@ -73,8 +73,8 @@ export function mapChart(data: MapChartData, frame: ChartFrame, options: { highl
     { field: 'value', type: 'quantitative', title: label(lang, 'value'), format },
     { field: 'year', type: 'ordinal', title: label(lang, 'year') },
   ];
-  const stroke = options.highlight
-    ? { condition: { test: `datum.iso3 === '${options.highlight}'`, value: '#000000' }, value: 'white' }
+  const stroke = options.highlight?.length
+    ? { condition: { test: highlightTest(options.highlight), value: '#000000' }, value: 'white' }
     : { value: 'white' };
   const body = {
     projection: { type: 'mercator' },

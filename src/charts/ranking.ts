@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { axisFormat, type ChartFrame, framed, numberFormat } from './frame.ts';
 import { countryName, countryNameExpression, label } from './locale.ts';
 import { textWidth } from './text-measure.ts';
-import { countryColourScale } from './theme.ts';
+import { countryColourScale, type Highlight } from './theme.ts';
 
 export interface RankingChartData {
   rows: { iso3: string; value: number; year: number; rank: number }[];
@@ -15,7 +15,7 @@ export interface RankingChartData {
 }
 
 export interface ChartOptions {
-  highlight?: string;
+  highlight?: Highlight;
   /** Replace the inline data with a live data URL (the matching /v1 endpoint). */
   dataUrl?: { url: string; property: string };
 }

@@ -3,7 +3,7 @@ import { axisFormat, type ChartFrame, framed, numberFormat } from './frame.ts';
 import { paddedDomain } from './label-dodge.ts';
 import { countryName, countryNameExpression, label, type Lang } from './locale.ts';
 import { textWidth } from './text-measure.ts';
-import { countryColourScale } from './theme.ts';
+import { countryColourScale, type Highlight } from './theme.ts';
 import { NUMERIC_AXIS_ROOM } from './timeseries.ts';
 
 export interface ScatterChartData {
@@ -101,7 +101,7 @@ export function pointLabelLayers(
 export function scatterChart(
   data: ScatterChartData,
   frame: ChartFrame,
-  options: { highlight?: string } = {},
+  options: { highlight?: Highlight } = {},
 ): TopLevelSpec {
   const { lang } = frame;
   const iso3s = data.points.map((p) => p.iso3);

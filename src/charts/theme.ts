@@ -33,12 +33,21 @@ export const NO_DATA = '#EEEEEE';
 /** Sequential, colour-blind-safe scheme for scores and maps. */
 export const SEQUENTIAL_SCHEME = 'viridis';
 
+/** The countries a chart brings forward; the others are greyed out. Empty or absent: none. */
+export type Highlight = readonly string[] | undefined;
+
 /** A colour scale with one fixed colour per country: the same country is the same colour in every chart. */
-export function countryColourScale(iso3s: readonly string[], highlight?: string) {
+export function countryColourScale(iso3s: readonly string[], highlight?: Highlight) {
+  const muted = (iso3: string) => highlight !== undefined && highlight.length > 0 && !highlight.includes(iso3);
   return {
     domain: [...iso3s],
-    range: iso3s.map((iso3) => (highlight && iso3 !== highlight ? MUTED : (COUNTRY_COLOURS[iso3] ?? MUTED))),
+    range: iso3s.map((iso3) => (muted(iso3) ? MUTED : (COUNTRY_COLOURS[iso3] ?? MUTED))),
   };
+}
+
+/** A Vega test that is true for the highlighted countries (codes are checked ISO3, safe to quote). */
+export function highlightTest(highlight: readonly string[]): string {
+  return `indexof(${JSON.stringify(highlight)}, datum.iso3) >= 0`;
 }
 
 export function chartConfig(lang: Lang): Config {

@@ -367,3 +367,12 @@ export function checkInputsOutputs(query: { inputs?: string[]; outputs?: string[
       message: `${both.join(', ')} cannot be both an input and an output`,
     });
 }
+/** Language of names and labels in a response; codes and CSV column names never change with it. */
+export const langParam = z
+  .enum(['en', 'vi'], { error: 'lang must be en or vi' })
+  .default('en')
+  .openapi({
+    param: { name: 'lang', in: 'query' },
+    description:
+      'Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same.',
+  });

@@ -36,6 +36,7 @@ import { axisTitle, type ChartFrame } from '../charts/frame.ts';
 import { describeFrontier, type FrontierPoint, frontierChart } from '../charts/frontier.ts';
 import { heatmapChart } from '../charts/heatmap.ts';
 import { label, type Lang, unitLabel } from '../charts/locale.ts';
+import { withLogScale } from './log-scale.ts';
 import { mapChart } from '../charts/map.ts';
 import { messageChart } from '../charts/message.ts';
 import { rankingChart } from '../charts/ranking.ts';
@@ -71,7 +72,9 @@ export interface ChartQuery {
   release?: string;
   normalise?: string;
   lang: Lang;
-  highlight?: string;
+  highlight?: string[];
+  /** Logarithmic value axis (timeseries, small multiples, slope, scatter); every drawn value must be positive. */
+  log?: boolean;
   data: 'inline' | 'url';
   width: number;
   height: number;
@@ -171,6 +174,11 @@ const liveData = (type: ChartType, q: ChartQuery, dataPath: string, origin: stri
 
 /** Runs the analysis behind a chart type and builds its Vega-Lite spec, title, footer and alt text. */
 export async function buildChart(deps: ChartDeps, type: ChartType, q: ChartQuery, origin: string): Promise<BuiltChart> {
+  const built = await buildLinearChart(deps, type, q, origin);
+  return q.log ? { ...built, spec: withLogScale(built.spec, type) } : built;
+}
+
+async function buildLinearChart(deps: ChartDeps, type: ChartType, q: ChartQuery, origin: string): Promise<BuiltChart> {
   const dataPath = dataPathFor(type, q);
   if (type === 'frontier') return { ...(await buildFrontierChart(deps, q, frameFor)), dataPath };
   if (type === 'ranking' || type === 'map') return crossSectionChart(deps, type, q, dataPath, origin);
@@ -196,22 +204,31 @@ async function crossSectionChart(
     lines: await footerFor(deps, result.releaseIds, [indicator.source_id], lang),
   };
   const title = indicatorName(indicator, lang);
-  const description = describeRanking(result.ranking, lang, indicator.decimals, q.highlight, { coverage, neutral });
-  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footer, description);
-  const rows = result.ranking.map((r) => ({ iso3: r.iso3, value: r.value, year: r.year, rank: r.rank }));
+  const description = describeRanking(result.ranking, lang, indicator.decimals, q.highlight?.[0], {
+    coverage,
+    neutral,
+  });
+  // normalise=minmax draws the 0–100 score the ranking carries (100 = best in the group).
+  const scored = q.normalise === 'minmax';
+  const captions = [yearsLine(q, lang), scored ? normalisationLine('minmax', lang) : null];
+  const frame = frameFor(q, title, result.selection, captions, footer, description);
+  const rows = result.ranking.flatMap((r) => {
+    const value = scored ? r.score : r.value;
+    return value === null ? [] : [{ iso3: r.iso3, value, year: r.year, rank: r.rank }];
+  });
   const years = await yearsWithData(deps.db, { indicatorCode: indicator.code, vintage: result.vintage });
   const base = { title, releaseIds: result.releaseIds, dataPath, yearsWithData: years, missing: coverage.missing };
   if (rows.length === 0) return { ...base, spec: messageChart(noDataLines(q.year, years, lang), frame), description };
-  const unit = unitLabel(indicator.unit, lang);
-  const direction = neutral ? null : result.direction;
+  const unit = scored ? label(lang, 'score') : unitLabel(indicator.unit, lang);
+  const direction = scored ? 'higher' : neutral ? null : result.direction;
+  const decimals = scored ? 1 : indicator.decimals;
+  const median = scored ? null : result.median;
+  const scale = scored ? undefined : (indicator.scale ?? undefined);
+  const dataUrl = scored ? undefined : liveData(type, q, dataPath, origin);
   const spec =
     type === 'ranking'
-      ? rankingChart(
-          { rows, median: result.median, direction, decimals: indicator.decimals, scale: indicator.scale, unit },
-          frame,
-          { highlight: q.highlight, dataUrl: liveData(type, q, dataPath, origin) },
-        )
-      : mapChart({ rows, decimals: indicator.decimals, unit, direction }, frame, { highlight: q.highlight });
+      ? rankingChart({ rows, median, direction, decimals, scale, unit }, frame, { highlight: q.highlight, dataUrl })
+      : mapChart({ rows, decimals, unit, direction }, frame, { highlight: q.highlight });
   return { ...base, spec, description };
 }
 
@@ -365,7 +382,7 @@ async function seriesChart(
   if (type === 'slope') {
     const [fromYear, toYear] = [q.from as number, q.to as number];
     const direction = indicator.higher_is_better === null ? null : indicator.higher_is_better ? 'higher' : 'lower';
-    const description = describeSlope(rows, fromYear, toYear, lang, decimals, direction, q.highlight);
+    const description = describeSlope(rows, fromYear, toYear, lang, decimals, direction, q.highlight?.[0]);
     const frame = frameFor(
       q,
       title,
@@ -381,7 +398,7 @@ async function seriesChart(
         : slopeChart({ ...data, fromYear, toYear }, frame, options);
     return { ...base, spec, description: frame.description };
   }
-  const description = describeSeries(rows, lang, decimals, q.highlight, coverage);
+  const description = describeSeries(rows, lang, decimals, q.highlight?.[0], coverage);
   // A series spans the years it draws, whatever from/to were left open.
   const drawnYears = rows.map((r) => r.year);
   const span =
@@ -444,7 +461,7 @@ async function buildFrontierChart(
       warning: result.robustness.warning,
     },
     lang,
-    q.highlight,
+    q.highlight?.[0],
   );
   const nameOf = (i: (typeof result.inputs)[number]) => i.name[lang];
   const names = (list: typeof result.inputs) => list.map(nameOf).join('; ');
@@ -474,7 +491,7 @@ async function buildFrontierChart(
       yDecimals: output.decimals,
     },
     frame,
-    { highlight: q.highlight },
+    { highlight: q.highlight?.[0] },
   );
   return { spec, description, title, releaseIds: result.releases.map((r) => r.id), missing };
 }

@@ -1,4 +1,4 @@
-import type { Country } from '../domain/countries.ts';
+import { type Country, countryByIso3 } from '../domain/countries.ts';
 import type { IndicatorRow, ReleaseRow } from '../db/schema.ts';
 
 /** Database and domain rows → the JSON shapes of the API. One place, so every route agrees. */
@@ -44,4 +44,10 @@ export function presentRelease(r: ReleaseRow) {
     row_count: r.row_count,
     notes: r.notes,
   };
+}
+
+/** A country's name in the response language; an unregistered code stays as it is. */
+export function countryLabel(iso3: string, lang: 'en' | 'vi'): string {
+  const country = countryByIso3(iso3);
+  return country ? (lang === 'vi' ? country.nameVi : country.nameEn) : iso3;
 }

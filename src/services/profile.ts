@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorRow } from '../db/schema.ts';
-import { registeredCountry } from '../domain/countries.ts';
+import { countryLabel } from './presenters.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';
 import { directionOf } from '../domain/direction.ts';
 import { competitionRank } from '../domain/rank.ts';
@@ -17,6 +17,7 @@ export interface ProfileQuery {
   membership?: MembershipRule;
   theme?: Theme | LegacyTheme;
   year?: number;
+  lang?: 'en' | 'vi';
   as_of?: string;
   release?: string;
 }
@@ -38,14 +39,22 @@ export async function profileOf(db: Kysely<Database>, iso3: string, query: Profi
   const releaseIds = new Set<string>();
   const noData: string[] = [];
   const entries = indicators.flatMap((indicator) => {
-    const entry = profileEntry(indicator, byIndicator.get(indicator.code) ?? [], iso3, selection, query.year);
+    const entry = profileEntry(
+      indicator,
+      byIndicator.get(indicator.code) ?? [],
+      iso3,
+      selection,
+      query.year,
+      query.lang,
+    );
     if (!entry) noData.push(indicator.code);
     for (const id of entry?.releaseIds ?? []) releaseIds.add(id);
     return entry ? [entry.entry] : [];
   });
   return {
     iso3,
-    country: registeredCountry(iso3).nameEn,
+    country: countryLabel(iso3, query.lang ?? 'en'),
+    lang: query.lang ?? 'en',
     selection,
     vintage: describeVintage(vintage),
     year: query.year ?? null,
@@ -55,7 +64,14 @@ export async function profileOf(db: Kysely<Database>, iso3: string, query: Profi
   };
 }
 
-function profileEntry(indicator: IndicatorRow, list: ValueRow[], iso3: string, selection: Selection, at?: number) {
+function profileEntry(
+  indicator: IndicatorRow,
+  list: ValueRow[],
+  iso3: string,
+  selection: Selection,
+  at?: number,
+  lang?: 'en' | 'vi',
+) {
   // A value flagged as "no data" is neither the country's value nor its previous one.
   const own = list.filter((r) => r.iso3 === iso3 && usable(r));
   // Rows come ordered by year: without a year, the last one is the latest.
@@ -77,7 +93,7 @@ function profileEntry(indicator: IndicatorRow, list: ValueRow[], iso3: string, s
   const previousRow = own.filter((r) => (r.year ?? 0) < year).at(-1);
   const entry = {
     indicator: indicator.code,
-    name: indicator.name_en,
+    name: lang === 'vi' ? indicator.name_vi : indicator.name_en,
     theme: indicator.theme,
     unit: indicator.unit,
     direction,

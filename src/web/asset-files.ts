@@ -27,3 +27,10 @@ export const ASSET_FILES: Readonly<Record<string, { entry: string; file: string;
 /** The explorer's TypeScript, bundled by esbuild. */
 export const EXPLORER_ASSET = 'explorer.js';
 export const EXPLORER_CONTENT_TYPE = JS;
+
+/** Our own browser code, bundled by esbuild from src/web/ (entry relative to src/web/). */
+export const BUNDLED_ASSETS: Readonly<Record<string, { entry: string; contentType: string }>> = {
+  [EXPLORER_ASSET]: { entry: './explorer/main.ts', contentType: JS },
+  'embed.js': { entry: './explorer/embed-main.ts', contentType: JS },
+  'civscope.css': { entry: './civscope.css', contentType: 'text/css; charset=utf-8' },
+};

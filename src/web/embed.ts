@@ -9,7 +9,8 @@ import { cacheControlFor } from '../http/response-cache.ts';
 import { checkChartParameters } from '../routes/charts/charts.handlers.ts';
 import { chartQuery } from '../routes/charts/charts.routes.ts';
 import { EMBED_FRAME_JS, EMBED_HOST_JS } from './embed-scripts.ts';
-import { escapeHtml, FONT_FACES, jsonForScript, VEGA_SCRIPTS } from './html.ts';
+import { escapeHtml, jsonForScript, STYLESHEET, VEGA_SCRIPTS } from './html.ts';
+import { type Lang, t } from './i18n.ts';
 
 /**
  * /embed/{type}?…: a minimal page that shows one chart with vega-embed (export and view-source
@@ -37,33 +38,47 @@ export function embedRoutes(deps: AppDeps) {
       checkChartParameters(type, parsed.data as ChartQuery);
       const query = { ...(parsed.data as ChartQuery), data: 'inline' as const };
       const chart = await buildChart(deps, type, query, originFor(c, deps.publicOrigin));
-      const html = `<!doctype html>
-<html lang="${query.lang}">
+      const html = embedPage(chart, query.lang, type, c.req.query());
+      return c.html(html, 200, { 'cache-control': cacheControlFor(new URL(c.req.url)) });
+    });
+}
+
+/** The explorer URL that shows the same chart, from the embed query. */
+function explorerLink(type: ChartType, query: Record<string, string>): string {
+  const params = new URLSearchParams();
+  for (const key of ['group', 'countries', 'from', 'to', 'year', 'normalise', 'log', 'highlight', 'lang'])
+    if (query[key]) params.set(key, query[key]);
+  const indicators = query.x && query.y ? `${query.x},${query.y}` : (query.indicators ?? query.indicator ?? '');
+  params.set(indicators.includes(',') ? 'indicators' : 'indicator', indicators);
+  if (type === 'map') params.set('tab', 'map');
+  else params.set('type', type);
+  return `/?${params}`;
+}
+
+function embedPage(
+  chart: { title: string; description: string; spec: unknown },
+  lang: Lang,
+  type: ChartType,
+  query: Record<string, string>,
+): string {
+  const search = new URLSearchParams(query).toString();
+  return `<!doctype html>
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(chart.title)} · CivScope</title>
-<style>
-  html, body { margin: 0; }
-  body { font-family: 'Noto Sans', system-ui, sans-serif; color: #222; }
-  figure { margin: 0; }
-  #chart { width: 100%; }
-  /* The actions menu floats over the chart's top-right corner instead of taking width from it. */
-  #chart .vega-embed, #chart .vega-embed.has-actions { display: block; padding-right: 0; }
-  figcaption { font-size: 13px; color: #444; margin: 4px 6px 8px; }
-</style>
-${FONT_FACES}
+${STYLESHEET}
 ${VEGA_SCRIPTS}
+<script type="module" src="/assets/embed.js"></script>
 </head>
-<body data-chart-type="${type}">
+<body class="embed" data-chart-type="${type}">
 <figure>
   <div id="chart" role="img" aria-label="${escapeHtml(chart.description)}"></div>
   <figcaption>${escapeHtml(chart.description)}</figcaption>
 </figure>
+<p class="embed-links"><a href="/v1/charts/${type}.svg?${escapeHtml(search)}" download>${escapeHtml(t(lang, 'download.svg'))}</a> · <a href="/v1/charts/${type}.png?${escapeHtml(search)}" download>${escapeHtml(t(lang, 'download.png'))}</a> · <a href="${escapeHtml(explorerLink(type, query))}" target="_blank" rel="noopener">${escapeHtml(t(lang, 'embed.open'))}</a></p>
 <script type="application/json" id="spec">${jsonForScript(chart.spec)}</script>
-<script src="/embed-frame.js"></script>
 </body>
 </html>`;
-      return c.html(html, 200, { 'cache-control': cacheControlFor(new URL(c.req.url)) });
-    });
 }

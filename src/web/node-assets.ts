@@ -1,40 +1,51 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ASSET_FILES, EXPLORER_ASSET, EXPLORER_CONTENT_TYPE } from './asset-files.ts';
+import { ASSET_FILES, BUNDLED_ASSETS, EXPLORER_ASSET } from './asset-files.ts';
 import type { AssetProvider } from './assets.ts';
 
-const EXPLORER_ENTRY = fileURLToPath(new URL('./explorer/main.ts', import.meta.url));
+/** Own names only: `constructor`, `__proto__`, `toString` are not assets. */
+function bundled(name: string) {
+  return Object.hasOwn(BUNDLED_ASSETS, name) ? BUNDLED_ASSETS[name] : undefined;
+}
 
-/** The explorer's TypeScript, bundled by esbuild (a few ms). */
-export async function bundleExplorer(): Promise<Uint8Array> {
+/** One of our browser files (script or stylesheet), bundled and minified by esbuild (a few ms). */
+export async function bundleAsset(name: string): Promise<Uint8Array> {
+  const spec = bundled(name);
+  if (!spec) throw new Error(`no bundled asset ${name}`);
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [EXPLORER_ENTRY],
+    entryPoints: [fileURLToPath(new URL(spec.entry, import.meta.url))],
     bundle: true,
-    format: 'esm',
+    format: name.endsWith('.js') ? 'esm' : undefined,
     minify: true,
     target: 'es2022',
     write: false,
     legalComments: 'none',
+    // Fonts stay files under /assets, referenced by the stylesheet.
+    external: ['*.ttf'],
   });
   return result.outputFiles[0]?.contents ?? new Uint8Array();
 }
 
-/** Where an asset lives in node_modules. */
+/** The explorer's TypeScript, bundled by esbuild. */
+export function bundleExplorer(): Promise<Uint8Array> {
+  return bundleAsset(EXPLORER_ASSET);
+}
+
+/** Where an asset lives in node_modules; own names only, as for `bundled`. */
 export function assetPath(name: string): string | null {
-  // Own names only: `constructor`, `__proto__`, `toString` are not assets.
   const spec = Object.hasOwn(ASSET_FILES, name) ? ASSET_FILES[name] : undefined;
   if (!spec) return null;
   const entryDir = path.dirname(fileURLToPath(import.meta.resolve(spec.entry)));
   return path.join(entryDir, spec.file);
 }
 
-/** Reads assets from node_modules on first use and keeps them in memory. */
+/** Reads assets from node_modules (or bundles our own) on first use and keeps them in memory. */
 export function nodeAssets(): AssetProvider {
   const cache = new Map<string, Promise<Uint8Array>>();
   const load = (name: string): Promise<Uint8Array> | null => {
-    if (name === EXPLORER_ASSET) return bundleExplorer();
+    if (bundled(name)) return bundleAsset(name);
     const file = assetPath(name);
     return file ? readFile(file) : null;
   };
@@ -49,10 +60,7 @@ export function nodeAssets(): AssetProvider {
       }
       return {
         body: await body,
-        contentType:
-          name === EXPLORER_ASSET
-            ? EXPLORER_CONTENT_TYPE
-            : (ASSET_FILES[name]?.contentType ?? 'application/octet-stream'),
+        contentType: bundled(name)?.contentType ?? ASSET_FILES[name]?.contentType ?? 'application/octet-stream',
       };
     },
   };

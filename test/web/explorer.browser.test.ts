@@ -1,20 +1,25 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { COUNTRIES } from '../../src/domain/countries.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
 import { RENDERERS } from '../../src/render/renderers.ts';
+import { UI } from '../../src/web/i18n.ts';
 import { nodeAssets } from '../../src/web/node-assets.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
 
 /** Debian's Chromium (CI installs it); never a browser downloaded by a test tool. */
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results');
+/** The strictest policy the pages must work under: nothing inline, nothing evaluated, nothing remote. */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 let test: TestDatabase;
 let server: ServerType;
@@ -69,56 +74,224 @@ afterAll(async () => {
   await test?.close();
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('the explorer and the embed page in Chromium', () => {
-  it('draws a chart, then redraws it with new data when the countries and the chart type change', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const violations = watchCsp(page);
-    const failed: string[] = [];
-    page.on('requestfailed', (request) => failed.push(request.url()));
-    await page.goto(`${base}/`);
-    await page.waitForSelector('body[data-render-count="1"]');
-    expect(await page.locator('#chart svg.marks').count()).toBe(1);
-    expect(await page.textContent('#description')).toContain('ranks first of 14');
-    expect(await page.getAttribute('#data-table', 'data-rows')).toBe('14');
+/** A page that gets the strict CSP on every document and records errors and requests leaving the server. */
+async function openPage(width: number) {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const problems: string[] = [];
+  const external: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !/^(data|blob):/.test(r.url())) external.push(r.url());
+  });
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+  });
+  return { page, problems, external };
+}
 
-    // Pick five countries, then switch to a time series.
-    await page.selectOption('#group', '');
-    await page.waitForSelector('body[data-render-count="2"]');
-    expect(await page.textContent('#description')).toContain('ranks first of 5');
-    await page.selectOption('#type', 'timeseries');
-    await page.waitForSelector('body[data-render-count="3"][data-chart-type="timeseries"]');
-    const svgText = (await page.locator('#chart svg.marks').textContent()) ?? '';
-    for (const country of ['Viet Nam', 'Thailand', 'Singapore', 'Malaysia', 'Indonesia'])
-      expect(svgText).toContain(country);
-    expect(svgText).not.toContain('Japan');
-    expect(Number(await page.getAttribute('#data-table', 'data-rows'))).toBe(5 * 12); // 5 countries × 12 EGDI editions
+async function rendered(page: Page, count: number) {
+  await page.waitForSelector(`body[data-render-count="${count}"]`, { timeout: 30_000 });
+}
 
-    // Vietnamese labels.
-    await page.selectOption('#lang', 'vi');
-    await page.waitForSelector('body[data-render-count="4"]');
+/**
+ * English words a Vietnamese page must not show: every word of the English dictionary and of the
+ * English country names that the Vietnamese ones do not also use.
+ */
+function englishWords(): Set<string> {
+  const words = (texts: string[]) =>
+    new Set(texts.flatMap((t) => t.toLowerCase().match(/\b[a-z]{4,}\b/g) ?? []).filter((w) => w !== 'asean'));
+  const vi = words([...Object.values(UI.vi), ...COUNTRIES.map((c) => c.nameVi)]);
+  const en = words([...Object.values(UI.en), ...COUNTRIES.map((c) => c.nameEn)]);
+  return new Set([...en].filter((w) => !vi.has(w)));
+}
+
+/**
+ * Every visible string of the page, except text marked lang="en" (quoted from a source), code
+ * (the API call and embed snippet) and, in chart footers, the publisher's own name and licence
+ * after the localised "Source:" / "Licence:" label.
+ */
+async function visibleStrings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const seen = new Set<Element>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // A chart's multi-line text (a footer) is one string: its lines are tspans of one <text>.
+      const parent = node.parentElement?.closest('svg text') ?? node.parentElement;
+      if (!parent || seen.has(parent) || parent.closest('[lang="en"], code, cite, textarea, script, [hidden]'))
+        continue;
+      seen.add(parent);
+      const text = (parent.closest('svg') ? parent.textContent : node.textContent)?.trim() ?? '';
+      if (!text || (parent.closest('svg') === null && parent.getClientRects().length === 0)) continue;
+      out.push(text);
+    }
+    return out;
+  });
+}
+
+async function untranslated(page: Page): Promise<string[]> {
+  const english = englishWords();
+  const footerLabels = [UI.vi['sources.source'], 'Giấy phép', 'Phiên bản dữ liệu'];
+  return (await visibleStrings(page)).filter((text) => {
+    const label = footerLabels.find((l) => text.startsWith(`${l}:`));
+    const own = label ? label : text;
+    const words = own.toLowerCase().match(/\b[a-z]{4,}\b/g) ?? [];
+    return words.some((w) => english.has(w));
+  });
+}
+
+async function viewOf(page: Page) {
+  return page.evaluate(() => ({
+    state: document.body.dataset.state,
+    lang: document.documentElement.lang,
+    selectedTab: document.querySelector('[role="tab"][aria-selected="true"]')?.id,
+    chart: document.querySelector('#chart svg.marks, #map svg.marks')?.textContent,
+    table: document.querySelector('#data-table')?.textContent,
+    sorted: [...document.querySelectorAll('#data-table th[aria-sort]')].map(
+      (th) => `${th.textContent} ${th.getAttribute('aria-sort')}`,
+    ),
+    controls: [
+      ...document.querySelectorAll<HTMLInputElement>('#controls input:not([type=search]), #controls select'),
+    ].map((el) => (el.type === 'checkbox' || el.type === 'radio' ? String(el.checked) : el.value)),
+  }));
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in Chromium', () => {
+  it('walks a Vietnamese analyst journey: shared link, tabs, search, CSV, copied link, back button', async () => {
+    const { page, problems, external } = await openPage(1600);
+    // 1. A colleague's link: Government Effectiveness over time for ASEAN, Viet Nam highlighted.
+    await page.goto(`${base}/?lang=vi&type=timeseries&indicator=GE.EST&group=ASEAN&from=2015&highlight=VNM`);
+    await rendered(page, 1);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
     expect(await page.locator('#chart svg.marks').textContent()).toContain('Việt Nam');
-    expect(await page.inputValue('#embed-snippet')).toMatch(
-      /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/timeseries\?/,
+    expect(await page.locator('#chart svg.marks').textContent()).toContain('Hiệu quả của Chính phủ');
+    expect(await page.inputValue('#type')).toBe('timeseries');
+    expect(await page.getAttribute('#highlight button[data-iso3="VNM"]', 'aria-pressed')).toBe('true');
+    expect(await untranslated(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-vi-1600-chart.png'), fullPage: true });
+    const sharedView = await viewOf(page);
+
+    // 2. The table: rounded to the indicator's 4 decimals with a decimal comma, sortable.
+    await page.click('#tab-table');
+    await rendered(page, 2);
+    const cells = await page.locator('#data-table tbody td.num').allTextContents();
+    expect(cells.filter((c) => /^[-−]?\d,\d{4}$/.test(c)).length).toBeGreaterThan(10);
+    expect(cells.some((c) => /\d\.\d/.test(c))).toBe(false);
+    await page.click('#data-table th:nth-child(3) button');
+    expect(await page.getAttribute('#data-table th:nth-child(3)', 'aria-sort')).toBe('ascending');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('3');
+    expect(await untranslated(page)).toEqual([]);
+
+    // 3. Sources: definition, caveats, release and what the last release changed.
+    await page.click('#tab-sources');
+    await rendered(page, 3);
+    const sources = (await page.textContent('#sources')) ?? '';
+    for (const label of ['Định nghĩa', 'Giấy phép', 'Trích dẫn', 'Thay đổi trong phiên bản mới nhất'])
+      expect(sources).toContain(label);
+    expect(await untranslated(page)).toEqual([]);
+
+    // 4. Search by the Vietnamese name, typed without accents, and pick digital government.
+    await page.waitForSelector('body[data-coverage-loaded="true"]', { timeout: 60_000 });
+    await page.fill('#indicator-search', 'chinh phu dien tu');
+    const found = await page
+      .locator('#indicator-list button[data-code]')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.code));
+    expect(found).toContain('EGDI');
+    expect(found).not.toContain('GE.EST');
+    expect(await page.textContent('#indicator-list button[data-code="EGDI"]')).toMatch(/14\/14 nước · 2003–2024/);
+    await page.click('#indicator-list button[data-code="EGDI"]');
+    await rendered(page, 4);
+    expect(await page.textContent('#sources h2')).toBe('Chỉ số phát triển Chính phủ điện tử (EGDI)');
+
+    // 5. Download: the CSV of the view, with Vietnamese country names and stable column names.
+    await page.click('#tab-download');
+    await rendered(page, 5);
+    expect(await untranslated(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv')]);
+    const csv = await readFile((await download.path()) as string, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'indicator,iso3,country,year,value,flag,note,release,source,licence,reference_url',
     );
-    expect(failed).toEqual([]);
-    expect(violations).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer.png'), fullPage: true });
+    expect(csv).toContain('EGDI,VNM,Việt Nam,2024,0.77092,');
+    expect(await page.getAttribute('#dl-pdf', 'href')).toMatch(/^\/v1\/charts\/timeseries\.pdf\?/);
+    // The brief of the highlighted country within the group, in the page's language.
+    expect(await page.getAttribute('#brief-link', 'href')).toBe('/v1/briefs/VNM?group=ASEAN&lang=vi&format=html');
+    expect(await page.textContent('#brief-link')).toBe('Bản tóm tắt về Việt Nam trong nhóm ASEAN');
+
+    // 6. The map tab, then the back button walks back through the views.
+    await page.click('#tab-map');
+    await rendered(page, 6);
+    expect(await page.locator('#map svg.marks').count()).toBe(1);
+    expect(await untranslated(page)).toEqual([]);
+    await page.goBack();
+    await rendered(page, 7);
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('download');
+    for (let count = 8; count <= 11; count++) {
+      await page.goBack();
+      await rendered(page, count);
+    }
+    expect(await viewOf(page)).toEqual(sharedView);
+
+    // 7. "Copy link" gives a URL that reopens the identical view in a new window.
+    await page.click('#tab-table');
+    await rendered(page, 12);
+    // Sorted by value, highest first: the sort is part of the link.
+    await page.click('#data-table th:nth-child(3) button');
+    await page.click('#data-table th:nth-child(3) button');
+    expect(await page.getAttribute('#data-table th:nth-child(3)', 'aria-sort')).toBe('descending');
+    await page.click('#copy-link');
+    const link = (await page.getAttribute('body', 'data-copied-link')) as string;
+    const view = await viewOf(page);
+    const other = await openPage(1600);
+    await other.page.goto(link);
+    await rendered(other.page, 1);
+    expect(await viewOf(other.page)).toEqual(view);
+    await other.page.close();
+
+    expect(problems).toEqual([]);
+    expect(external).toEqual([]);
     await page.close();
   });
 
-  it('the embed page renders the chart as SVG from the local assets', async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 700 } });
-    const violations = watchCsp(page);
-    const external: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith(base) && !request.url().startsWith('data:')) external.push(request.url());
-    });
+  it('looks right at 390 and 1600 px in both languages (screenshots in test-results/)', async () => {
+    for (const lang of ['vi', 'en']) {
+      for (const width of [390, 1600]) {
+        const { page, problems, external } = await openPage(width);
+        await page.goto(`${base}/?lang=${lang}&type=ranking&indicator=EGDI&group=ASEAN&highlight=VNM,THA`);
+        await rendered(page, 1);
+        const svgWidth = await page.locator('#chart svg.marks').evaluate((el) => el.getBoundingClientRect().width);
+        expect(svgWidth).toBeLessThanOrEqual(width);
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(pageWidth).toBeLessThanOrEqual(width);
+        if (lang === 'vi') expect(await untranslated(page)).toEqual([]);
+        await page.screenshot({ path: path.join(ARTIFACTS, `explorer-${lang}-${width}.png`), fullPage: true });
+        expect(problems).toEqual([]);
+        expect(external).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
+  it('the embed and methods pages are Vietnamese with lang=vi, from local assets, under a strict CSP', async () => {
+    const { page, problems, external } = await openPage(800);
     await page.goto(`${base}/embed/ranking?indicator=EGDI&group=ASEAN&year=2024&lang=vi&highlight=VNM`);
     await page.waitForSelector('body[data-rendered="true"] #chart svg.marks');
     expect(await page.locator('#chart svg.marks').textContent()).toContain('Việt Nam');
+    expect(await untranslated(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'embed-ranking-vi.png'), fullPage: true });
+
+    await page.goto(`${base}/methods?lang=vi`);
+    expect(await page.textContent('h1')).toBe('Phương pháp');
+    expect(await untranslated(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'methods-vi-390.png') });
+    expect(problems).toEqual([]);
     expect(external).toEqual([]);
-    expect(violations).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'embed-ranking.png'), fullPage: true });
     await page.close();
   });
 

@@ -53,10 +53,11 @@ export function checkChartParameters(type: ChartType, q: ChartQuery): void {
       },
     );
   }
-  if (q.highlight && !countryByIso3(q.highlight)) {
-    throw new Problem(400, 'unknown_country', `Unknown country ${q.highlight} in highlight.`, {
+  const unknown = (q.highlight ?? []).filter((iso3) => !countryByIso3(iso3));
+  if (unknown.length > 0) {
+    throw new Problem(400, 'unknown_country', `Unknown country ${unknown.join(', ')} in highlight.`, {
       parameter: 'highlight',
-      unknown: [q.highlight],
+      unknown,
     });
   }
 }

@@ -4,6 +4,7 @@ import { LANGS } from '../../charts/locale.ts';
 import {
   checkCommonRules,
   checkInputsOutputs,
+  countriesParam,
   crossSectionParams,
   efficiencyParams,
   fromParam,
@@ -64,10 +65,16 @@ export const chartQuery = z
         param: { name: 'lang', in: 'query' },
         description: 'Labels, country names and number format: `en` or `vi`.',
       }),
-    highlight: ISO3.optional().openapi({
+    highlight: countriesParam.openapi({
       param: { name: 'highlight', in: 'query' },
-      description: 'Bring one country forward; the others are greyed out.',
+      type: 'string',
+      description: 'Bring one or more countries forward (comma-separated ISO3 codes); the others are greyed out.',
+      example: 'VNM,THA',
     }),
+    log: flag(
+      'log',
+      'A logarithmic value axis (timeseries, small-multiples, slope, scatter); an axis with zero or negative values stays linear, and a chart with no positive axis is refused.',
+    ),
     data: z
       .enum(['inline', 'url'], { error: 'data must be inline or url' })
       .default('inline')

@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { comparisonOf } from '../../services/comparison.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { provenanceTable, tableResponse } from '../../http/table.ts';
-import { presentIndicator } from '../presenters.ts';
+import { countryLabel, presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import type { compareRoute } from './compare.routes.ts';
@@ -11,7 +11,11 @@ export const compare =
   (deps: AppDeps): RouteHandler<typeof compareRoute> =>
   async (c) => {
     const query = c.req.valid('query');
-    const result = await comparisonOf(deps.db, query, deps.now?.());
+    const analysis = await comparisonOf(deps.db, query, deps.now?.());
+    const result = {
+      ...analysis,
+      rows: analysis.rows.map((r) => ({ ...r, country: countryLabel(r.iso3, query.lang) })),
+    };
     const provenance = await provenanceFor(deps.db, result.releaseIds);
     if (query.format !== 'json') {
       const header = [
@@ -40,6 +44,7 @@ export const compare =
         vintage: describeVintage(result.vintage),
         year: result.year,
         latest: result.latest,
+        lang: query.lang,
         rows: result.rows,
         ...provenance,
       },

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkCommonRules, crossSectionParams, indicatorsParam, tableOutputParams } from '../../http/params.ts';
+import {
+  checkCommonRules,
+  crossSectionParams,
+  indicatorsParam,
+  langParam,
+  tableOutputParams,
+} from '../../http/params.ts';
 import { CoverageSchema } from '../analysis-schemas.ts';
 import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -27,6 +33,7 @@ export const compareRoute = createRoute({
         indicators: indicatorsParam,
         ...crossSectionParams,
         ...tableOutputParams,
+        lang: langParam,
       })
       .superRefine(checkCommonRules),
   },
@@ -42,6 +49,7 @@ export const compareRoute = createRoute({
               vintage: VintageSchema,
               year: z.number().int().nullable(),
               latest: z.boolean(),
+              lang: z.enum(['en', 'vi']),
               rows: z.array(
                 z.object({ iso3: z.string(), country: z.string(), cells: z.record(z.string(), CellSchema.nullable()) }),
               ),

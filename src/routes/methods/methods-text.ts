@@ -82,19 +82,19 @@ export const METHODS = {
   },
   themes: {
     taxonomy:
-      'Every indicator belongs to one agenda theme: leadership, hr-and-talent, productivity-and-delivery, digital-transformation, training-and-learning, integrity, workforce-and-pay, context (names in English and Vietnamese at /v1/themes).',
+      'Every indicator belongs to one agenda theme: `leadership`, `hr-and-talent`, `productivity-and-delivery`, `digital-transformation`, `training-and-learning`, `integrity`, `workforce-and-pay`, `context` (names in English and Vietnamese at `/v1/themes`).',
     old_names:
       'Theme names from before the agenda taxonomy are still accepted by `theme=` with their old meaning: digital-government = the digital-transformation indicators of the UN E-Government Survey; effectiveness = the productivity-and-delivery and integrity indicators of the WGI (Government Effectiveness, Regulatory Quality, Control of Corruption, Rule of Law); training = the training-and-learning indicators of the CivScope training-mandates compilation. Indicators added since are listed only under the new names.',
     coverage:
-      "An indicator's coverage counts the 14 countries with at least one value in any year and release, its first and latest year, and the countries reporting in its latest year. A theme's evidence is adequate when at least 2 indicators from at least 2 publishers (sources) each have values for 10 or more of the 14 countries; otherwise it is thin, and /v1/themes states the gap in words and names the countries with no value on any indicator of the theme. Counting publishers does not make them independent: the Blavatnik Index uses QoG Expert Survey and V-Dem items.",
+      "An indicator's coverage counts the 14 countries with at least one value in any year and release, its first and latest year, and the countries reporting in its latest year. A theme's evidence is adequate when at least 2 indicators from at least 2 publishers (sources) each have values for 10 or more of the 14 countries; otherwise it is thin, and `/v1/themes` states the gap in words and names the countries with no value on any indicator of the theme. Counting publishers does not make them independent: the Blavatnik Index uses QoG Expert Survey and V-Dem items.",
   },
   sources: {
     blavatnik_index:
-      'Blavatnik Index of Public Administration 2024 (bsg-bipa): every level with values is served as an indicator (the index, 4 domains, 16 themes, 32 indicators; codes BIPA.*), with its level and parent (indicator.hierarchy). Scores are 0–1, rescaled across the 120 countries of the Index. Each value keeps the rank BIPA published and its label ("=62" = tied): a rank among those 120 countries, never a rank within ASEAN; /v1/rankings re-ranks within the group you ask for. Brunei, Lao PDR, Timor-Leste and Japan are not among the 120 (excluded by its data-coverage assessment). The year 2024 is the edition; its sources date from 2019 to 2023. Metrics (the 82 rescaled source variables) are not served.',
+      'Blavatnik Index of Public Administration 2024 (`bsg-bipa`): every level with values is served as an indicator (the index, 4 domains, 16 themes, 32 indicators; codes `BIPA.*`), with its level and parent (`indicator.hierarchy`). Scores are 0–1, rescaled across the 120 countries of the Index. Each value keeps the rank BIPA published and its label ("=62" = tied): a rank among those 120 countries, never a rank within ASEAN; `/v1/rankings` re-ranks within the group you ask for. Brunei, Lao PDR, Timor-Leste and Japan are not among the 120 (excluded by its data-coverage assessment). The year 2024 is the edition; its sources date from 2019 to 2023. Metrics (the 82 rescaled source variables) are not served.',
     qog_expert_survey:
       'QoG Expert Survey 2020 (qog-expert-survey): country-level IRT estimates from expert assessments of merit, patronage, tenure, political interference and impartiality (with 95% credible-interval bounds), the 0–1 closedness items and two principal-component indices. One wave (2020); 10 of the 14 countries (not BRN, LAO, MMR, TLS). Free for non-commercial use with citation; commercial re-use is not permitted.',
     training:
-      'Training-and-learning holds only policy mandates (minimum days or hours of training written in national texts), kept as policy figures, never as measured training: no comparable measure of civil-service training exists for these countries (see the note at /v1/themes).',
+      'Training-and-learning holds only policy mandates (minimum days or hours of training written in national texts), kept as policy figures, never as measured training: no comparable measure of civil-service training exists for these countries (see the note at `/v1/themes`).',
   },
   changes:
     'Compares the current values of each source as of since_release (its publication date) or since, with its current values now: added, changed (exact float64 comparison) and removed. A partial release replaces only the years it covers.',
@@ -144,3 +144,159 @@ export const METHODS = {
     'RFC 4180 (CSV), RFC 9457 (problem details), RFC 9110 (ETag, If-None-Match); SDMX-CSV format specification (SDMX 3.0).',
   ],
 } as const;
+
+/** A structure of the same shape whose leaves are strings: a translation must cover every entry. */
+export type Translated<T> = T extends string
+  ? string
+  : T extends readonly string[]
+    ? readonly string[]
+    : { readonly [K in keyof T]: Translated<T[K]> };
+
+/** The same methods in Vietnamese, key for key (the type makes a missing entry a compile error). */
+export const METHODS_VI: Translated<typeof METHODS> = {
+  current_value: {
+    rule: 'Giá trị của một chỉ số cho một quốc gia và một năm là giá trị lấy từ phiên bản dữ liệu mới nhất có giá trị đó: ngày công bố muộn nhất, sau đó đến mã phiên bản. Các phiên bản cũ vẫn được giữ lại. `as_of=YYYY-MM-DD` chỉ dùng các phiên bản công bố vào hoặc trước ngày đó; `release=ID` chỉ dùng đúng phiên bản đó.',
+  },
+  membership: {
+    current:
+      'Mặc định. Một nhóm nghĩa là các thành viên hiện nay, áp dụng cho mọi năm — theo quy ước tổng hợp của Ngân hàng Thế giới và OECD. ASEAN có 11 thành viên từ ngày 26/10/2025 (Ti-mo Lét-xtê).',
+    historical:
+      '`membership=historical`: một quốc gia chỉ được tính cho năm Y nếu là thành viên vào ngày 31 tháng 12 của năm Y. ASEAN năm 2024 có 10 thành viên.',
+  },
+  latest:
+    '`latest=true`: giá trị có năm gần nhất của mỗi quốc gia, kèm năm thực của giá trị đó. `max_age=N` bỏ các giá trị cũ hơn giá trị mới nhất trong kết quả quá N năm.',
+  normalisation: {
+    peer_set:
+      'Được tính trong phạm vi các quốc gia của yêu cầu và, trừ lát cắt `latest=true`, trong từng năm. Các giá trị gắn cờ `zero-no-data` được hiển thị nhưng không bao giờ tham gia tính toán.',
+    minmax:
+      'điểm = 100 × (x − min) / (max − min); với chỉ số mà giá trị thấp hơn là tốt hơn, điểm = 100 × (max − x) / (max − min). 100 là tốt nhất trong nhóm so sánh. Không xác định (null) khi mọi giá trị bằng nhau.',
+    zscore:
+      'z = (x − trung bình) / σ, với độ lệch chuẩn tổng thể σ = √(Σ(x − trung bình)² / n). Dấu không đảo theo chiều tốt/xấu. Null khi σ = 0.',
+    rank: 'Xếp hạng kiểu thi đấu ("1224"): 1 là tốt nhất; các giá trị bằng nhau có cùng thứ hạng và thứ hạng kế tiếp bị bỏ qua. Chỉ số không có chiều chuẩn tắc được sắp từ cao xuống thấp.',
+    percentile:
+      'phân vị = 100 × (số giá trị bị vượt + ½ × (số giá trị bằng − 1)) / (n − 1): 100 cho quốc gia tốt nhất, 0 cho quốc gia kém nhất; null khi nhóm so sánh chỉ có một nước.',
+    index:
+      '`index:<năm>`: 100 × x / x(năm gốc) của cùng quốc gia, từ cùng phiên bản dữ liệu; null khi giá trị năm gốc bị thiếu hoặc bằng 0.',
+    per_capita:
+      'x / dân số (`SP.POP.TOTL`) của cùng quốc gia và năm, từ cùng phiên bản dữ liệu. Chỉ áp dụng cho số tổng (thang `count` hoặc `amount`); chỉ số, tỷ lệ, điểm, thứ hạng và hệ số bị từ chối với mã `incompatible_normalisation`.',
+  },
+  rankings:
+    'Sắp xếp từ tốt nhất theo `higher_is_better`, xếp hạng kiểu thi đấu khi bằng nhau, kèm điểm min-max. Phần `coverage` cho biết các thành viên có báo cáo và nêu tên các thành viên không có số liệu. Trung vị của nhóm là trung vị của các giá trị được xếp hạng.',
+  profiles:
+    'Với mỗi chỉ số: giá trị của quốc gia (năm được yêu cầu, hoặc năm gần nhất) và thứ hạng trong số các thành viên của nhóm có số liệu cùng năm; giá trị nhỏ nhất, trung vị (trung bình của hai giá trị giữa khi số lượng chẵn), trung bình và lớn nhất của nhóm; biên tốt nhất (giá trị tốt nhất trong nhóm và nước đạt được) và khoảng cách tuyệt đối tới biên; thay đổi so với lần quan sát trước đó của quốc gia.',
+  aggregates: {
+    rule: 'Theo từng năm, trên các thành viên có báo cáo; không giá trị nào được ước tính bù. Độ bao phủ = số nước báo cáo / số thành viên, nêu tên các thành viên thiếu số liệu.',
+    population_weighted:
+      'Σ(x × dân số) / Σ dân số trên các thành viên có báo cáo và có số liệu dân số của năm đó; thành viên không có số liệu dân số được liệt kê trong `not_weighted`.',
+  },
+  composite: {
+    rule: 'Mỗi thành phần được chuẩn hoá min-max (0–100, 100 = tốt nhất) trong nhóm so sánh; trọng số được chia cho tổng của chúng; chỉ số tổng hợp là Σ wᵢ × điểmᵢ. `missing=skip`: quốc gia thiếu thành phần được tính trên các thành phần có, trọng số được điều chỉnh lại để tổng bằng 1. `missing=exclude`: quốc gia đó không có điểm.',
+    sensitivity:
+      'Lần lượt từng trọng số: mỗi trọng số được nhân với 0,5 và 1,5, chuẩn hoá lại trọng số và tính lại thứ hạng (2 × k kịch bản). Mỗi quốc gia có thứ hạng tốt nhất và kém nhất qua các kịch bản đó và kịch bản gốc.',
+  },
+  efficiency: {
+    question:
+      '`/v1/efficiency`: quốc gia nào đạt được nhiều đầu ra nhất (hiệu quả của Chính phủ, Chính phủ điện tử…) với các đầu vào đã sử dụng (quỹ lương, việc làm khu vực công…)? Mỗi quốc gia được so sánh với thực tiễn tốt nhất quan sát được trong các quốc gia của yêu cầu — một đường biên tương đối, không phải chuẩn tuyệt đối.',
+    roles:
+      'Đầu vào (1–3) phải là nguồn lực: các chỉ số không có chiều tốt/xấu (nhiều hơn tự nó không tốt cũng không xấu) thuộc các chủ đề `workforce-and-pay`, `training-and-learning` hoặc `context`. Đầu ra (1–4) phải là kết quả mà giá trị cao hơn là tốt hơn. Mọi trường hợp khác bị từ chối với mã `unsuitable_indicator` nêu tên chỉ số. Một chỉ số không thể vừa là đầu vào vừa là đầu ra.',
+    data: 'Một quốc gia được chấm điểm khi có đủ mọi đầu vào và đầu ra (trong năm được yêu cầu, hoặc với `latest=true` là năm gần nhất của từng chỉ số trong giới hạn `max_age`; năm được dùng ghi trong từng ô). Các quốc gia khác được liệt kê trong `left_out` kèm những gì còn thiếu; không giá trị nào được ước tính bù. Các giá trị gắn cờ `zero-no-data` không được dùng.',
+    fdh: 'Bao tự do loại bỏ (FDH; Deprins, Simar và Tulkens 1984; được Afonso, Schuknecht và Tanzi 2005 dùng cho hiệu quả khu vực công). Một quốc gia chỉ được so sánh với các quốc gia quan sát được trội hơn nó: theo hướng đầu vào θ = giá trị nhỏ nhất, trên các quốc gia j tạo ra mỗi đầu ra ít nhất bằng, của maxᵢ xᵢⱼ / xᵢ; theo hướng đầu ra φ = giá trị lớn nhất, trên các quốc gia j dùng mỗi đầu vào không nhiều hơn, của minᵣ yᵣⱼ / yᵣ, điểm 1/φ. Quốc gia đối chiếu duy nhất là quốc gia đó (trọng số 1); mục tiêu là đầu vào và đầu ra của nó. Không giả định lồi và không cần bộ giải.',
+    dea_crs:
+      'DEA với lợi suất không đổi theo quy mô (CCR: Charnes, Cooper và Rhodes 1978), dạng bao. Hướng đầu vào: min θ với điều kiện Σⱼ λⱼ xᵢⱼ ≤ θ xᵢ cho mọi đầu vào, Σⱼ λⱼ yᵣⱼ ≥ yᵣ cho mọi đầu ra, λ ≥ 0. Hướng đầu ra: max φ với điều kiện Σⱼ λⱼ xᵢⱼ ≤ xᵢ, Σⱼ λⱼ yᵣⱼ ≥ φ yᵣ. Với CRS, điểm theo hướng đầu vào bằng 1/φ.',
+    dea_vrs:
+      'DEA với lợi suất biến đổi theo quy mô (BCC: Banker, Charnes và Cooper 1984): cùng các bài toán trên thêm điều kiện Σⱼ λⱼ = 1, nên một quốc gia chỉ được so sánh với tổ hợp các quốc gia có quy mô tương tự. Điểm VRS không bao giờ thấp hơn điểm CRS; điểm FDH không bao giờ thấp hơn điểm VRS.',
+    two_phases:
+      'Mỗi bài toán DEA được giải theo hai pha (Cooper, Seiford và Tone 2007, chương 3): pha 1 tìm θ hoặc φ; pha 2 cố định giá trị đó và cực đại hoá tổng phần dư, để mục tiêu Σ λⱼ xⱼ, Σ λⱼ yⱼ nằm trên phần hiệu quả mạnh của đường biên. Một quốc gia có điểm 1 nhưng phần dư khác 0 (hiệu quả yếu) có các quốc gia khác làm đối chiếu. Quốc gia đối chiếu là các quốc gia có λ > 1e-9, với λ là trọng số.',
+    orientation:
+      '`input` (mặc định): điểm θ ≤ 1 cho biết mọi đầu vào có thể giảm bao nhiêu mà vẫn giữ nguyên đầu ra ("cùng đầu ra với quỹ lương ít hơn 23 %"). `output`: điểm 1/φ ≤ 1, trong đó φ ≥ 1 cho biết mọi đầu ra có thể tăng bao nhiêu với cùng đầu vào; φ được báo cáo là `expansion`.',
+    returns_to_scale:
+      'CRS giả định rằng tăng gấp đôi mọi đầu vào có thể tăng gấp đôi mọi đầu ra, điều hiếm khi đúng với các chính phủ có quy mô hoặc thu nhập rất khác nhau; VRS (mặc định) bỏ giả định đó, đổi lại có nhiều quốc gia nằm trên đường biên hơn. FDH bỏ cả giả định lồi: chỉ các quốc gia quan sát được mới là chuẩn đối chiếu.',
+    targets_and_gaps:
+      'Với mỗi đầu vào và đầu ra: giá trị, mục tiêu và `change` = mục tiêu − giá trị; `change_share` = mục tiêu / giá trị − 1, chỉ đưa ra khi giá trị dương và chỉ số không phải là điểm theo thang khoảng (phần trăm của một ước lượng WGI, vốn có điểm 0 tuỳ ý, sẽ vô nghĩa). Chênh lệch dưới 1e-9 của giá trị là sai số làm tròn và được hiển thị là không có.',
+    negative_data:
+      'Các tỷ số cần số dương, trong khi ước lượng WGI âm ở một số quốc gia. Đầu vào phải dương. Đầu ra chỉ được bằng 0 hoặc âm khi kết quả không phụ thuộc vào điểm 0 của chúng: FDH theo hướng đầu vào (chỉ so sánh đầu ra theo quan hệ trội) và DEA-VRS theo hướng đầu vào, vốn bất biến với phép tịnh tiến đầu ra (Ali và Seiford 1990; Pastor 1996) — giá trị được dùng như công bố, không tịnh tiến. DEA-CRS và hướng đầu ra chia cho đầu ra, nên mọi phép tịnh tiến (ví dụ cộng 2,5 vào ước lượng WGI) sẽ làm thay đổi điểm một cách tuỳ tiện: các yêu cầu như vậy bị từ chối với mã `unsuitable_data` nêu tên chỉ số và quốc gia, thay vì trả lời bằng một phép tịnh tiến ẩn. Hãy dùng một phiên bản dương của đầu ra (như `GE.PER.RNK`, thứ hạng phân vị) nếu cần CRS hoặc hướng đầu ra.',
+    robustness: {
+      jackknife:
+        'Bỏ từng quốc gia: với mỗi quốc gia, lần lượt từng quốc gia khác bị loại khỏi tập so sánh và điểm được tính lại; `jackknife.low` và `jackknife.high` là điểm nhỏ nhất và lớn nhất (điểm của toàn mẫu là cận dưới, vì loại một quốc gia so sánh chỉ có thể làm điểm tăng). Chỉ việc loại một quốc gia đối chiếu mới làm điểm thay đổi, nên chỉ các quốc gia đối chiếu được giải lại. `most_influential` nêu tên quốc gia đối chiếu mà việc loại bỏ làm điểm tăng nhiều nhất.',
+      frontier:
+        '`frontier.countries`: các quốc gia có điểm 1. `frontier.rests_on`: mọi quốc gia là đối chiếu của ít nhất một quốc gia — số ít quan sát mà toàn bộ kết quả phụ thuộc vào.',
+      small_sample:
+        'Một quy tắc kinh nghiệm (Banker và cộng sự 1989; Cooper, Seiford và Tone 2007) đòi hỏi ít nhất 3 × (số đầu vào + số đầu ra) quốc gia. Dưới mức đó, `robustness.small_sample` là true kèm cảnh báo: khi có ít quốc gia, nhiều nước nằm trên đường biên vì thiếu đối tượng so sánh.',
+    },
+    caveats: [
+      'Đầu ra dựa trên cảm nhận: Hiệu quả của Chính phủ (WGI) tổng hợp từ các khảo sát và đánh giá chuyên gia, với sai số chuẩn khoảng 0,2; chênh lệch nhỏ hơn mức đó là nhiễu, và đường biên dựng trên chúng cũng mang nhiễu đó.',
+      'Sai số đo lường: DEA và FDH coi mọi giá trị là chính xác. Một quốc gia trên đường biên bị đo sai sẽ làm thay đổi điểm của mọi quốc gia lấy nó làm đối chiếu; khoảng bỏ từng quốc gia cho thấy mức độ ảnh hưởng.',
+      'Số quan sát nhỏ: tối đa 14 quốc gia. Với nhiều đầu vào và đầu ra, phần lớn quốc gia nằm trên đường biên. Hãy đọc điểm như một mô tả dữ liệu, không phải bảng xếp hạng các chính phủ.',
+      'Đầu vào là lựa chọn chính sách: quỹ lương cao có thể mua các dịch vụ nằm ngoài các đầu ra được đo (y tế, giáo dục, an ninh), hoặc phản ánh khu vực công lớn theo thiết kế. Điểm thấp cho biết các đầu ra được đo đạt được ở nơi khác với ít đầu vào được đo hơn, không có nghĩa là đầu vào bị lãng phí.',
+      'Năm khác nhau: với `latest=true` mỗi chỉ số lấy năm gần nhất của riêng nó (quỹ lương thường cũ hơn điểm quản trị vài năm); năm ghi trong từng ô.',
+      'Không có quan hệ nhân quả và không có mô hình nhiễu thống kê: đây là các đường biên tất định (không có khoảng tin cậy ngoài khoảng bỏ từng quốc gia).',
+    ],
+    solver:
+      'Các bài toán quy hoạch tuyến tính được giải bằng HiGHS (Huangfu và Hall 2018; Đại học Edinburgh, giấy phép MIT) biên dịch sang WebAssembly (gói npm `highs`). Bản triển khai Worker không mang theo bộ giải này (3,5 MB, vượt ngân sách dung lượng): ở đó DEA trả về 501 `not_implemented` còn FDH vẫn hoạt động.',
+  },
+  themes: {
+    taxonomy:
+      'Mỗi chỉ số thuộc một chủ đề của chương trình nghị sự: `leadership`, `hr-and-talent`, `productivity-and-delivery`, `digital-transformation`, `training-and-learning`, `integrity`, `workforce-and-pay`, `context` (tên bằng tiếng Anh và tiếng Việt tại `/v1/themes`).',
+    old_names:
+      'Tên chủ đề cũ (trước phân loại theo chương trình nghị sự) vẫn được `theme=` chấp nhận với nghĩa cũ: digital-government = các chỉ số chuyển đổi số của Khảo sát Chính phủ điện tử Liên Hợp Quốc; effectiveness = các chỉ số năng suất, cung ứng dịch vụ và liêm chính của WGI (Hiệu quả Chính phủ, Chất lượng Quản lý, Kiểm soát Tham nhũng, Pháp quyền); training = các chỉ số đào tạo và học tập của bộ tổng hợp quy định đào tạo CivScope. Các chỉ số bổ sung sau chỉ được liệt kê theo tên mới.',
+    coverage:
+      'Độ bao phủ của một chỉ số đếm số quốc gia (trong 14) có ít nhất một giá trị ở bất kỳ năm và phiên bản nào, năm đầu tiên và năm mới nhất, và các quốc gia có số liệu trong năm mới nhất. Bằng chứng của một chủ đề là đủ khi có ít nhất 2 chỉ số từ ít nhất 2 nhà công bố (nguồn), mỗi chỉ số có giá trị cho 10 quốc gia trở lên trong 14; nếu không thì là mỏng, và `/v1/themes` nêu khoảng trống bằng lời và kể tên các quốc gia không có giá trị cho chỉ số nào của chủ đề. Đếm số nhà công bố không làm cho họ độc lập: Chỉ số Blavatnik sử dụng các mục của Khảo sát Chuyên gia QoG và V-Dem.',
+  },
+  sources: {
+    blavatnik_index:
+      'Chỉ số Hành chính công Blavatnik 2024 (`bsg-bipa`): mọi cấp có giá trị đều được cung cấp như một chỉ số (chỉ số tổng, 4 lĩnh vực, 16 chủ đề, 32 chỉ số; mã `BIPA.*`), kèm cấp và cấp cha (`indicator.hierarchy`). Điểm từ 0–1, được chuẩn hóa lại trên 120 quốc gia của Chỉ số. Mỗi giá trị giữ thứ hạng BIPA công bố và nhãn của nó ("=62" = đồng hạng): thứ hạng trong 120 quốc gia đó, không bao giờ là thứ hạng trong ASEAN; `/v1/rankings` xếp hạng lại trong nhóm bạn yêu cầu. Brunei, Lào, Timor-Leste và Nhật Bản không nằm trong 120 quốc gia (bị loại theo đánh giá độ bao phủ dữ liệu). Năm 2024 là năm của ấn bản; nguồn của nó có niên đại từ 2019 đến 2023. Các biến đo (82 biến nguồn đã chuẩn hóa) không được cung cấp.',
+    qog_expert_survey:
+      'Khảo sát Chuyên gia QoG 2020 (qog-expert-survey): ước lượng IRT cấp quốc gia từ đánh giá của chuyên gia về trọng dụng nhân tài, bảo trợ, nhiệm kỳ, can thiệp chính trị và tính khách quan (kèm cận khoảng tin cậy 95%), các mục về tính khép kín thang 0–1 và hai chỉ số thành phần chính. Một đợt (2020); 10 trong 14 quốc gia (không có BRN, LAO, MMR, TLS). Miễn phí cho mục đích phi thương mại khi trích dẫn; không được tái sử dụng cho mục đích thương mại.',
+    training:
+      'Đào tạo và học tập chỉ gồm các quy định chính sách (số ngày hoặc số giờ đào tạo tối thiểu ghi trong văn bản quốc gia), được giữ như số liệu chính sách, không bao giờ như đào tạo đo lường được: không có thước đo so sánh được về đào tạo công chức cho các quốc gia này (xem ghi chú tại `/v1/themes`).',
+  },
+  changes:
+    'So sánh các giá trị hiện hành của mỗi nguồn tại thời điểm `since_release` (ngày công bố của phiên bản đó) hoặc `since`, với các giá trị hiện hành bây giờ: thêm mới, thay đổi (so sánh chính xác float64) và bị xoá. Một phiên bản từng phần chỉ thay thế các năm nó bao phủ.',
+  formats: {
+    csv: 'RFC 4180: kết thúc dòng CRLF, một dòng tiêu đề, trường được đặt trong dấu ngoặc kép khi chứa dấu phẩy, dấu ngoặc kép hoặc xuống dòng. Giá trị được ghi ở dạng ngắn nhất mà khi đọc lại cho đúng số float64 ban đầu.',
+    sdmx_csv:
+      'Các cột SDMX-CSV: `STRUCTURE, STRUCTURE_ID, ACTION, REF_AREA, INDICATOR, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE, OBS_STATUS`. `OBS_STATUS` theo `CL_OBS_STATUS`: `A` (bình thường) hoặc `U` (độ tin cậy thấp: `zero-no-data`, `confidence-low`).',
+  },
+  flags: {
+    'zero-no-data':
+      'Được công bố là 0, nhiều khả năng có nghĩa là "không có số liệu" (Khảo sát Chính phủ điện tử của Liên Hợp Quốc: HCI của TLS 2003–04, TII của TLS 2003–05, TII của MMR 2012). Giữ nguyên như công bố; không đưa vào tính toán.',
+    'repeated-value': 'Nguồn lặp lại đúng giá trị của năm trước; giữ nguyên như công bố.',
+    'confidence-high': 'Quy định về đào tạo lấy từ văn bản chính thức hoặc kênh tin tức chính thức.',
+    'confidence-medium':
+      'Quy định về đào tạo được dẫn lại qua nguồn thứ cấp (thông báo của cơ quan, bài trình bày, báo chí).',
+    'confidence-low': 'Quy định về đào tạo từ nguồn không ghi ngày hoặc không chính thức.',
+  },
+  caching:
+    'Mỗi phản hồi 200 có ETag suy ra từ phiên bản dữ liệu và truy vấn đã chuẩn hoá, cùng `Cache-Control: public, max-age=60, stale-while-revalidate=600` (bất biến trong một năm khi cố định bằng `release=`). `If-None-Match` trả về 304.',
+  errors: {
+    invalid_parameter:
+      'Một tham số sai định dạng, ngoài phạm vi hoặc mâu thuẫn với tham số khác; trường `parameter` nêu tên tham số đó.',
+    unknown_country: 'Một mã quốc gia không thuộc 14 quốc gia ASEAN+3; trường `unknown` liệt kê các mã đó.',
+    unknown_group: 'Một mã nhóm không phải ASEAN hay ASEAN+3; trường `valid_values` liệt kê các mã hợp lệ.',
+    unknown_indicator: 'Một mã chỉ số không có trong danh mục (`/v1/indicators`).',
+    unknown_release: 'Một mã phiên bản dữ liệu chưa được nạp (`/v1/releases`).',
+    incompatible_normalisation:
+      'Phép chuẩn hoá không áp dụng được cho chỉ số (`per_capita` trên một chỉ số tổng hợp, tỷ lệ hoặc điểm).',
+    not_found: 'Không có đường dẫn này.',
+    not_implemented:
+      'Tính năng không có trên bản triển khai này (biểu đồ PNG và DEA ở biên mạng); thông báo cho biết nơi có tính năng đó.',
+    unsuitable_indicator:
+      'Một chỉ số không thể đảm nhận vai trò được yêu cầu: một kết quả được dùng làm đầu vào, hoặc một chỉ số trung tính hay thấp-hơn-là-tốt-hơn được dùng làm đầu ra (`/v1/efficiency`); `unsuitable_inputs` và `unsuitable_outputs` liệt kê các chỉ số đó.',
+    unsuitable_data:
+      'Dữ liệu không đủ cho phân tích: ít hơn hai quốc gia có đủ mọi đầu vào và đầu ra, hoặc có giá trị bằng 0 hay âm ở nơi phương pháp phải chia cho chúng; `left_out` hoặc `non_positive` nêu tên các quốc gia.',
+    service_unavailable: 'Không kết nối được cơ sở dữ liệu; hãy thử lại sau.',
+  },
+  references: [
+    'OECD/EC JRC (2008), Handbook on Constructing Composite Indicators: Methodology and User Guide (Sổ tay xây dựng chỉ số tổng hợp), OECD Publishing, Paris.',
+    'Kaufmann, D., A. Kraay và M. Mastruzzi (2010), The Worldwide Governance Indicators: Methodology and Analytical Issues (Bộ chỉ số quản trị toàn cầu: phương pháp và các vấn đề phân tích), Tài liệu nghiên cứu chính sách của Ngân hàng Thế giới số 5430.',
+    'Liên Hợp Quốc (2024), E-Government Survey 2024 (Khảo sát Chính phủ điện tử 2024), Phụ lục về phương pháp.',
+    'Afonso, A., L. Schuknecht và V. Tanzi (2005), Public sector efficiency: an international comparison, Public Choice 123, 321–347.',
+    'Charnes, A., W. W. Cooper và E. Rhodes (1978), Measuring the efficiency of decision making units, European Journal of Operational Research 2, 429–444.',
+    'Banker, R. D., A. Charnes và W. W. Cooper (1984), Some models for estimating technical and scale inefficiencies in data envelopment analysis, Management Science 30, 1078–1092.',
+    'Deprins, D., L. Simar và H. Tulkens (1984), Measuring labor-efficiency in post offices, trong Marchand, Pestieau và Tulkens (chủ biên), The Performance of Public Enterprises, North-Holland.',
+    'Cooper, W. W., L. M. Seiford và K. Tone (2007), Data Envelopment Analysis: A Comprehensive Text with Models, Applications, References and DEA-Solver Software, tái bản lần 2, Springer.',
+    'Ali, A. I. và L. M. Seiford (1990), Translation invariance in data envelopment analysis, Operations Research Letters 9, 403–405; Pastor, J. T. (1996), Translation invariance in DEA: a generalization, Annals of Operations Research 66, 93–102.',
+    'Huangfu, Q. và J. A. J. Hall (2018), Parallelizing the dual revised simplex method, Mathematical Programming Computation 10, 119–142 (HiGHS).',
+    'RFC 4180 (CSV), RFC 9457 (chi tiết lỗi), RFC 9110 (ETag, If-None-Match); đặc tả định dạng SDMX-CSV (SDMX 3.0).',
+  ],
+};

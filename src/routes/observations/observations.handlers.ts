@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { observationSeries } from '../../services/observation-series.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { decodeCursor, encodeCursor, isAfter } from '../../http/cursor.ts';
-import { presentIndicator } from '../presenters.ts';
+import { countryLabel, presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import { tableResponse } from '../../http/table.ts';
@@ -15,7 +15,9 @@ export const listObservations =
     const query = c.req.valid('query');
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const series = await observationSeries(deps.db, query, deps.now?.());
-    let out = cursor ? series.points.filter((o) => isAfter(o, cursor)) : series.points;
+    const points =
+      query.lang === 'vi' ? series.points.map((o) => ({ ...o, country: countryLabel(o.iso3, 'vi') })) : series.points;
+    let out = cursor ? points.filter((o) => isAfter(o, cursor)) : points;
     let nextCursor: string | null = null;
     if (query.limit !== undefined && out.length > query.limit) {
       out = out.slice(0, query.limit);

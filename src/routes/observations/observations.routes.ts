@@ -6,6 +6,7 @@ import {
   formatParam,
   fromParam,
   indicatorCode,
+  langParam,
   MAX_LIMIT,
   normaliseParam,
   toParam,
@@ -80,6 +81,7 @@ export const observationsQuery = z
     normalise: normaliseParam,
     format: formatParam,
     bom: bomParam,
+    lang: langParam,
     limit: z.coerce
       .number({ error: 'limit must be a whole number' })
       .int('limit must be a whole number')

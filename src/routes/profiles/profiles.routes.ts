@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   checkCommonRules,
   ISO3,
+  langParam,
   selectionParams,
   tableOutputParams,
   themeParam,
@@ -29,6 +30,7 @@ export const profileRoute = createRoute({
         theme: themeParam,
         ...vintageParams,
         ...tableOutputParams,
+        lang: langParam,
       })
       .superRefine(checkCommonRules),
   },
@@ -41,6 +43,7 @@ export const profileRoute = createRoute({
             .object({
               iso3: z.string(),
               country: z.string(),
+              lang: z.enum(['en', 'vi']),
               selection: SelectionSchema,
               vintage: VintageSchema,
               year: z.number().int().nullable(),

@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { rankingOf } from '../../services/ranking.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { provenanceTable, tableResponse } from '../../http/table.ts';
-import { presentIndicator } from '../presenters.ts';
+import { countryLabel, presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import type { rankingsRoute } from './rankings.routes.ts';
@@ -11,7 +11,11 @@ export const rankings =
   (deps: AppDeps): RouteHandler<typeof rankingsRoute> =>
   async (c) => {
     const query = c.req.valid('query');
-    const { indicator, vintage, releaseIds, ...result } = await rankingOf(deps.db, query, deps.now?.());
+    const { indicator, vintage, releaseIds, ...analysis } = await rankingOf(deps.db, query, deps.now?.());
+    const result = {
+      ...analysis,
+      ranking: analysis.ranking.map((r) => ({ ...r, country: countryLabel(r.iso3, query.lang) })),
+    };
     const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format !== 'json') {
       const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
@@ -30,7 +34,13 @@ export const rankings =
       return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
     return c.json(
-      { indicator: presentIndicator(indicator), vintage: describeVintage(vintage), ...result, ...provenance },
+      {
+        indicator: presentIndicator(indicator),
+        vintage: describeVintage(vintage),
+        lang: query.lang,
+        ...result,
+        ...provenance,
+      },
       200,
     );
   };

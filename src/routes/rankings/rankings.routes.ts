@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkCommonRules, crossSectionParams, indicatorCode, tableOutputParams } from '../../http/params.ts';
+import {
+  checkCommonRules,
+  crossSectionParams,
+  indicatorCode,
+  langParam,
+  tableOutputParams,
+} from '../../http/params.ts';
 import { CoverageSchema, ExcludedValueSchema } from '../analysis-schemas.ts';
 import { indicatorContextShape } from '../observations/observations.routes.ts';
 import { problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -17,6 +23,7 @@ export const rankingsRoute = createRoute({
         indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
         ...crossSectionParams,
         ...tableOutputParams,
+        lang: langParam,
       })
       .superRefine(checkCommonRules),
   },
@@ -30,6 +37,7 @@ export const rankingsRoute = createRoute({
               ...indicatorContextShape,
               year: z.number().int().nullable(),
               latest: z.boolean(),
+              lang: z.enum(['en', 'vi']),
               direction: z.enum(['higher', 'lower']),
               median: z.number().nullable(),
               ranking: z.array(

@@ -1,0 +1,103 @@
+import { getJson } from './dom.ts';
+
+/** What the explorer knows of the data: indicators with their coverage, countries, sources, releases. */
+export interface Indicator {
+  code: string;
+  name: { en: string; vi: string };
+  theme: string;
+  unit: string;
+  scale: string;
+  higher_is_better: boolean | null;
+  decimals: number;
+  definition: string;
+  caveats: string[];
+  source_id: string;
+  /** From /v1/indicators: one query for the whole list, so every line of the picker shows it at once. */
+  coverage_summary: CoverageSummary;
+}
+export interface CoverageSummary {
+  countries: number;
+  of: number;
+  first_year: number | null;
+  latest_year: number | null;
+}
+/** The years of one indicator, from /v1/indicators/{code}: only for the indicators a view draws. */
+export interface Coverage {
+  countries: number;
+  first: number | null;
+  last: number | null;
+  years: number[];
+  values: number;
+}
+export interface Country {
+  iso3: string;
+  name: { en: string; vi: string };
+}
+export interface Source {
+  id: string;
+  name: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  citation: string;
+}
+export interface Release {
+  id: string;
+  source_id: string;
+  label: string;
+  published_on: string;
+}
+
+export interface Catalogue {
+  indicators: Indicator[];
+  byCode: Map<string, Indicator>;
+  coverage: Map<string, Coverage>;
+  countries: Country[];
+  sources: Map<string, Source>;
+  releases: Release[];
+}
+
+interface CoverageRow {
+  iso3: string;
+  years: number[];
+}
+
+function summarise(rows: CoverageRow[]): Coverage {
+  const years = [...new Set(rows.flatMap((r) => r.years))].sort((a, b) => a - b);
+  return {
+    countries: rows.filter((r) => r.years.length > 0).length,
+    first: years[0] ?? null,
+    last: years.at(-1) ?? null,
+    years,
+    values: rows.reduce((n, r) => n + r.years.length, 0),
+  };
+}
+
+export async function loadCatalogue(): Promise<Catalogue> {
+  const [indicators, countries, sources, releases] = await Promise.all([
+    getJson<{ indicators: Indicator[] }>('/v1/indicators'),
+    getJson<{ countries: Country[] }>('/v1/countries'),
+    getJson<{ sources: Source[] }>('/v1/sources'),
+    getJson<{ releases: Release[] }>('/v1/releases'),
+  ]);
+  return {
+    indicators: indicators.indicators,
+    byCode: new Map(indicators.indicators.map((i) => [i.code, i])),
+    coverage: new Map(),
+    countries: countries.countries,
+    sources: new Map(sources.sources.map((s) => [s.id, s])),
+    releases: releases.releases,
+  };
+}
+
+async function fetchCoverage(catalogue: Catalogue, code: string): Promise<void> {
+  const detail = await getJson<{ coverage: CoverageRow[] }>(`/v1/indicators/${encodeURIComponent(code)}`).catch(() => ({
+    coverage: [],
+  }));
+  catalogue.coverage.set(code, summarise(detail.coverage));
+}
+
+/** The coverage of the indicators a view needs, before it is drawn (a slope chart's years). */
+export async function ensureCoverage(catalogue: Catalogue, codes: readonly string[]): Promise<void> {
+  await Promise.all(codes.filter((c) => !catalogue.coverage.has(c)).map((c) => fetchCoverage(catalogue, c)));
+}

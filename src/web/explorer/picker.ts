@@ -1,0 +1,63 @@
+import { THEME_NAMES, THEMES, type Theme } from '../../domain/themes.ts';
+import { type Lang, t } from '../i18n.ts';
+import type { Catalogue, Indicator } from './catalogue.ts';
+import { $, escapeHtml, fold } from './dom.ts';
+
+/** The agenda order; a theme not in it comes last, by name. */
+const THEME_ORDER: readonly string[] = THEMES;
+
+export function themeName(theme: string, lang: Lang): string {
+  return THEME_NAMES[theme as Theme]?.[lang] ?? theme;
+}
+
+function matches(indicator: Indicator, query: string): boolean {
+  if (!query) return true;
+  const haystack = fold(`${indicator.name.en} ${indicator.name.vi} ${indicator.code}`);
+  return fold(query)
+    .split(/\s+/)
+    .every((word) => haystack.includes(word));
+}
+
+function coverageText(i: Indicator, lang: Lang): string {
+  const c = i.coverage_summary;
+  if (c.countries === 0) return t(lang, 'indicator.coverageNone');
+  return t(lang, 'indicator.coverage', {
+    n: c.countries,
+    total: c.of,
+    first: c.first_year ?? '',
+    last: c.latest_year ?? '',
+  });
+}
+
+function item(i: Indicator, lang: Lang, selected: readonly string[]): string {
+  return `<li><button type="button" data-code="${escapeHtml(i.code)}" aria-pressed="${selected.includes(i.code)}">${escapeHtml(i.name[lang])} <code class="code">${escapeHtml(i.code)}</code><span class="coverage">${escapeHtml(coverageText(i, lang))}</span></button></li>`;
+}
+
+/** The indicator list, grouped by theme and filtered by the search box. */
+export function renderPicker(catalogue: Catalogue, lang: Lang, selected: readonly string[]): void {
+  const query = $<HTMLInputElement>('indicator-search').value.trim();
+  const found = catalogue.indicators.filter((i) => matches(i, query));
+  const themes = [...new Set(found.map((i) => i.theme))].sort(
+    (a, b) => (THEME_ORDER.indexOf(a) + 1 || 99) - (THEME_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
+  );
+  const openThemes = new Set(
+    query ? themes : selected.map((code) => catalogue.byCode.get(code)?.theme).filter((x) => x !== undefined),
+  );
+  const groups = themes.map((theme) => {
+    const items = found.filter((i) => i.theme === theme);
+    return `<details data-theme="${escapeHtml(theme)}"${openThemes.has(theme) ? ' open' : ''}><summary>${escapeHtml(themeName(theme, lang))} <span class="count">(${items.length})</span></summary><ul>${items.map((i) => item(i, lang, selected)).join('')}</ul></details>`;
+  });
+  $<HTMLElement>('indicator-list').innerHTML =
+    groups.join('') || `<p class="empty">${escapeHtml(t(lang, 'indicator.none', { query }))}</p>`;
+  renderChips(catalogue, lang, selected);
+}
+
+function renderChips(catalogue: Catalogue, lang: Lang, selected: readonly string[]): void {
+  $<HTMLElement>('selected-indicators').innerHTML = selected
+    .map((code) => {
+      const name = catalogue.byCode.get(code)?.name[lang] ?? code;
+      const remove = selected.length > 1 ? t(lang, 'indicator.remove', { name }) : '';
+      return `<li><span title="${escapeHtml(name)}">${escapeHtml(name)}</span>${remove ? `<button type="button" data-remove="${escapeHtml(code)}" aria-label="${escapeHtml(remove)}" title="${escapeHtml(remove)}">×</button>` : ''}</li>`;
+    })
+    .join('');
+}
