@@ -161,6 +161,33 @@ async function viewOf(page: Page) {
   }));
 }
 
+/**
+ * The chart's texts that a reader cannot read: outside the frame (clipped) or under 10 px. A rotated
+ * or scaled text keeps its size: the scale is the length of the CTM's first column.
+ */
+async function unreadableText(page: Page, selector: string, frameWidth: number) {
+  const boxes = await page.$$eval(`${selector} svg.marks text`, (elements) =>
+    elements
+      .filter((el) => (el.textContent ?? '').trim() !== '' && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        const ctm = (el as SVGGraphicsElement).getScreenCTM();
+        const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+        const size = Number.parseFloat(getComputedStyle(el).fontSize) * scale;
+        return { text: (el.textContent ?? '').trim(), left: r.left, right: r.right, size };
+      }),
+  );
+  const svgRight = await page.$eval(`${selector} svg.marks`, (svg) => svg.getBoundingClientRect().right);
+  return {
+    texts: boxes.length,
+    clipped: [
+      ...boxes.filter((b) => b.left < -0.5 || b.right > frameWidth + 0.5).map((b) => b.text),
+      ...(svgRight > frameWidth + 0.5 ? [`svg ends at ${svgRight} px`] : []),
+    ],
+    small: boxes.filter((b) => b.size < 10).map((b) => `${b.text} (${b.size} px)`),
+  };
+}
+
 describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in Chromium', () => {
   it('walks a Vietnamese analyst journey: shared link, tabs, search, CSV, copied link, back button', async () => {
     const { page, problems, external } = await openPage(1600);
@@ -268,6 +295,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
         expect(svgWidth).toBeLessThanOrEqual(width);
         const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(pageWidth).toBeLessThanOrEqual(width);
+        const text = await unreadableText(page, '#chart', width);
+        expect(text.texts).toBeGreaterThan(11); // 11 country labels, axis, title, footer
+        expect({ clipped: text.clipped, small: text.small }).toEqual({ clipped: [], small: [] });
         if (lang === 'vi') expect(await untranslated(page)).toEqual([]);
         await page.screenshot({ path: path.join(ARTIFACTS, `explorer-${lang}-${width}.png`), fullPage: true });
         expect(problems).toEqual([]);
@@ -293,6 +323,68 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
     expect(problems).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
+  });
+
+  it('draws the default view, then redraws it with new data when the countries, chart type and language change', async () => {
+    const { page, problems, external } = await openPage(1280);
+    await page.goto(`${base}/`);
+    await rendered(page, 1);
+    expect(await page.locator('#chart svg.marks').count()).toBe(1);
+    expect(await page.textContent('#description')).toContain('ranks first of 11');
+    expect(await page.getAttribute('#data-table', 'data-rows')).toBe('11');
+
+    // Five countries of one's own choosing, then a time series of them.
+    await page.selectOption('#group', '');
+    await rendered(page, 2);
+    expect(await page.textContent('#description')).toContain('ranks first of 5');
+    expect(new URL(page.url()).searchParams.get('countries')).toBe('VNM,THA,SGP,MYS,IDN');
+    await page.selectOption('#type', 'timeseries');
+    await rendered(page, 3);
+    const svgText = (await page.locator('#chart svg.marks').textContent()) ?? '';
+    for (const country of ['Viet Nam', 'Thailand', 'Singapore', 'Malaysia', 'Indonesia'])
+      expect(svgText).toContain(country);
+    expect(svgText).not.toContain('Japan');
+    expect(Number(await page.getAttribute('#data-table', 'data-rows'))).toBe(5 * 12); // 5 countries × 12 EGDI editions
+
+    // Vietnamese labels, and an embed snippet pointing at this server.
+    await page.click('[data-set-lang="vi"]');
+    await rendered(page, 4);
+    expect(await page.locator('#chart svg.marks').textContent()).toContain('Việt Nam');
+    expect(await page.inputValue('#embed-snippet')).toMatch(
+      /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/timeseries\?/,
+    );
+    expect(problems).toEqual([]);
+    expect(external).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the embed page lays the chart out for its own frame: nothing clipped, no text under 10 px at 320, 700 and 1200 px', async () => {
+    for (const [type, query] of [
+      ['ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM'],
+      ['timeseries', 'indicator=GE.EST&group=ASEAN&from=2015&highlight=VNM'],
+    ]) {
+      for (const width of [320, 700, 1200]) {
+        const { page, problems, external } = await openPage(width);
+        await page.goto(`${base}/embed/${type}?${query}&lang=vi`);
+        await page.waitForSelector('body[data-rendered="true"] #chart svg.marks');
+        const text = await unreadableText(page, '#chart', width);
+        expect(text.texts).toBeGreaterThan(5);
+        expect({ type, width, clipped: text.clipped, small: text.small }).toEqual({
+          type,
+          width,
+          clipped: [],
+          small: [],
+        });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        // The chart uses the frame: not a thumbnail in a wide frame.
+        const svgWidth = await page.locator('#chart svg.marks').evaluate((el) => el.getBoundingClientRect().width);
+        expect(svgWidth).toBeGreaterThan(width * 0.8);
+        expect(problems).toEqual([]);
+        expect(external).toEqual([]);
+        await page.close();
+      }
+    }
   });
 
   it('the API reference renders under its Content-Security-Policy', async () => {

@@ -48,9 +48,10 @@ function update(patch: Partial<ViewState>): void {
   void render();
 }
 
-function chartSize(): { width: number; height: number } {
-  const available = $<HTMLElement>('view').clientWidth;
-  const width = Math.max(200, Math.min(1000, Math.round(available - 150)));
+/** The chart's whole width (the server fits labels, legend and plot into it), as the embed page does. */
+function chartSize(box: HTMLElement): { width: number; height: number } {
+  const available = box.clientWidth || $<HTMLElement>('view').clientWidth;
+  const width = Math.max(200, Math.min(1000, Math.floor(available)));
   return { width, height: Math.max(220, Math.min(460, Math.round(width * 0.55))) };
 }
 
@@ -61,8 +62,8 @@ function span() {
 
 async function drawChart(target: 'chart' | 'map', token: number): Promise<void> {
   const type = drawnType(state);
-  const params = chartParams(state, chartSize(), span());
   const box = $<HTMLElement>(target);
+  const params = chartParams(state, chartSize(box), span());
   if (!params) {
     box.innerHTML = '';
     setStatus(t(state.lang, 'status.needTwo'));
