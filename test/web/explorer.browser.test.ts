@@ -212,6 +212,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
     await page.click('#data-table th:nth-child(3) button');
     expect(await page.getAttribute('#data-table th:nth-child(3)', 'aria-sort')).toBe('ascending');
     expect(new URL(page.url()).searchParams.get('sort')).toBe('3');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-vi-1600-table.png'), fullPage: true });
     expect(await untranslated(page)).toEqual([]);
 
     // 3. Sources: definition, caveats, release and what the last release changed.
@@ -220,6 +221,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
     const sources = (await page.textContent('#sources')) ?? '';
     for (const label of ['Định nghĩa', 'Giấy phép', 'Trích dẫn', 'Thay đổi trong phiên bản mới nhất'])
       expect(sources).toContain(label);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-vi-1600-sources.png'), fullPage: true });
     expect(await untranslated(page)).toEqual([]);
 
     // 4. Search by the Vietnamese name, typed without accents, and pick digital government.
@@ -238,6 +240,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
     // 5. Download: the CSV of the view, with Vietnamese country names and stable column names.
     await page.click('#tab-download');
     await rendered(page, 5);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-vi-1600-download.png'), fullPage: true });
     expect(await untranslated(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv')]);
     const csv = await readFile((await download.path()) as string, 'utf8');
@@ -254,6 +257,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
     await page.click('#tab-map');
     await rendered(page, 6);
     expect(await page.locator('#map svg.marks').count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-vi-1600-map.png'), fullPage: true });
     expect(await untranslated(page)).toEqual([]);
     await page.goBack();
     await rendered(page, 7);
