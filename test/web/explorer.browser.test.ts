@@ -363,6 +363,31 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
     await page.close();
   });
 
+  it('indexes to a chosen base year from the controls: the URL and the table follow', async () => {
+    const { page, problems, external } = await openPage(1280);
+    await page.goto(`${base}/?lang=vi&type=timeseries&indicator=EGDI&group=ASEAN&highlight=VNM`);
+    await rendered(page, 1);
+    await page.check('#values-index');
+    await rendered(page, 2);
+    await page.selectOption('#base', '2014');
+    await rendered(page, 3);
+    expect(new URL(page.url()).searchParams.get('normalise')).toBe('index:2014');
+    await page.click('#tab-table');
+    await rendered(page, 4);
+    // Columns: country, year, value, indexed value, ...; every country is 100 in its base year.
+    const rows = await page
+      .locator('#data-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const base2014 = rows.filter((r) => r[1] === '2014');
+    expect(base2014.length).toBe(11);
+    expect(base2014.every((r) => r[3] === '100,0')).toBe(true);
+    // Viet Nam 2024: 0.77092 / 0.47045 (2014) x 100 = 163.87.
+    expect(rows.find((r) => r[0] === 'Việt Nam' && r[1] === '2024')?.slice(2, 4)).toEqual(['0,7709', '163,9']);
+    expect(problems).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it('the embed page lays the chart out for its own frame: nothing clipped, no text under 10 px at 320, 700 and 1200 px', async () => {
     for (const [type, query] of [
       ['ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM'],
