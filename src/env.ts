@@ -73,6 +73,9 @@ export const envSchema = z.object({
   LOG_REQUESTS: flag('true'),
   /** How long the data version (part of every ETag) may be reused before re-reading it, in ms. */
   DATA_VERSION_TTL_MS: z.coerce.number().int().min(0).default(1000),
+  // Below the 30 s a process manager (Kubernetes, systemd) usually waits before SIGKILL, and long
+  // enough for a queue of chart renders on a loaded machine to finish.
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

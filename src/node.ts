@@ -11,9 +11,6 @@ import { jsonLogger } from './http/request-log.ts';
 import { noResponseStore } from './http/response-cache.ts';
 import { countObservations } from './repositories/observation-count.ts';
 
-/** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
-const DRAIN_TIMEOUT_MS = 10_000;
-
 /** The app and its chart libraries: about half of start-up is loading them, so it overlaps the database work. */
 async function loadServerModules() {
   const [{ createApp }, { renderPool }, { nodeAssets }] = await Promise.all([
@@ -98,7 +95,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const shutdown = drainOnSignal(server, async () => {
+  const shutdown = drainOnSignal(server, env.DRAIN_TIMEOUT_MS, async () => {
     await renderer.close();
     await database.close();
     await unlock();
@@ -110,10 +107,10 @@ async function main(): Promise<void> {
 /**
  * Graceful stop: no new connections; every response from now on says `Connection: close`, so
  * keep-alive clients go elsewhere after the answer they are waiting for; idle sockets close at
- * once; in-flight requests finish (up to DRAIN_TIMEOUT_MS), then the database closes and the
+ * once; in-flight requests finish (up to DRAIN_TIMEOUT_MS, 25 s by default), then the database closes and the
  * process exits 0.
  */
-function drainOnSignal(server: ReturnType<typeof serve>, closeResources: () => Promise<void>) {
+function drainOnSignal(server: ReturnType<typeof serve>, drainTimeoutMs: number, closeResources: () => Promise<void>) {
   let stopping = false;
   const http = server as unknown as Server;
   const inFlight = new Set<ServerResponse>();
@@ -130,12 +127,18 @@ function drainOnSignal(server: ReturnType<typeof serve>, closeResources: () => P
     for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
     console.log(JSON.stringify({ level: 'info', msg: `${signal}: no new connections; draining in-flight requests` }));
     const force = setTimeout(() => {
-      console.error(JSON.stringify({ level: 'error', msg: 'drain timed out; exiting' }));
+      console.error(JSON.stringify({ level: 'error', msg: 'drain timed out; exiting', in_flight: inFlight.size }));
       process.exit(1);
-    }, DRAIN_TIMEOUT_MS);
+    }, drainTimeoutMs);
     force.unref();
+    const signalledAt = performance.now();
     http.close(() => {
-      closeResources().finally(() => process.exit(0));
+      const drainedMs = Math.round(performance.now() - signalledAt);
+      closeResources().finally(() => {
+        const closedMs = Math.round(performance.now() - signalledAt - drainedMs);
+        console.log(JSON.stringify({ level: 'info', msg: 'stopped', drained_ms: drainedMs, closed_ms: closedMs }));
+        process.exit(0);
+      });
     });
     http.closeIdleConnections();
     // A keep-alive socket that goes idle after its last answer closes too.

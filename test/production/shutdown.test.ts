@@ -119,7 +119,13 @@ describe('the Node server in production', () => {
       `shutdown: ${outcomes.length} requests, accepted ${accepted.length}, completed ${completed.length}, ` +
         `${outcomes.filter((o) => o.connectionClose).length} answered with Connection: close, refused ${failed.length} (${[...new Set(failed.map((f) => f.error))].join(', ')}), exit ${code} in ${Math.round(exitMs)} ms`,
     );
+    const stopLines = server
+      .output()
+      .split('\n')
+      .filter((line) => /"msg":"(stopped|drain timed out; exiting)"/.test(line));
+    console.log(`shutdown: server said ${stopLines.join(' ') || '(nothing)'}`);
     expect(code).toBe(0);
+    expect(stopLines.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
     expect(accepted.length).toBe(completed.length);
     // A request the server took never ends in a reset.
     expect(failed.filter((f) => handled.has(f.id))).toEqual([]);
@@ -128,7 +134,8 @@ describe('the Node server in production', () => {
     // the header, but @hono/node-server writes its headers in one call that drops it, and whether a
     // response lands "after the signal" races the client; CI failed on it once. Open in issue 11.
     expect(completed.filter((o) => (o.bytes ?? 0) > 10_000).length).toBeGreaterThan(0); // PNGs among them
-    expect(exitMs).toBeLessThan(10_000);
+    // How long the drain takes is printed above, not asserted: on a loaded CI machine a queue of
+    // PNG renders takes seconds, and DRAIN_TIMEOUT_MS (25 s) is the bound that matters.
   }, 180_000);
 
   it('refuses a second server on the same data directory with a clear message', async () => {
