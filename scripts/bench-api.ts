@@ -13,7 +13,9 @@
  * - cached: the full app with its response cache (repeat requests), as the earlier benchmark measured.
  * Each is loaded with autocannon (N connections, D s after a 3 s warm-up) from a separate process.
  * Postgres when DATABASE_URL is set, else the embedded PGlite (in memory).
- * Usage: npm run bench:api [-- --duration 10 --connections 50 --routes observations,rankings]
+ * - /health under image load: /health (1 connection) while 20 connections request uncached PNGs,
+ *   with charts drawn in the render pool and, for comparison, on the event loop.
+ * Usage: npm run bench:api [-- --duration 10 --connections 50 --routes observations,rankings --skip-health]
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,13 +32,14 @@ import { renderPng } from '../src/render/png.ts';
 import { renderPool } from '../src/render/render-pool.ts';
 import { RENDERERS } from '../src/render/renderers.ts';
 import { chartSize, renderSvg } from '../src/render/svg.ts';
-import { type LoadResult, measure as load } from './lib/load.ts';
+import { autocannon, type LoadResult, measure as load } from './lib/load.ts';
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     routes: { type: 'string', default: '' },
+    'skip-health': { type: 'boolean', default: false },
   },
 });
 
@@ -188,6 +191,31 @@ for (const row of rows) {
   const cell = (r: LoadResult) => `${r.rps.toFixed(0)} (${r.p99} ms)`.padEnd(21);
   console.log(
     `${row.route.name.padEnd(14)} ${cell(row.floor)} ${cell(row.uncached)}  ${ratio(row.uncached, row.floor).padEnd(17)} ${cell(row.cached)}`,
+  );
+}
+
+/** /health latency while 20 connections keep the app drawing uncached PNGs. */
+async function healthUnderPngLoad(label: string, app: ReturnType<typeof createApp>): Promise<void> {
+  const server = await listen(app);
+  const png = `http://127.0.0.1:${server.port}/v1/charts/ranking.png?${CHART_QUERY}`;
+  await autocannon(png, 3, 20); // warm-up: threads started, fonts and vega loaded
+  const [images, health] = await Promise.all([
+    autocannon(png, Number(args.duration), 20),
+    autocannon(`http://127.0.0.1:${server.port}/health`, Number(args.duration), 1),
+  ]);
+  console.log(
+    `${label.padEnd(22)} /health p50 ${health.p50} ms, p99 ${health.p99} ms (${health.rps.toFixed(0)} req/s)   ` +
+      `PNG ${images.rps.toFixed(1)} req/s, p99 ${images.p99} ms${images.non2xx ? `, non-2xx ${images.non2xx}` : ''}`,
+  );
+  server.close();
+}
+
+if (!args['skip-health']) {
+  console.log('\n/health while 20 connections request uncached PNGs:');
+  await healthUnderPngLoad('render pool', createApp({ db: database.db, responseStore: noResponseStore, renderer }));
+  await healthUnderPngLoad(
+    'on the event loop',
+    createApp({ db: database.db, responseStore: noResponseStore, renderer: inThreadRenderer(RENDERERS) }),
   );
 }
 

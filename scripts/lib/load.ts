@@ -4,6 +4,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 
 export interface LoadResult {
+  /** Successful (2xx) answers per second: a 503 from a busy server is not throughput. */
   rps: number;
   p50: number;
   p99: number;
@@ -36,7 +37,7 @@ export function autocannon(target: string, seconds: number, connections: number)
     child.on('exit', () => {
       try {
         const r = JSON.parse(out);
-        resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx });
+        resolve({ rps: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors });
       } catch (error) {
         reject(error);
       }

@@ -21,7 +21,9 @@ export function renderPool(options: { threads?: number; maxQueue?: number } = {}
       filename: new URL('./render-worker.ts', import.meta.url).href,
       minThreads: 1,
       maxThreads: threads,
-      maxQueue: options.maxQueue ?? threads * 16,
+      // Room for a few dozen concurrent image requests per thread (a few seconds of PNG work):
+      // beyond that a client is better told to retry than left waiting.
+      maxQueue: options.maxQueue ?? threads * 32,
       idleTimeout: 60_000,
     });
     return pool;
