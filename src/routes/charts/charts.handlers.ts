@@ -111,6 +111,37 @@ function embedSnippets(
   };
 }
 
+/** The chart JSON: the spec, where its data and files are, its size and embed snippets, and its sources. */
+async function chartJson(deps: AppDeps, type: ChartType, query: ChartQuery, origin: string, search: string) {
+  const renderer = deps.renderer ?? svgRenderer;
+  const built = await buildChart(deps, type, query, origin);
+  const inline = query.data === 'inline' ? built : await buildChart(deps, type, { ...query, data: 'inline' }, origin);
+  // The layout (in a render thread on Node) and the provenance queries run side by side.
+  const [size, provenance] = await Promise.all([
+    renderer.render('size', inline.spec),
+    provenanceFor(deps.db, built.releaseIds),
+  ]);
+  const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const file = (ext: string) => `${origin}/v1/charts/${type}.${ext}${search}`;
+  return {
+    type,
+    title: built.title,
+    description: built.description,
+    lang: query.lang,
+    pinned: query.release !== undefined,
+    spec: built.spec as unknown as Record<string, unknown>,
+    data_url: `${origin}${built.dataPath}`,
+    svg_url: file('svg'),
+    png_url: file('png'),
+    pdf_url: file('pdf'),
+    size,
+    years_with_data: built.yearsWithData,
+    missing: built.missing,
+    embed: embedSnippets(origin, type, search, built.title, size, today),
+    ...provenance,
+  };
+}
+
 export const chart =
   (deps: AppDeps): RouteHandler<typeof chartRoute> =>
   async (c) => {
@@ -122,41 +153,11 @@ export const chart =
     const query = c.req.valid('query') as ChartQuery & ImageQuery;
     checkChartParameters(type, query);
     const origin = originFor(c, deps.publicOrigin);
-    const search = new URL(c.req.url).search;
-    const renderer = deps.renderer ?? svgRenderer;
     if (extension) {
       // Images always embed their data: the renderer never fetches.
       const built = await buildChart(deps, type, { ...query, data: 'inline' }, origin);
-      const file = await chartFile(renderer, built.spec, extension, query);
+      const file = await chartFile(deps.renderer ?? svgRenderer, built.spec, extension, query);
       return c.body(file.body, 200, { 'content-type': file.type }) as never;
     }
-    const built = await buildChart(deps, type, query, origin);
-    const inline = query.data === 'inline' ? built : await buildChart(deps, type, { ...query, data: 'inline' }, origin);
-    // The layout (in a render thread on Node) and the provenance queries run side by side.
-    const [size, provenance] = await Promise.all([
-      renderer.render('size', inline.spec),
-      provenanceFor(deps.db, built.releaseIds),
-    ]);
-    const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
-    const file = (ext: string) => `${origin}/v1/charts/${type}.${ext}${search}`;
-    return c.json(
-      {
-        type,
-        title: built.title,
-        description: built.description,
-        lang: query.lang,
-        pinned: query.release !== undefined,
-        spec: built.spec as unknown as Record<string, unknown>,
-        data_url: `${origin}${built.dataPath}`,
-        svg_url: file('svg'),
-        png_url: file('png'),
-        pdf_url: file('pdf'),
-        size,
-        years_with_data: built.yearsWithData,
-        missing: built.missing,
-        embed: embedSnippets(origin, type, search, built.title, size, today),
-        ...provenance,
-      },
-      200,
-    );
+    return c.json(await chartJson(deps, type, query, origin, new URL(c.req.url).search), 200);
   };

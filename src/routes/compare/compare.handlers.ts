@@ -7,47 +7,52 @@ import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import type { compareRoute } from './compare.routes.ts';
 
+type Comparison = Awaited<ReturnType<typeof comparisonOf>>;
+type Provenance = Awaited<ReturnType<typeof provenanceFor>>;
+
+/** The matrix as a flat table: four columns per indicator (value, year, score, rank). */
+function comparisonTable(comparison: Comparison, codes: readonly string[], lang: 'en' | 'vi', provenance: Provenance) {
+  const header = [
+    'iso3',
+    'country',
+    ...codes.flatMap((code) => [code, `${code}_year`, `${code}_score`, `${code}_rank`]),
+  ];
+  const body = comparison.rows.map((r) => [
+    r.iso3,
+    countryLabel(r.iso3, lang),
+    ...codes.flatMap((code) => {
+      const cell = r.cells[code];
+      return cell ? [cell.value, cell.year, cell.score ?? '', cell.rank ?? ''] : ['', '', '', ''];
+    }),
+  ]);
+  return provenanceTable('compare', header, body, provenance);
+}
+
+function comparisonJson(comparison: Comparison, lang: 'en' | 'vi', provenance: Provenance) {
+  return {
+    indicators: comparison.indicators.map((indicator, i) => ({
+      ...presentIndicator(indicator),
+      coverage: comparison.coverage[i] ?? { reporting: 0, members: 0, missing: [] },
+    })),
+    selection: comparison.selection,
+    vintage: describeVintage(comparison.vintage),
+    year: comparison.year,
+    latest: comparison.latest,
+    lang,
+    rows: comparison.rows.map((r) => ({ ...r, country: countryLabel(r.iso3, lang) })),
+    ...provenance,
+  };
+}
+
 export const compare =
   (deps: AppDeps): RouteHandler<typeof compareRoute> =>
   async (c) => {
     const query = c.req.valid('query');
-    const analysis = await comparisonOf(deps.db, query, deps.now?.());
-    const result = {
-      ...analysis,
-      rows: analysis.rows.map((r) => ({ ...r, country: countryLabel(r.iso3, query.lang) })),
-    };
-    const provenance = await provenanceFor(deps.db, result.releaseIds);
+    const comparison = await comparisonOf(deps.db, query, deps.now?.());
+    const provenance = await provenanceFor(deps.db, comparison.releaseIds);
     if (query.format !== 'json') {
-      const header = [
-        'iso3',
-        'country',
-        ...query.indicators.flatMap((code) => [code, `${code}_year`, `${code}_score`, `${code}_rank`]),
-      ];
-      const body = result.rows.map((r) => [
-        r.iso3,
-        r.country,
-        ...query.indicators.flatMap((code) => {
-          const cell = r.cells[code];
-          return cell ? [cell.value, cell.year, cell.score ?? '', cell.rank ?? ''] : ['', '', '', ''];
-        }),
-      ]);
-      const table = provenanceTable('compare', header, body, provenance);
+      const table = comparisonTable(comparison, query.indicators, query.lang, provenance);
       return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
-    return c.json(
-      {
-        indicators: result.indicators.map((indicator, i) => ({
-          ...presentIndicator(indicator),
-          coverage: result.coverage[i] ?? { reporting: 0, members: 0, missing: [] },
-        })),
-        selection: result.selection,
-        vintage: describeVintage(result.vintage),
-        year: result.year,
-        latest: result.latest,
-        lang: query.lang,
-        rows: result.rows,
-        ...provenance,
-      },
-      200,
-    );
+    return c.json(comparisonJson(comparison, query.lang, provenance), 200);
   };

@@ -7,29 +7,34 @@ import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import type { rankingsRoute } from './rankings.routes.ts';
 
+type Ranked = Awaited<ReturnType<typeof rankingOf>>['ranking'][number] & { country: string };
+
+/** One line per country, best first, with the release each value comes from. */
+function rankingTable(ranking: readonly Ranked[]) {
+  const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
+  const body = ranking.map((r) => [
+    r.rank,
+    r.iso3,
+    r.country,
+    r.value,
+    r.year,
+    r.score ?? '',
+    r.tied,
+    r.flag ?? '',
+    r.release,
+  ]);
+  return { header, body };
+}
+
 export const rankings =
   (deps: AppDeps): RouteHandler<typeof rankingsRoute> =>
   async (c) => {
     const query = c.req.valid('query');
     const { indicator, vintage, releaseIds, ...analysis } = await rankingOf(deps.db, query, deps.now?.());
-    const result = {
-      ...analysis,
-      ranking: analysis.ranking.map((r) => ({ ...r, country: countryLabel(r.iso3, query.lang) })),
-    };
+    const ranking = analysis.ranking.map((r) => ({ ...r, country: countryLabel(r.iso3, query.lang) }));
     const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format !== 'json') {
-      const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
-      const body = result.ranking.map((r) => [
-        r.rank,
-        r.iso3,
-        r.country,
-        r.value,
-        r.year,
-        r.score ?? '',
-        r.tied,
-        r.flag ?? '',
-        r.release,
-      ]);
+      const { header, body } = rankingTable(ranking);
       const table = provenanceTable(`ranking-${indicator.code}`, header, body, provenance);
       return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
@@ -38,7 +43,8 @@ export const rankings =
         indicator: presentIndicator(indicator),
         vintage: describeVintage(vintage),
         lang: query.lang,
-        ...result,
+        ...analysis,
+        ranking,
         ...provenance,
       },
       200,
