@@ -1,4 +1,4 @@
-import { type Membership, MEMBERSHIPS, isMemberOn, membersOn } from './groups.ts';
+import { type Membership, MEMBERSHIPS, isMemberOn } from './groups.ts';
 
 /**
  * How a group maps to countries over time.
@@ -6,20 +6,6 @@ import { type Membership, MEMBERSHIPS, isMemberOn, membersOn } from './groups.ts
  * - `historical`: a country counts for year Y only if it was a member on 31 December of Y.
  */
 export type MembershipRule = 'current' | 'historical';
-
-export const MEMBERSHIP_RULES: readonly MembershipRule[] = ['current', 'historical'];
-
-export function membersForYear(
-  groupCode: string,
-  year: number,
-  rule: MembershipRule,
-  today: string,
-  memberships: readonly Membership[] = MEMBERSHIPS,
-): string[] {
-  return rule === 'current'
-    ? membersOn(groupCode, today, memberships)
-    : membersOn(groupCode, `${year}-12-31`, memberships);
-}
 
 /** Whether a country was a member at the end of a year. */
 export function memberAtYearEnd(
