@@ -1,14 +1,15 @@
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './app-deps.ts';
 import { bodyEtag } from './http/body-etag.ts';
-import { dataVersionSource } from './http/data-version.ts';
+import { type DataVersionSource, dataVersionSource } from './http/data-version.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { Problem, type ProblemCode, problemResponse, RETRY_AFTER_OUTAGE } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requestId, requestLog } from './http/request-log.ts';
 import { clientAddressResolver, TRUST_NOBODY } from './http/client-address.ts';
 import { staticHeaders } from './http/static-headers.ts';
-import { dataCache, memoryResponseStore } from './http/response-cache.ts';
+import { dataCache, memoryResponseStore, type ResponseStore } from './http/response-cache.ts';
 import { createRouter } from './http/router.ts';
 import { allowedMethodsFor } from './http/method-not-allowed.ts';
 import { adminRoutes } from './routes/admin/index.ts';
@@ -54,26 +55,7 @@ export function createApp(deps: AppDeps) {
   const versions = deps.versions ?? dataVersionSource(deps.db);
   const store = deps.responseStore ?? memoryResponseStore();
   const app = createRouter();
-  app.use('*', requestId());
-  if (deps.log) app.use('*', requestLog(deps.log));
-  app.use('*', staticHeaders());
-  const clientKey = clientAddressResolver(deps.proxyTrust ?? TRUST_NOBODY);
-  // The admin route has its own, always-on limit: wrong keys end in 429, not in endless 403s.
-  app.use('/v1/admin/*', rateLimit(deps.adminRateLimit ?? ADMIN_RATE_LIMIT, clientKey, 'admin'));
-  if (deps.rateLimit) {
-    const limiter = rateLimit(deps.rateLimit, clientKey);
-    // Load-balancer probes are not public traffic; the admin route is limited above.
-    app.use('*', (c, next) =>
-      c.req.path === '/health' || c.req.path === '/ready' || c.req.path.startsWith('/v1/admin/')
-        ? next()
-        : limiter(c, next),
-    );
-  }
-  app.use('/openapi.json', bodyEtag('public, max-age=300'));
-  app.use('/', contentSecurityPolicy({ frameAncestors: "'self'" }));
-  app.use('/docs', contentSecurityPolicy({ frameAncestors: "'self'" }));
-  app.use('/embed/*', contentSecurityPolicy({ frameAncestors: '*' }));
-  app.use('/v1/*', dataCache(versions, store, deps.now, deps.build, deps.publicOrigin));
+  useMiddleware(app, deps, versions, store);
 
   const routes = app
     .route('/', healthRoutes(deps))
@@ -99,6 +81,46 @@ export function createApp(deps: AppDeps) {
     .route('/', explorerRoutes())
     .route('/', methodsPageRoutes());
 
+  describeApi(routes);
+  routes.notFound(unknownRouteHandler(allowedMethodsFor(routes.routes)));
+  routes.onError(errorHandler(deps));
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;
+
+/** Request ids, logging, static headers, rate limits, CSP and the response cache, in that order. */
+function useMiddleware(
+  app: ReturnType<typeof createRouter>,
+  deps: AppDeps,
+  versions: DataVersionSource,
+  store: ResponseStore,
+): void {
+  app.use('*', requestId());
+  if (deps.log) app.use('*', requestLog(deps.log));
+  app.use('*', staticHeaders());
+  const clientKey = clientAddressResolver(deps.proxyTrust ?? TRUST_NOBODY);
+  // The admin route has its own, always-on limit: wrong keys end in 429, not in endless 403s.
+  app.use('/v1/admin/*', rateLimit(deps.adminRateLimit ?? ADMIN_RATE_LIMIT, clientKey, 'admin'));
+  if (deps.rateLimit) {
+    const limiter = rateLimit(deps.rateLimit, clientKey);
+    // Load-balancer probes are not public traffic; the admin route is limited above.
+    app.use('*', (c, next) =>
+      c.req.path === '/health' || c.req.path === '/ready' || c.req.path.startsWith('/v1/admin/')
+        ? next()
+        : limiter(c, next),
+    );
+  }
+  app.use('/openapi.json', bodyEtag('public, max-age=300'));
+  app.use('/', contentSecurityPolicy({ frameAncestors: "'self'" }));
+  app.use('/docs', contentSecurityPolicy({ frameAncestors: "'self'" }));
+  app.use('/embed/*', contentSecurityPolicy({ frameAncestors: '*' }));
+  app.use('/v1/*', dataCache(versions, store, deps.now, deps.build, deps.publicOrigin));
+}
+
+/** The OpenAPI 3.1 document at /openapi.json. */
+function describeApi(routes: ReturnType<typeof createRouter>): void {
   routes.openAPIRegistry.registerComponent('securitySchemes', 'adminKey', {
     type: 'http',
     scheme: 'bearer',
@@ -119,9 +141,11 @@ export function createApp(deps: AppDeps) {
     // Public read-only API: no authentication (the admin route declares its own).
     security: [],
   });
+}
 
-  const allowedMethods = allowedMethodsFor(routes.routes);
-  routes.notFound((c) => {
+/** 405 with Allow for a known path and another method; 404 otherwise; both problem+json. */
+function unknownRouteHandler(allowedMethods: (path: string) => string[]) {
+  return (c: Context) => {
     const allowed = allowedMethods(c.req.path);
     if (allowed.length > 0 && !allowed.includes(c.req.method)) {
       const response = problemResponse(
@@ -135,9 +159,12 @@ export function createApp(deps: AppDeps) {
       new Problem(404, 'not_found', `No route for ${c.req.method} ${c.req.path}. See /openapi.json.`),
       c.req.path,
     );
-  });
+  };
+}
 
-  routes.onError((error, c) => {
+/** Every error ends as problem+json: Problems as they are, an unreachable database as 503, the rest 500 (logged). */
+function errorHandler(deps: AppDeps) {
+  return (error: Error, c: Context) => {
     if (error instanceof Problem) return problemResponse(error, c.req.path);
     if (isDatabaseUnavailable(error)) {
       deps.log?.({ level: 'warn', msg: 'database unavailable', path: c.req.path, error: String(error) });
@@ -164,9 +191,5 @@ export function createApp(deps: AppDeps) {
       new Problem(500, 'internal_error', 'An unexpected error occurred; it has been logged.'),
       c.req.path,
     );
-  });
-
-  return routes;
+  };
 }
-
-export type AppType = ReturnType<typeof createApp>;
