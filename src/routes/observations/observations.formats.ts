@@ -10,8 +10,9 @@ const OBS_STATUS: Record<string, string> = {
 
 /** The observations as a table: what format=csv writes and format=xlsx puts on its data sheet. */
 export function observationsTable(
+  /** The file's name; also each row's indicator unless the row names its own (several indicators). */
   indicatorCode: string,
-  rows: readonly SeriesPoint[],
+  rows: readonly (SeriesPoint & { indicator?: string })[],
   provenance: TableProvenance,
   withNormalised: boolean,
 ): Table {
@@ -31,7 +32,7 @@ export function observationsTable(
     'reference_url',
   ];
   const body = rows.map((r) => [
-    indicatorCode,
+    r.indicator ?? indicatorCode,
     r.iso3,
     r.country,
     r.year ?? '',
@@ -47,6 +48,30 @@ export function observationsTable(
   return { name: indicatorCode, header, rows: body, provenance };
 }
 
+const SDMX_HEADER = [
+  'STRUCTURE',
+  'STRUCTURE_ID',
+  'ACTION',
+  'REF_AREA',
+  'INDICATOR',
+  'TIME_PERIOD',
+  'OBS_VALUE',
+  'UNIT_MEASURE',
+  'OBS_STATUS',
+];
+
+const sdmxRow = (indicatorCode: string, unit: string, r: SeriesPoint) => [
+  'dataflow',
+  `CIVSCOPE:DF_${r.source.toUpperCase().replaceAll('-', '_')}(1.0)`,
+  'I',
+  r.iso3,
+  indicatorCode,
+  r.year ?? '',
+  r.value,
+  unit,
+  OBS_STATUS[r.flag ?? ''] ?? 'A',
+];
+
 /** SDMX-CSV (version 2 columns): one row per observation of the CivScope dataflow. */
 export function observationsSdmxCsv(
   indicatorCode: string,
@@ -54,27 +79,16 @@ export function observationsSdmxCsv(
   rows: readonly SeriesPoint[],
   headers: Record<string, string>,
 ) {
-  const header = [
-    'STRUCTURE',
-    'STRUCTURE_ID',
-    'ACTION',
-    'REF_AREA',
-    'INDICATOR',
-    'TIME_PERIOD',
-    'OBS_VALUE',
-    'UNIT_MEASURE',
-    'OBS_STATUS',
-  ];
-  const body = rows.map((r) => [
-    'dataflow',
-    `CIVSCOPE:DF_${r.source.toUpperCase().replaceAll('-', '_')}(1.0)`,
-    'I',
-    r.iso3,
-    indicatorCode,
-    r.year ?? '',
-    r.value,
-    unit,
-    OBS_STATUS[r.flag ?? ''] ?? 'A',
-  ]);
-  return csvResponse(toCsv(header, body), `${indicatorCode}.sdmx.csv`, headers);
+  const body = rows.map((r) => sdmxRow(indicatorCode, unit, r));
+  return csvResponse(toCsv(SDMX_HEADER, body), `${indicatorCode}.sdmx.csv`, headers);
+}
+
+/** SDMX-CSV of several indicators: the same columns, each row with its own indicator and unit. */
+export function observationSetsSdmxCsv(
+  rows: readonly (SeriesPoint & { indicator: string })[],
+  units: ReadonlyMap<string, string>,
+  headers: Record<string, string>,
+) {
+  const body = rows.map((r) => sdmxRow(r.indicator, units.get(r.indicator) ?? '', r));
+  return csvResponse(toCsv(SDMX_HEADER, body), 'observations.sdmx.csv', headers);
 }

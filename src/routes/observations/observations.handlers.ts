@@ -7,12 +7,15 @@ import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import { tableResponse } from '../../http/table.ts';
 import { observationsSdmxCsv, observationsTable } from './observations.formats.ts';
+import { manyIndicators } from './observations.many.ts';
 import type { listObservationsRoute } from './observations.routes.ts';
 
 export const listObservations =
   (deps: AppDeps): RouteHandler<typeof listObservationsRoute> =>
   async (c) => {
-    const query = c.req.valid('query');
+    const q = c.req.valid('query');
+    if (!q.indicator) return (await manyIndicators(deps, q, new URL(c.req.url))) as never;
+    const query = { ...q, indicator: q.indicator };
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     const series = await observationSeries(deps.db, query, deps.now?.());
     const points =

@@ -6,9 +6,11 @@ import {
   formatParam,
   fromParam,
   indicatorCode,
+  indicatorsParam,
   langParam,
   MAX_LIMIT,
   normaliseParam,
+  themeParam,
   toParam,
 } from '../../http/params.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
@@ -66,7 +68,23 @@ export const indicatorContextShape = { indicator: IndicatorSchema, selection: Se
 
 export const observationsQuery = z
   .strictObject({
-    indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
+    indicator: indicatorCode.optional().openapi({ param: { name: 'indicator', in: 'query' } }),
+    indicators: indicatorsParam.optional().openapi({
+      param: { name: 'indicators', in: 'query' },
+      description: `Several indicators in one answer (instead of indicator=), by code: rows carry \`indicator\` and come by indicator, country, year.`,
+    }),
+    theme: themeParam.optional().openapi({
+      param: { name: 'theme', in: 'query' },
+      description: 'Every indicator of an agenda theme (instead of indicator=).',
+    }),
+    layout: z
+      .enum(['long', 'wide'], { error: 'layout must be long or wide' })
+      .default('long')
+      .openapi({
+        param: { name: 'layout', in: 'query' },
+        description:
+          'With indicators= or theme=: `long` (default) is one row per value; `wide` is one row per country and year with a column per indicator (the normalised value when normalise= is given), the release of each value beside it in JSON. Pages by country and year.',
+      }),
     ...crossSectionParams,
     from: fromParam,
     to: toParam,
@@ -101,6 +119,28 @@ export const observationsQuery = z
   })
   .superRefine((q, ctx) => {
     checkCommonRules(q, ctx);
+    const asked = [q.indicator && 'indicator', q.indicators && 'indicators', q.theme && 'theme'].filter(Boolean);
+    if (asked.length !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [asked.length === 0 ? 'indicator' : (asked[1] as string)],
+        message:
+          asked.length === 0
+            ? 'indicator is required (or indicators=a,b,c, or theme=)'
+            : `give one of indicator, indicators and theme, not ${asked.join(' and ')}`,
+      });
+    if (q.layout === 'wide' && q.indicator)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['layout'],
+        message: 'layout=wide needs several indicators: indicators=a,b,c or theme=',
+      });
+    if (q.layout === 'wide' && q.format === 'sdmx-csv')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['layout'],
+        message: 'sdmx-csv is one row per observation: use layout=long (the default)',
+      });
     if (q.fallback && q.year === undefined)
       ctx.addIssue({
         code: 'custom',
@@ -114,9 +154,9 @@ export const listObservationsRoute = createRoute({
   operationId: 'listObservations',
   path: '/v1/observations',
   tags: ['data'],
-  summary: 'Values of one indicator for countries and years, with source and release',
+  summary: 'Values of one or several indicators for countries and years, with source and release',
   description:
-    'JSON by default; `format=csv` gives RFC 4180 CSV and `format=sdmx-csv` SDMX-CSV. Normalisations are computed within the countries and year of the request (see /v1/methods).',
+    'JSON by default; `format=csv` gives RFC 4180 CSV and `format=sdmx-csv` SDMX-CSV. Normalisations are computed within the countries and year of the request (see /v1/methods). With `indicators=a,b,c` or `theme=` the answer lists `indicators` (not `indicator`), `normalisation` and `countries_without_data` per indicator, and either `observations` (each with its `indicator`; `layout=long`) or `rows` (`layout=wide`: `iso3`, `country`, `year`, `values` and `releases` by indicator code, `flags` where a value has one).',
   request: { query: observationsQuery },
   responses: {
     200: {
