@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const split = startupSplit();
   const env = parseEnv();
-  const modules = loadServerModules();
+  const modulesLoading = loadServerModules();
   const dataDir = env.DATABASE_URL ? undefined : path.resolve(env.CIVSCOPE_DATA_DIR);
   // Before anything touches the directory: a second server on it must refuse, not seed it too.
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
@@ -52,36 +52,14 @@ async function main(): Promise<void> {
   await prepareServedDatabase(database.db, { dataDir, loadShipped: !env.CIVSCOPE_SKIP_SHIPPED, log: console.log });
   split.mark('prepare');
   console.log(`observations: ${await countObservations(database.db)}`);
-  const { createApp, renderPool, nodeAssets } = await modules;
+  const modules = await modulesLoading;
+  const { renderPool } = modules;
   // Charts are drawn in worker threads (one per core, bounded queue): JSON never waits behind a PNG.
   const renderer = renderPool();
   split.mark('modules');
 
-  // Uploads pull in the readers (danfojs): load them only when the first upload arrives.
-  const ingest = async (upload: Parameters<NonNullable<Parameters<typeof CreateApp>[0]['ingest']>>[0]) => {
-    const { uploadIngester } = await import('./ingest/upload.ts');
-    return uploadIngester(database.db)(upload);
-  };
   const rateLimit = rateLimitOf(env);
-  const app = createApp({
-    db: database.db,
-    versions: dataVersionSource(database.db, env.DATA_VERSION_TTL_MS),
-    responseStore: env.RESPONSE_CACHE ? undefined : noResponseStore,
-    assets: nodeAssets(),
-    renderer,
-    // Loaded on the first DEA request: the WebAssembly solver costs nothing at start-up.
-    lpSolver: () => import('./solver/highs.ts').then((solver) => solver.loadHighsSolver()),
-    // exceljs is loaded on the first xlsx request.
-    spreadsheet: (table) => import('./render/xlsx.ts').then((xlsx) => xlsx.writeWorkbook(table)),
-    ingest,
-    adminKeyHashes: env.ADMIN_KEY_SHA256,
-    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
-    rateLimit,
-    adminRateLimit: { limit: env.ADMIN_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
-    proxyTrust: { proxies: env.TRUST_PROXY, cfConnectingIp: false },
-    publicOrigin: publicOriginOf(env) ?? null,
-    log: env.LOG_REQUESTS ? jsonLogger : undefined,
-  });
+  const app = nodeApp(env, database.db, renderer, modules.createApp, modules.nodeAssets);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' ? 'localhost' : env.HOST;
     console.log(`start-up split (ms): ${split.mark('listen')}`);
@@ -102,6 +80,40 @@ async function main(): Promise<void> {
   });
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** The app as `npm start` serves it: every dependency that is Node-only or loaded on first use. */
+function nodeApp(
+  env: ReturnType<typeof parseEnv>,
+  db: Parameters<typeof CreateApp>[0]['db'],
+  renderer: Parameters<typeof CreateApp>[0]['renderer'],
+  createApp: typeof CreateApp,
+  nodeAssets: Awaited<ReturnType<typeof loadServerModules>>['nodeAssets'],
+) {
+  // Uploads pull in the readers (danfojs): load them only when the first upload arrives.
+  const ingest = async (upload: Parameters<NonNullable<Parameters<typeof CreateApp>[0]['ingest']>>[0]) => {
+    const { uploadIngester } = await import('./ingest/upload.ts');
+    return uploadIngester(db)(upload);
+  };
+  return createApp({
+    db,
+    versions: dataVersionSource(db, env.DATA_VERSION_TTL_MS),
+    responseStore: env.RESPONSE_CACHE ? undefined : noResponseStore,
+    assets: nodeAssets(),
+    renderer,
+    // Loaded on the first DEA request: the WebAssembly solver costs nothing at start-up.
+    lpSolver: () => import('./solver/highs.ts').then((solver) => solver.loadHighsSolver()),
+    // exceljs is loaded on the first xlsx request.
+    spreadsheet: (table) => import('./render/xlsx.ts').then((xlsx) => xlsx.writeWorkbook(table)),
+    ingest,
+    adminKeyHashes: env.ADMIN_KEY_SHA256,
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    rateLimit: rateLimitOf(env),
+    adminRateLimit: { limit: env.ADMIN_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 },
+    proxyTrust: { proxies: env.TRUST_PROXY, cfConnectingIp: false },
+    publicOrigin: publicOriginOf(env) ?? null,
+    log: env.LOG_REQUESTS ? jsonLogger : undefined,
+  });
 }
 
 /**

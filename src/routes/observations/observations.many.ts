@@ -53,6 +53,39 @@ function nextLink(url: URL, next: string | null): Record<string, string> {
   return { link: `<${link.pathname}${link.search}>; rel="next"` };
 }
 
+type ObservationSet = Awaited<ReturnType<typeof observationSets>>;
+
+/** layout=wide: a row per country and year, a column per indicator; pages by (country, year). */
+async function wideAnswer(
+  deps: AppDeps,
+  query: ManyQuery,
+  url: URL,
+  set: ObservationSet,
+  context: Record<string, unknown>,
+  named: (p: SetPoint) => SetPoint,
+): Promise<Response> {
+  const codes = set.indicators.map((i) => i.code);
+  const { rows, next } = page(wideRows(codes, set.points.map(named)), (r) => [r.iso3, r.year], 'sn', query);
+  const provenance = await provenanceFor(
+    deps.db,
+    rows.flatMap((r) => Object.values(r.releases)),
+  );
+  const headers = nextLink(url, next);
+  if (query.format === 'csv' || query.format === 'xlsx') {
+    const body = rows.map((r) => [r.iso3, r.country, r.year ?? '', ...codes.map((code) => r.values[code] ?? '')]);
+    const table = provenanceTable('observations-wide', ['iso3', 'country', 'year', ...codes], body, provenance);
+    return tableResponse(table, query, deps.spreadsheet, headers);
+  }
+  const answer = {
+    ...context,
+    count: rows.length,
+    next_cursor: next,
+    rows,
+    countries_without_data: set.countriesWithoutData,
+  };
+  return Response.json({ ...answer, ...provenance }, { headers });
+}
+
 /**
  * `/v1/observations` with `indicators=` or `theme=`: every indicator answered as the one-indicator
  * route answers it, in a long layout (a row per value) or a wide one (a row per country and year).
@@ -71,27 +104,7 @@ export async function manyIndicators(deps: AppDeps, query: ManyQuery, url: URL):
     layout: query.layout,
     normalisation: set.normalisation,
   };
-  if (query.layout === 'wide') {
-    const { rows, next } = page(wideRows(codes, set.points.map(named)), (r) => [r.iso3, r.year], 'sn', query);
-    const provenance = await provenanceFor(
-      deps.db,
-      rows.flatMap((r) => Object.values(r.releases)),
-    );
-    const headers = nextLink(url, next);
-    if (query.format === 'csv' || query.format === 'xlsx') {
-      const body = rows.map((r) => [r.iso3, r.country, r.year ?? '', ...codes.map((code) => r.values[code] ?? '')]);
-      const table = provenanceTable('observations-wide', ['iso3', 'country', 'year', ...codes], body, provenance);
-      return tableResponse(table, query, deps.spreadsheet, headers);
-    }
-    const answer = {
-      ...context,
-      count: rows.length,
-      next_cursor: next,
-      rows,
-      countries_without_data: set.countriesWithoutData,
-    };
-    return Response.json({ ...answer, ...provenance }, { headers });
-  }
+  if (query.layout === 'wide') return wideAnswer(deps, query, url, set, context, named);
   const { rows, next } = page(set.points.map(named), (p) => [p.indicator, p.iso3, p.year], 'ssn', query);
   const provenance = await provenanceFor(
     deps.db,
