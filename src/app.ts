@@ -14,6 +14,7 @@ import { createRouter } from './http/router.ts';
 import { allowedMethodsFor } from './http/method-not-allowed.ts';
 import { adminRoutes } from './routes/admin/index.ts';
 import { aggregatesRoutes } from './routes/aggregates/index.ts';
+import { briefsRoutes } from './routes/briefs/index.ts';
 import { bulkRoutes } from './routes/bulk/index.ts';
 import { changesRoutes } from './routes/changes/index.ts';
 import { chartsRoutes } from './routes/charts/index.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
     .route('/', aggregatesRoutes(deps))
     .route('/', compositeRoutes(deps))
     .route('/', efficiencyRoutes(deps))
+    .route('/', briefsRoutes(deps))
     .route('/', changesRoutes(deps))
     .route('/', bulkRoutes(deps))
     .route('/', chartsRoutes(deps))
@@ -116,6 +118,7 @@ function useMiddleware(
   app.use('/', contentSecurityPolicy({ frameAncestors: "'self'" }));
   app.use('/docs', contentSecurityPolicy({ frameAncestors: "'self'" }));
   app.use('/embed/*', contentSecurityPolicy({ frameAncestors: '*' }));
+  app.use('/v1/briefs/*', contentSecurityPolicy({ frameAncestors: "'self'" }));
   app.use('/v1/*', dataCache(versions, store, deps.now, deps.build, deps.publicOrigin));
 }
 

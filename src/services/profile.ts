@@ -14,6 +14,8 @@ import { describeVintage, resolveVintage } from './vintage.ts';
 
 export interface ProfileQuery {
   group?: string;
+  /** Peers by list instead of a group (the country briefs use it; the route offers `group`). */
+  countries?: string[];
   membership?: MembershipRule;
   theme?: Theme | LegacyTheme;
   year?: number;
@@ -25,7 +27,10 @@ export interface ProfileQuery {
 /** One country on every indicator: its value, rank in the group, the group's spread and the frontier. */
 export async function profileOf(db: Kysely<Database>, iso3: string, query: ProfileQuery, now?: Date) {
   requireCountries([iso3], 404);
-  const selection = resolveSelection({ group: query.group, membership: query.membership }, now);
+  const selection = resolveSelection(
+    { group: query.group, countries: query.countries, membership: query.membership },
+    now,
+  );
   const vintage = await resolveVintage(db, query);
   const indicators = await listIndicators(db, query.theme ? selectTheme(query.theme) : undefined);
   const rows = await valuesFor(db, {
