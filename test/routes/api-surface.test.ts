@@ -22,6 +22,7 @@ describe('the OpenAPI document', () => {
       '/ready',
       '/v1/admin/releases',
       '/v1/aggregates',
+      '/v1/briefs/{iso3}',
       '/v1/bulk',
       '/v1/bulk/{package}',
       '/v1/changes',
