@@ -56,7 +56,7 @@ const T = {
     highlight: (indicator: string, year: number, distance: string, rank: string) =>
       `${indicator} (${year}): ${distance} points of the group's range from the median; ${rank}.`,
     strengthRule:
-      'Rule: for each headline indicator with a better direction and at least 5 reporting peers, the normalised distance is (value − group median) ÷ (group max − group min) × 100, sign turned so that positive is better. Strengths are the three largest positive distances, gaps the three largest negative ones; ties go to the indicator with more reporting peers.',
+      'Rule: for each headline indicator with a better direction and at least 6 reporting peers, the normalised distance is (value − group median) ÷ (group max − group min) × 100, sign turned so that positive is better. Strengths are the three largest positive distances, gaps the three largest negative ones; ties go to the indicator with more reporting peers.',
     changeLine: (indicator: string, from: string, fromYear: number, to: string, toYear: number, rankText: string) =>
       `${indicator}: ${from} (${fromYear}) → ${to} (${toYear})${rankText}.`,
     rankMove: (a: string, b: string) => `; rank ${a} → ${b}`,
@@ -120,7 +120,7 @@ const T = {
     highlight: (indicator: string, year: number, distance: string, rank: string) =>
       `${indicator} (${year}): cách trung vị ${distance} điểm theo biên độ của nhóm; ${rank}.`,
     strengthRule:
-      'Quy tắc: với mỗi chỉ số chính có chiều tốt hơn và ít nhất 5 nước trong nhóm có số liệu, khoảng cách chuẩn hoá là (giá trị − trung vị nhóm) ÷ (giá trị lớn nhất − giá trị nhỏ nhất của nhóm) × 100, đổi dấu để số dương là tốt hơn. Điểm mạnh là ba khoảng cách dương lớn nhất, điểm yếu là ba khoảng cách âm lớn nhất; khi bằng nhau, ưu tiên chỉ số có nhiều nước báo cáo hơn.',
+      'Quy tắc: với mỗi chỉ số chính có chiều tốt hơn và ít nhất 6 nước trong nhóm có số liệu, khoảng cách chuẩn hoá là (giá trị − trung vị nhóm) ÷ (giá trị lớn nhất − giá trị nhỏ nhất của nhóm) × 100, đổi dấu để số dương là tốt hơn. Điểm mạnh là ba khoảng cách dương lớn nhất, điểm yếu là ba khoảng cách âm lớn nhất; khi bằng nhau, ưu tiên chỉ số có nhiều nước báo cáo hơn.',
     changeLine: (indicator: string, from: string, fromYear: number, to: string, toYear: number, rankText: string) =>
       `${indicator}: ${from} (${fromYear}) → ${to} (${toYear})${rankText}.`,
     rankMove: (a: string, b: string) => `; thứ hạng ${a} → ${b}`,

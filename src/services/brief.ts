@@ -139,6 +139,7 @@ export interface BriefSection {
   note: string | null;
   headlines: BriefIndicator[];
   chart: BriefChart | null;
+  /** Each caveat once; `indicator` lists the headline indicators it applies to, comma-separated. */
   caveats: { indicator: string; text: string }[];
 }
 
@@ -224,10 +225,15 @@ export interface BriefDeps {
 
 /** Themes a brief has a section for: the agenda, without context. */
 export const BRIEF_THEMES = THEMES.filter((t) => t !== 'context');
+/**
+ * Chart size: drawn narrower than the A4 column (≈ 673 px) so that, scaled to the column, vega's
+ * 10 px footer text prints at 10 pt, above the 8 pt floor.
+ */
+const BRIEF_CHART = { width: 500, height: 200 };
 /** Headline indicators per theme. */
 const HEADLINES_PER_THEME = 4;
 /** Strengths and gaps need this many peers reporting: a rank of 3 says little. */
-const MIN_PEERS_FOR_HIGHLIGHT = 5;
+const MIN_PEERS_FOR_HIGHLIGHT = 6;
 /** A value older than this many years before the current year is an "old" value (data gaps). */
 const DEFAULT_OLD_AGE = 5;
 /** The productivity frontier of a brief: wage bill in, government effectiveness and e-government out. */
@@ -243,6 +249,13 @@ const NOT_HEADLINE = /(\.STD\.ERR|\.NO\.SRC|\.PER\.RNK(\.LOWER|\.UPPER)?|_LOWCI|
 const LEVEL_ORDER: Record<string, number> = { index: 0, domain: 1, theme: 2, indicator: 3 };
 /** The top of a source's hierarchy (or a stand-alone series) before its parts. */
 const hierarchyOrder = (i: IndicatorRow | undefined) => (!i?.parent_code ? 0 : 1 + (LEVEL_ORDER[i.level ?? ''] ?? 3));
+
+/** Each caveat once, naming every headline indicator it applies to (a source's caveats repeat across its indicators). */
+function caveatsOf(headlines: BriefIndicator[]): { indicator: string; text: string }[] {
+  const byText = new Map<string, string[]>();
+  for (const h of headlines) for (const text of h.caveats) byText.set(text, [...(byText.get(text) ?? []), h.indicator]);
+  return [...byText].map(([text, codes]) => ({ indicator: codes.join(', '), text }));
+}
 
 type ProfileResult = Awaited<ReturnType<typeof profileOf>>;
 type ProfileEntry = ProfileResult['indicators'][number];
@@ -414,8 +427,8 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
         lang,
         highlight: [iso3],
         data: 'inline' as const,
-        width: 640,
-        height: 300,
+        width: BRIEF_CHART.width,
+        height: BRIEF_CHART.height,
       };
       const built = await buildChart(deps, 'ranking', chartQuery, '');
       for (const id of built.releaseIds) releaseIds.add(id);
@@ -430,8 +443,8 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
           year: lead.value.year,
           lang,
           highlight: iso3,
-          width: 640,
-          height: 300,
+          width: BRIEF_CHART.width,
+          height: BRIEF_CHART.height,
         }),
         spec: built.spec,
       };
@@ -444,7 +457,7 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
       note: evidence?.note?.[lang] ?? null,
       headlines,
       chart,
-      caveats: headlines.flatMap((h) => h.caveats.map((text) => ({ indicator: h.indicator, text }))),
+      caveats: caveatsOf(headlines),
     });
   }
 
@@ -577,6 +590,7 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
     ),
     changesHeading: w.changes(since),
     dataVersion: w.dataVersion(dataVersion),
+    date: briefDate(today, lang),
   };
   return {
     iso3,

@@ -21,7 +21,7 @@ const cssString = (text: string) => `"${text.replaceAll('\\', '\\\\').replaceAll
 function stylesheet(brief: Brief): string {
   const l = brief.labels;
   const header = `${brief.country} · ${brief.peer_group.label}`;
-  const footer = `CivScope · ${brief.generated_on} · ${l.dataVersion ?? ''}`;
+  const footer = `CivScope · ${l.date ?? brief.generated_on} · ${l.dataVersion ?? ''}`;
   return `
 @font-face { font-family: 'Noto Sans'; src: url('/assets/noto-sans-400.ttf') format('truetype'); font-weight: 400; }
 @font-face { font-family: 'Noto Sans'; src: url('/assets/noto-sans-700.ttf') format('truetype'); font-weight: 700; }
