@@ -61,7 +61,7 @@ const T = {
       `${indicator}: ${from} (${fromYear}) → ${to} (${toYear})${rankText}.`,
     rankMove: (a: string, b: string) => `; rank ${a} → ${b}`,
     changeRule: (since: number) =>
-      `Rule: headline indicators with a value in ${since} and a better direction, ordered by the size of the change as a share of the group's current range (max − min); the three largest are shown.`,
+      `Rule: headline indicators with a value in ${since}, a better direction and at least 6 reporting peers now, ordered by the size of the change as a share of the group's current range (max − min); the three largest are shown.`,
     noChanges: (since: number) => `No headline indicator has a value for both ${since} and a later year.`,
     efficiencyLine: (score: string, rank: number, of: number) =>
       `Efficiency score ${score} (1 = on the frontier), ${rank} of ${of} countries scored.`,
@@ -125,7 +125,7 @@ const T = {
       `${indicator}: ${from} (${fromYear}) → ${to} (${toYear})${rankText}.`,
     rankMove: (a: string, b: string) => `; thứ hạng ${a} → ${b}`,
     changeRule: (since: number) =>
-      `Quy tắc: các chỉ số chính có giá trị năm ${since} và có chiều tốt hơn, sắp xếp theo độ lớn của thay đổi so với biên độ hiện tại của nhóm (lớn nhất − nhỏ nhất); nêu ba thay đổi lớn nhất.`,
+      `Quy tắc: các chỉ số chính có giá trị năm ${since}, có chiều tốt hơn và hiện có ít nhất 6 nước báo cáo, sắp xếp theo độ lớn của thay đổi so với biên độ hiện tại của nhóm (lớn nhất − nhỏ nhất); nêu ba thay đổi lớn nhất.`,
     noChanges: (since: number) => `Không có chỉ số chính nào có giá trị cả năm ${since} và một năm sau đó.`,
     efficiencyLine: (score: string, rank: number, of: number) =>
       `Điểm hiệu quả ${score} (1 = nằm trên đường biên), đứng thứ ${rank}/${of} nước được tính điểm.`,

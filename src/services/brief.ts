@@ -519,6 +519,7 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
       const then = sinceProfile.indicators.find((e) => e.indicator === h.indicator);
       const nowEntry = usableEntries.find((e) => e.indicator === h.indicator) as ProfileEntry;
       if (!then || h.direction === null || then.year >= nowEntry.year) return [];
+      if (h.peers_reporting < MIN_PEERS_FOR_HIGHLIGHT) return [];
       if (nowEntry.group_max === null || nowEntry.group_min === null || nowEntry.group_max === nowEntry.group_min)
         return [];
       apis.add(sinceApi);

@@ -1,0 +1,51 @@
+/**
+ * Country brief benchmark: GET /v1/briefs/VNM?group=ASEAN&lang=vi as JSON and as HTML (charts
+ * drawn to SVG), in process on the embedded database with every shipped release.
+ *   cold     the first request of a fresh app (empty response cache; HiGHS and vega load)
+ *   uncached median of repeated requests with the response cache off (every request rebuilds)
+ *   cached   median of repeated requests answered from the response cache
+ * Usage: npm run bench:brief [-- --runs 10]
+ */
+import { parseArgs } from 'node:util';
+import { createApp } from '../src/app.ts';
+import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
+import { connectPglite } from '../src/db/pglite.ts';
+import { noResponseStore } from '../src/http/response-cache.ts';
+import { inThreadRenderer } from '../src/render/chart-renderer.ts';
+import { RENDERERS } from '../src/render/renderers.ts';
+import { loadHighsSolver } from '../src/solver/highs.ts';
+import { percentile } from './lib/load.ts';
+
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
+const RUNS = Number(args.runs);
+const QUERY = '/v1/briefs/VNM?group=ASEAN&lang=vi';
+
+const { db, close } = await connectPglite();
+await prepareSchema(db);
+await loadShippedReleases(db);
+const renderer = inThreadRenderer(RENDERERS);
+
+async function timed(app: ReturnType<typeof createApp>, url: string): Promise<number> {
+  const start = performance.now();
+  const response = await app.request(url);
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+  return performance.now() - start;
+}
+
+for (const format of ['json', 'html']) {
+  const url = `${QUERY}&format=${format}`;
+  const cachedApp = createApp({ db, lpSolver: loadHighsSolver, renderer });
+  const uncachedApp = createApp({ db, lpSolver: loadHighsSolver, renderer, responseStore: noResponseStore });
+  const cold = await timed(cachedApp, url);
+  const cached: number[] = [];
+  const uncached: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    cached.push(await timed(cachedApp, url));
+    uncached.push(await timed(uncachedApp, url));
+  }
+  console.log(
+    `${format.padEnd(4)} cold ${cold.toFixed(0)} ms · uncached median ${percentile(uncached, 50).toFixed(0)} ms · cached median ${percentile(cached, 50).toFixed(2)} ms (${RUNS} runs)`,
+  );
+}
+await close();
