@@ -213,6 +213,17 @@ const dataset = fc
   )
   .map((rows) => rows.map((r, j) => ({ id: `U${j}`, ...r })));
 
+/** The dataset on which CI once found the two forms 1.0e-7 apart (fast-check's counterexample). */
+const NEAR_DEGENERATE = [
+  { id: 'U0', inputs: [0.5, 0.5], outputs: [0.5, 0.5] },
+  { id: 'U1', inputs: [0.5, 0.5], outputs: [0.5, 0.5] },
+  { id: 'U2', inputs: [0.5, 0.5], outputs: [0.5, 0.5] },
+  { id: 'U3', inputs: [4.970768964504698, 0.5], outputs: [99.99999999994073, 0.5] },
+  { id: 'U4', inputs: [0.5, 0.5], outputs: [0.5, 7.213046384701987] },
+  { id: 'U5', inputs: [0.5, 0.5], outputs: [99.99998999994074, 0.5] },
+  { id: 'U6', inputs: [49.537787583068685, 0.5], outputs: [0.5, 0.5] },
+];
+
 describe('properties on random data (fast-check)', () => {
   it('the envelopment score equals the optimum of the multiplier (dual) form, both orientations and both returns to scale', () => {
     fc.assert(
@@ -222,10 +233,12 @@ describe('properties on random data (fast-check)', () => {
             for (const unit of data) {
               const envelopment = deaRadialFactor(solver, unit, data, orientation, rts).radial;
               const multiplier = solveOptimal(solver, multiplierProgram(unit, data, orientation, rts)).objective;
-              expect(Math.abs(envelopment - multiplier)).toBeLessThan(1e-9 * Math.max(1, envelopment));
+              // Both are LP optima found within HiGHS's feasibility tolerance (1e-7): on near-degenerate
+              // data (two outputs 1e-5 apart) they differ by that much, not by 1e-9.
+              expect(Math.abs(envelopment - multiplier)).toBeLessThan(1e-6 * Math.max(1, envelopment));
             }
       }),
-      { numRuns: 40 },
+      { numRuns: 40, examples: [[NEAR_DEGENERATE]] },
     );
   });
 
@@ -239,12 +252,12 @@ describe('properties on random data (fast-check)', () => {
         const vrsIn = score('dea-vrs', 'input');
         const fdhIn = score('fdh', 'input');
         data.forEach((_, j) => {
-          expect(Math.abs((crsIn[j]?.score ?? 0) - 1 / (crsOut[j]?.expansion ?? 0))).toBeLessThan(1e-9);
-          expect(vrsIn[j]?.score ?? 0).toBeGreaterThanOrEqual((crsIn[j]?.score ?? 0) - 1e-9);
-          expect(fdhIn[j]?.score ?? 0).toBeGreaterThanOrEqual((vrsIn[j]?.score ?? 0) - 1e-9);
+          expect(Math.abs((crsIn[j]?.score ?? 0) - 1 / (crsOut[j]?.expansion ?? 0))).toBeLessThan(1e-6);
+          expect(vrsIn[j]?.score ?? 0).toBeGreaterThanOrEqual((crsIn[j]?.score ?? 0) - 1e-6);
+          expect(fdhIn[j]?.score ?? 0).toBeGreaterThanOrEqual((vrsIn[j]?.score ?? 0) - 1e-6);
         });
       }),
-      { numRuns: 30 },
+      { numRuns: 30, examples: [[NEAR_DEGENERATE]] },
     );
   });
 
@@ -258,7 +271,7 @@ describe('properties on random data (fast-check)', () => {
           expect(Math.abs(u.score - (after[j]?.score ?? 0))).toBeLessThan(1e-9);
         });
       }),
-      { numRuns: 30 },
+      { numRuns: 30, examples: [[NEAR_DEGENERATE]] },
     );
   });
 
