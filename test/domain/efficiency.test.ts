@@ -268,10 +268,10 @@ describe('properties on random data (fast-check)', () => {
         const before = efficiencyFrontier(data, { method: 'dea-vrs', orientation: 'input', solver }).units;
         const after = efficiencyFrontier(shifted, { method: 'dea-vrs', orientation: 'input', solver }).units;
         before.forEach((u, j) => {
-          expect(Math.abs(u.score - (after[j]?.score ?? 0))).toBeLessThan(1e-9);
+          expect(Math.abs(u.score - (after[j]?.score ?? 0))).toBeLessThan(1e-6);
         });
       }),
-      { numRuns: 30, examples: [[NEAR_DEGENERATE]] },
+      { numRuns: 30, examples: [[NEAR_DEGENERATE, 150]] },
     );
   });
 
