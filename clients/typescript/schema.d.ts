@@ -89,6 +89,13 @@ export interface paths {
     /** Input–output efficiency frontiers (FDH, DEA-CRS, DEA-VRS) with peers, targets, gaps and leave-one-out ranges */
     get: operations["getEfficiency"];
   };
+  "/v1/briefs/{iso3}": {
+    /**
+     * A country's brief against a peer group, in English or Vietnamese
+     * @description Summary (position on each agenda theme, three strengths and three gaps by normalised distance, biggest changes since `since`), one section per agenda theme (headline indicators, a ranking chart, caveats), productivity (efficiency frontier), data gaps, sources. Built from the same functions as /v1/profiles, /v1/rankings and /v1/efficiency; every number names the call that reproduces it.
+     */
+    get: operations["getBrief"];
+  };
   "/v1/changes": {
     /**
      * What changed since a publication date, a release, or a load time; paged
@@ -392,6 +399,88 @@ export interface components {
       licence: string;
       /** @description How to cite the sources of this response. */
       citation: string;
+    };
+    /** @description A country brief (the `Brief` type of src/services/brief.ts). Every number is a BriefNumber: value, text in the language, indicator, year, release, and the API call and field that give it back. */
+    Brief: {
+      iso3: string;
+      country: string;
+      /** @enum {string} */
+      lang: "en" | "vi";
+      title: string;
+      subtitle: string;
+      peer_group: {
+        code: string | null;
+        label: string;
+        members: string[];
+      };
+      year: number | null;
+      latest: boolean;
+      max_age: number | null;
+      since: number;
+      generated_on: string;
+      data_version: number;
+      summary: {
+        themes: {
+            theme: string;
+            name: string;
+            sentence: string;
+            [key: string]: unknown;
+          }[];
+        strengths: {
+            indicator: string;
+            normalised_distance: components["schemas"]["BriefNumber"];
+            [key: string]: unknown;
+          }[];
+        gaps: {
+            indicator: string;
+            normalised_distance: components["schemas"]["BriefNumber"];
+            [key: string]: unknown;
+          }[];
+        highlight_rule: string;
+        changes: {
+            indicator: string;
+            change: components["schemas"]["BriefNumber"];
+            [key: string]: unknown;
+          }[];
+        change_rule: string;
+      };
+      sections: {
+          theme: string;
+          name: string;
+          headlines: {
+              indicator: string;
+              value: components["schemas"]["BriefNumber"];
+              [key: string]: unknown;
+            }[];
+          [key: string]: unknown;
+        }[];
+      productivity: {
+        api: string;
+        [key: string]: unknown;
+      };
+      data_gaps: {
+        rule: string;
+        indicators: {
+            indicator: string;
+            [key: string]: unknown;
+          }[];
+      };
+      sources: {
+        [key: string]: unknown;
+      };
+      reproduce: string[];
+      labels: {
+        [key: string]: string;
+      };
+    };
+    BriefNumber: {
+      value: number;
+      text: string;
+      indicator: string;
+      year: number;
+      release: string;
+      api: string;
+      field: string;
     };
     Change: {
       source: string;
@@ -1351,6 +1440,56 @@ export interface operations {
       };
       /** @description DEA on a deployment without an LP solver (the edge) */
       501: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * A country's brief against a peer group, in English or Vietnamese
+   * @description Summary (position on each agenda theme, three strengths and three gaps by normalised distance, biggest changes since `since`), one section per agenda theme (headline indicators, a ranking chart, caveats), productivity (efficiency frontier), data gaps, sources. Built from the same functions as /v1/profiles, /v1/rankings and /v1/efficiency; every number names the call that reproduces it.
+   */
+  getBrief: {
+    parameters: {
+      query?: {
+        /** @description The peer group: `ASEAN` or `ASEAN+3` (default). Use either `group` or `countries`. */
+        group?: string;
+        /** @description Comma-separated ISO3 codes, e.g. `VNM,THA,SGP`. Use either `countries` or `group`. */
+        countries?: string;
+        /** @description One year. */
+        year?: number;
+        /** @description `true`: each country's most recent value, with its real year. */
+        latest?: string;
+        /** @description Drop values older than N years before the newest value in the response. */
+        max_age?: number;
+        /** @description Base year for the changes in the summary (default: ten years before today). */
+        since?: number;
+        /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
+        lang?: "en" | "vi";
+        /** @description `json` (default): the structured brief; `html`: a print-ready A4 page (inline SVG charts, no script); `pdf` and `docx`: the same content as a document. */
+        format?: "json" | "html" | "pdf" | "docx";
+      };
+      path: {
+        iso3: string;
+      };
+    };
+    responses: {
+      /** @description The brief */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Brief"];
+          "text/html": string;
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
