@@ -295,6 +295,128 @@ function headlinesOf(entries: ProfileEntry[], indicators: Map<string, IndicatorR
   return [...firsts, ...sorted.filter((e) => !firsts.includes(e))].slice(0, HEADLINES_PER_THEME);
 }
 
+/** What the summary's parts share with briefOf: the profiles, the number maker, the words. */
+interface SummaryContext {
+  usableEntries: ProfileEntry[];
+  sinceProfile: ProfileResult;
+  number: (
+    e: { indicator: string; year: number; release: string },
+    value: number,
+    field: string,
+    api?: string,
+  ) => BriefNumber;
+  at: (e: ProfileEntry, key: string) => string;
+  w: ReturnType<typeof briefWords>;
+  lang: Lang;
+  profileApi: string;
+  sinceApi: string;
+  apis: Set<string>;
+  releaseIds: Set<string>;
+}
+
+/**
+ * The three clearest strengths and gaps among the headlines: normalised distance to the group
+ * median, (value − median) ÷ (max − min) × 100, positive = better (see `strengthRule`).
+ */
+function highlightsOf(headlines: BriefIndicator[], ctx: SummaryContext) {
+  const { usableEntries, number, w, lang } = ctx;
+  const candidates = headlines.flatMap((h) => {
+    const e = usableEntries.find((x) => x.indicator === h.indicator) as ProfileEntry;
+    if (h.direction === null || h.peers_reporting < MIN_PEERS_FOR_HIGHLIGHT) return [];
+    if (e.group_max === null || e.group_min === null || e.group_median === null || e.group_max === e.group_min)
+      return [];
+    const sign = h.direction === 'higher' ? 1 : -1;
+    const distance = (sign * (e.value - e.group_median) * 100) / (e.group_max - e.group_min);
+    const normalised = {
+      ...number(
+        e,
+        distance,
+        `${h.direction === 'higher' ? '' : '-'}(value - group_median) / (group_max - group_min) * 100`,
+      ),
+      text: num(distance, 0, lang),
+    };
+    const highlight: BriefHighlight = {
+      indicator: h.indicator,
+      name: h.name,
+      theme: h.theme,
+      normalised_distance: normalised,
+      rank: h.rank,
+      sentence: w.highlight(
+        h.name,
+        h.value.year,
+        `${distance > 0 ? '+' : ''}${normalised.text}`,
+        h.rank ? w.rankPhrase(h.rank.value, h.rank.of) : '',
+      ),
+    };
+    return [{ highlight, peers: h.peers_reporting }];
+  });
+  const byDistance = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
+    b.highlight.normalised_distance.value - a.highlight.normalised_distance.value || b.peers - a.peers;
+  const strengths = candidates
+    .filter((c) => c.highlight.normalised_distance.value > 0)
+    .sort(byDistance)
+    .slice(0, 3)
+    .map((c) => c.highlight);
+  const gaps = candidates
+    .filter((c) => c.highlight.normalised_distance.value < 0)
+    .sort((a, b) => -byDistance(a, b) || b.peers - a.peers)
+    .slice(0, 3)
+    .map((c) => c.highlight);
+
+  return { strengths, gaps };
+}
+
+/** The three largest changes since the base year among the headlines, as a share of the group's current range. */
+function changesOf(headlines: BriefIndicator[], ctx: SummaryContext): BriefChange[] {
+  const { usableEntries, sinceProfile, number, at, w, profileApi, sinceApi, apis, releaseIds } = ctx;
+  return headlines
+    .flatMap((h): BriefChange[] => {
+      const then = sinceProfile.indicators.find((e) => e.indicator === h.indicator);
+      const nowEntry = usableEntries.find((e) => e.indicator === h.indicator) as ProfileEntry;
+      if (!then || h.direction === null || then.year >= nowEntry.year) return [];
+      if (h.peers_reporting < MIN_PEERS_FOR_HIGHLIGHT) return [];
+      if (nowEntry.group_max === null || nowEntry.group_min === null || nowEntry.group_max === nowEntry.group_min)
+        return [];
+      apis.add(sinceApi);
+      for (const id of sinceProfile.releaseIds) releaseIds.add(id);
+      const sign = h.direction === 'higher' ? 1 : -1;
+      const delta = nowEntry.value - then.value;
+      const from = number(then, then.value, at(then, 'value'), sinceApi);
+      const to = h.value;
+      const rankFrom: BriefRank | null =
+        then.rank === null
+          ? null
+          : {
+              ...number(then, then.rank, at(then, 'rank'), sinceApi),
+              text: String(then.rank),
+              of: then.peers_reporting,
+            };
+      const rankText =
+        rankFrom && h.rank
+          ? w.rankMove(w.rankShort(rankFrom.value, rankFrom.of), w.rankShort(h.rank.value, h.rank.of))
+          : '';
+      return [
+        {
+          indicator: h.indicator,
+          name: h.name,
+          theme: h.theme,
+          from,
+          to,
+          change: {
+            ...number(nowEntry, delta, `value(${profileApi}) - value(${sinceApi})`),
+            release: [...new Set([nowEntry.release, then.release])].join(','),
+          },
+          normalised_change: (sign * delta * 100) / (nowEntry.group_max - nowEntry.group_min),
+          rank_from: rankFrom,
+          rank_to: h.rank,
+          sentence: w.changeLine(h.name, from.text, then.year, to.text, nowEntry.year, rankText),
+        },
+      ];
+    })
+    .sort((a, b) => Math.abs(b.normalised_change) - Math.abs(a.normalised_change))
+    .slice(0, 3);
+}
+
 /** Builds the brief of `iso3` against its peers. Throws the same problems as the routes it draws on. */
 export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Promise<Brief> {
   requireCountries([iso3], 404);
@@ -468,98 +590,21 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
     indicator: s.headlines[0] ?? null,
     sentence: s.headlines[0]?.sentence ?? w.themeEmpty(s.name),
   }));
-  const candidates = sections
-    .flatMap((s) => s.headlines)
-    .flatMap((h) => {
-      const e = usableEntries.find((x) => x.indicator === h.indicator) as ProfileEntry;
-      if (h.direction === null || h.peers_reporting < MIN_PEERS_FOR_HIGHLIGHT) return [];
-      if (e.group_max === null || e.group_min === null || e.group_median === null || e.group_max === e.group_min)
-        return [];
-      const sign = h.direction === 'higher' ? 1 : -1;
-      const distance = (sign * (e.value - e.group_median) * 100) / (e.group_max - e.group_min);
-      const normalised = {
-        ...number(
-          e,
-          distance,
-          `${h.direction === 'higher' ? '' : '-'}(value - group_median) / (group_max - group_min) * 100`,
-        ),
-        text: num(distance, 0, lang),
-      };
-      const highlight: BriefHighlight = {
-        indicator: h.indicator,
-        name: h.name,
-        theme: h.theme,
-        normalised_distance: normalised,
-        rank: h.rank,
-        sentence: w.highlight(
-          h.name,
-          h.value.year,
-          `${distance > 0 ? '+' : ''}${normalised.text}`,
-          h.rank ? w.rankPhrase(h.rank.value, h.rank.of) : '',
-        ),
-      };
-      return [{ highlight, peers: h.peers_reporting }];
-    });
-  const byDistance = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
-    b.highlight.normalised_distance.value - a.highlight.normalised_distance.value || b.peers - a.peers;
-  const strengths = candidates
-    .filter((c) => c.highlight.normalised_distance.value > 0)
-    .sort(byDistance)
-    .slice(0, 3)
-    .map((c) => c.highlight);
-  const gaps = candidates
-    .filter((c) => c.highlight.normalised_distance.value < 0)
-    .sort((a, b) => -byDistance(a, b) || b.peers - a.peers)
-    .slice(0, 3)
-    .map((c) => c.highlight);
-
-  const changes = sections
-    .flatMap((s) => s.headlines)
-    .flatMap((h): BriefChange[] => {
-      const then = sinceProfile.indicators.find((e) => e.indicator === h.indicator);
-      const nowEntry = usableEntries.find((e) => e.indicator === h.indicator) as ProfileEntry;
-      if (!then || h.direction === null || then.year >= nowEntry.year) return [];
-      if (h.peers_reporting < MIN_PEERS_FOR_HIGHLIGHT) return [];
-      if (nowEntry.group_max === null || nowEntry.group_min === null || nowEntry.group_max === nowEntry.group_min)
-        return [];
-      apis.add(sinceApi);
-      for (const id of sinceProfile.releaseIds) releaseIds.add(id);
-      const sign = h.direction === 'higher' ? 1 : -1;
-      const delta = nowEntry.value - then.value;
-      const from = number(then, then.value, at(then, 'value'), sinceApi);
-      const to = h.value;
-      const rankFrom: BriefRank | null =
-        then.rank === null
-          ? null
-          : {
-              ...number(then, then.rank, at(then, 'rank'), sinceApi),
-              text: String(then.rank),
-              of: then.peers_reporting,
-            };
-      const rankText =
-        rankFrom && h.rank
-          ? w.rankMove(w.rankShort(rankFrom.value, rankFrom.of), w.rankShort(h.rank.value, h.rank.of))
-          : '';
-      return [
-        {
-          indicator: h.indicator,
-          name: h.name,
-          theme: h.theme,
-          from,
-          to,
-          change: {
-            ...number(nowEntry, delta, `value(${profileApi}) - value(${sinceApi})`),
-            release: [...new Set([nowEntry.release, then.release])].join(','),
-          },
-          normalised_change: (sign * delta * 100) / (nowEntry.group_max - nowEntry.group_min),
-          rank_from: rankFrom,
-          rank_to: h.rank,
-          sentence: w.changeLine(h.name, from.text, then.year, to.text, nowEntry.year, rankText),
-        },
-      ];
-    })
-    .sort((a, b) => Math.abs(b.normalised_change) - Math.abs(a.normalised_change))
-    .slice(0, 3);
+  const headlineList = sections.flatMap((s) => s.headlines);
+  const summaryContext: SummaryContext = {
+    usableEntries,
+    sinceProfile,
+    number,
+    at,
+    w,
+    lang,
+    profileApi,
+    sinceApi,
+    apis,
+    releaseIds,
+  };
+  const { strengths, gaps } = highlightsOf(headlineList, summaryContext);
+  const changes = changesOf(headlineList, summaryContext);
 
   const productivity = await productivityOf(
     deps,
