@@ -107,6 +107,18 @@ describe('GET /v1/briefs/{iso3}', () => {
     expect(checked).toBeGreaterThan(1000);
   }, 600_000);
 
+  it.each([
+    '/v1/briefs/VNM?countries=THA,SGP,IDN,PHL,MYS&lang=vi',
+    '/v1/briefs/THA?group=ASEAN&year=2022&since=2014',
+    '/v1/briefs/KOR?group=ASEAN&max_age=3',
+  ])('%s: every number equals the API answer it names', async (briefUrl) => {
+    const { status, body } = await getJson(ctx.app, briefUrl);
+    expect(status).toBe(200);
+    const numbers = numbersIn(body);
+    expect(numbers.length).toBeGreaterThan(10);
+    for (const n of numbers) expect(await reproduce(n), `${n.api} ${n.field}`).toBe(n.value);
+  });
+
   it('Viet Nam against ASEAN: hand-checked EGDI 2024 and efficiency', async () => {
     const { body } = await getJson(ctx.app, '/v1/briefs/VNM?group=ASEAN');
     const brief = body as unknown as Brief;

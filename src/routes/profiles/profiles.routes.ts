@@ -25,6 +25,7 @@ export const profileRoute = createRoute({
     query: z
       .strictObject({
         group: selectionParams.group,
+        countries: selectionParams.countries,
         membership: selectionParams.membership,
         year: yearParam,
         theme: themeParam,
