@@ -18,7 +18,20 @@ export interface ValueDiff {
   added: ValueChange[];
   changed: ValueChange[];
   removed: ValueChange[];
+  /** Identical, or different only below float32 precision (counted here, not as changed). */
   unchanged: number;
+  /** Of `unchanged`: values whose float64 differs but rounds to the same float32. */
+  float32Only: number;
+}
+
+/**
+ * The one rule for "changed": two values are the same value when they round to the same float32.
+ * Sources such as the WGI publish estimates that went through float32 in one release and not in the
+ * next (0.478994995355606 vs 0.4789949953556061): a difference only past the 7th significant digit
+ * is an artefact of storage, not a revision. Values are still stored and served exactly as published.
+ */
+export function sameValue(a: number, b: number): boolean {
+  return Object.is(a, b) || (Number.isFinite(Math.fround(a)) && Math.fround(a) === Math.fround(b));
 }
 
 const keyOf = (v: KeyedValue) => `${v.indicatorCode}|${v.iso3}|${v.year}`;
@@ -30,7 +43,7 @@ const compareChanges = (a: ValueChange, b: ValueChange) =>
  * What a newer set of values adds, changes and removes compared with an older one. A release may
  * be partial (a WDI update of 2020-2023 only): a value counts as removed only if it lies within
  * the years the newer release covers for that indicator, so older years it never meant to
- * replace are not reported as deleted. Values are compared exactly, as float64.
+ * replace are not reported as deleted. Values are compared with `sameValue` (float32 tolerance).
  */
 export function diffValues(before: readonly KeyedValue[], after: readonly KeyedValue[]): ValueDiff {
   const previous = new Map(before.map((v) => [keyOf(v), v]));
@@ -44,7 +57,7 @@ export function diffValues(before: readonly KeyedValue[], after: readonly KeyedV
     }
     covered.set(v.indicatorCode, span);
   }
-  const diff: ValueDiff = { added: [], changed: [], removed: [], unchanged: 0 };
+  const diff: ValueDiff = { added: [], changed: [], removed: [], unchanged: 0, float32Only: 0 };
   const seen = new Set<string>();
   for (const v of after) {
     const key = keyOf(v);
@@ -58,8 +71,11 @@ export function diffValues(before: readonly KeyedValue[], after: readonly KeyedV
       after: v.value,
     };
     if (!old) diff.added.push(change);
-    else if (!Object.is(old.value, v.value)) diff.changed.push(change);
-    else diff.unchanged++;
+    else if (!sameValue(old.value, v.value)) diff.changed.push(change);
+    else {
+      diff.unchanged++;
+      if (!Object.is(old.value, v.value)) diff.float32Only++;
+    }
   }
   for (const old of before) {
     if (seen.has(keyOf(old))) continue;

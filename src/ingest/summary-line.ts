@@ -13,7 +13,7 @@ export function summaryLine(s: IngestSummary): string {
       ? `would load ${s.diff ? s.diff.added.length + s.diff.changed.length + s.diff.unchanged : 0}`
       : `loaded ${s.loaded}`;
   const diff = s.diff
-    ? `; vs previous: +${s.diff.added.length} added, ~${s.diff.changed.length} changed, -${s.diff.removed.length} removed`
+    ? `; vs previous: +${s.diff.added.length} added, ~${s.diff.changed.length} changed, -${s.diff.removed.length} removed${s.diff.float32Only > 0 ? ` (${s.diff.float32Only} differ only below float32 precision: not changed)` : ''}`
     : '';
   return `${s.releaseId}: read ${s.linesRead} lines; ${values}; skipped ${skippedTotal}${reasons ? ` (${reasons})` : ''}${diff}`;
 }

@@ -97,7 +97,7 @@ export const METHODS = {
       'Training-and-learning holds only policy mandates (minimum days or hours of training written in national texts), kept as policy figures, never as measured training: no comparable measure of civil-service training exists for these countries (see the note at `/v1/themes`).',
   },
   changes:
-    'Compares the current values of each source as of since_release (its publication date) or since, with its current values now: added, changed (exact float64 comparison) and removed. A partial release replaces only the years it covers.',
+    'Compares the current values of each source as of since_release (its publication date) or since, with its current values now: added, changed and removed. A value counts as changed only when the two numbers round to different float32 values: some sources publish the same float32 estimate with 15 digits in one release and 17 in the next (WGI GE.EST 0.478994995355606 in 2023, 0.4789949953556061 in 2024), which is not a revision. Values are still stored and served exactly as published. A partial release replaces only the years it covers.',
   formats: {
     csv: 'RFC 4180: CRLF line ends, a header row, fields quoted when they contain a comma, quote or line break. Values are written in the shortest form that round-trips to the same float64.',
     sdmx_csv:
@@ -251,7 +251,7 @@ export const METHODS_VI: Translated<typeof METHODS> = {
       'Đào tạo và học tập chỉ gồm các quy định chính sách (số ngày hoặc số giờ đào tạo tối thiểu ghi trong văn bản quốc gia), được giữ như số liệu chính sách, không bao giờ như đào tạo đo lường được: không có thước đo so sánh được về đào tạo công chức cho các quốc gia này (xem ghi chú tại `/v1/themes`).',
   },
   changes:
-    'So sánh các giá trị hiện hành của mỗi nguồn tại thời điểm `since_release` (ngày công bố của phiên bản đó) hoặc `since`, với các giá trị hiện hành bây giờ: thêm mới, thay đổi (so sánh chính xác float64) và bị xoá. Một phiên bản từng phần chỉ thay thế các năm nó bao phủ.',
+    'So sánh các giá trị hiện hành của mỗi nguồn tại thời điểm `since_release` (ngày công bố của phiên bản đó) hoặc `since`, với các giá trị hiện hành bây giờ: thêm mới, thay đổi và bị xoá. Một giá trị chỉ được coi là thay đổi khi hai số làm tròn thành hai giá trị float32 khác nhau: có nguồn công bố cùng một ước lượng float32 với 15 chữ số ở phiên bản này và 17 chữ số ở phiên bản sau (WGI GE.EST 0.478994995355606 năm 2023, 0.4789949953556061 năm 2024), đó không phải là sửa đổi. Giá trị vẫn được lưu và trả về đúng như nguồn công bố. Một phiên bản từng phần chỉ thay thế các năm nó bao phủ.',
   formats: {
     csv: 'RFC 4180: kết thúc dòng CRLF, một dòng tiêu đề, trường được đặt trong dấu ngoặc kép khi chứa dấu phẩy, dấu ngoặc kép hoặc xuống dòng. Giá trị được ghi ở dạng ngắn nhất mà khi đọc lại cho đúng số float64 ban đầu.',
     sdmx_csv:
