@@ -5,6 +5,7 @@ import { IngestError } from '../../src/ingest/errors.ts';
 import { ingestReleaseFolder } from '../../src/ingest/ingest-release.ts';
 import { listShippedReleases } from '../../src/ingest/shipped.ts';
 import { readReleaseMeta } from '../../src/ingest/meta.ts';
+import { readTidy } from '../../src/ingest/readers/tidy.ts';
 import { uploadIngester } from '../../src/ingest/upload.ts';
 import { countObservations } from '../../src/repositories/observation-count.ts';
 import { createPreparedDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -86,5 +87,39 @@ describe('sha256', () => {
       expect((await readReleaseMeta(path.join(release.folder, 'meta.yaml'))).sha256, release.id).toMatch(
         /^[0-9a-f]{64}$/,
       );
+  });
+});
+
+describe('parser error positions (issue 11 item 18)', () => {
+  const read = (name: string) =>
+    readTidy(bad(name), name).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+  it('an unterminated quote names the line the quote opens on (3), not the next one', async () => {
+    const error = (await read('tidy-unterminated-quote.csv')) as IngestError;
+    expect(error).toBeInstanceOf(IngestError);
+    expect(error.message).toBe(
+      'tidy-unterminated-quote.csv, line 3: Quoted field unterminated (the quote opened here is never closed)',
+    );
+    expect(error.location.line).toBe(3);
+  });
+
+  it('a row that runs short names its line and the first missing column', async () => {
+    const error = (await read('tidy-too-few-fields.csv')) as IngestError;
+    expect(error.message).toBe(
+      'tidy-too-few-fields.csv, line 4, column "value": Too few fields: expected 7 fields but parsed 5',
+    );
+    expect(error.location).toMatchObject({ line: 4, column: 'value' });
+  });
+
+  it('an empty file names line 1; a header-only file names line 2', async () => {
+    const empty = (await read('empty.csv')) as IngestError;
+    expect(empty.message).toBe('empty.csv, line 1: the file is empty (no header line, no data)');
+    expect(empty.location.line).toBe(1);
+    const headerOnly = (await read('tidy-header-only.csv')) as IngestError;
+    expect(headerOnly.message).toBe('tidy-header-only.csv, line 2: no data rows after the header (line 1)');
+    expect(headerOnly.location.line).toBe(2);
   });
 });

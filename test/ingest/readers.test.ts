@@ -170,11 +170,11 @@ describe('tidy reader and validation', () => {
     );
   });
 
-  it('names the line of a row with too few fields', async () => {
+  it('names the line and the first missing column of a row with too few fields', async () => {
     const file = await tempCsv('tidy.csv', `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2020,1,points\nS,TEST.IND,Test,VNM\n`);
     const error = await readTidy(file, 'ragged.csv').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IngestError);
-    expect((error as IngestError).location).toEqual({ file: 'ragged.csv', line: 3 });
+    expect((error as IngestError).location).toEqual({ file: 'ragged.csv', line: 3, column: 'year' });
   });
 
   it('flags values a meta.yaml rule names, only when the value matches', async () => {
