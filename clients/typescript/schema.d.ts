@@ -195,8 +195,13 @@ export interface components {
       scale: string;
       higher_is_better: boolean | null;
       decimals: number;
+      /** @description The source's definition, in its own (English) words. */
       definition: string;
       caveats: string[];
+      /** @description CivScope's Vietnamese translation of the definition; the English is authoritative. */
+      definition_vi: string | null;
+      /** @description The caveats in Vietnamese, one per English caveat, in the same order. */
+      caveats_vi: string[] | null;
       source_id: string;
       /** @description Composite sources (the Blavatnik Index): the indicator's place in the source's hierarchy. */
       hierarchy: ({

@@ -4,7 +4,12 @@ import { GROUPS, MEMBERSHIPS } from '../domain/groups.ts';
 import type { IngestSummary } from '../ingest/ingest-release.ts';
 import { listShippedReleases, type ShippedRelease } from '../ingest/shipped.ts';
 import { seedRegistry } from '../repositories/registry.ts';
-import { insertReleaseFile, loadedReleaseIds, releasesWithoutFile } from '../repositories/releases.ts';
+import {
+  insertReleaseFile,
+  loadedReleaseIds,
+  releasesWithoutFile,
+  upsertSourceAndIndicators,
+} from '../repositories/releases.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -26,6 +31,10 @@ export async function loadShippedReleases(
   const loaded = await loadedReleaseIds(db);
   const shipped = await listShippedReleases();
   await keepShippedFiles(db, shipped);
+  await refreshShippedMetadata(
+    db,
+    shipped.filter((release) => loaded.has(release.id)),
+  );
   const pending = shipped.filter((release) => !loaded.has(release.id));
   if (pending.length === 0) return [];
   // The readers pull in danfojs (and TensorFlow.js): load them only when there is work to do.
@@ -37,6 +46,15 @@ export async function loadShippedReleases(
     summaries.push(summary);
   }
   return summaries;
+}
+
+/**
+ * Indicator and source metadata of releases loaded earlier, rewritten from today's meta.yaml (oldest
+ * first, so the newest release of a source describes it): a corrected definition or a new
+ * translation reaches a database whose values are already loaded. Values are never touched.
+ */
+async function refreshShippedMetadata(db: Kysely<Database>, loaded: ShippedRelease[]): Promise<void> {
+  for (const release of loaded) await upsertSourceAndIndicators(db, release.meta);
 }
 
 /**

@@ -7,4 +7,5 @@ export const EXPECTED_MIGRATIONS = [
   '0002_agenda_themes_and_hierarchy.sql',
   '0003_more_input_formats.sql',
   '0005_observation_load_time_and_release_files.sql',
+  '0006_indicator_vietnamese_definitions.sql',
 ] as const;

@@ -64,6 +64,9 @@ export interface IndicatorTable {
   decimals: number;
   definition: string;
   caveats: string[];
+  /** CivScope's Vietnamese translation of the definition and caveats (null where none is given). */
+  definition_vi: ColumnType<string | null, string | null | undefined, string | null>;
+  caveats_vi: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   /** Level in its source's hierarchy (composite indices); null for stand-alone series. */
   level: ColumnType<'index' | 'domain' | 'theme' | 'indicator' | null, string | null | undefined, string | null>;
   /** The indicator one level up in the same source's hierarchy. */

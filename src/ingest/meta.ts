@@ -22,6 +22,9 @@ export const indicatorMetaSchema = z.object({
   decimals: z.number().int().min(0).max(10),
   definition: z.string().min(1),
   caveats: z.array(z.string()).default([]),
+  /** Vietnamese translations (CivScope's; the English above is the source's own words). */
+  definition_vi: z.string().min(1).nullable().default(null),
+  caveats_vi: z.array(z.string().min(1)).nullable().default(null),
   /** Composite sources: the level in the source's hierarchy and the indicator one level up. */
   level: z.enum(HIERARCHY_LEVELS).nullable().default(null),
   parent: z.string().nullable().default(null),
@@ -84,7 +87,23 @@ export const releaseMetaSchema = z
     indicators: z.array(indicatorMetaSchema).min(1),
     flags: z.array(flagRuleSchema).default([]),
   })
-  .superRefine(checkHierarchy);
+  .superRefine(checkHierarchy)
+  .superRefine(checkCaveatTranslations);
+
+/** A translation of the caveats says each of them: one Vietnamese caveat per English one, in order. */
+function checkCaveatTranslations(
+  meta: { indicators: z.infer<typeof indicatorMetaSchema>[] },
+  ctx: z.RefinementCtx,
+): void {
+  meta.indicators.forEach((indicator, index) => {
+    if (indicator.caveats_vi !== null && indicator.caveats_vi.length !== indicator.caveats.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['indicators', index, 'caveats_vi'],
+        message: `${indicator.code}: ${indicator.caveats_vi.length} Vietnamese caveats for ${indicator.caveats.length} English ones`,
+      });
+  });
+}
 
 /** A parent is declared in the same release, one level up; a hierarchy has levels throughout. */
 function checkHierarchy(meta: { indicators: z.infer<typeof indicatorMetaSchema>[] }, ctx: z.RefinementCtx): void {

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readReleaseMeta, releaseId } from './meta.ts';
+import { type ReleaseMeta, readReleaseMeta, releaseId } from './meta.ts';
 
 export const DATASETS_DIR = fileURLToPath(new URL('../../datasets/', import.meta.url));
 
@@ -10,6 +10,7 @@ export interface ShippedRelease {
   folder: string;
   dataPath: string;
   publishedOn: string;
+  meta: ReleaseMeta;
 }
 
 /** Every `datasets/<source>/<release>/meta.yaml`, oldest publication first. */
@@ -25,6 +26,7 @@ export async function listShippedReleases(root: string = DATASETS_DIR): Promise<
         folder,
         dataPath: path.join(folder, meta.file),
         publishedOn: meta.published_on,
+        meta,
       });
     }
   }

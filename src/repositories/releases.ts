@@ -107,6 +107,8 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
         decimals: eb.ref('excluded.decimals'),
         definition: eb.ref('excluded.definition'),
         caveats: eb.ref('excluded.caveats'),
+        definition_vi: eb.ref('excluded.definition_vi'),
+        caveats_vi: eb.ref('excluded.caveats_vi'),
         level: eb.ref('excluded.level'),
         parent_code: eb.ref('excluded.parent_code'),
         rank_scope_en: eb.ref('excluded.rank_scope_en'),

@@ -67,8 +67,16 @@ export const IndicatorSchema = z
     scale: z.string(),
     higher_is_better: z.boolean().nullable(),
     decimals: z.number().int(),
-    definition: z.string(),
+    definition: z.string().openapi({ description: "The source's definition, in its own (English) words." }),
     caveats: z.array(z.string()),
+    definition_vi: z
+      .string()
+      .nullable()
+      .openapi({ description: "CivScope's Vietnamese translation of the definition; the English is authoritative." }),
+    caveats_vi: z
+      .array(z.string())
+      .nullable()
+      .openapi({ description: 'The caveats in Vietnamese, one per English caveat, in the same order.' }),
     source_id: z.string(),
     hierarchy: z
       .object({

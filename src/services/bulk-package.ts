@@ -75,6 +75,7 @@ const INDICATOR_FIELDS = [
   { name: 'decimals', type: 'integer' },
   { name: 'source', type: 'string' },
   { name: 'definition', type: 'string' },
+  { name: 'definition_vi', type: 'string', description: "CivScope's Vietnamese translation of the definition." },
 ] as const;
 
 const COUNTRY_BY_ISO3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
@@ -233,5 +234,6 @@ function indicatorCells(i: IndicatorRow): unknown[] {
     i.decimals,
     i.source_id,
     i.definition,
+    i.definition_vi ?? '',
   ];
 }

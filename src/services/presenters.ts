@@ -18,6 +18,8 @@ export function presentIndicator(i: IndicatorRow) {
     decimals: i.decimals,
     definition: i.definition,
     caveats: i.caveats,
+    definition_vi: i.definition_vi,
+    caveats_vi: i.caveats_vi,
     source_id: i.source_id,
     hierarchy:
       i.level === null && i.parent_code === null && i.rank_scope_en === null

@@ -106,6 +106,8 @@ const EN = {
   'sources.changesCounts':
     'Since {previous}: {added} values added, {changed} changed, {removed} removed for this indicator.',
   'sources.original': 'Quoted from the source, in English:',
+  'sources.translation': "CivScope's translation; the source's English is authoritative.",
+  'sources.englishOriginal': 'The source, in English',
   'download.data': 'Data',
   'download.csv': 'CSV (the data of this view)',
   'download.chart': 'Chart',
@@ -248,6 +250,8 @@ const VI: Readonly<Record<UiKey, string>> = {
   'sources.changesCounts':
     'So với {previous}: chỉ số này có {added} giá trị được thêm, {changed} giá trị thay đổi, {removed} giá trị bị xoá.',
   'sources.original': 'Trích nguyên văn từ nguồn, bằng tiếng Anh:',
+  'sources.translation': 'Bản dịch của CivScope; văn bản tiếng Anh của nguồn là bản chính thức.',
+  'sources.englishOriginal': 'Nguyên văn tiếng Anh của nguồn',
   'download.data': 'Dữ liệu',
   'download.csv': 'CSV (dữ liệu của khung nhìn này)',
   'download.chart': 'Biểu đồ',

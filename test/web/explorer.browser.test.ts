@@ -221,6 +221,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
     const sources = (await page.textContent('#sources')) ?? '';
     for (const label of ['Định nghĩa', 'Giấy phép', 'Trích dẫn', 'Thay đổi trong phiên bản mới nhất'])
       expect(sources).toContain(label);
+    // The definition in Vietnamese (CivScope's translation, said so), the source's English a click away.
+    expect(sources).toContain('Ước lượng nhận thức về chất lượng dịch vụ công, chất lượng của đội ngũ công chức');
+    expect(sources).toContain('Bản dịch của CivScope; văn bản tiếng Anh của nguồn là bản chính thức.');
+    expect(await page.locator('#sources details[open]').count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-vi-1600-sources.png'), fullPage: true });
     expect(await untranslated(page)).toEqual([]);
 

@@ -11,6 +11,9 @@ export interface Indicator {
   decimals: number;
   definition: string;
   caveats: string[];
+  /** CivScope's Vietnamese translations (null where a release gives none). */
+  definition_vi: string | null;
+  caveats_vi: string[] | null;
   source_id: string;
   /** From /v1/indicators: one query for the whole list, so every line of the picker shows it at once. */
   coverage_summary: CoverageSummary;

@@ -16,6 +16,21 @@ function quoted(text: string): string {
   return `<span lang="en">${escapeHtml(text)}</span>`;
 }
 
+/**
+ * The source's English words; in Vietnamese, CivScope's translation first (marked as such) with the
+ * English original under it, or the English alone, marked as quoted, where no translation exists.
+ */
+function translated(lang: Lang, english: readonly string[], vietnamese: readonly string[] | null): string {
+  const list = (items: readonly string[], html: (text: string) => string) =>
+    items.length === 1
+      ? `<p>${html(items[0] as string)}</p>`
+      : `<ul>${items.map((i) => `<li>${html(i)}</li>`).join('')}</ul>`;
+  if (lang === 'en') return list(english, quoted);
+  const original = `<span class="quoted">${escapeHtml(t(lang, 'sources.original'))}</span>${list(english, quoted)}`;
+  if (vietnamese === null) return original;
+  return `${list(vietnamese, escapeHtml)}<span class="quoted">${escapeHtml(t(lang, 'sources.translation'))}</span><details><summary>${escapeHtml(t(lang, 'sources.englishOriginal'))}</summary>${list(english, quoted)}</details>`;
+}
+
 function releasesOf(catalogue: Catalogue, sourceId: string): Release[] {
   return catalogue.releases
     .filter((r) => r.source_id === sourceId)
@@ -47,9 +62,8 @@ async function article(catalogue: Catalogue, indicator: Indicator, lang: Lang): 
   const source = catalogue.sources.get(indicator.source_id);
   const release = releasesOf(catalogue, indicator.source_id).at(-1);
   const row = (key: Parameters<typeof t>[1], html: string) => `<dt>${escapeHtml(t(lang, key))}</dt><dd>${html}</dd>`;
-  const original = lang === 'en' ? '' : `<span class="quoted">${escapeHtml(t(lang, 'sources.original'))}</span>`;
   const caveats = indicator.caveats.length
-    ? row('sources.caveats', `${original}<ul>${indicator.caveats.map((c) => `<li>${quoted(c)}</li>`).join('')}</ul>`)
+    ? row('sources.caveats', translated(lang, indicator.caveats, indicator.caveats_vi))
     : '';
   const link =
     source && /^https?:/.test(source.url)
@@ -59,7 +73,7 @@ async function article(catalogue: Catalogue, indicator: Indicator, lang: Lang): 
     <h2>${escapeHtml(indicator.name[lang])}</h2>
     <p class="hint"><code>${escapeHtml(indicator.code)}</code> · ${escapeHtml(themeName(indicator.theme, lang))}</p>
     <dl>
-      ${row('sources.definition', `${original}${quoted(indicator.definition)}`)}
+      ${row('sources.definition', translated(lang, [indicator.definition], indicator.definition_vi === null ? null : [indicator.definition_vi]))}
       ${caveats}
       ${row('sources.unit', escapeHtml(unitLabel(indicator.unit, lang)))}
       ${row('sources.direction', escapeHtml(direction(indicator, lang)))}
