@@ -1123,6 +1123,8 @@ export interface operations {
       query?: {
         /** @description A country group code: `ASEAN` or `ASEAN+3` (write `ASEAN%2B3` in a URL). */
         group?: string;
+        /** @description Comma-separated ISO3 codes, e.g. `VNM,THA,SGP`. Use either `countries` or `group`. */
+        countries?: string;
         /** @description How a group maps to countries over time: `current` (default) uses today's members for every year; `historical` counts a country for year Y only if it was a member on 31 December of Y. */
         membership?: "current" | "historical";
         /** @description One year. */

@@ -80,7 +80,7 @@ export interface BriefIndicator {
   peers_without_data: string[];
   /** One sentence: rank, distance to the median and to the best, in the brief's language. */
   sentence: string;
-  /** The indicator's caveats as its metadata states them (English). */
+  /** The indicator's caveats: in Vietnamese briefs CivScope's translation where there is one, else the source's English. */
   caveats: string[];
 }
 
@@ -506,7 +506,8 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
       peers_reporting: e.peers_reporting,
       peers_without_data: e.peers_without_data,
       sentence: '',
-      caveats: row.caveats ?? [],
+      // In Vietnamese, CivScope's translation where the metadata has one; else the source's English.
+      caveats: (lang === 'vi' ? row.caveats_vi : null) ?? row.caveats ?? [],
     };
   };
 
