@@ -1,18 +1,19 @@
 import worldCountries from 'i18n-iso-countries';
 import englishNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { COUNTRIES, isRegisteredIso3 } from './countries.ts';
+import { isAggregateCode, OTHER_ECONOMIES } from './non-registry-codes.ts';
 
 worldCountries.registerLocale(englishNames);
 
 /**
  * What a source's country spelling or code turns out to be:
  * - `registered`: one of the 14 ASEAN+3 countries;
- * - `outside`: a real country or aggregate outside the registry (skipped and counted by ingestion);
+ * - `outside`: another country or an aggregate, known not to be ours (skipped and counted by kind);
  * - `unknown`: nothing we recognise (reported by line, so a typo never silently drops a country).
  */
 export type CountryResolution =
   | { kind: 'registered'; iso3: string }
-  | { kind: 'outside'; code: string }
+  | { kind: 'outside'; code: string; what: 'other country' | 'aggregate' }
   | { kind: 'unknown' };
 
 /** Case-, accent- and punctuation-insensitive key, so "Korea, Rep." and "KOREA REP" meet. */
@@ -44,18 +45,21 @@ export function resolveCountry(nameOrCode: string): CountryResolution {
       ? trimmed.toUpperCase()
       : undefined
     : worldCountries.getAlpha3Code(trimmed, 'en');
-  if (worldIso3 && !isRegisteredIso3(worldIso3)) return { kind: 'outside', code: worldIso3 };
+  if (worldIso3 && !isRegisteredIso3(worldIso3)) return { kind: 'outside', code: worldIso3, what: 'other country' };
   return { kind: 'unknown' };
 }
 
 /**
- * Resolves an ISO3-style code column (World Bank bulk files, tidy files). World Bank aggregates
- * such as WLD or EAS are three upper-case letters too; they are outside the registry, not errors.
+ * Resolves an ISO3-style code column (World Bank bulk files, tidy files). Only codes known not to be
+ * ours are `outside`: other ISO 3166-1 countries, other economies, and aggregates such as WLD or
+ * EAS. Any other code (VMN for VNM, XYZ) is `unknown`, so a typo never silently drops a country.
  */
 export function resolveCountryCode(code: string): CountryResolution {
   const trimmed = code.trim();
   const registered = registryIndex.get(aliasKey(trimmed));
   if (registered) return { kind: 'registered', iso3: registered };
-  if (/^[A-Z0-9]{3}$/.test(trimmed)) return { kind: 'outside', code: trimmed };
+  if (isAggregateCode(trimmed)) return { kind: 'outside', code: trimmed, what: 'aggregate' };
+  if (OTHER_ECONOMIES.has(trimmed) || (/^[A-Z]{3}$/.test(trimmed) && worldCountries.isValid(trimmed)))
+    return { kind: 'outside', code: trimmed, what: 'other country' };
   return { kind: 'unknown' };
 }

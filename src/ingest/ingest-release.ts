@@ -91,7 +91,13 @@ export async function ingestRelease(
       { file: displayName },
     );
   }
-  const empty = { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0, 'level not loaded': 0 };
+  const empty = {
+    'other country': 0,
+    aggregate: 0,
+    'missing value': 0,
+    'unresolved country': 0,
+    'level not loaded': 0,
+  };
   if (existing) {
     return {
       releaseId: id,

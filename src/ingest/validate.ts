@@ -19,7 +19,7 @@ export interface ParsedObservation {
   line: number;
 }
 
-export type SkipReason = 'outside registry' | 'missing value' | 'unresolved country' | 'level not loaded';
+export type SkipReason = 'other country' | 'aggregate' | 'missing value' | 'unresolved country' | 'level not loaded';
 
 export interface ValidationResult {
   observations: ParsedObservation[];
@@ -86,11 +86,13 @@ function ruleMatches(
 
 function unresolvedCountry(row: RawRow, displayName: string): IngestError {
   const text = 'code' in row.country ? row.country.code : row.country.name;
+  const where = row.countryColumn ? `line ${row.line}, column "${row.countryColumn}"` : `line ${row.line}`;
   return new IngestError(
-    `${displayName}, line ${row.line}: country "${text}" resolves to no known country; nothing was loaded (fix the spelling, add an alias to the registry, or pass --allow-unresolved to load the rest)`,
+    `${displayName}, ${where}: country "${text}" resolves to no known country; nothing was loaded (it is neither ours, nor another ISO 3166 country, nor a known aggregate: fix the spelling, add an alias to the registry, or pass --allow-unresolved to load the rest)`,
     {
       file: displayName,
       line: row.line,
+      ...(row.countryColumn ? { column: row.countryColumn } : {}),
     },
   );
 }
@@ -113,7 +115,7 @@ export function validateRows(
   const schema = rowSchema(meta.indicators.map((i) => i.code) as [string, ...string[]], meta.allow_undated);
   const result: ValidationResult = {
     observations: [],
-    skipped: { 'outside registry': 0, 'missing value': 0, 'unresolved country': 0, 'level not loaded': 0 },
+    skipped: { 'other country': 0, aggregate: 0, 'missing value': 0, 'unresolved country': 0, 'level not loaded': 0 },
     unresolved: [],
   };
   const firstLineOfKey = new Map<string, number>();
@@ -121,7 +123,7 @@ export function validateRows(
   for (const row of rows) {
     const country = resolve(row);
     if (country.kind === 'outside') {
-      result.skipped['outside registry']++;
+      result.skipped[country.what]++;
       continue;
     }
     if (country.kind === 'unknown') {

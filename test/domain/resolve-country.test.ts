@@ -27,18 +27,26 @@ describe('country alias resolution', () => {
   });
 
   it('tells a real country outside the registry from an unknown name', () => {
-    expect(resolveCountry('Afghanistan')).toEqual({ kind: 'outside', code: 'AFG' });
+    expect(resolveCountry('Afghanistan')).toEqual({ kind: 'outside', code: 'AFG', what: 'other country' });
     expect(resolveCountry('Viet Nm')).toEqual({ kind: 'unknown' });
     expect(resolveCountry('')).toEqual({ kind: 'unknown' });
   });
 
   it('treats World Bank aggregate codes as outside the registry, and malformed codes as unknown', () => {
-    expect(resolveCountryCode('WLD')).toEqual({ kind: 'outside', code: 'WLD' });
-    expect(resolveCountryCode('EAS')).toEqual({ kind: 'outside', code: 'EAS' });
+    expect(resolveCountryCode('WLD')).toEqual({ kind: 'outside', code: 'WLD', what: 'aggregate' });
+    expect(resolveCountryCode('EAS')).toEqual({ kind: 'outside', code: 'EAS', what: 'aggregate' });
+    expect(resolveCountryCode('X01')).toEqual({ kind: 'outside', code: 'X01', what: 'aggregate' });
+    expect(resolveCountryCode('AUS')).toEqual({ kind: 'outside', code: 'AUS', what: 'other country' });
+    expect(resolveCountryCode('XKX')).toEqual({ kind: 'outside', code: 'XKX', what: 'other country' });
     expect(resolveCountryCode('V N')).toEqual({ kind: 'unknown' });
   });
 
+  it('treats a three-letter code that is neither ours, nor an ISO 3166 country, nor a known aggregate as unknown (issue 11 item 15)', () => {
+    expect(resolveCountryCode('VMN')).toEqual({ kind: 'unknown' });
+    expect(resolveCountryCode('XYZ')).toEqual({ kind: 'unknown' });
+  });
+
   it('does not mistake North Korea for the Republic of Korea', () => {
-    expect(resolveCountryCode('PRK')).toEqual({ kind: 'outside', code: 'PRK' });
+    expect(resolveCountryCode('PRK')).toEqual({ kind: 'outside', code: 'PRK', what: 'other country' });
   });
 });

@@ -123,3 +123,33 @@ describe('parser error positions (issue 11 item 18)', () => {
     expect(headerOnly.location.line).toBe(2);
   });
 });
+
+describe('a three-letter code outside the registry (issue 11 item 15)', () => {
+  it('fails the release at its line and column (VMN, line 5, column "country_iso3") and writes nothing', async () => {
+    const folder = await writeReleaseFolder(
+      testMeta({ release: 'unknown-code' }),
+      await readFile(bad('tidy-unknown-code.csv'), 'utf8'),
+    );
+    const before = await countObservations(test.db);
+    const error = (await ingestReleaseFolder(test.db, folder).catch((e: unknown) => e)) as IngestError;
+    expect(error).toBeInstanceOf(IngestError);
+    expect(error.message).toMatch(
+      /, line 5, column "country_iso3": country "VMN" resolves to no known country; nothing was loaded/,
+    );
+    expect(error.location).toMatchObject({ line: 5, column: 'country_iso3' });
+    expect(await countObservations(test.db)).toBe(before);
+  });
+
+  it('with --allow-unresolved, skips the known ones by kind and lists the unknown codes by line', async () => {
+    const folder = await writeReleaseFolder(
+      testMeta({ release: 'unknown-code-allowed' }),
+      await readFile(bad('tidy-unknown-code.csv'), 'utf8'),
+    );
+    const summary = await ingestReleaseFolder(test.db, folder, { allowUnresolved: true, dryRun: true });
+    expect(summary.skipped).toMatchObject({ 'other country': 1, aggregate: 1, 'unresolved country': 2 });
+    expect(summary.unresolved).toEqual([
+      { line: 5, text: 'VMN' },
+      { line: 6, text: 'XYZ' },
+    ]);
+  });
+});

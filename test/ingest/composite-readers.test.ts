@@ -28,7 +28,7 @@ describe('bipa-long reader (bipa2024_all_data.csv)', () => {
     expect(read.linesRead).toBe(6);
     expect(read.notLoaded).toBe(1); // the metric 10102.01
     const { observations, skipped } = validateRows(read.rows, meta, 'bipa.csv');
-    expect(skipped['outside registry']).toBe(1); // NOR
+    expect(skipped['other country']).toBe(1); // NOR
     expect(observations.map((o) => [o.indicatorCode, o.iso3, o.year, o.value, o.rank, o.rankLabel, o.line])).toEqual([
       ['BIPA.INDEX', 'SGP', 2024, 0.85, 1, '1', 2],
       ['BIPA.INDEX', 'VNM', 2024, 0.54, 62, '=62', 4],
@@ -76,7 +76,7 @@ describe('qog-wide reader (qog_exp_agg_20.csv)', () => {
     expect(read.linesRead).toBe(4);
     const { observations, skipped, unresolved } = validateRows(read.rows, meta, 'qog.csv');
     expect(unresolved).toEqual([]);
-    expect(skipped['outside registry']).toBe(20 + 20); // Afghanistan and Hong Kong (by name): 20 variables each
+    expect(skipped['other country']).toBe(20 + 20); // Afghanistan and Hong Kong (by name): 20 variables each
     const vnm = observations.filter((o) => o.iso3 === 'VNM');
     expect(vnm).toHaveLength(17); // impar2 and its two bounds are empty for Viet Nam
     expect(vnm.find((o) => o.indicatorCode === 'QOG.EXP.PROFF2')).toMatchObject({

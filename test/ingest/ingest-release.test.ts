@@ -37,7 +37,7 @@ describe('loading a release', () => {
     const before = await snapshot();
     const summary = await ingestReleaseFolder(test.db, folder);
     expect(summary).toMatchObject({ releaseId: 'test-source:r1', status: 'loaded', linesRead: 4, loaded: 3 });
-    expect(summary.skipped['outside registry']).toBe(1);
+    expect(summary.skipped['other country']).toBe(1); // USA
     const after = await snapshot();
     expect(after.observations - before.observations).toBe(3);
     expect(after.version).toBe(before.version + 1);

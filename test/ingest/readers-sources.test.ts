@@ -63,7 +63,8 @@ describe('ilostat-bulk reader (ILOSTAT <INDICATOR>_A.csv)', () => {
   it('validates to registry values, skipping Afghanistan and the X01 aggregate, with ILOSTAT source and status in the note', async () => {
     const { rows } = await readIlostatBulk(ILOSTAT, 'ilo.csv', ILO_META);
     const result = validateRows(rows, ILO_META, 'ilo.csv');
-    expect(result.skipped['outside registry']).toBe(2);
+    expect(result.skipped['other country']).toBe(1); // AFG
+    expect(result.skipped.aggregate).toBe(1); // X01
     expect(result.observations.map((o) => [o.indicatorCode, o.iso3, o.year, o.value, o.note])).toEqual([
       ['ILO.EMP.PUB', 'KHM', 2019, 569.921, 'ILOSTAT source BA:1321. Status B (break in series).'],
       ['ILO.EMP.PUB', 'TLS', 2021, 89.606, 'ILOSTAT source BA:3050.'],
@@ -120,7 +121,7 @@ describe('bipa-processed reader (the Blavatnik Index data_out/<source>_<year>.cs
     const { rows, linesRead } = await readBipaProcessed(VDEM, 'vdem.csv', VDEM_META);
     expect(linesRead).toBe(5);
     const result = validateRows(rows, VDEM_META, 'vdem.csv');
-    expect(result.skipped['outside registry']).toBe(3); // MEX twice, the Vatican's 1870 row
+    expect(result.skipped['other country']).toBe(3); // MEX twice, the Vatican's 1870 row
     expect(result.observations.map((o) => [o.line, o.indicatorCode, o.iso3, o.year, o.value])).toEqual([
       [4, 'VDEM.V2CLRSPCT', 'VNM', 2023, -0.876],
       [5, 'VDEM.V2STCRITRECADM', 'VNM', 2023, 0.376],

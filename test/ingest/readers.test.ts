@@ -47,7 +47,8 @@ describe('wb-bulk reader (World Bank API_<code>_DS2 file)', () => {
     const { rows } = await readWorldBankBulk(fixture('wb-bulk', 'API_SP.POP.TOTL_DS2_en_csv_v2_79.csv'), 'wb.csv');
     const result = validateRows(rows, metaWith([{ code: 'SP.POP.TOTL' }]), 'wb.csv');
     expect(result.observations).toHaveLength(11); // THA 4 + TLS 4 + VNM 3
-    expect(result.skipped['outside registry']).toBe(8); // WLD 4 + AFG 4
+    expect(result.skipped['other country']).toBe(4); // AFG
+    expect(result.skipped.aggregate).toBe(4); // WLD
     expect(result.observations.find((o) => o.iso3 === 'VNM' && o.year === 2021)?.value).toBe(97468029);
   });
 
@@ -81,7 +82,7 @@ describe('un-egov reader (EGOV_DATA_<year>.csv)', () => {
     const result = validateRows(rows, meta, 'egov.csv', true);
     expect(new Set(result.observations.map((o) => o.iso3))).toEqual(new Set(['KOR', 'LAO', 'SGP', 'VNM']));
     expect(result.observations.find((o) => o.iso3 === 'SGP' && o.indicatorCode === 'EGDI')?.value).toBe(0.9133);
-    expect(result.skipped['outside registry']).toBe(6);
+    expect(result.skipped['other country']).toBe(6);
     expect(result.skipped['unresolved country']).toBe(6);
     expect(result.unresolved[0]).toEqual({ line: 7, text: 'Micronesia (Federated States of)' });
   });

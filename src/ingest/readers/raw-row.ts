@@ -9,6 +9,8 @@ export interface RawRow {
   indicatorCode: string;
   /** How the country is written: an ISO3-style code or a name to resolve through the aliases. */
   country: { code: string } | { name: string };
+  /** The column the country was read from, for error messages. */
+  countryColumn?: string;
   year: string;
   value: string;
   /** The column the value was read from, for error messages. */

@@ -21,6 +21,7 @@ export const readTidy: Reader = async (path, displayName) => {
       line: csv.lineOf(i),
       indicatorCode: indicator[i] ?? '',
       country: { code: country[i] ?? '' },
+      countryColumn: 'country_iso3',
       year: year[i] ?? '',
       value: value[i] ?? '',
       valueColumn: 'value',

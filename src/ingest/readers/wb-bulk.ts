@@ -45,6 +45,7 @@ export const readWorldBankBulk: Reader = async (path, displayName) => {
         line: csv.lineOf(i),
         indicatorCode: indicators[i] ?? '',
         country: { code: codes[i] ?? '' },
+        countryColumn: 'Country Code',
         year,
         value: cell,
         valueColumn: year,
