@@ -8,6 +8,7 @@ import type { ResponseStore } from './http/response-cache.ts';
 import type { ReleaseUpload, UploadSummary } from './ingest/upload.ts';
 import type { SpreadsheetWriter } from './http/table.ts';
 import type { ChartRenderer } from './render/chart-renderer.ts';
+import type { Brief } from './services/brief.ts';
 
 /**
  * Browser assets served by the app (the API reference today; the chart libraries next). The
@@ -15,6 +16,17 @@ import type { ChartRenderer } from './render/chart-renderer.ts';
  */
 export interface AssetProvider {
   get(name: string): Promise<{ body: Uint8Array; contentType: string } | null>;
+}
+
+/** Writers of a country brief as a document (Node: src/routes/briefs/brief-pdf.ts, brief-docx.ts, loaded lazily). */
+export interface BriefDocumentWriters {
+  /** `charts`: each section's chart as SVG markup, by theme (drawn as vectors). */
+  pdf(brief: Brief, charts: ReadonlyMap<string, string>): Promise<Uint8Array>;
+  /** `charts`: each section's chart as PNG with its size in CSS pixels, by theme. */
+  docx(
+    brief: Brief,
+    charts: ReadonlyMap<string, { png: Uint8Array; width: number; height: number }>,
+  ): Promise<Uint8Array>;
 }
 
 /** What the runtime-free app needs from its entry point (Node or Workers). */
@@ -34,6 +46,8 @@ export interface AppDeps {
   lpSolver?: () => Promise<LpSolver>;
   /** Table → Excel workbook; only Node has it (exceljs stays out of the Worker), so xlsx answers 501 elsewhere. */
   spreadsheet?: SpreadsheetWriter;
+  /** Brief → PDF / DOCX; only Node has them (pdfkit, docx stay out of the Worker), so they answer 501 elsewhere. */
+  briefDocuments?: BriefDocumentWriters;
   /**
    * Draws charts (SVG, size, PNG, PDF, SVG with outlined text). Node gives a pool of worker
    * threads with every renderer, so rendering never blocks JSON requests; absent (the edge): SVG

@@ -105,6 +105,10 @@ function nodeApp(
     lpSolver: () => import('./solver/highs.ts').then((solver) => solver.loadHighsSolver()),
     // exceljs is loaded on the first xlsx request.
     spreadsheet: (table) => import('./render/xlsx.ts').then((xlsx) => xlsx.writeWorkbook(table)),
+    briefDocuments: {
+      pdf: (brief, charts) => import('./routes/briefs/brief-pdf.ts').then((m) => m.briefPdf(brief, charts)),
+      docx: (brief, charts) => import('./routes/briefs/brief-docx.ts').then((m) => m.briefDocx(brief, charts)),
+    },
     ingest,
     adminKeyHashes: env.ADMIN_KEY_SHA256,
     uploadMaxBytes: env.UPLOAD_MAX_BYTES,

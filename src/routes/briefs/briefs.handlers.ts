@@ -1,5 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import type { AppDeps } from '../../app-deps.ts';
+import type { AppDeps, BriefDocumentWriters } from '../../app-deps.ts';
 import { Problem } from '../../http/problem.ts';
 import { type ChartRenderer, svgRenderer } from '../../render/chart-renderer.ts';
 import { type Brief, briefOf } from '../../services/brief.ts';
@@ -12,6 +12,8 @@ export interface BriefRenderContext {
   renderer: ChartRenderer;
   /** Each section's chart as SVG markup, keyed by theme (drawn once, on demand). */
   chartSvgs: () => Promise<Map<string, string>>;
+  /** The document writers (Node only); absent on the edge, where PDF and DOCX answer 501. */
+  documents?: BriefDocumentWriters;
 }
 
 export interface RenderedBrief {
@@ -23,18 +25,37 @@ export interface RenderedBrief {
 
 type BriefRenderer = (context: BriefRenderContext) => Promise<RenderedBrief>;
 
-const notYet =
-  (format: string): BriefRenderer =>
-  async () => {
-    throw new Problem(
-      501,
-      'not_implemented',
-      `format=${format} is being added; use format=html and print it, or format=json.`,
-      {
-        parameter: 'format',
-      },
-    );
-  };
+/** The writers, or a 501 naming the Node deployment (as xlsx does on the edge). */
+function writersFor(format: string, documents: BriefDocumentWriters | undefined): BriefDocumentWriters {
+  if (documents) return documents;
+  throw new Problem(
+    501,
+    'not_implemented',
+    `format=${format} is written on the Node deployment only (this edge deployment has no PDF or Word writer); use format=html and print it, format=json, or the Node origin.`,
+    { parameter: 'format' },
+  );
+}
+
+/** A download name such as `civscope-brief-VNM-ASEANplus3-vi.pdf`. */
+const fileName = (brief: Brief, extension: string) =>
+  `civscope-brief-${brief.iso3}-${(brief.peer_group.code ?? 'peers').replaceAll('+', 'plus').replace(/[^A-Za-z0-9_-]/g, '-')}-${brief.lang}.${extension}`;
+
+/** Each section's chart as PNG (twice the CSS size, for print) with its CSS size, by theme. */
+async function chartPngs({ brief, renderer }: BriefRenderContext) {
+  return new Map(
+    await Promise.all(
+      brief.sections.flatMap((s) =>
+        s.chart
+          ? [
+              Promise.all([renderer.render('png', s.chart.spec, 2), renderer.render('size', s.chart.spec)]).then(
+                ([png, size]) => [s.theme, { png, ...size }] as const,
+              ),
+            ]
+          : [],
+      ),
+    ),
+  );
+}
 
 /** One renderer per format other than JSON: adding a format is one line here. */
 const RENDERERS: Record<Exclude<BriefFormat, 'json'>, BriefRenderer> = {
@@ -42,8 +63,22 @@ const RENDERERS: Record<Exclude<BriefFormat, 'json'>, BriefRenderer> = {
     body: briefHtml(brief, await chartSvgs()),
     contentType: 'text/html; charset=utf-8',
   }),
-  pdf: notYet('pdf'),
-  docx: notYet('docx'),
+  pdf: async (context) => ({
+    body: (await writersFor('pdf', context.documents).pdf(
+      context.brief,
+      await context.chartSvgs(),
+    )) as Uint8Array<ArrayBuffer>,
+    contentType: 'application/pdf',
+    filename: fileName(context.brief, 'pdf'),
+  }),
+  docx: async (context) => ({
+    body: (await writersFor('docx', context.documents).docx(
+      context.brief,
+      await chartPngs(context),
+    )) as Uint8Array<ArrayBuffer>,
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    filename: fileName(context.brief, 'docx'),
+  }),
 };
 
 export const brief =
@@ -62,7 +97,12 @@ export const brief =
           ),
         ),
       );
-    const file = await RENDERERS[query.format]({ brief: result, renderer, chartSvgs });
+    const file = await RENDERERS[query.format]({
+      brief: result,
+      renderer,
+      chartSvgs,
+      documents: deps.briefDocuments,
+    });
     const headers: Record<string, string> = { 'content-type': file.contentType };
     if (file.filename) headers['content-disposition'] = `attachment; filename="${file.filename}"`;
     return c.body(file.body, 200, headers) as never;

@@ -1,0 +1,166 @@
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { FONT_FILES } from '../../render/fonts.ts';
+import type { Brief } from '../../services/brief.ts';
+import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.ts';
+
+/**
+ * The brief as an A4 PDF (Node only: pdfkit; loaded on the first request by node.ts): Noto Sans
+ * embedded so Vietnamese prints and copies as text, charts as vectors (svg-to-pdfkit), a running
+ * header (country, peer group, title) and footer (date, data version, page n / m) on every page.
+ */
+
+const [REGULAR, BOLD] = FONT_FILES as [string, string];
+const MARGIN = { top: 56, bottom: 56, left: 45, right: 45 };
+const BLUE = '#1f4e79';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+const contentWidth = (doc: Doc) => doc.page.width - MARGIN.left - MARGIN.right;
+const bottom = (doc: Doc) => doc.page.height - MARGIN.bottom;
+const ensureRoom = (doc: Doc, height: number) => {
+  if (doc.y + height > bottom(doc)) doc.addPage();
+};
+
+function drawTable(doc: Doc, block: Extract<BriefBlock, { kind: 'table' }>) {
+  const width = contentWidth(doc);
+  const weights = block.header.map((_, i) => (i === 0 ? 3 : block.numeric[i] ? 1.2 : 2));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => (w / total) * width);
+  const row = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(7.5);
+    const height = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] ?? 0) - 4 }))) + 4;
+    ensureRoom(doc, height);
+    const y = doc.y;
+    let x = MARGIN.left;
+    cells.forEach((c, i) => {
+      const w = widths[i] ?? 0;
+      doc.text(c, x + 2, y + 2, { width: w - 4, align: block.numeric[i] ? 'right' : 'left' });
+      x += w;
+    });
+    doc
+      .moveTo(MARGIN.left, y + height)
+      .lineTo(MARGIN.left + width, y + height)
+      .lineWidth(0.4)
+      .strokeColor('#bbbbbb')
+      .stroke();
+    doc.x = MARGIN.left;
+    doc.y = y + height;
+  };
+  row(block.header, true);
+  for (const r of block.rows) row(r, false);
+  doc.moveDown(0.5);
+}
+
+function drawChart(doc: Doc, svg: string, caption: string) {
+  const w = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 640);
+  const h = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 400);
+  const scale = Math.min(1, contentWidth(doc) / w);
+  ensureRoom(doc, h * scale + 20);
+  const y = doc.y;
+  doc.save().translate(MARGIN.left, y).scale(scale);
+  SVGtoPDF(doc, svg, 0, 0, {
+    width: w,
+    height: h,
+    assumePt: true,
+    fontCallback: (_family: string, bold: boolean) => (bold ? 'bold' : 'regular'),
+  });
+  doc.restore();
+  doc.x = MARGIN.left;
+  doc.y = y + h * scale + 4;
+  doc
+    .font('regular')
+    .fontSize(7)
+    .fillColor('#444444')
+    .text(caption, { width: contentWidth(doc) });
+  doc.fillColor('#111111').moveDown(0.5);
+}
+
+function drawBlock(doc: Doc, block: BriefBlock, charts: ReadonlyMap<string, string>) {
+  const width = contentWidth(doc);
+  switch (block.kind) {
+    case 'title':
+      doc.font('bold').fontSize(18).fillColor('#111111').text(block.text, { width });
+      return;
+    case 'heading':
+      ensureRoom(doc, 40);
+      doc.moveDown(block.level === 2 ? 0.6 : 0.3);
+      doc
+        .font('bold')
+        .fontSize(block.level === 2 ? 13 : 10.5)
+        .fillColor(block.level === 2 ? BLUE : '#111111')
+        .text(block.text, { width });
+      doc.fillColor('#111111').moveDown(0.2);
+      return;
+    case 'paragraph':
+      doc
+        .font('regular')
+        .fontSize(block.small ? 8 : 9.5)
+        .text(block.text, { width })
+        .moveDown(0.3);
+      return;
+    case 'list':
+      doc.font('regular').fontSize(block.small ? 7.5 : 9.5);
+      for (const item of block.items) doc.text(`•  ${item}`, { width, indent: 0 }).moveDown(0.15);
+      doc.moveDown(0.2);
+      return;
+    case 'table':
+      drawTable(doc, block);
+      return;
+    case 'chart': {
+      const svg = charts.get(block.theme);
+      if (svg) drawChart(doc, svg, block.caption);
+      return;
+    }
+    case 'break':
+      doc.addPage();
+      return;
+  }
+}
+
+/** Header and footer on every buffered page, drawn last so the footer knows the page count. */
+function runningText(doc: Doc, brief: Brief) {
+  const { header, footer } = briefRunningText(brief);
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const margins = doc.page.margins;
+    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+    const width = doc.page.width - MARGIN.left - MARGIN.right;
+    doc.font('regular').fontSize(7.5).fillColor('#444444');
+    doc.text(header, MARGIN.left, 28, { width: width / 2, lineBreak: false });
+    doc.text(brief.title, MARGIN.left + width / 2, 28, { width: width / 2, align: 'right', lineBreak: false });
+    const y = doc.page.height - 36;
+    doc.text(footer, MARGIN.left, y, { width: (width * 3) / 4, lineBreak: false });
+    doc.text(`${brief.labels.page ?? ''} ${i + 1} / ${range.count}`, MARGIN.left + (width * 3) / 4, y, {
+      width: width / 4,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins = margins;
+  }
+}
+
+/** Brief + each section's chart SVG (by theme) → PDF bytes. */
+export async function briefPdf(brief: Brief, charts: ReadonlyMap<string, string>): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    lang: brief.lang,
+    info: { Title: brief.title, Author: 'CivScope', Producer: 'CivScope', Creator: 'CivScope' },
+  });
+  doc.registerFont('regular', REGULAR);
+  doc.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  for (const block of briefBlocks(brief)) drawBlock(doc, block, charts);
+  runningText(doc, brief);
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}

@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { dataVersionSource } from '../../src/http/data-version.ts';
+import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
+import { RENDERERS } from '../../src/render/renderers.ts';
+import { briefDocx } from '../../src/routes/briefs/brief-docx.ts';
+import { briefPdf } from '../../src/routes/briefs/brief-pdf.ts';
+import type { Brief } from '../../src/services/brief.ts';
+import { loadHighsSolver } from '../../src/solver/highs.ts';
+import { useLoadedApp } from '../helpers/app.ts';
+
+/**
+ * GET /v1/briefs/{iso3}?format=pdf|docx: the PDF (read back with poppler's pdftotext) and the
+ * Word file (word/document.xml, read with jszip) hold the JSON brief's title, every heading, every
+ * sentence and every table number, written as the brief writes them; download names, types and
+ * ETags; 501 problem+json where no document writer is deployed (the Worker).
+ */
+const ctx = useLoadedApp();
+const dir = mkdtempSync(path.join(tmpdir(), 'brief-docs-'));
+
+/** The app as Node wires it for documents: every chart renderer in-thread, and both writers. */
+const documentApp = () =>
+  createApp({
+    db: ctx.test.db,
+    now: () => new Date('2026-11-22T12:00:00Z'),
+    versions: dataVersionSource(ctx.test.db, 0),
+    lpSolver: loadHighsSolver,
+    renderer: inThreadRenderer(RENDERERS),
+    briefDocuments: { pdf: briefPdf, docx: briefDocx },
+  });
+
+/** Whitespace-free, so line wrapping in the document does not matter. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+function pdfText(bytes: Uint8Array, name: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+async function docxText(bytes: Uint8Array): Promise<{ body: string; header: string; footer: string }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const textOf = async (pattern: RegExp) => {
+    const names = Object.keys(zip.files).filter((n) => pattern.test(n));
+    const xml = (await Promise.all(names.map((n) => zip.file(n)?.async('string') ?? ''))).join('');
+    return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) =>
+        (m[1] ?? '')
+          .replaceAll('&lt;', '<')
+          .replaceAll('&gt;', '>')
+          .replaceAll('&quot;', '"')
+          .replaceAll('&apos;', "'")
+          .replaceAll('&amp;', '&'),
+      )
+      .join(' ');
+  };
+  return {
+    body: await textOf(/^word\/document\.xml$/),
+    header: await textOf(/^word\/header\d*\.xml$/),
+    footer: await textOf(/^word\/footer\d*\.xml$/),
+  };
+}
+
+/** What a reader must find in the document: the title, headings, sentences and table numbers. */
+function expectedTexts(brief: Brief): string[] {
+  const l = brief.labels;
+  const texts = [brief.title, brief.subtitle, l.summary, l.productivity, l.dataGaps, l.sources];
+  for (const t of brief.summary.themes) texts.push(t.sentence);
+  for (const h of [...brief.summary.strengths, ...brief.summary.gaps]) texts.push(h.sentence);
+  for (const c of brief.summary.changes) texts.push(c.sentence);
+  for (const s of brief.sections) {
+    texts.push(s.name);
+    for (const h of s.headlines) {
+      texts.push(h.name, h.sentence, h.value.text, String(h.value.year), h.value.release);
+      if (h.rank) texts.push(`${h.rank.value}/${h.rank.of}`);
+      if (h.median) texts.push(h.median.text);
+      if (h.best) texts.push(h.best.text);
+    }
+  }
+  const p = brief.productivity;
+  for (const t of [p.sentence, p.summary, p.peers_sentence]) if (t) texts.push(t);
+  for (const t of p.targets) texts.push(t.value.text, t.target.text);
+  for (const g of brief.data_gaps.indicators) texts.push(g.sentence);
+  return texts.filter((t): t is string => typeof t === 'string' && t.length > 0);
+}
+
+const CASES: [string, string, string][] = [
+  ['VNM', 'ASEAN', 'en'],
+  ['VNM', 'ASEAN', 'vi'],
+  ['VNM', 'ASEAN+3', 'en'],
+  ['VNM', 'ASEAN+3', 'vi'],
+  ...['BRN', 'KHM', 'IDN', 'LAO', 'MYS', 'MMR', 'PHL', 'SGP', 'THA', 'CHN', 'JPN', 'KOR'].map(
+    (iso3): [string, string, string] => [iso3, 'ASEAN+3', 'en'],
+  ),
+];
+
+describe('GET /v1/briefs/{iso3}?format=pdf|docx', () => {
+  it.each(CASES)('%s against %s in %s: PDF and DOCX hold the JSON brief', async (iso3, group, lang) => {
+    const app = documentApp();
+    const base = `/v1/briefs/${iso3}?group=${encodeURIComponent(group)}&lang=${lang}`;
+    const brief = (await (await app.request(base)).json()) as Brief;
+    expect(brief.title).toBeTruthy();
+    const expected = expectedTexts(brief);
+    const peer = group.replace('+', 'plus');
+
+    const pdf = await app.request(`${base}&format=pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(
+      `attachment; filename="civscope-brief-${iso3}-${peer}-${lang}.pdf"`,
+    );
+    expect(pdf.headers.get('etag')).toBeTruthy();
+    const pdfBytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder().decode(pdfBytes.slice(0, 5))).toBe('%PDF-');
+    const pdfAll = squash(pdfText(pdfBytes, `${iso3}-${peer}-${lang}.pdf`));
+    for (const text of expected) expect(pdfAll, `PDF ${iso3} ${group} ${lang}: ${text}`).toContain(squash(text));
+    expect(pdfAll).toContain(squash(brief.country));
+    expect(pdfAll).toContain(squash(brief.labels.dataVersion ?? ''));
+
+    const docx = await app.request(`${base}&format=docx`);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.headers.get('content-disposition')).toBe(
+      `attachment; filename="civscope-brief-${iso3}-${peer}-${lang}.docx"`,
+    );
+    expect(docx.headers.get('etag')).toBeTruthy();
+    const docxBytes = new Uint8Array(await docx.arrayBuffer());
+    const word = await docxText(docxBytes);
+    const body = squash(word.body);
+    for (const text of expected) expect(body, `DOCX ${iso3} ${group} ${lang}: ${text}`).toContain(squash(text));
+    expect(squash(word.header)).toContain(squash(`${brief.country} · ${brief.peer_group.label}`));
+    expect(squash(word.footer)).toContain(squash(brief.labels.dataVersion ?? ''));
+    expect(squash(word.footer)).toContain(brief.generated_on);
+    const zip = await JSZip.loadAsync(docxBytes);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('w:val="Heading1"');
+    expect(xml).toContain('<w:tbl>');
+    const charts = brief.sections.filter((s) => s.chart).length;
+    expect(Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n)).length).toBe(charts);
+  });
+
+  it('answers 501 problem+json naming the Node deployment where no document writer is deployed', async () => {
+    for (const format of ['pdf', 'docx']) {
+      const response = await ctx.app.request(`/v1/briefs/VNM?group=ASEAN&format=${format}`);
+      expect(response.status).toBe(501);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await response.json()) as { detail: string };
+      expect(problem.detail).toContain('Node');
+    }
+  });
+});
