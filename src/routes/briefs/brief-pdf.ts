@@ -11,6 +11,8 @@ import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.t
  */
 
 const [REGULAR, BOLD] = FONT_FILES as [string, string];
+/** Noto Sans has no arrows: the change sentences' → is written as -> so it does not vanish. */
+const printable = (text: string) => text.replaceAll('→', '->');
 const MARGIN = { top: 56, bottom: 56, left: 45, right: 45 };
 const BLUE = '#1f4e79';
 
@@ -118,6 +120,13 @@ function drawBlock(doc: Doc, block: BriefBlock, charts: ReadonlyMap<string, stri
   }
 }
 
+function withPrintableText(block: BriefBlock): BriefBlock {
+  if (block.kind === 'paragraph' || block.kind === 'title' || block.kind === 'heading')
+    return { ...block, text: printable(block.text) };
+  if (block.kind === 'list') return { ...block, items: block.items.map(printable) };
+  return block;
+}
+
 /** Header and footer on every buffered page, drawn last so the footer knows the page count. */
 function runningText(doc: Doc, brief: Brief) {
   const { header, footer } = briefRunningText(brief);
@@ -158,7 +167,7 @@ export async function briefPdf(brief: Brief, charts: ReadonlyMap<string, string>
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  for (const block of briefBlocks(brief)) drawBlock(doc, block, charts);
+  for (const block of briefBlocks(brief)) drawBlock(doc, withPrintableText(block), charts);
   runningText(doc, brief);
   doc.end();
   await done;
