@@ -16,6 +16,21 @@ export async function renderPdf(svg: string): Promise<Uint8Array<ArrayBuffer>> {
     margin: 0,
     info: { Producer: 'CivScope', Creator: 'CivScope' },
   });
+  return pdfBytes(doc, () =>
+    SVGtoPDF(doc, svg, 0, 0, {
+      width,
+      height,
+      assumePt: true,
+      fontCallback: (_family: string, bold: boolean) => (bold ? 'bold' : 'regular'),
+    }),
+  );
+}
+
+/** Registers Noto Sans as 'regular' and 'bold', runs `draw`, ends the document and returns its bytes. */
+export async function pdfBytes(
+  doc: InstanceType<typeof PDFDocument>,
+  draw: () => void,
+): Promise<Uint8Array<ArrayBuffer>> {
   doc.registerFont('regular', REGULAR);
   doc.registerFont('bold', BOLD);
   const chunks: Buffer[] = [];
@@ -24,12 +39,7 @@ export async function renderPdf(svg: string): Promise<Uint8Array<ArrayBuffer>> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  SVGtoPDF(doc, svg, 0, 0, {
-    width,
-    height,
-    assumePt: true,
-    fontCallback: (_family: string, bold: boolean) => (bold ? 'bold' : 'regular'),
-  });
+  draw();
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));

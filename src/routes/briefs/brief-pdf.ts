@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONT_FILES } from '../../render/fonts.ts';
+import { pdfBytes } from '../../render/pdf.ts';
 import type { Brief } from '../../services/brief.ts';
 import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.ts';
 
@@ -10,7 +10,6 @@ import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.t
  * header (country, peer group, title) and footer (date, data version, page n / m) on every page.
  */
 
-const [REGULAR, BOLD] = FONT_FILES as [string, string];
 /** Noto Sans has no arrows: the change sentences' → is written as -> so it does not vanish. */
 const printable = (text: string) => text.replaceAll('→', '->');
 const MARGIN = { top: 56, bottom: 56, left: 45, right: 45 };
@@ -159,17 +158,8 @@ export async function briefPdf(brief: Brief, charts: ReadonlyMap<string, string>
     lang: brief.lang,
     info: { Title: brief.title, Author: 'CivScope', Producer: 'CivScope', Creator: 'CivScope' },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
+  return pdfBytes(doc, () => {
+    for (const block of briefBlocks(brief)) drawBlock(doc, withPrintableText(block), charts);
+    runningText(doc, brief);
   });
-  for (const block of briefBlocks(brief)) drawBlock(doc, withPrintableText(block), charts);
-  runningText(doc, brief);
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
 }
