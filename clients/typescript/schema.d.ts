@@ -301,6 +301,8 @@ export interface components {
       source: string;
       /** @description With fallback=: the year asked for; `year` is the year the value comes from. */
       requested_year?: number;
+      /** @description With indicators= or theme= (layout=long): the indicator of this value. */
+      indicator?: string;
     };
     Coverage: {
       /** @description Members with a usable value. */

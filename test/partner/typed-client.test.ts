@@ -37,7 +37,12 @@ const nameVi: string | undefined = country.data?.name.vi;
 const unknown = await civscope.GET('/v1/indicators/{code}', { params: { path: { code: 'NOPE' } } });
 const problem: string | undefined = unknown.error?.code;
 
-console.log(JSON.stringify({ leader, reporting, nameVi, problem }));
+const many = await civscope.GET('/v1/observations', {
+  params: { query: { indicators: 'EGDI,OSI', countries: 'VNM', from: 2024, to: 2024 } },
+});
+const vietNam2024 = many.data?.observations.map((o) => \`\${o.indicator} \${o.value}\`);
+
+console.log(JSON.stringify({ leader, reporting, nameVi, problem, vietNam2024 }));
 `;
 
 /** The program, pointed at the test's server instead of localhost:8787. */
@@ -103,6 +108,8 @@ describe('the typed client a partner installs (@civscope/client)', () => {
       reporting: 11,
       nameVi: 'Việt Nam',
       problem: 'unknown_indicator',
+      // datasets/un-egov/2024/data.csv, Viet Nam's 2024 row: EGDI 0.77092, OSI 0.70811.
+      vietNam2024: ['EGDI 0.77092', 'OSI 0.70811'],
     });
   });
 

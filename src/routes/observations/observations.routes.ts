@@ -38,6 +38,9 @@ export const ObservationSchema = z
     requested_year: z.number().int().optional().openapi({
       description: 'With fallback=: the year asked for; `year` is the year the value comes from.',
     }),
+    indicator: z.string().optional().openapi({
+      description: 'With indicators= or theme= (layout=long): the indicator of this value.',
+    }),
   })
   .openapi('Observation');
 
