@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestReleaseFolder } from '../../src/ingest/ingest-release.ts';
+import { summaryLine } from '../../src/ingest/summary-line.ts';
 import { currentDataVersion } from '../../src/repositories/data-version.ts';
 import { countObservations } from '../../src/repositories/observation-count.ts';
 import { createPreparedDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -100,5 +101,39 @@ describe('loading a release', () => {
       { indicatorCode: 'TEST.IND', iso3: 'THA', year: 2021, before: 2, after: null },
     ]);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('the ingest summary and the float32 rule (issue 11 item 13)', () => {
+  it('counts a float32 number written with 15 digits instead of 17 as unchanged, and says how many', async () => {
+    const source = {
+      id: 'f32-source',
+      name: 'F32',
+      publisher: 'P',
+      url: 'https://example.org',
+      licence: 'CC BY 4.0',
+      citation: 'C',
+    };
+    const rows = (vnm: string) =>
+      [TIDY_HEADER, `S,TEST.IND,Test,VNM,2020,${vnm},points`, 'S,TEST.IND,Test,THA,2020,2.14483,points'].join('\n');
+    await ingestReleaseFolder(
+      test.db,
+      await writeReleaseFolder(testMeta({ source, release: 'f1' }), rows('0.478994995355606')),
+    );
+    const second = await ingestReleaseFolder(
+      test.db,
+      await writeReleaseFolder(
+        testMeta({ source, release: 'f2', published_on: '2025-01-01' }),
+        rows('0.4789949953556061').replace('2.14483', '2.14424'),
+      ),
+      { dryRun: true },
+    );
+    expect(second.diff).toMatchObject({ unchanged: 1, float32Only: 1 });
+    expect(second.diff?.changed).toEqual([
+      { indicatorCode: 'TEST.IND', iso3: 'THA', year: 2020, before: 2.14483, after: 2.14424 },
+    ]);
+    expect(summaryLine(second)).toMatch(
+      /~1 changed, -0 removed \(1 differ only below float32 precision: not changed\)$/,
+    );
   });
 });
