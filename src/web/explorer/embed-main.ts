@@ -29,7 +29,6 @@ async function draw(next: unknown): Promise<void> {
     const result = await vegaEmbed(holder, next, EMBED_OPTIONS);
     view?.finalize();
     view = result.view;
-    document.body.setAttribute('data-rendered', 'true');
     document.body.setAttribute('data-chart-width', String(drawnWidth));
     tell();
   } catch (error) {
@@ -58,7 +57,11 @@ addEventListener('resize', () => {
 const fonts = document.fonts
   ? Promise.all(['11px "Noto Sans"', 'bold 16px "Noto Sans"'].map((f) => document.fonts.load(f)))
   : Promise.resolve();
+// The page counts as rendered once the chart is laid out for this frame (the second draw, when
+// the frame is another width than the URL's): checking, printing or screenshotting the first
+// draw would see a chart of the wrong width.
 void fonts
   .catch(() => undefined)
   .then(() => draw(spec))
-  .then(fitWidth);
+  .then(fitWidth)
+  .then(() => document.body.setAttribute('data-rendered', 'true'));
