@@ -5,6 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { COUNTRIES } from '../../src/domain/countries.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
 import { RENDERERS } from '../../src/render/renderers.ts';
@@ -98,24 +99,45 @@ function expectedTexts(brief: Brief): string[] {
   return texts.filter((t): t is string => typeof t === 'string' && t.length > 0);
 }
 
-const CASES: [string, string, string][] = [
-  ['VNM', 'ASEAN', 'en'],
-  ['VNM', 'ASEAN', 'vi'],
-  ['VNM', 'ASEAN+3', 'en'],
-  ['VNM', 'ASEAN+3', 'vi'],
-  ...['BRN', 'KHM', 'IDN', 'LAO', 'MYS', 'MMR', 'PHL', 'SGP', 'THA', 'CHN', 'JPN', 'KOR'].map(
-    (iso3): [string, string, string] => [iso3, 'ASEAN+3', 'en'],
-  ),
-];
+/** Every brief a meeting can ask for: 14 countries × {ASEAN, ASEAN+3} × {en, vi} = 56. */
+const CASES: [string, string, string][] = COUNTRIES.flatMap(({ iso3 }) =>
+  ['ASEAN', 'ASEAN+3'].flatMap((group) => ['en', 'vi'].map((lang): [string, string, string] => [iso3, group, lang])),
+);
 
-describe('GET /v1/briefs/{iso3}?format=pdf|docx', () => {
-  it.each(CASES)('%s against %s in %s: PDF and DOCX hold the JSON brief', async (iso3, group, lang) => {
+/** The text a reader sees in the HTML page: tags dropped, entities decoded. */
+const htmlText = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+
+describe('GET /v1/briefs/{iso3}?format=html|pdf|docx', () => {
+  it('covers all 56 briefs', () => {
+    expect(CASES).toHaveLength(56);
+  });
+
+  it.each(CASES)('%s against %s in %s: HTML, PDF and DOCX hold the JSON brief', async (iso3, group, lang) => {
     const app = documentApp();
     const base = `/v1/briefs/${iso3}?group=${encodeURIComponent(group)}&lang=${lang}`;
     const brief = (await (await app.request(base)).json()) as Brief;
     expect(brief.title).toBeTruthy();
     const expected = expectedTexts(brief);
     const peer = group.replace('+', 'plus');
+
+    const html = await app.request(`${base}&format=html`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.headers.get('etag')).toBeTruthy();
+    const page = await html.text();
+    expect(page).toContain(`<html lang="${lang}"`);
+    const pageText = squash(htmlText(page));
+    for (const text of expected) expect(pageText, `HTML ${iso3} ${group} ${lang}: ${text}`).toContain(squash(text));
+    expect((page.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(brief.sections.filter((s) => s.chart).length);
 
     const pdf = await app.request(`${base}&format=pdf`);
     expect(pdf.status).toBe(200);

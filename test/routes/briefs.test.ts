@@ -107,6 +107,35 @@ describe('GET /v1/briefs/{iso3}', () => {
     expect(checked).toBeGreaterThan(1000);
   }, 600_000);
 
+  it('the Vietnamese brief carries the same numbers as the English one (14 countries × ASEAN, ASEAN+3)', async () => {
+    // Only the wording changes with lang: each number keeps its value, call, field, year and release.
+    // The efficiency call carries lang= for its sentences; its numbers do not depend on it.
+    const facts = (brief: unknown) =>
+      numbersIn(brief).map((n) => [
+        n.value,
+        n.api.replace(/&lang=(en|vi)$/, ''),
+        n.field,
+        n.indicator,
+        n.year,
+        n.release,
+      ]);
+    // Written with the decimal comma and the point between thousands: 0.7709 → 0,7709; 1,234.5 → 1.234,5.
+    const swapSeparators = (text: string) => text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));
+    let compared = 0;
+    for (const group of ['ASEAN', 'ASEAN+3']) {
+      for (const { iso3 } of COUNTRIES) {
+        const url = `/v1/briefs/${iso3}?group=${encodeURIComponent(group)}`;
+        const en = await getJson(ctx.app, `${url}&lang=en`);
+        const vi = await getJson(ctx.app, `${url}&lang=vi`);
+        expect([en.status, vi.status]).toEqual([200, 200]);
+        expect(facts(vi.body), `${iso3} ${group}`).toEqual(facts(en.body));
+        expect(numbersIn(vi.body).map((n) => n.text)).toEqual(numbersIn(en.body).map((n) => swapSeparators(n.text)));
+        compared += facts(en.body).length;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  }, 600_000);
+
   it.each([
     '/v1/briefs/VNM?countries=THA,SGP,IDN,PHL,MYS&lang=vi',
     '/v1/briefs/THA?group=ASEAN&year=2022&since=2014',
