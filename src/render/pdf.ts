@@ -33,6 +33,7 @@ export async function pdfBytes(
 ): Promise<Uint8Array<ArrayBuffer>> {
   doc.registerFont('regular', REGULAR);
   doc.registerFont('bold', BOLD);
+  for (const name of ['bold', 'regular']) layoutPrecomposed(doc.font(name));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -43,4 +44,19 @@ export async function pdfBytes(
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+type FontkitLayout = (text: string, features?: unknown) => unknown;
+
+/**
+ * fontkit's default `ccmp` feature splits ị, ụ, ệ … into a base glyph and one shared dot-below
+ * glyph; PDFKit maps each glyph to the text it first came from, so text copied or searched in the
+ * PDF read "trụng vị yếụ" for "trung vị yếu". Noto Sans has every Vietnamese letter precomposed,
+ * so laying out without `ccmp` draws the same glyphs and keeps one glyph per letter. Applies to
+ * the document's own text and to svg-to-pdfkit's chart text, which both go through this font.
+ */
+function layoutPrecomposed(doc: InstanceType<typeof PDFDocument>): void {
+  const font = (doc as unknown as { _font: { font: { layout: FontkitLayout } } })._font.font;
+  const layout = font.layout.bind(font);
+  font.layout = (text, features) => layout(text, features ?? { ccmp: false });
 }

@@ -38,14 +38,10 @@ const documentApp = () =>
 /** Whitespace-free, so line wrapping in the document does not matter. */
 const squash = (text: string) => text.replace(/\s+/g, '');
 /**
- * For text read back from the PDF: pdftotext loses some Vietnamese marks (the dot below of ị
- * comes back as i: fontkit's composed glyph has no ToUnicode entry of its own), and the PDF
- * writes → as -> (Noto Sans has no arrows). So letters are compared without their marks.
+ * For text read back from the PDF: every Vietnamese letter exactly as written (NFC), and → as ->
+ * (Noto Sans has no arrows, so the PDF writes ->).
  */
-const plain = (text: string) =>
-  squash(text.replaceAll('→', '->'))
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+const plain = (text: string) => squash(text.replaceAll('→', '->')).normalize('NFC');
 
 function pdfText(bytes: Uint8Array, name: string): string {
   const file = path.join(dir, name);
