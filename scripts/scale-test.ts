@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { connectPostgres } from '../src/db/postgres.ts';
 import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
+import { refreshIndicatorCoverage } from '../src/repositories/coverage-writes.ts';
 import { percentile } from './lib/load.ts';
 import { freePort } from './lib/processes.ts';
 
@@ -78,6 +79,11 @@ async function generate(): Promise<number> {
       await sql`UPDATE data_version SET version = version + 1, changed_at = now()`.execute(db);
       console.log(`release ${r}/${RELEASES} generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
+    // Written in SQL above, not by the ingest: the coverage summary is refreshed as ingestion would.
+    await refreshIndicatorCoverage(
+      db,
+      Array.from({ length: INDICATORS }, (_, i) => `SCALE.${i + 1}`),
+    );
     await sql`ANALYZE`.execute(db);
     const total = await sql<{ n: string }>`SELECT count(*) AS n FROM observation`.execute(db);
     return Number(total.rows[0]?.n);
@@ -92,7 +98,8 @@ const ROUTES = [
   '/v1/observations?indicator=SCALE.7&group=ASEAN%2B3&as_of=2025-03-01',
   '/v1/rankings?indicator=SCALE.7&group=ASEAN%2B3&year=2020',
   '/v1/compare?indicators=SCALE.1,SCALE.2,SCALE.3,EGDI&group=ASEAN%2B3&latest=true',
-  '/v1/profiles/VNM?group=ASEAN%2B3&latest=true',
+  '/v1/profiles/VNM?group=ASEAN%2B3',
+  '/v1/briefs/VNM?group=ASEAN',
   '/v1/aggregates?indicator=SCALE.7&group=ASEAN&stat=mean',
   '/v1/composite?indicators=SCALE.1,SCALE.2,SCALE.3&group=ASEAN%2B3&year=2020',
   '/v1/changes?since=2019-01-01',

@@ -8,4 +8,5 @@ export const EXPECTED_MIGRATIONS = [
   '0003_more_input_formats.sql',
   '0005_observation_load_time_and_release_files.sql',
   '0006_indicator_vietnamese_definitions.sql',
+  '0007_indicator_coverage.sql',
 ] as const;

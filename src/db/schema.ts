@@ -108,6 +108,15 @@ export interface SchemaMigrationTable {
   applied_at: ColumnType<string, string | undefined, never>;
 }
 
+/** One row per indicator and country with any value (migration 0007): refreshed by ingestion. */
+export interface IndicatorCoverageTable {
+  indicator_code: string;
+  iso3: string;
+  first_year: number | null;
+  latest_year: number | null;
+  has_undated: boolean;
+}
+
 export interface Database {
   country: CountryTable;
   country_group: CountryGroupTable;
@@ -116,6 +125,7 @@ export interface Database {
   release: ReleaseTable;
   indicator: IndicatorTable;
   observation: ObservationTable;
+  indicator_coverage: IndicatorCoverageTable;
   release_file: ReleaseFileTable;
   data_version: DataVersionTable;
   schema_migration: SchemaMigrationTable;

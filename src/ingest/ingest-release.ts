@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { diffValues, type ValueDiff } from '../domain/diff.ts';
+import { refreshIndicatorCoverage } from '../repositories/coverage-writes.ts';
 import { bumpDataVersion } from '../repositories/data-version.ts';
 import { insertObservations, currentValuesOfSource } from '../repositories/observation-writes.ts';
 import { findRelease, insertRelease, insertReleaseFile, upsertSourceAndIndicators } from '../repositories/releases.ts';
@@ -161,6 +162,10 @@ export async function ingestRelease(
         rank_label: o.rankLabel ?? null,
       })),
       (done) => options.onProgress?.(done, total),
+    );
+    await refreshIndicatorCoverage(
+      trx,
+      meta.indicators.map((i) => i.code),
     );
     await bumpDataVersion(trx);
   });

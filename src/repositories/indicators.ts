@@ -40,20 +40,23 @@ export interface CoverageSummaryRow {
   has_undated: boolean;
 }
 
-/** Coverage of every indicator with values, in one query: who has a value, and how recent it is. */
+/**
+ * Coverage of every indicator with values, in one query over `indicator_coverage` (a row per
+ * indicator and country, kept by ingestion): who has a value, and how recent it is.
+ */
 export async function coverageSummaries(db: Kysely<Database>): Promise<CoverageSummaryRow[]> {
   const { rows } = await sql<CoverageSummaryRow>`
     WITH latest AS (
-      SELECT indicator_code, max(year) AS latest_year FROM observation GROUP BY indicator_code
+      SELECT indicator_code, max(latest_year) AS latest_year FROM indicator_coverage GROUP BY indicator_code
     )
-    SELECT o.indicator_code,
-           array_agg(DISTINCT o.iso3 ORDER BY o.iso3) AS countries,
-           min(o.year) AS first_year,
+    SELECT c.indicator_code,
+           array_agg(c.iso3 ORDER BY c.iso3) AS countries,
+           min(c.first_year) AS first_year,
            l.latest_year,
-           count(DISTINCT o.iso3) FILTER (WHERE o.year = l.latest_year)::int AS countries_in_latest_year,
-           bool_or(o.year IS NULL) AS has_undated
-    FROM observation o JOIN latest l USING (indicator_code)
-    GROUP BY o.indicator_code, l.latest_year
-    ORDER BY o.indicator_code`.execute(db);
+           count(*) FILTER (WHERE c.latest_year = l.latest_year)::int AS countries_in_latest_year,
+           bool_or(c.has_undated) AS has_undated
+    FROM indicator_coverage c JOIN latest l USING (indicator_code)
+    GROUP BY c.indicator_code, l.latest_year
+    ORDER BY c.indicator_code`.execute(db);
   return rows;
 }
