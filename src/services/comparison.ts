@@ -5,10 +5,9 @@ import { usable } from '../domain/usable.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { directionOf } from '../domain/direction.ts';
 import { minMax } from '../domain/normalise.ts';
-import { type CrossSectionQuery, crossSection } from './cross-section.ts';
+import { type CrossSectionQuery, readCrossSection } from './cross-section.ts';
 import { requireIndicators } from './require-indicator.ts';
-import { resolveSelection, selectionForYear } from './selection.ts';
-import { resolveVintage } from './vintage.ts';
+import { resolveSelection } from './selection.ts';
 
 export interface ComparisonQuery extends CrossSectionQuery {
   indicators: string[];
@@ -26,16 +25,11 @@ export interface ComparisonCell {
 /** A country × indicator matrix: raw value, year, min-max score and rank within the peer set. */
 export async function comparisonOf(db: Kysely<Database>, query: ComparisonQuery, now?: Date) {
   const selection = resolveSelection(query, now);
-  const indicators = await requireIndicators(db, query.indicators);
-  const vintage = await resolveVintage(db, query);
-  const values = await crossSection(db, {
-    indicatorCodes: query.indicators,
-    selection,
-    year: query.year,
-    maxAge: query.max_age,
-    vintage,
-  });
-  const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
+  // Indicators and values in one round trip; unknown codes still answer 404 from requireIndicators.
+  const [indicators, { vintage, values, members }] = await Promise.all([
+    requireIndicators(db, query.indicators),
+    readCrossSection(db, query, selection, query.indicators),
+  ]);
   const cells = new Map<string, Record<string, ComparisonCell | null>>(members.map((iso3) => [iso3, {}]));
   const releaseIds: string[] = [];
   const coverage = indicators.map((indicator) => {

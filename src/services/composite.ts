@@ -28,8 +28,11 @@ const METHODS = {
 /** A weighted composite of min-max scores within the peer set, with the rank range when weights move. */
 export async function compositeOf(db: Kysely<Database>, query: CompositeQuery, now?: Date) {
   const selection = resolveSelection(query, now);
-  const indicators = await requireIndicators(db, query.indicators);
-  const { vintage, values, members: countries } = await readCrossSection(db, query, selection, query.indicators);
+  // Indicators and values in one round trip; unknown codes still answer 404 from requireIndicators.
+  const [indicators, { vintage, values, members: countries }] = await Promise.all([
+    requireIndicators(db, query.indicators),
+    readCrossSection(db, query, selection, query.indicators),
+  ]);
   const computable = new Map(indicators.map((i) => [i.code, (values.get(i.code) ?? []).filter(usable)]));
   const allComponents = indicators.map((i) => ({
     code: i.code,

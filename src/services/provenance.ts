@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { releasesByIds, sourcesByIds } from '../repositories/sources.ts';
+import { releasesByIds, sourcesOfReleases } from '../repositories/sources.ts';
 import { presentRelease } from './presenters.ts';
 
 /** The sources, releases, licences and citations behind a set of values. */
 export async function provenanceFor(db: Kysely<Database>, releaseIds: Iterable<string>) {
-  const releases = await releasesByIds(db, [...new Set(releaseIds)]);
-  const sources = await sourcesByIds(db, [...new Set(releases.map((r) => r.source_id))]);
+  const ids = [...new Set(releaseIds)];
+  // Both read at once: the sources are found through the releases inside the database.
+  const [releases, sources] = await Promise.all([releasesByIds(db, ids), sourcesOfReleases(db, ids)]);
   return {
     sources,
     releases: releases.map(presentRelease),

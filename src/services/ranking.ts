@@ -6,10 +6,9 @@ import { directionOf } from '../domain/direction.ts';
 import { minMax } from '../domain/normalise.ts';
 import { coverageOf, rankCountries } from '../domain/rank.ts';
 import { median } from '../domain/stats.ts';
-import { type CrossSectionQuery, crossSection } from './cross-section.ts';
+import { type CrossSectionQuery, readCrossSection } from './cross-section.ts';
 import { requireIndicator } from './require-indicator.ts';
-import { resolveSelection, selectionForYear } from './selection.ts';
-import { resolveVintage } from './vintage.ts';
+import { resolveSelection } from './selection.ts';
 
 export interface RankingQuery extends CrossSectionQuery {
   indicator: string;
@@ -18,18 +17,13 @@ export interface RankingQuery extends CrossSectionQuery {
 /** One indicator's countries best first, with ties, scores, the median and coverage. */
 export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?: Date) {
   const selection = resolveSelection(query, now);
-  const indicator = await requireIndicator(db, query.indicator);
-  const vintage = await resolveVintage(db, query);
-  const rows =
-    (
-      await crossSection(db, {
-        indicatorCodes: [indicator.code],
-        selection,
-        year: query.year,
-        maxAge: query.max_age,
-        vintage,
-      })
-    ).get(indicator.code) ?? [];
+  // The indicator and its values in one round trip; an unknown code still answers 404 from
+  // requireIndicator, its empty cross-section unused.
+  const [indicator, { vintage, values, members }] = await Promise.all([
+    requireIndicator(db, query.indicator),
+    readCrossSection(db, query, selection, [query.indicator]),
+  ]);
+  const rows = values.get(indicator.code) ?? [];
   const computable = rows.filter(usable);
   const direction = directionOf(indicator.higher_is_better);
   const ranked = rankCountries(computable, direction);
@@ -49,7 +43,6 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     flag: item.flag,
     release: item.release_id,
   }));
-  const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
   return {
     indicator,
     selection,
