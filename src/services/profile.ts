@@ -40,7 +40,11 @@ export async function profileOf(db: Kysely<Database>, iso3: string, query: Profi
     vintage,
   });
   const byIndicator = new Map<string, ValueRow[]>();
-  for (const row of rows) byIndicator.set(row.indicator_code, [...(byIndicator.get(row.indicator_code) ?? []), row]);
+  for (const row of rows) {
+    const list = byIndicator.get(row.indicator_code);
+    if (list) list.push(row);
+    else byIndicator.set(row.indicator_code, [row]);
+  }
   const releaseIds = new Set<string>();
   const noData: string[] = [];
   const entries = indicators.flatMap((indicator) => {
