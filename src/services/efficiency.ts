@@ -189,6 +189,22 @@ async function solverFor(lpSolver: (() => Promise<LpSolver>) | undefined, method
   return lpSolver();
 }
 
+/** A frontier needs at least two countries with every input and output: otherwise say who is left out and why. */
+function requireTwoUnits(
+  count: number,
+  leftOut: { iso3: string; missing: string[] }[],
+  year: number | undefined,
+): void {
+  if (count < 2) {
+    throw new Problem(
+      422,
+      'unsuitable_data',
+      `${count === 0 ? 'No country has' : 'Only one country has'} a value for every input and output in this selection${year === undefined ? '' : ` in ${year}`}: a frontier needs at least two. Left out: ${leftOut.map((l) => `${l.iso3} (no ${l.missing.join(', ')})`).join('; ')}.`,
+      { parameter: 'inputs', left_out: leftOut },
+    );
+  }
+}
+
 /**
  * Input–output efficiency of the countries in a selection: FDH or DEA scores, peers and their
  * weights, targets and gaps, leave-one-out ranges, what the frontier rests on, and who is left out.
@@ -214,14 +230,7 @@ export async function efficiencyOf(
   });
   const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
   const { units, cells, leftOut } = assembleUnits(members, query, values);
-  if (units.length < 2) {
-    throw new Problem(
-      422,
-      'unsuitable_data',
-      `${units.length === 0 ? 'No country has' : 'Only one country has'} a value for every input and output in this selection${query.year === undefined ? '' : ` in ${query.year}`}: a frontier needs at least two. Left out: ${leftOut.map((l) => `${l.iso3} (no ${l.missing.join(', ')})`).join('; ')}.`,
-      { parameter: 'inputs', left_out: leftOut },
-    );
-  }
+  requireTwoUnits(units.length, leftOut, query.year);
   requirePositive(units, query);
   const solver = await solverFor(lpSolver, query.method);
   const frontier = efficiencyFrontier(units, { method: query.method, orientation: query.orientation, solver });
