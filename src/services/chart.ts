@@ -12,6 +12,7 @@ import { usable } from '../domain/usable.ts';
 import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';
 import { Problem } from '../errors.ts';
+import type { ChartParams } from '../http/chart-params.ts';
 import { efficiencyOf } from './efficiency.ts';
 import { methodLine } from './efficiency-text.ts';
 import { yearsWithData } from '../repositories/observations.ts';
@@ -55,35 +56,18 @@ export interface ChartDeps {
   lpSolver?: () => Promise<LpSolver>;
 }
 
-export interface ChartQuery {
-  indicator?: string;
-  indicators?: string[];
-  x?: string;
-  y?: string;
-  countries?: string[];
-  group?: string;
-  membership?: MembershipRule;
-  year?: number;
-  latest?: boolean;
-  from?: number;
-  to?: number;
-  max_age?: number;
-  as_of?: string;
-  release?: string;
-  normalise?: string;
-  lang: Lang;
-  highlight?: string[];
-  /** Logarithmic value axis (timeseries, small multiples, slope, scatter); every drawn value must be positive. */
-  log?: boolean;
-  data: 'inline' | 'url';
-  width: number;
-  height: number;
-  trend?: boolean;
-  inputs?: string[];
-  outputs?: string[];
-  method?: EfficiencyMethod;
-  orientation?: Orientation;
-}
+/** Parameters with a default in `chartQuery` that a caller inside the app (briefs, benchmarks) may leave out. */
+type DefaultedParams = 'log' | 'trend' | 'membership' | 'latest' | 'method' | 'orientation';
+/** The keys of T whose value may be undefined (a transformed parameter such as `countries`), which may then be absent. */
+type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+type Params = Omit<ChartParams, 'scale' | 'text'>;
+type Optional = UndefinedKeys<Params> | DefaultedParams;
+
+/**
+ * A chart request: the chart routes' validated query (`chartQuery` in http/chart-params.ts),
+ * without the parameters only the image renderer reads (`scale`, `text`).
+ */
+export type ChartQuery = Omit<Params, Optional> & Partial<Pick<Params, Optional>>;
 
 export interface BuiltChart {
   spec: TopLevelSpec;
