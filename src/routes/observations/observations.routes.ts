@@ -13,7 +13,7 @@ import {
   themeParam,
   toParam,
 } from '../../http/params.ts';
-import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { indicatorContextShape, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const ObservationSchema = z
   .object({
@@ -43,31 +43,6 @@ export const ObservationSchema = z
     }),
   })
   .openapi('Observation');
-
-export const SelectionSchema = z
-  .object({
-    countries: z.array(z.string()),
-    group: z
-      .object({
-        code: z.string(),
-        rule: z.enum(['current', 'historical']),
-        on: z.string(),
-        members: z.array(z.string()),
-      })
-      .nullable(),
-  })
-  .openapi('Selection');
-
-export const VintageSchema = z
-  .object({
-    kind: z.enum(['current', 'as_of', 'release']),
-    release: z.string().nullable(),
-    as_of: z.string().nullable(),
-  })
-  .openapi('Vintage');
-
-/** What every one-indicator analysis response opens with: the indicator, the countries, the releases. */
-export const indicatorContextShape = { indicator: IndicatorSchema, selection: SelectionSchema, vintage: VintageSchema };
 
 export const observationsQuery = z
   .strictObject({
