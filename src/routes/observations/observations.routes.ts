@@ -1,17 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  checkCommonRules,
-  crossSectionParams,
   bomParam,
+  checkCommonRules,
   formatParam,
-  fromParam,
   indicatorCode,
   indicatorsParam,
   langParam,
   MAX_LIMIT,
-  normaliseParam,
+  seriesParams,
   themeParam,
-  toParam,
 } from '../../http/params.ts';
 import { indicatorContextShape, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -63,18 +60,7 @@ export const observationsQuery = z
         description:
           'With indicators= or theme=: `long` (default) is one row per value; `wide` is one row per country and year with a column per indicator (the normalised value when normalise= is given), the release of each value beside it in JSON. Pages by country and year.',
       }),
-    ...crossSectionParams,
-    from: fromParam,
-    to: toParam,
-    fallback: z
-      .enum(['nearest', 'previous'], { error: 'fallback must be nearest or previous' })
-      .optional()
-      .openapi({
-        param: { name: 'fallback', in: 'query' },
-        description:
-          'With `year`: a country without a value that year is answered from the nearest year with data (`nearest`; ties go to the earlier year) or the latest earlier one (`previous`), at most `max_age` years away; each row keeps its real `year` and gives `requested_year`.',
-      }),
-    normalise: normaliseParam,
+    ...seriesParams,
     format: formatParam,
     bom: bomParam,
     lang: langParam,
