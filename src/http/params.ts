@@ -396,6 +396,9 @@ export const seriesParams = {
   normalise: normaliseParam,
 };
 const seriesParamsSchema = z.object(seriesParams);
+const crossSectionSchema = z.object(crossSectionParams);
+/** One value per country: the selection, the year (or latest, max_age) and the vintage, as validated. */
+export type CrossSectionParams = z.output<typeof crossSectionSchema>;
 /** A series query as the routes validate it (the service's `SeriesQuery` is built on it). */
 export type SeriesParams = z.output<typeof seriesParamsSchema>;
 

@@ -13,6 +13,7 @@ import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.t
 import type { MembershipRule } from '../domain/membership-rule.ts';
 import { Problem } from '../errors.ts';
 import type { ChartParams } from '../http/chart-params.ts';
+import type { Lenient } from '../http/params.ts';
 import { efficiencyOf } from './efficiency.ts';
 import { methodLine } from './efficiency-text.ts';
 import { yearsWithData } from '../repositories/observations.ts';
@@ -58,16 +59,11 @@ export interface ChartDeps {
 
 /** Parameters with a default in `chartQuery` that a caller inside the app (briefs, benchmarks) may leave out. */
 type DefaultedParams = 'log' | 'trend' | 'membership' | 'latest' | 'method' | 'orientation';
-/** The keys of T whose value may be undefined (a transformed parameter such as `countries`), which may then be absent. */
-type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
-type Params = Omit<ChartParams, 'scale' | 'text'>;
-type Optional = UndefinedKeys<Params> | DefaultedParams;
-
 /**
  * A chart request: the chart routes' validated query (`chartQuery` in http/chart-params.ts),
  * without the parameters only the image renderer reads (`scale`, `text`).
  */
-export type ChartQuery = Omit<Params, Optional> & Partial<Pick<Params, Optional>>;
+export type ChartQuery = Lenient<Omit<ChartParams, 'scale' | 'text'>, DefaultedParams>;
 
 export interface BuiltChart {
   spec: TopLevelSpec;
