@@ -1,3 +1,5 @@
+import type { z } from '@hono/zod-openapi';
+import type { SourceSchema } from '../../routes/schemas.ts';
 import { getJson } from './dom.ts';
 
 /** What the explorer knows of the data: indicators with their coverage, countries, sources, releases. */
@@ -36,14 +38,8 @@ export interface Country {
   iso3: string;
   name: { en: string; vi: string };
 }
-export interface Source {
-  id: string;
-  name: string;
-  publisher: string;
-  url: string;
-  licence: string;
-  citation: string;
-}
+/** A source as /v1/sources serves it. */
+export type Source = z.infer<typeof SourceSchema>;
 export interface Release {
   id: string;
   source_id: string;
