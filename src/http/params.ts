@@ -395,12 +395,10 @@ export const seriesParams = {
   fallback: fallbackParam,
   normalise: normaliseParam,
 };
-const seriesParamsSchema = z.object(seriesParams);
-const crossSectionSchema = z.object(crossSectionParams);
 /** One value per country: the selection, the year (or latest, max_age) and the vintage, as validated. */
-export type CrossSectionParams = z.output<typeof crossSectionSchema>;
+export type CrossSectionParams = z.output<z.ZodObject<typeof crossSectionParams>>;
 /** A series query as the routes validate it (the service's `SeriesQuery` is built on it). */
-export type SeriesParams = z.output<typeof seriesParamsSchema>;
+export type SeriesParams = z.output<z.ZodObject<typeof seriesParams>>;
 
 /** The keys of T whose value may be undefined (a transformed parameter such as `countries`). */
 type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];

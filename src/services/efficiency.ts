@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { type CrossSectionQuery, crossSection } from './cross-section.ts';
 import { provenanceFor } from './provenance.ts';
@@ -12,18 +13,18 @@ import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import type { EfficiencyMethod, Orientation, ProductionUnit } from '../domain/efficiency/types.ts';
 import { usable } from '../domain/usable.ts';
 import { Problem } from '../errors.ts';
+import type { efficiencyParams, inputsParam, outputsParam } from '../http/params.ts';
 import type { Table } from '../http/table.ts';
 import type { ValueRow } from '../repositories/observations.ts';
 import { presentIndicator } from './presenters.ts';
 import { type GapPart, gapSentence, JACKKNIFE_NOTE, methodSentence, smallSampleWarning } from './efficiency-text.ts';
 
-export interface EfficiencyQuery extends CrossSectionQuery {
-  inputs: string[];
-  outputs: string[];
-  method: EfficiencyMethod;
-  orientation: Orientation;
-  lang: Lang;
-}
+type EfficiencyParams = z.output<
+  z.ZodObject<{ inputs: typeof inputsParam; outputs: typeof outputsParam } & typeof efficiencyParams>
+>;
+
+/** The efficiency query: the frontier's inputs, outputs, method and orientation (as validated), over a cross-section. */
+export type EfficiencyQuery = CrossSectionQuery & EfficiencyParams & { lang: Lang };
 
 /** Themes whose indicators are resources a government spends or a setting it works in. */
 const INPUT_THEMES = ['workforce-and-pay', 'training-and-learning', 'context'];
