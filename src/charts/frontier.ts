@@ -73,11 +73,9 @@ export function frontierPath(
   return path.map((p, order) => ({ ...p, order }));
 }
 
-function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: string): Record<string, unknown> {
-  const { lang } = frame;
-  const iso3s = data.points.map((p) => p.iso3);
+/** Both axes over fixed domains (the CRS ray starts at 0), so names can be placed where they collide with nothing. */
+function frontierAxes(data: FrontierChartData, frame: ChartFrame) {
   const zero = data.method === 'dea-crs';
-  // Fixed domains (the CRS ray starts at 0), so names can be placed where they collide with nothing.
   const domainOf = (values: number[]) => {
     const d = paddedDomain(zero ? [0, ...values] : values);
     return zero ? { lo: 0, hi: d.hi } : d;
@@ -98,7 +96,15 @@ function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: st
     axis: { format: axisFormat(undefined, data.yDecimals) },
     scale: { domain: [yDomain.lo, yDomain.hi], nice: false, zero: false },
   };
-  const layers: Record<string, unknown>[] = [
+  return { x, y, xDomain, yDomain };
+}
+
+type FrontierAxes = ReturnType<typeof frontierAxes>;
+
+/** The frontier line, then each country as a point (diamond on the frontier) with its score in the tooltip. */
+function frontierLayers(data: FrontierChartData, { x, y }: FrontierAxes, lang: Lang, highlight?: string) {
+  const iso3s = data.points.map((p) => p.iso3);
+  return [
     {
       data: { values: frontierPath(data.method, data.points) },
       mark: {
@@ -135,28 +141,38 @@ function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: st
       },
     },
   ];
+}
+
+/** The highlighted country's path to its target on the frontier: a dashed rule and a cross. */
+function targetLayers(focus: FrontierPoint, { x, y }: FrontierAxes, lang: Lang): Record<string, unknown>[] {
+  const target = [{ x: focus.x, y: focus.y, x2: focus.targetX, y2: focus.targetY, caption: WORDS[lang].target }];
+  return [
+    {
+      data: { values: target },
+      mark: { type: 'rule', color: '#222222', strokeDash: [4, 3], strokeWidth: 1.5 },
+      encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' } },
+    },
+    {
+      data: { values: target },
+      mark: { type: 'point', shape: 'cross', size: 120, color: '#222222', filled: true },
+      encoding: { x: { ...x, field: 'x2' }, y: { ...y, field: 'y2' } },
+    },
+  ];
+}
+
+function frontierPlot(data: FrontierChartData, frame: ChartFrame, highlight?: string): Record<string, unknown> {
+  const { lang } = frame;
+  const axes = frontierAxes(data, frame);
+  const layers: Record<string, unknown>[] = frontierLayers(data, axes, lang, highlight);
   const focus = data.points.find((p) => p.iso3 === highlight);
   const hasTarget = focus && (focus.targetX !== focus.x || focus.targetY !== focus.y);
   // The target's caption is placed with the country names, so it collides with none of them.
   const named = hasTarget
     ? [...data.points, { iso3: '', x: focus.targetX, y: focus.targetY, name: WORDS[lang].target }]
     : data.points;
-  layers.push(...pointLabelLayers(named, frame, { x, y, xDomain, yDomain }));
-  if (focus && (focus.targetX !== focus.x || focus.targetY !== focus.y)) {
-    const target = [{ x: focus.x, y: focus.y, x2: focus.targetX, y2: focus.targetY, caption: WORDS[lang].target }];
-    layers.push(
-      {
-        data: { values: target },
-        mark: { type: 'rule', color: '#222222', strokeDash: [4, 3], strokeWidth: 1.5 },
-        encoding: { x, y, x2: { field: 'x2' }, y2: { field: 'y2' } },
-      },
-      {
-        data: { values: target },
-        mark: { type: 'point', shape: 'cross', size: 120, color: '#222222', filled: true },
-        encoding: { x: { ...x, field: 'x2' }, y: { ...y, field: 'y2' } },
-      },
-    );
-  }
+  layers.push(...pointLabelLayers(named, frame, axes));
+  if (focus && (focus.targetX !== focus.x || focus.targetY !== focus.y))
+    layers.push(...targetLayers(focus, axes, lang));
   return {
     data: { values: data.points },
     transform: [{ calculate: countryNameExpression(lang), as: 'name' }],

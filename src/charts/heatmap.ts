@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartFrame, framed } from './frame.ts';
-import { countryNameExpression, label } from './locale.ts';
+import { countryNameExpression, label, type Lang } from './locale.ts';
 import { labelRoom } from './ranking.ts';
 import { textWidth, wrapText } from './text-measure.ts';
 import { type Highlight, highlightTest, NO_DATA, SEQUENTIAL_SCHEME } from './theme.ts';
@@ -45,6 +45,86 @@ export function columnHeaders(indicators: readonly { code: string; name: string 
   return { vertical: !indicators.every((i) => fits(i.code)), lines: 1, headers: codes };
 }
 
+type ColumnHeaders = ReturnType<typeof columnHeaders>;
+
+/** The columns (indicators, headed by their wrapped or vertical names) and rows (countries, in the caller's order). */
+function heatmapAxes(data: HeatmapChartData, headers: ColumnHeaders) {
+  const { vertical, lines, headers: labels } = headers;
+  return {
+    x: {
+      field: 'indicator',
+      type: 'nominal',
+      title: null,
+      sort: data.indicators.map((i) => i.code),
+      axis: {
+        orient: 'top',
+        labelAngle: vertical ? -90 : 0,
+        labelAlign: vertical ? 'left' : 'center',
+        labelBaseline: vertical ? 'middle' : 'bottom',
+        labelExpr: `${JSON.stringify(labels)}[datum.value]`,
+        labelFontSize: HEADER_SIZE,
+        labelLineHeight: HEADER_LINE,
+        labelLimit: 0,
+        labelPadding: 6 + (lines - 1) * HEADER_LINE,
+        grid: false,
+        domain: false,
+        ticks: false,
+      },
+    },
+    y: {
+      field: 'name',
+      type: 'nominal',
+      title: null,
+      sort: { field: 'sortKey' },
+      axis: { grid: false, domain: false, ticks: false, labelLimit: 0 },
+    },
+  };
+}
+
+/** The cells: coloured by score (darker = better), no data in grey, highlighted countries outlined. */
+function heatmapCellLayer(lang: Lang, highlight: Highlight | undefined) {
+  return {
+    // invalid: 'show' keeps cells without a value (drawn as "no data") instead of dropping them.
+    mark: { type: 'rect', stroke: 'white', tooltip: true, invalid: 'show' },
+    encoding: {
+      color: {
+        condition: { test: 'datum.score === null', value: NO_DATA },
+        field: 'score',
+        type: 'quantitative',
+        // Every cell carries its score: the legend would only repeat it.
+        legend: null,
+        // Darker = better, as on the map.
+        scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100], reverse: true },
+      },
+      stroke: highlight?.length
+        ? { condition: { test: highlightTest(highlight), value: '#000000' }, value: 'white' }
+        : { value: 'white' },
+      strokeWidth: highlight?.length
+        ? { condition: { test: highlightTest(highlight), value: 2.5 }, value: 1 }
+        : { value: 1 },
+      tooltip: [
+        { field: 'name', type: 'nominal', title: label(lang, 'country') },
+        { field: 'indicatorLabel', type: 'nominal', title: label(lang, 'indicator') },
+        { field: 'value', type: 'quantitative', title: label(lang, 'value') },
+        { field: 'year', type: 'ordinal', title: label(lang, 'year') },
+        { field: 'score', type: 'quantitative', title: label(lang, 'score'), format: '.1f' },
+      ],
+    },
+  };
+}
+
+/** Each cell's score written in it, white on the dark cells. */
+function heatmapTextLayer() {
+  return {
+    mark: { type: 'text', fontSize: 11, invalid: 'show' },
+    encoding: {
+      text: { field: 'cellText', type: 'nominal' },
+      // Reversed viridis is dark from a score of about 55 up: white there, near-black on the light cells.
+      color: { condition: { test: 'datum.score !== null && datum.score >= 55', value: 'white' }, value: '#111111' },
+    },
+  };
+}
+
 /** Country × indicator, coloured by the min-max score within the group, raw value in the tooltip. */
 export function heatmapChart(
   data: HeatmapChartData,
@@ -54,7 +134,8 @@ export function heatmapChart(
   const { lang } = frame;
   const left = labelRoom(data.countryOrder, lang);
   const cellWidth = (frame.width - left - 16) / Math.max(1, data.indicators.length);
-  const { vertical, lines, headers } = columnHeaders(data.indicators, cellWidth);
+  const columns = columnHeaders(data.indicators, cellWidth);
+  const { lines, headers } = columns;
   const noData = textWidth(label(lang, 'noData'), 10) + 6 <= cellWidth ? label(lang, 'noData') : '–';
   const body = {
     data: { values: data.cells },
@@ -62,73 +143,8 @@ export function heatmapChart(
       { calculate: countryNameExpression(lang), as: 'name' },
       { calculate: `datum.score === null ? '${noData}' : format(datum.score, '.0f')`, as: 'cellText' },
     ],
-    encoding: {
-      x: {
-        field: 'indicator',
-        type: 'nominal',
-        title: null,
-        sort: data.indicators.map((i) => i.code),
-        axis: {
-          orient: 'top',
-          labelAngle: vertical ? -90 : 0,
-          labelAlign: vertical ? 'left' : 'center',
-          labelBaseline: vertical ? 'middle' : 'bottom',
-          labelExpr: `${JSON.stringify(headers)}[datum.value]`,
-          labelFontSize: HEADER_SIZE,
-          labelLineHeight: HEADER_LINE,
-          labelLimit: 0,
-          labelPadding: 6 + (lines - 1) * HEADER_LINE,
-          grid: false,
-          domain: false,
-          ticks: false,
-        },
-      },
-      y: {
-        field: 'name',
-        type: 'nominal',
-        title: null,
-        sort: { field: 'sortKey' },
-        axis: { grid: false, domain: false, ticks: false, labelLimit: 0 },
-      },
-    },
-    layer: [
-      {
-        // invalid: 'show' keeps cells without a value (drawn as "no data") instead of dropping them.
-        mark: { type: 'rect', stroke: 'white', tooltip: true, invalid: 'show' },
-        encoding: {
-          color: {
-            condition: { test: 'datum.score === null', value: NO_DATA },
-            field: 'score',
-            type: 'quantitative',
-            // Every cell carries its score: the legend would only repeat it.
-            legend: null,
-            // Darker = better, as on the map.
-            scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100], reverse: true },
-          },
-          stroke: options.highlight?.length
-            ? { condition: { test: highlightTest(options.highlight), value: '#000000' }, value: 'white' }
-            : { value: 'white' },
-          strokeWidth: options.highlight?.length
-            ? { condition: { test: highlightTest(options.highlight), value: 2.5 }, value: 1 }
-            : { value: 1 },
-          tooltip: [
-            { field: 'name', type: 'nominal', title: label(lang, 'country') },
-            { field: 'indicatorLabel', type: 'nominal', title: label(lang, 'indicator') },
-            { field: 'value', type: 'quantitative', title: label(lang, 'value') },
-            { field: 'year', type: 'ordinal', title: label(lang, 'year') },
-            { field: 'score', type: 'quantitative', title: label(lang, 'score'), format: '.1f' },
-          ],
-        },
-      },
-      {
-        mark: { type: 'text', fontSize: 11, invalid: 'show' },
-        encoding: {
-          text: { field: 'cellText', type: 'nominal' },
-          // Reversed viridis is dark from a score of about 55 up: white there, near-black on the light cells.
-          color: { condition: { test: 'datum.score !== null && datum.score >= 55', value: 'white' }, value: '#111111' },
-        },
-      },
-    ],
+    encoding: heatmapAxes(data, columns),
+    layer: [heatmapCellLayer(lang, options.highlight), heatmapTextLayer()],
   };
   // Rows keep the order of countryOrder (best composite first, as the caller decides).
   const order = Object.fromEntries(data.countryOrder.map((iso3, i) => [iso3, i]));

@@ -28,24 +28,10 @@ const GRADIENT = 160;
 /** The ASEAN+3 shapes in Mercator are about 1.16 times as tall as they are wide. */
 const ASPECT = 1.16;
 
-/**
- * A choropleth of the ASEAN+3 countries from Natural Earth 1:50m shapes (world-atlas), cut down
- * by scripts/build-map-geometry.ts. Countries without a value are drawn in grey, never coloured.
- * The map fills the width left by the legend beside it (under it on a phone), up to 900 px tall,
- * past which it would only gain blank sides; its height follows the shapes' aspect.
- */
-export function mapChart(data: MapChartData, frame: ChartFrame, options: { highlight?: Highlight } = {}): TopLevelSpec {
-  const { lang } = frame;
-  const format = numberFormat(data.decimals);
+/** The fill: quantized steps of the value, darker = better, no data in grey; the legend beside the map or under it. */
+function mapColour(data: MapChartData, narrow: boolean, plotWidth: number, legendTitle: string[]) {
   const legendFormat = `,.${Math.min(2, data.decimals)}f`;
-  const lookup = { lookup: 'iso3', from: { data: { values: data.rows }, key: 'iso3', fields: ['value', 'year'] } };
-  // Under 560 px the legend goes under the map, so the map keeps the whole width.
-  const narrow = frame.width < 560;
-  const plotWidth = narrow
-    ? frame.width - 24
-    : Math.round(Math.min(900 / ASPECT, Math.max(150, frame.width - LEGEND_ROOM - 12)));
-  const legendTitle = wrapText(data.unit, narrow ? plotWidth - 10 : LEGEND_ROOM - 44, 12, true);
-  const colour = {
+  return {
     condition: { test: 'datum.value === null || !isValid(datum.value)', value: NO_DATA },
     field: 'value',
     type: 'quantitative',
@@ -68,6 +54,25 @@ export function mapChart(data: MapChartData, frame: ChartFrame, options: { highl
       nice: false,
     },
   };
+}
+
+/**
+ * A choropleth of the ASEAN+3 countries from Natural Earth 1:50m shapes (world-atlas), cut down
+ * by scripts/build-map-geometry.ts. Countries without a value are drawn in grey, never coloured.
+ * The map fills the width left by the legend beside it (under it on a phone), up to 900 px tall,
+ * past which it would only gain blank sides; its height follows the shapes' aspect.
+ */
+export function mapChart(data: MapChartData, frame: ChartFrame, options: { highlight?: Highlight } = {}): TopLevelSpec {
+  const { lang } = frame;
+  const format = numberFormat(data.decimals);
+  const lookup = { lookup: 'iso3', from: { data: { values: data.rows }, key: 'iso3', fields: ['value', 'year'] } };
+  // Under 560 px the legend goes under the map, so the map keeps the whole width.
+  const narrow = frame.width < 560;
+  const plotWidth = narrow
+    ? frame.width - 24
+    : Math.round(Math.min(900 / ASPECT, Math.max(150, frame.width - LEGEND_ROOM - 12)));
+  const legendTitle = wrapText(data.unit, narrow ? plotWidth - 10 : LEGEND_ROOM - 44, 12, true);
+  const colour = mapColour(data, narrow, plotWidth, legendTitle);
   const tooltip = [
     { field: 'name', type: 'nominal', title: label(lang, 'country') },
     { field: 'value', type: 'quantitative', title: label(lang, 'value'), format },

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { axisFormat, type ChartFrame, framed, numberFormat } from './frame.ts';
-import { countryName, countryNameExpression, label } from './locale.ts';
+import { countryName, countryNameExpression, label, type Lang } from './locale.ts';
 import { textWidth } from './text-measure.ts';
 import { countryColourScale, type Highlight } from './theme.ts';
 
@@ -25,6 +25,28 @@ const BAR_ROW = 24;
 /** Widest country label of a chart, for the room left of the plot. */
 export function labelRoom(iso3s: readonly string[], lang: 'en' | 'vi', suffix = ''): number {
   return Math.ceil(Math.max(40, ...iso3s.map((iso3) => textWidth(countryName(iso3, lang) + suffix, 11)))) + 10;
+}
+
+/** The group median: a dashed rule across the bars and its value written above the plot. */
+function medianLayers(median: number, lang: Lang, format: string): Record<string, unknown>[] {
+  return [
+    {
+      data: { values: [{ median }] },
+      mark: { type: 'rule', color: '#222222', strokeDash: [4, 3], strokeWidth: 1.5 },
+      encoding: { x: { field: 'median', type: 'quantitative' } },
+    },
+    {
+      // The median's caption sits above the plot, where no bar label can be.
+      data: { values: [{ median }] },
+      mark: { type: 'text', align: 'center', dy: -4, baseline: 'bottom', fontSize: 11, color: '#222222' },
+      transform: [{ calculate: `'${label(lang, 'median')} ' + format(datum.median, '${format}')`, as: 'caption' }],
+      encoding: {
+        x: { field: 'median', type: 'quantitative' },
+        y: { value: 0 },
+        text: { field: 'caption', type: 'nominal' },
+      },
+    },
+  ];
 }
 
 /** A sorted bar chart, best at the top (largest at the top for a neutral indicator), with the group median marked. */
@@ -60,26 +82,7 @@ export function rankingChart(data: RankingChartData, frame: ChartFrame, options:
     },
   };
   const layers: Record<string, unknown>[] = [bars];
-  if (data.median !== null) {
-    layers.push(
-      {
-        data: { values: [{ median: data.median }] },
-        mark: { type: 'rule', color: '#222222', strokeDash: [4, 3], strokeWidth: 1.5 },
-        encoding: { x: { field: 'median', type: 'quantitative' } },
-      },
-      {
-        // The median's caption sits above the plot, where no bar label can be.
-        data: { values: [{ median: data.median }] },
-        mark: { type: 'text', align: 'center', dy: -4, baseline: 'bottom', fontSize: 11, color: '#222222' },
-        transform: [{ calculate: `'${label(lang, 'median')} ' + format(datum.median, '${format}')`, as: 'caption' }],
-        encoding: {
-          x: { field: 'median', type: 'quantitative' },
-          y: { value: 0 },
-          text: { field: 'caption', type: 'nominal' },
-        },
-      },
-    );
-  }
+  if (data.median !== null) layers.push(...medianLayers(data.median, lang, format));
   const body = {
     data: options.dataUrl
       ? { url: options.dataUrl.url, format: { type: 'json', property: options.dataUrl.property } }

@@ -97,14 +97,8 @@ export function pointLabelLayers(
     }));
 }
 
-/** Indicator against indicator, one labelled point per country, with an optional linear trend. */
-export function scatterChart(
-  data: ScatterChartData,
-  frame: ChartFrame,
-  options: { highlight?: Highlight } = {},
-): TopLevelSpec {
-  const { lang } = frame;
-  const iso3s = data.points.map((p) => p.iso3);
+/** Both axes over the padded range of the points, with as many x ticks as the width holds. */
+function scatterAxes(data: ScatterChartData, frame: ChartFrame) {
   const xDomain = paddedDomain(data.points.map((p) => p.x));
   const yDomain = paddedDomain(data.points.map((p) => p.y));
   const x = {
@@ -125,7 +119,20 @@ export function scatterChart(
     axis: { format: axisFormat(data.yScale, data.yDecimals) },
     scale: { domain: [yDomain.lo, yDomain.hi], nice: false, zero: false },
   };
-  const labelLayers = pointLabelLayers(data.points, frame, { x, y, xDomain, yDomain });
+  return { x, y, xDomain, yDomain };
+}
+
+/** Indicator against indicator, one labelled point per country, with an optional linear trend. */
+export function scatterChart(
+  data: ScatterChartData,
+  frame: ChartFrame,
+  options: { highlight?: Highlight } = {},
+): TopLevelSpec {
+  const { lang } = frame;
+  const iso3s = data.points.map((p) => p.iso3);
+  const axes = scatterAxes(data, frame);
+  const { x, y } = axes;
+  const labelLayers = pointLabelLayers(data.points, frame, axes);
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'point', filled: true, size: 80, opacity: 0.9, tooltip: true },

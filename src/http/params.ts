@@ -376,3 +376,35 @@ export const langParam = z
     description:
       'Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same.',
   });
+
+/** With `year`: a country without a value that year is answered from the nearest (or an earlier) year with data. */
+export const fallbackParam = z
+  .enum(['nearest', 'previous'], { error: 'fallback must be nearest or previous' })
+  .optional()
+  .openapi({
+    param: { name: 'fallback', in: 'query' },
+    description:
+      'With `year`: a country without a value that year is answered from the nearest year with data (`nearest`; ties go to the earlier year) or the latest earlier one (`previous`), at most `max_age` years away; each row keeps its real `year` and gives `requested_year`.',
+  });
+
+/** The parameters of one indicator's series: who, which years, which vintage, normalised how. */
+export const seriesParams = {
+  ...crossSectionParams,
+  from: fromParam,
+  to: toParam,
+  fallback: fallbackParam,
+  normalise: normaliseParam,
+};
+/** One value per country: the selection, the year (or latest, max_age) and the vintage, as validated. */
+export type CrossSectionParams = z.output<z.ZodObject<typeof crossSectionParams>>;
+/** A series query as the routes validate it (the service's `SeriesQuery` is built on it). */
+export type SeriesParams = z.output<z.ZodObject<typeof seriesParams>>;
+
+/** The keys of T whose value may be undefined (a transformed parameter such as `countries`). */
+type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
+/**
+ * A validated query as a caller inside the app may write it: keys that may be undefined, and the
+ * `Defaulted` ones (which the schema fills in), may be left out.
+ */
+export type Lenient<T, Defaulted extends keyof T = never> = Omit<T, UndefinedKeys<T> | Defaulted> &
+  Partial<Pick<T, UndefinedKeys<T> | Defaulted>>;

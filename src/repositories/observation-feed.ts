@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { OBSERVATION_VALUE_COLUMNS, type ValueRow } from './observations.ts';
 
 /** Where a page of the load-time feed starts: just after this row. */
 export interface LoadedKey {
@@ -11,17 +12,11 @@ export interface LoadedKey {
   year: number | null;
 }
 
-export interface LoadedRow {
+/** A value of the feed: the value row's identity and value, when it was loaded and whether it is current. */
+export interface LoadedRow
+  extends Pick<ValueRow, 'release_id' | 'source_id' | 'indicator_code' | 'iso3' | 'year' | 'value' | 'flag' | 'note'> {
   loaded_at: string;
-  release_id: string;
-  source_id: string;
   published_on: string;
-  indicator_code: string;
-  iso3: string;
-  year: number | null;
-  value: number;
-  flag: string | null;
-  note: string | null;
   /** Whether this is the value served today (no newer-published release has the same key). */
   current: boolean;
 }
@@ -44,12 +39,7 @@ export async function observationsLoadedSince(
       'o.release_id',
       'r.source_id',
       'r.published_on',
-      'o.indicator_code',
-      'o.iso3',
-      'o.year',
-      'o.value',
-      'o.flag',
-      'o.note',
+      ...OBSERVATION_VALUE_COLUMNS,
       sql<boolean>`NOT EXISTS (
         SELECT 1 FROM observation n JOIN release nr ON nr.id = n.release_id
         WHERE n.indicator_code = o.indicator_code AND n.iso3 = o.iso3 AND n.year IS NOT DISTINCT FROM o.year

@@ -42,6 +42,16 @@ export async function valuesFor(db: Kysely<Database>, q: ValuesQuery): Promise<V
   return valuesQuery(db, q).execute();
 }
 
+/** An observation's key and value, as every read of `observation as o` selects them (in this order). */
+export const OBSERVATION_VALUE_COLUMNS = [
+  'o.indicator_code',
+  'o.iso3',
+  'o.year',
+  'o.value',
+  'o.flag',
+  'o.note',
+] as const;
+
 /** The query behind `valuesFor`, uncompiled: benchmarks run exactly this SQL outside the app. */
 export function valuesQuery(db: Kysely<Database>, q: ValuesQuery) {
   const vintage = q.vintage ?? CURRENT;
@@ -49,19 +59,7 @@ export function valuesQuery(db: Kysely<Database>, q: ValuesQuery) {
     .selectFrom('observation as o')
     .innerJoin('release as r', 'r.id', 'o.release_id')
     .distinctOn(['o.indicator_code', 'o.iso3', 'o.year'])
-    .select([
-      'o.indicator_code',
-      'o.iso3',
-      'o.year',
-      'o.value',
-      'o.flag',
-      'o.note',
-      'o.reference_url',
-      'o.rank',
-      'o.rank_label',
-      'o.release_id',
-      'r.source_id',
-    ])
+    .select([...OBSERVATION_VALUE_COLUMNS, 'o.reference_url', 'o.rank', 'o.rank_label', 'o.release_id', 'r.source_id'])
     .where('o.indicator_code', 'in', q.indicatorCodes)
     .where('o.iso3', 'in', q.countries);
   if (q.year !== undefined) query = query.where('o.year', '=', q.year);

@@ -45,18 +45,9 @@ export async function loadedReleaseIds(db: Db): Promise<Set<string>> {
   return new Set((await db.selectFrom('release').select('id').execute()).map((r) => r.id));
 }
 
-/**
- * Source and indicator metadata: the newest release of a source describes it. Loading an older
- * vintage later adds its values but never rolls the wording, direction or licence back.
- */
-export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Promise<void> {
-  const { source } = meta;
-  const newest = await db
-    .selectFrom('release')
-    .select((eb) => eb.fn.max('published_on').as('published_on'))
-    .where('source_id', '=', source.id)
-    .executeTakeFirst();
-  const existingIndicators = new Set(
+/** The codes among `meta`'s indicators that the database already describes. */
+async function describedIndicators(db: Db, meta: ReleaseMeta): Promise<Set<string>> {
+  return new Set(
     (
       await db
         .selectFrom('indicator')
@@ -69,16 +60,10 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
         .execute()
     ).map((r) => r.code),
   );
-  if (newest?.published_on && newest.published_on > meta.published_on) {
-    // Older than what is loaded: only describe what nothing describes yet.
-    const missing = meta.indicators.filter((i) => !existingIndicators.has(i.code));
-    if (missing.length > 0)
-      await db
-        .insertInto('indicator')
-        .values(missing.map((i) => indicatorRow(i, source.id)))
-        .execute();
-    return;
-  }
+}
+
+/** The source row, written or rewritten from `source`. */
+async function upsertSource(db: Db, source: ReleaseMeta['source']): Promise<void> {
   await db
     .insertInto('source')
     .values(source)
@@ -92,9 +77,13 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
       })),
     )
     .execute();
+}
+
+/** Every indicator of `meta`, written or rewritten. */
+async function upsertIndicators(db: Db, meta: ReleaseMeta): Promise<void> {
   await db
     .insertInto('indicator')
-    .values(meta.indicators.map((i) => indicatorRow(i, source.id)))
+    .values(meta.indicators.map((i) => indicatorRow(i, meta.source.id)))
     .onConflict((oc) =>
       oc.column('code').doUpdateSet((eb) => ({
         source_id: eb.ref('excluded.source_id'),
@@ -116,6 +105,32 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
       })),
     )
     .execute();
+}
+
+/**
+ * Source and indicator metadata: the newest release of a source describes it. Loading an older
+ * vintage later adds its values but never rolls the wording, direction or licence back.
+ */
+export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Promise<void> {
+  const { source } = meta;
+  const newest = await db
+    .selectFrom('release')
+    .select((eb) => eb.fn.max('published_on').as('published_on'))
+    .where('source_id', '=', source.id)
+    .executeTakeFirst();
+  const existingIndicators = await describedIndicators(db, meta);
+  if (newest?.published_on && newest.published_on > meta.published_on) {
+    // Older than what is loaded: only describe what nothing describes yet.
+    const missing = meta.indicators.filter((i) => !existingIndicators.has(i.code));
+    if (missing.length > 0)
+      await db
+        .insertInto('indicator')
+        .values(missing.map((i) => indicatorRow(i, source.id)))
+        .execute();
+    return;
+  }
+  await upsertSource(db, source);
+  await upsertIndicators(db, meta);
 }
 
 export async function insertRelease(

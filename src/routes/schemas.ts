@@ -113,3 +113,29 @@ export const ProvenanceSchema = z.object({
   licence: z.string().openapi({ description: 'The licences of every source in this response, joined by "; ".' }),
   citation: z.string().openapi({ description: 'How to cite the sources of this response.' }),
 });
+
+/** The countries an answer is about: a list, or a group with its membership rule and date. */
+export const SelectionSchema = z
+  .object({
+    countries: z.array(z.string()),
+    group: z
+      .object({
+        code: z.string(),
+        rule: z.enum(['current', 'historical']),
+        on: z.string(),
+        members: z.array(z.string()),
+      })
+      .nullable(),
+  })
+  .openapi('Selection');
+
+export const VintageSchema = z
+  .object({
+    kind: z.enum(['current', 'as_of', 'release']),
+    release: z.string().nullable(),
+    as_of: z.string().nullable(),
+  })
+  .openapi('Vintage');
+
+/** What every one-indicator analysis response opens with: the indicator, the countries, the releases. */
+export const indicatorContextShape = { indicator: IndicatorSchema, selection: SelectionSchema, vintage: VintageSchema };

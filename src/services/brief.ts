@@ -417,14 +417,68 @@ function changesOf(headlines: BriefIndicator[], ctx: SummaryContext): BriefChang
     .slice(0, 3);
 }
 
-/** Builds the brief of `iso3` against its peers. Throws the same problems as the routes it draws on. */
-export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Promise<Brief> {
-  requireCountries([iso3], 404);
-  const { db, lpSolver } = deps;
+/** What every part of a brief reads: the country, its peers, both profiles, the words, and the releases and API calls used so far. */
+interface BriefContext extends SummaryContext {
+  deps: BriefDeps;
+  iso3: string;
+  /** The query as asked. */
+  q: BriefQuery;
+  /** The query with the country among its `countries`. */
+  query: BriefQuery;
+  countries: string[] | undefined;
+  now: Date;
+  today: string;
+  since: number;
+  profile: ProfileResult;
+  indicatorRows: IndicatorRow[];
+  indicators: Map<string, IndicatorRow>;
+  coverage: Awaited<ReturnType<typeof themesCoverage>>;
+  dataVersion: number;
+  /** Values older than this year are not used (max_age). */
+  oldBefore: number;
+  rankPeers: Record<string, string>;
+  rankSelection: RankSelection;
+}
+
+type RankSelection = { countries: string[]; group: undefined } | { group: string | undefined };
+
+/**
+ * Who the country is ranked among. A country outside the group (China against ASEAN) is ranked
+ * among the members and itself, as the profile does: the rankings, charts and frontier then name
+ * those countries.
+ */
+function rankScopeOf(
+  iso3: string,
+  countries: string[] | undefined,
+  profile: ProfileResult,
+  group: string | undefined,
+  peers: Record<string, string>,
+): { rankPeers: Record<string, string>; rankSelection: RankSelection } {
+  const outsider = !countries && !profile.selection.countries.includes(iso3);
+  const rankCountries = outsider ? [...profile.selection.countries, iso3] : countries;
+  const rankPeers = outsider ? { countries: (rankCountries as string[]).join(',') } : peers;
+  const rankSelection = rankCountries ? { countries: rankCountries, group: undefined } : { group };
+  return { rankPeers, rankSelection };
+}
+
+/** A brief number maker: the value written to the indicator's decimals, with where it comes from. */
+function numberMaker(indicators: Map<string, IndicatorRow>, lang: Lang, profileApi: string): SummaryContext['number'] {
+  return (e, value, field, api = profileApi) => ({
+    value,
+    text: num(value, indicators.get(e.indicator)?.decimals ?? 2, lang),
+    indicator: e.indicator,
+    year: e.year,
+    release: e.release,
+    api,
+    field,
+  });
+}
+
+/** Loads what the brief is built from: the profile now and in the base year, the indicators, theme coverage, the data version. */
+async function briefContextOf(deps: BriefDeps, iso3: string, q: BriefQuery): Promise<BriefContext> {
+  const { db } = deps;
   const now = deps.now?.() ?? new Date();
   const lang = q.lang;
-  const w = briefWords(lang);
-  const today = now.toISOString().slice(0, 10);
   const thisYear = now.getUTCFullYear();
   const since = q.since ?? thisYear - 10;
   // The peers always include the country itself (a list without it would rank it nowhere).
@@ -442,149 +496,160 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
     currentDataVersion(db),
   ]);
   const indicators = new Map(indicatorRows.map((i) => [i.code, i]));
-  // A country outside the group (China against ASEAN) is ranked among the members and itself,
-  // as the profile does: the rankings, charts and frontier then name those countries.
-  const outsider = !countries && !profile.selection.countries.includes(iso3);
-  const rankCountries = outsider ? [...profile.selection.countries, iso3] : countries;
-  const rankPeers = outsider ? { countries: (rankCountries as string[]).join(',') } : peers;
-  const rankSelection = rankCountries ? { countries: rankCountries, group: undefined } : { group: q.group };
-  const releaseIds = new Set<string>(profile.releaseIds);
-  const apis = new Set<string>([profileApi]);
   // max_age: a value older than max_age years before this year is not used (it shows as a gap).
   const oldBefore = thisYear - (q.max_age ?? DEFAULT_OLD_AGE);
-  const usableEntries = profile.indicators.filter((e) => q.max_age === undefined || e.year >= oldBefore);
+  return {
+    deps,
+    iso3,
+    q,
+    query,
+    countries,
+    now,
+    today: now.toISOString().slice(0, 10),
+    since,
+    lang,
+    w: briefWords(lang),
+    profile,
+    sinceProfile,
+    indicatorRows,
+    indicators,
+    coverage,
+    dataVersion,
+    oldBefore,
+    usableEntries: profile.indicators.filter((e) => q.max_age === undefined || e.year >= oldBefore),
+    ...rankScopeOf(iso3, countries, profile, q.group, peers),
+    number: numberMaker(indicators, lang, profileApi),
+    at: (e, key) => `indicators[indicator=${e.indicator}].${key}`,
+    profileApi,
+    sinceApi,
+    apis: new Set<string>([profileApi]),
+    releaseIds: new Set<string>(profile.releaseIds),
+  };
+}
 
-  const number = (
-    e: { indicator: string; year: number; release: string },
-    value: number,
-    field: string,
-    api = profileApi,
-  ): BriefNumber => ({
-    value,
-    text: num(value, indicators.get(e.indicator)?.decimals ?? 2, lang),
+/** A headline indicator: the profile's value, rank, median and best, and the country's score in the ranking. */
+async function presentIndicator(ctx: BriefContext, e: ProfileEntry): Promise<BriefIndicator> {
+  const { deps, iso3, indicators, number, at, lang } = ctx;
+  const row = indicators.get(e.indicator) as IndicatorRow;
+  const ranking = await rankingOf(deps.db, { indicator: e.indicator, ...ctx.rankSelection, year: e.year }, ctx.now);
+  for (const id of ranking.releaseIds) ctx.releaseIds.add(id);
+  const own = ranking.ranking.find((r) => r.iso3 === iso3);
+  const rApi = url('/v1/rankings', { indicator: e.indicator, ...ctx.rankPeers, year: e.year });
+  if (own) ctx.apis.add(rApi);
+  const rank: BriefRank | null =
+    e.rank === null ? null : { ...number(e, e.rank, at(e, 'rank')), text: String(e.rank), of: e.peers_reporting };
+  const median = e.group_median === null ? null : number(e, e.group_median, at(e, 'group_median'));
+  const best = e.frontier ? { ...number(e, e.frontier.value, at(e, 'frontier.value')), iso3: e.frontier.iso3 } : null;
+  const toMedian = e.group_median === null ? null : number(e, e.value - e.group_median, 'value - group_median');
+  const toBest =
+    e.distance_to_frontier === null ? null : number(e, e.distance_to_frontier, at(e, 'distance_to_frontier'));
+  const score =
+    own?.score === null || own === undefined ? null : number(e, own.score, `ranking[iso3=${iso3}].score`, rApi);
+  if (score) score.text = num(score.value, 1, lang);
+  return {
     indicator: e.indicator,
-    year: e.year,
-    release: e.release,
-    api,
-    field,
-  });
-  const at = (e: ProfileEntry, key: string) => `indicators[indicator=${e.indicator}].${key}`;
-
-  const rankingApi = (e: ProfileEntry) => url('/v1/rankings', { indicator: e.indicator, ...rankPeers, year: e.year });
-  const presentIndicator = async (e: ProfileEntry): Promise<BriefIndicator> => {
-    const row = indicators.get(e.indicator) as IndicatorRow;
-    const ranking = await rankingOf(db, { indicator: e.indicator, ...rankSelection, year: e.year }, now);
-    for (const id of ranking.releaseIds) releaseIds.add(id);
-    const own = ranking.ranking.find((r) => r.iso3 === iso3);
-    const rApi = rankingApi(e);
-    if (own) apis.add(rApi);
-    const rank: BriefRank | null =
-      e.rank === null ? null : { ...number(e, e.rank, at(e, 'rank')), text: String(e.rank), of: e.peers_reporting };
-    const median = e.group_median === null ? null : number(e, e.group_median, at(e, 'group_median'));
-    const best = e.frontier ? { ...number(e, e.frontier.value, at(e, 'frontier.value')), iso3: e.frontier.iso3 } : null;
-    const toMedian = e.group_median === null ? null : number(e, e.value - e.group_median, 'value - group_median');
-    const toBest =
-      e.distance_to_frontier === null ? null : number(e, e.distance_to_frontier, at(e, 'distance_to_frontier'));
-    const score =
-      own?.score === null || own === undefined ? null : number(e, own.score, `ranking[iso3=${iso3}].score`, rApi);
-    if (score) score.text = num(score.value, 1, lang);
-    return {
-      indicator: e.indicator,
-      name: e.name,
-      theme: e.theme as Theme,
-      unit: e.unit,
-      direction: e.direction,
-      decimals: row.decimals,
-      value: number(e, e.value, at(e, 'value')),
-      rank,
-      median,
-      best,
-      distance_to_median: toMedian,
-      distance_to_best: toBest,
-      score,
-      ranking_api: rApi,
-      peers_reporting: e.peers_reporting,
-      peers_without_data: e.peers_without_data,
-      sentence: '',
-      // In Vietnamese, CivScope's translation where the metadata has one; else the source's English.
-      caveats: (lang === 'vi' ? row.caveats_vi : null) ?? row.caveats ?? [],
-    };
+    name: e.name,
+    theme: e.theme as Theme,
+    unit: e.unit,
+    direction: e.direction,
+    decimals: row.decimals,
+    value: number(e, e.value, at(e, 'value')),
+    rank,
+    median,
+    best,
+    distance_to_median: toMedian,
+    distance_to_best: toBest,
+    score,
+    ranking_api: rApi,
+    peers_reporting: e.peers_reporting,
+    peers_without_data: e.peers_without_data,
+    sentence: '',
+    // In Vietnamese, CivScope's translation where the metadata has one; else the source's English.
+    caveats: (lang === 'vi' ? row.caveats_vi : null) ?? row.caveats ?? [],
   };
+}
 
-  const sentenceOf = (i: BriefIndicator): string => {
-    const median =
-      i.distance_to_median === null
-        ? ''
-        : i.distance_to_median.value === 0
-          ? w.atMedian
-          : i.distance_to_median.value > 0
-            ? w.aboveMedian(num(Math.abs(i.distance_to_median.value), i.decimals, lang))
-            : w.belowMedian(num(Math.abs(i.distance_to_median.value), i.decimals, lang));
-    const themeName = THEME_NAMES[i.theme][lang];
-    if (!i.rank || !i.best || !i.distance_to_best) {
-      return w.themeNeutral(themeName, i.name, i.value.year, i.value.text, i.median?.text ?? '–');
-    }
-    const bestText =
-      i.distance_to_best.value === 0
-        ? w.isBest
-        : w.behindBest(
-            num(i.distance_to_best.value, i.decimals, lang),
-            i.best.iso3.map((c) => countryLabel(c, lang)).join(', '),
-          );
-    const rank = `${w.rankPhrase(i.rank.value, i.rank.of)}${i.direction === 'lower' ? ` ${w.lowerIsBetter}` : ''}`;
-    return w.themeLine(themeName, i.name, i.value.year, rank, median, bestText);
-  };
-
-  // Sections: headline indicators, a ranking chart of the lead one, caveats.
-  const sections: BriefSection[] = [];
-  for (const theme of BRIEF_THEMES) {
-    const headlines = await Promise.all(headlinesOf(usableEntries, indicators, theme).map(presentIndicator));
-    for (const h of headlines) h.sentence = sentenceOf(h);
-    const lead = headlines[0];
-    let chart: BriefChart | null = null;
-    if (lead) {
-      const chartQuery = {
-        indicator: lead.indicator,
-        ...rankSelection,
-        year: lead.value.year,
-        lang,
-        highlight: [iso3],
-        data: 'inline' as const,
-        width: BRIEF_CHART.width,
-        height: BRIEF_CHART.height,
-      };
-      const built = await buildChart(deps, 'ranking', chartQuery, '');
-      for (const id of built.releaseIds) releaseIds.add(id);
-      chart = {
-        type: 'ranking',
-        indicator: lead.indicator,
-        title: built.title,
-        description: built.description,
-        api: url('/v1/charts/ranking', {
-          indicator: lead.indicator,
-          ...rankPeers,
-          year: lead.value.year,
-          lang,
-          highlight: iso3,
-          width: BRIEF_CHART.width,
-          height: BRIEF_CHART.height,
-        }),
-        spec: built.spec,
-      };
-    }
-    const evidence = coverage.themes.find((t) => t.code === theme);
-    sections.push({
-      theme,
-      name: THEME_NAMES[theme][lang],
-      evidence: evidence?.evidence ?? 'thin',
-      note: evidence?.note?.[lang] ?? null,
-      headlines,
-      chart,
-      caveats: caveatsOf(headlines),
-    });
+/** The sentence of a headline: its rank, its distance to the median and to the best (or, neutral, its value and the median). */
+function sentenceOf(i: BriefIndicator, w: ReturnType<typeof briefWords>, lang: Lang): string {
+  const median =
+    i.distance_to_median === null
+      ? ''
+      : i.distance_to_median.value === 0
+        ? w.atMedian
+        : i.distance_to_median.value > 0
+          ? w.aboveMedian(num(Math.abs(i.distance_to_median.value), i.decimals, lang))
+          : w.belowMedian(num(Math.abs(i.distance_to_median.value), i.decimals, lang));
+  const themeName = THEME_NAMES[i.theme][lang];
+  if (!i.rank || !i.best || !i.distance_to_best) {
+    return w.themeNeutral(themeName, i.name, i.value.year, i.value.text, i.median?.text ?? '–');
   }
+  const bestText =
+    i.distance_to_best.value === 0
+      ? w.isBest
+      : w.behindBest(
+          num(i.distance_to_best.value, i.decimals, lang),
+          i.best.iso3.map((c) => countryLabel(c, lang)).join(', '),
+        );
+  const rank = `${w.rankPhrase(i.rank.value, i.rank.of)}${i.direction === 'lower' ? ` ${w.lowerIsBetter}` : ''}`;
+  return w.themeLine(themeName, i.name, i.value.year, rank, median, bestText);
+}
 
-  // Summary: the lead indicator of each theme, strengths and gaps, changes since the base year.
+/** The ranking chart of a theme's lead indicator, with the country highlighted. */
+async function rankingChartOf(ctx: BriefContext, lead: BriefIndicator): Promise<BriefChart> {
+  const { iso3, lang } = ctx;
+  const chartQuery = {
+    indicator: lead.indicator,
+    ...ctx.rankSelection,
+    year: lead.value.year,
+    lang,
+    highlight: [iso3],
+    data: 'inline' as const,
+    width: BRIEF_CHART.width,
+    height: BRIEF_CHART.height,
+  };
+  const built = await buildChart(ctx.deps, 'ranking', chartQuery, '');
+  for (const id of built.releaseIds) ctx.releaseIds.add(id);
+  return {
+    type: 'ranking',
+    indicator: lead.indicator,
+    title: built.title,
+    description: built.description,
+    api: url('/v1/charts/ranking', {
+      indicator: lead.indicator,
+      ...ctx.rankPeers,
+      year: lead.value.year,
+      lang,
+      highlight: iso3,
+      width: BRIEF_CHART.width,
+      height: BRIEF_CHART.height,
+    }),
+    spec: built.spec,
+  };
+}
+
+/** A theme's section: its headline indicators, a ranking chart of the lead one, its caveats. */
+async function sectionOf(ctx: BriefContext, theme: Theme): Promise<BriefSection> {
+  const { lang } = ctx;
+  const entries = headlinesOf(ctx.usableEntries, ctx.indicators, theme);
+  const headlines = await Promise.all(entries.map((e) => presentIndicator(ctx, e)));
+  for (const h of headlines) h.sentence = sentenceOf(h, ctx.w, lang);
+  const lead = headlines[0];
+  const chart = lead ? await rankingChartOf(ctx, lead) : null;
+  const evidence = ctx.coverage.themes.find((t) => t.code === theme);
+  return {
+    theme,
+    name: THEME_NAMES[theme][lang],
+    evidence: evidence?.evidence ?? 'thin',
+    note: evidence?.note?.[lang] ?? null,
+    headlines,
+    chart,
+    caveats: caveatsOf(headlines),
+  };
+}
+
+/** The summary: the lead indicator of each theme, strengths and gaps, changes since the base year. */
+function summaryOf(ctx: BriefContext, sections: BriefSection[]): Brief['summary'] {
+  const { w, since } = ctx;
   const themes: BriefThemePosition[] = sections.map((s) => ({
     theme: s.theme,
     name: s.name,
@@ -592,53 +657,67 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
     sentence: s.headlines[0]?.sentence ?? w.themeEmpty(s.name),
   }));
   const headlineList = sections.flatMap((s) => s.headlines);
-  const summaryContext: SummaryContext = {
-    usableEntries,
-    sinceProfile,
-    number,
-    at,
-    w,
-    lang,
-    profileApi,
-    sinceApi,
-    apis,
-    releaseIds,
+  const { strengths, gaps } = highlightsOf(headlineList, ctx);
+  const changes = changesOf(headlineList, ctx);
+  return {
+    themes,
+    strengths,
+    gaps,
+    highlight_rule: w.strengthRule,
+    changes,
+    change_rule: changes.length > 0 ? w.changeRule(since) : w.noChanges(since),
   };
-  const { strengths, gaps } = highlightsOf(headlineList, summaryContext);
-  const changes = changesOf(headlineList, summaryContext);
+}
 
-  const productivity = await productivityOf(
-    deps,
-    iso3,
-    { ...query, ...rankSelection },
-    lpSolver,
-    now,
-    releaseIds,
-    apis,
-  );
-
-  // Data gaps: agenda indicators with no value, or only a value older than the age limit.
-  const agenda = indicatorRows.filter((i) => (BRIEF_THEMES as readonly string[]).includes(i.theme));
+/** Data gaps: agenda indicators with no value, or only a value older than the age limit. */
+function dataGapsOf(ctx: BriefContext): Brief['data_gaps'] {
+  const { w, lang, oldBefore } = ctx;
+  const agenda = ctx.indicatorRows.filter((i) => (BRIEF_THEMES as readonly string[]).includes(i.theme));
   const gapsList: BriefDataGap[] = agenda.flatMap((i): BriefDataGap[] => {
-    const e = profile.indicators.find((x) => x.indicator === i.code);
+    const e = ctx.profile.indicators.find((x) => x.indicator === i.code);
     const name = lang === 'vi' ? i.name_vi : i.name_en;
     if (!e) return [{ indicator: i.code, name, theme: i.theme, latest_year: null, sentence: w.noValue }];
     if (e.year < oldBefore)
       return [{ indicator: i.code, name, theme: i.theme, latest_year: e.year, sentence: w.oldValue(e.year) }];
     return [];
   });
+  return { rule: w.missingRule(ctx.q.max_age ?? DEFAULT_OLD_AGE, oldBefore), indicators: gapsList };
+}
 
-  const peerLabel = countries ? w.countriesPeers(countries.join(', ')) : w.peers(profile.selection.group?.code ?? '');
-  const labels: Record<string, string> = {
+/** Headings and labels in the brief's language, for renderers: every fixed word, and the dated ones. */
+function labelsOf(ctx: BriefContext): Record<string, string> {
+  const { w } = ctx;
+  return {
     ...Object.fromEntries(
       (Object.entries(w) as [string, unknown][]).filter(
         (entry): entry is [string, string] => typeof entry[1] === 'string',
       ),
     ),
-    changesHeading: w.changes(since),
-    dataVersion: w.dataVersion(dataVersion),
-    date: briefDate(today, lang),
+    changesHeading: w.changes(ctx.since),
+    dataVersion: w.dataVersion(ctx.dataVersion),
+    date: briefDate(ctx.today, ctx.lang),
   };
+}
+
+/** Builds the brief of `iso3` against its peers. Throws the same problems as the routes it draws on. */
+export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Promise<Brief> {
+  requireCountries([iso3], 404);
+  const ctx = await briefContextOf(deps, iso3, q);
+  const { profile, countries, w, lang, today } = ctx;
+  // One theme after another: the order of the releases and API calls it records stays fixed.
+  const sections: BriefSection[] = [];
+  for (const theme of BRIEF_THEMES) sections.push(await sectionOf(ctx, theme));
+  const summary = summaryOf(ctx, sections);
+  const productivity = await productivityOf(
+    deps,
+    iso3,
+    { ...ctx.query, ...ctx.rankSelection },
+    deps.lpSolver,
+    ctx.now,
+    ctx.releaseIds,
+    ctx.apis,
+  );
+  const peerLabel = countries ? w.countriesPeers(countries.join(', ')) : w.peers(profile.selection.group?.code ?? '');
   return {
     iso3,
     country: profile.country,
@@ -653,24 +732,90 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
     year: q.year ?? null,
     latest: q.year === undefined,
     max_age: q.max_age ?? null,
-    since,
+    since: ctx.since,
     generated_on: today,
-    data_version: dataVersion,
-    summary: {
-      themes,
-      strengths,
-      gaps,
-      highlight_rule: w.strengthRule,
-      changes,
-      change_rule: changes.length > 0 ? w.changeRule(since) : w.noChanges(since),
-    },
+    data_version: ctx.dataVersion,
+    summary,
     sections,
     productivity,
-    data_gaps: { rule: w.missingRule(q.max_age ?? DEFAULT_OLD_AGE, oldBefore), indicators: gapsList },
-    sources: await provenanceFor(db, releaseIds),
-    reproduce: [...apis],
-    labels,
+    data_gaps: dataGapsOf(ctx),
+    sources: await provenanceFor(deps.db, ctx.releaseIds),
+    reproduce: [...ctx.apis],
+    labels: labelsOf(ctx),
   };
+}
+
+/** The /v1/efficiency call behind a brief's productivity answer, and what it asks. */
+function productivityRequest(q: BriefQuery) {
+  const e = BRIEF_EFFICIENCY;
+  const api = url('/v1/efficiency', {
+    inputs: e.inputs.join(','),
+    outputs: e.outputs.join(','),
+    ...peerParams(q),
+    ...(q.year === undefined ? { latest: 'true', max_age: q.max_age } : { year: q.year }),
+    method: e.method,
+    orientation: e.orientation,
+    lang: q.lang,
+  });
+  return { api, inputs: [...e.inputs], outputs: [...e.outputs], method: e.method, orientation: e.orientation };
+}
+
+/** No score for this country, and why. */
+function noProductivity(base: ReturnType<typeof productivityRequest>, why: string): BriefProductivity {
+  return {
+    ...base,
+    description: '',
+    score: null,
+    peers: [],
+    targets: [],
+    sentence: null,
+    peers_sentence: null,
+    summary: null,
+    unavailable: why,
+    warning: null,
+  };
+}
+
+type EfficiencyResult = Awaited<ReturnType<typeof efficiencyOf>>;
+type EfficiencyScore = EfficiencyResult['scores'][number];
+
+/** The country's efficiency score as a brief number: the year and releases of the values behind it. */
+function efficiencyScoreNumber(own: EfficiencyScore, iso3: string, of: number, api: string, lang: Lang): BriefRank {
+  const codes = [...BRIEF_EFFICIENCY.inputs, ...BRIEF_EFFICIENCY.outputs];
+  const cells = codes.map((c) => own.values[c]);
+  const years = cells.map((c) => c?.year ?? 0);
+  return {
+    value: own.score,
+    text: num(own.score, 3, lang),
+    indicator: codes.join(','),
+    year: Math.max(...years),
+    release: [...new Set(cells.map((c) => c?.release ?? ''))].join(','),
+    api,
+    field: `scores[iso3=${iso3}].score`,
+    of,
+  };
+}
+
+/** The country's value and target on each input and output, as brief numbers. */
+function efficiencyTargets(own: EfficiencyScore, iso3: string, api: string, lang: Lang): BriefProductivity['targets'] {
+  return own.targets.map((t) => {
+    const cell = own.values[t.indicator];
+    const make = (value: number, key: string): BriefNumber => ({
+      value,
+      text: num(value, 2, lang),
+      indicator: t.indicator,
+      year: cell?.year ?? 0,
+      release: cell?.release ?? '',
+      api,
+      field: `scores[iso3=${iso3}].targets[indicator=${t.indicator}].${key}`,
+    });
+    return {
+      indicator: t.indicator,
+      role: t.role,
+      value: make(t.value, 'value'),
+      target: make(t.target, 'target'),
+    };
+  });
 }
 
 /** The efficiency frontier's answer for this country, or why there is none. */
@@ -684,44 +829,16 @@ async function productivityOf(
   apis: Set<string>,
 ): Promise<BriefProductivity> {
   const w = briefWords(q.lang);
-  const e = BRIEF_EFFICIENCY;
-  const api = url('/v1/efficiency', {
-    inputs: e.inputs.join(','),
-    outputs: e.outputs.join(','),
-    ...peerParams(q),
-    ...(q.year === undefined ? { latest: 'true', max_age: q.max_age } : { year: q.year }),
-    method: e.method,
-    orientation: e.orientation,
-    lang: q.lang,
-  });
-  const base = {
-    api,
-    inputs: [...e.inputs],
-    outputs: [...e.outputs],
-    method: e.method,
-    orientation: e.orientation,
-  };
-  /** No score for this country, and why. */
-  const nothing = (why: string): BriefProductivity => ({
-    ...base,
-    description: '',
-    score: null,
-    peers: [],
-    targets: [],
-    sentence: null,
-    peers_sentence: null,
-    summary: null,
-    unavailable: why,
-    warning: null,
-  });
+  const base = productivityRequest(q);
+  const { api } = base;
   try {
     const result = await efficiencyOf(
       deps.db,
       {
-        inputs: [...e.inputs],
-        outputs: [...e.outputs],
-        method: e.method,
-        orientation: e.orientation,
+        inputs: [...base.inputs],
+        outputs: [...base.outputs],
+        method: base.method,
+        orientation: base.orientation,
         lang: q.lang,
         group: q.group,
         countries: q.countries,
@@ -739,47 +856,18 @@ async function productivityOf(
     if (!own) {
       const left = result.left_out.find((l) => l.iso3 === iso3);
       return {
-        ...nothing(w.efficiencyLeftOut(left?.missing.join(', ') ?? '')),
+        ...noProductivity(base, w.efficiencyLeftOut(left?.missing.join(', ') ?? '')),
         description: result.description,
         warning,
       };
     }
-    const codes = [...e.inputs, ...e.outputs];
-    const cells = codes.map((c) => own.values[c]);
-    const years = cells.map((c) => c?.year ?? 0);
-    const scoreNumber: BriefRank = {
-      value: own.score,
-      text: num(own.score, 3, q.lang),
-      indicator: codes.join(','),
-      year: Math.max(...years),
-      release: [...new Set(cells.map((c) => c?.release ?? ''))].join(','),
-      api,
-      field: `scores[iso3=${iso3}].score`,
-      of: result.scores.length,
-    };
+    const scoreNumber = efficiencyScoreNumber(own, iso3, result.scores.length, api, q.lang);
     return {
       ...base,
       description: result.description,
       score: scoreNumber,
       peers: own.peers,
-      targets: own.targets.map((t) => {
-        const cell = own.values[t.indicator];
-        const make = (value: number, key: string): BriefNumber => ({
-          value,
-          text: num(value, 2, q.lang),
-          indicator: t.indicator,
-          year: cell?.year ?? 0,
-          release: cell?.release ?? '',
-          api,
-          field: `scores[iso3=${iso3}].targets[indicator=${t.indicator}].${key}`,
-        });
-        return {
-          indicator: t.indicator,
-          role: t.role,
-          value: make(t.value, 'value'),
-          target: make(t.target, 'target'),
-        };
-      }),
+      targets: efficiencyTargets(own, iso3, api, q.lang),
       sentence: w.efficiencyLine(scoreNumber.text, index + 1, result.scores.length),
       peers_sentence: own.peers.length > 0 ? w.efficiencyPeers(own.peers.map((p) => p.country).join(', ')) : null,
       summary: own.summary,
@@ -788,6 +876,6 @@ async function productivityOf(
     };
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
-    return nothing(w.efficiencyUnavailable(error.message));
+    return noProductivity(base, w.efficiencyUnavailable(error.message));
   }
 }

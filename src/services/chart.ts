@@ -12,6 +12,8 @@ import { usable } from '../domain/usable.ts';
 import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
 import type { MembershipRule } from '../domain/membership-rule.ts';
 import { Problem } from '../errors.ts';
+import type { ChartParams } from '../http/chart-params.ts';
+import type { Lenient } from '../http/params.ts';
 import { efficiencyOf } from './efficiency.ts';
 import { methodLine } from './efficiency-text.ts';
 import { yearsWithData } from '../repositories/observations.ts';
@@ -39,7 +41,7 @@ import { label, type Lang, unitLabel } from '../charts/locale.ts';
 import { withLogScale } from './log-scale.ts';
 import { mapChart } from '../charts/map.ts';
 import { messageChart } from '../charts/message.ts';
-import { rankingChart } from '../charts/ranking.ts';
+import { type ChartOptions, rankingChart } from '../charts/ranking.ts';
 import { scatterChart } from '../charts/scatter.ts';
 import { slopeChart } from '../charts/slope.ts';
 import { smallMultiplesChart } from '../charts/small-multiples.ts';
@@ -55,35 +57,13 @@ export interface ChartDeps {
   lpSolver?: () => Promise<LpSolver>;
 }
 
-export interface ChartQuery {
-  indicator?: string;
-  indicators?: string[];
-  x?: string;
-  y?: string;
-  countries?: string[];
-  group?: string;
-  membership?: MembershipRule;
-  year?: number;
-  latest?: boolean;
-  from?: number;
-  to?: number;
-  max_age?: number;
-  as_of?: string;
-  release?: string;
-  normalise?: string;
-  lang: Lang;
-  highlight?: string[];
-  /** Logarithmic value axis (timeseries, small multiples, slope, scatter); every drawn value must be positive. */
-  log?: boolean;
-  data: 'inline' | 'url';
-  width: number;
-  height: number;
-  trend?: boolean;
-  inputs?: string[];
-  outputs?: string[];
-  method?: EfficiencyMethod;
-  orientation?: Orientation;
-}
+/** Parameters with a default in `chartQuery` that a caller inside the app (briefs, benchmarks) may leave out. */
+type DefaultedParams = 'log' | 'trend' | 'membership' | 'latest' | 'method' | 'orientation';
+/**
+ * A chart request: the chart routes' validated query (`chartQuery` in http/chart-params.ts),
+ * without the parameters only the image renderer reads (`scale`, `text`).
+ */
+export type ChartQuery = Lenient<Omit<ChartParams, 'scale' | 'text'>, DefaultedParams>;
 
 export interface BuiltChart {
   spec: TopLevelSpec;
@@ -320,14 +300,13 @@ async function heatmapOf(deps: ChartDeps, q: ChartQuery, dataPath: string): Prom
   return { spec, description, title, releaseIds: result.releaseIds, dataPath, missing };
 }
 
-async function seriesChart(
-  deps: ChartDeps,
-  type: ChartType,
-  q: ChartQuery,
-  dataPath: string,
-  origin: string,
-): Promise<BuiltChart> {
-  const { lang } = q;
+type ChartFooter = { missing: string[]; members: number; lines: string[] };
+
+/**
+ * What a series chart draws: the usable points (the published value or its normalisation), the
+ * members it draws and the ones it leaves out, the years with data.
+ */
+async function seriesParts(deps: ChartDeps, type: ChartType, q: ChartQuery) {
   const series = await observationSeries(
     deps.db,
     { ...q, indicator: q.indicator as string, latest: false },
@@ -343,11 +322,6 @@ async function seriesChart(
       year: p.year as number,
       value: field === 'value' ? p.value : (p.normalised as number),
     }));
-  const decimals = field === 'value' ? indicator.decimals : 1;
-  const title = indicatorName(indicator, lang);
-  const unit = series.normalisation
-    ? `${label(lang, 'normalised')}: ${series.normalisation.method}`
-    : unitLabel(indicator.unit, lang);
   const members = series.selection.countries;
   const drawn = new Set(
     type === 'slope'
@@ -355,20 +329,18 @@ async function seriesChart(
       : rows.map((r) => r.iso3),
   );
   const missing = members.filter((iso3) => !drawn.has(iso3));
-  const footer = {
-    missing,
-    members: members.length,
-    lines: await footerFor(
-      deps,
-      series.points.map((p) => p.release),
-      [indicator.source_id],
-      lang,
-    ),
-  };
-  const coverage = { members: members.length, missing };
   const years = await yearsWithData(deps.db, { indicatorCode: indicator.code, vintage: series.vintage });
-  const releaseIds = [...new Set(series.points.map((p) => p.release))];
-  const data = {
+  return { series, indicator, field, rows, members, drawn, missing, years };
+}
+type SeriesParts = Awaited<ReturnType<typeof seriesParts>>;
+
+/** The rows and axis facts a series builder takes: the drawn field carries the value. */
+function seriesChartData(parts: SeriesParts, q: ChartQuery) {
+  const { series, indicator, field, rows, years } = parts;
+  const unit = series.normalisation
+    ? `${label(q.lang, 'normalised')}: ${series.normalisation.method}`
+    : unitLabel(indicator.unit, q.lang);
+  return {
     // The drawn field carries the value: the published one, or its normalisation.
     rows: rows.map((r) => (field === 'value' ? r : { ...r, normalised: r.value })),
     decimals: indicator.decimals,
@@ -377,27 +349,46 @@ async function seriesChart(
     field: field as 'value' | 'normalised',
     years: years.filter((y) => (q.from === undefined || y >= q.from) && (q.to === undefined || y <= q.to)),
   };
-  const options = { highlight: q.highlight, dataUrl: liveData(type, q, dataPath, origin) };
-  const base = { title, releaseIds, dataPath, yearsWithData: years, missing };
-  if (type === 'slope') {
-    const [fromYear, toYear] = [q.from as number, q.to as number];
-    const direction = indicator.higher_is_better === null ? null : indicator.higher_is_better ? 'higher' : 'lower';
-    const description = describeSlope(rows, fromYear, toYear, lang, decimals, direction, q.highlight?.[0]);
-    const frame = frameFor(
-      q,
-      title,
-      series.selection,
-      [`${fromYear}–${toYear}`, normalisationLine(series.normalisation?.method, lang)],
-      footer,
-      description +
-        (missingLine(missing, members.length, lang) ? ` ${missingLine(missing, members.length, lang)}` : ''),
-    );
-    const spec =
-      drawn.size === 0
-        ? messageChart(noDataLines(undefined, years, lang), frame)
-        : slopeChart({ ...data, fromYear, toYear }, frame, options);
-    return { ...base, spec, description: frame.description };
-  }
+}
+
+type SeriesDrawing = {
+  q: ChartQuery;
+  parts: SeriesParts;
+  title: string;
+  footer: ChartFooter;
+  data: ReturnType<typeof seriesChartData>;
+  options: ChartOptions;
+};
+
+/** The slope chart of year `from` → year `to`, described, or a message where no country has both years. */
+function slopeSpec({ q, parts, title, footer, data, options }: SeriesDrawing) {
+  const { lang } = q;
+  const { indicator, series, rows, members, missing, drawn, years } = parts;
+  const decimals = parts.field === 'value' ? indicator.decimals : 1;
+  const [fromYear, toYear] = [q.from as number, q.to as number];
+  const direction = indicator.higher_is_better === null ? null : indicator.higher_is_better ? 'higher' : 'lower';
+  const description = describeSlope(rows, fromYear, toYear, lang, decimals, direction, q.highlight?.[0]);
+  const frame = frameFor(
+    q,
+    title,
+    series.selection,
+    [`${fromYear}–${toYear}`, normalisationLine(series.normalisation?.method, lang)],
+    footer,
+    description + (missingLine(missing, members.length, lang) ? ` ${missingLine(missing, members.length, lang)}` : ''),
+  );
+  const spec =
+    drawn.size === 0
+      ? messageChart(noDataLines(undefined, years, lang), frame)
+      : slopeChart({ ...data, fromYear, toYear }, frame, options);
+  return { spec, description: frame.description };
+}
+
+/** The time series (or small multiples) over the years it draws, described, or a message where nothing is drawn. */
+function lineSpec(type: ChartType, { q, parts, title, footer, data, options }: SeriesDrawing) {
+  const { lang } = q;
+  const { indicator, series, rows, members, missing, years } = parts;
+  const decimals = parts.field === 'value' ? indicator.decimals : 1;
+  const coverage = { members: members.length, missing };
   const description = describeSeries(rows, lang, decimals, q.highlight?.[0], coverage);
   // A series spans the years it draws, whatever from/to were left open.
   const drawnYears = rows.map((r) => r.year);
@@ -414,7 +405,91 @@ async function seriesChart(
   const builder = type === 'small-multiples' ? smallMultiplesChart : timeseriesChart;
   const spec =
     rows.length === 0 ? messageChart(noDataLines(undefined, years, lang), frame) : builder(data, frame, options);
+  return { spec, description };
+}
+
+/** A chart over years (time series, small multiples, slope) from the observation series service. */
+async function seriesChart(
+  deps: ChartDeps,
+  type: ChartType,
+  q: ChartQuery,
+  dataPath: string,
+  origin: string,
+): Promise<BuiltChart> {
+  const { lang } = q;
+  const parts = await seriesParts(deps, type, q);
+  const { series, indicator, members, missing, years } = parts;
+  const title = indicatorName(indicator, lang);
+  const footer = {
+    missing,
+    members: members.length,
+    lines: await footerFor(
+      deps,
+      series.points.map((p) => p.release),
+      [indicator.source_id],
+      lang,
+    ),
+  };
+  const releaseIds = [...new Set(series.points.map((p) => p.release))];
+  const drawing: SeriesDrawing = {
+    q,
+    parts,
+    title,
+    footer,
+    data: seriesChartData(parts, q),
+    options: { highlight: q.highlight, dataUrl: liveData(type, q, dataPath, origin) },
+  };
+  const base = { title, releaseIds, dataPath, yearsWithData: years, missing };
+  const { spec, description } = type === 'slope' ? slopeSpec(drawing) : lineSpec(type, drawing);
   return { ...base, spec, description };
+}
+
+type EfficiencyAnswer = Awaited<ReturnType<typeof efficiencyOf>>;
+type EfficiencyIndicator = EfficiencyAnswer['inputs'][number];
+
+/** The efficiency query of a frontier chart: inputs and outputs are required; method and orientation default. */
+function frontierQuery(q: ChartQuery) {
+  if (!q.inputs || !q.outputs) {
+    const parameter = q.inputs ? 'outputs' : 'inputs';
+    throw new Problem(400, 'invalid_parameter', `${parameter} is required for a frontier chart.`, { parameter });
+  }
+  return {
+    ...q,
+    inputs: q.inputs,
+    outputs: q.outputs,
+    method: q.method ?? 'dea-vrs',
+    orientation: q.orientation ?? 'input',
+  };
+}
+
+/** Each scored country as a point: its first input and output, its score with the jackknife band, its targets. */
+function frontierPoints(result: EfficiencyAnswer, input: EfficiencyIndicator, output: EfficiencyIndicator) {
+  const target = (s: (typeof result.scores)[number], code: string) =>
+    s.targets.find((t) => t.indicator === code)?.target as number;
+  return result.scores.map(
+    (s): FrontierPoint => ({
+      iso3: s.iso3,
+      x: s.values[input.code]?.value as number,
+      y: s.values[output.code]?.value as number,
+      score: s.score,
+      low: s.jackknife.low,
+      high: s.jackknife.high,
+      onFrontier: s.on_frontier,
+      targetX: target(s, input.code),
+      targetY: target(s, output.code),
+    }),
+  );
+}
+
+/** The chart's title and the subtitle line naming its inputs and outputs. */
+function frontierTitles(result: EfficiencyAnswer, lang: Lang) {
+  const names = (list: typeof result.inputs) => list.map((i) => i.name[lang]).join('; ');
+  const title = lang === 'vi' ? 'Biên hiệu quả đầu vào – đầu ra' : 'Input–output efficiency frontier';
+  const roles =
+    lang === 'vi'
+      ? `Đầu vào: ${names(result.inputs)} · đầu ra: ${names(result.outputs)}`
+      : `Inputs: ${names(result.inputs)} · outputs: ${names(result.outputs)}`;
+  return { title, roles };
 }
 
 /** The frontier chart: runs the efficiency service and draws its first input against its first output. */
@@ -424,35 +499,9 @@ async function buildFrontierChart(
   frameOf: typeof frameFor,
 ): Promise<Omit<BuiltChart, 'dataPath'>> {
   const { lang } = q;
-  if (!q.inputs || !q.outputs) {
-    const parameter = q.inputs ? 'outputs' : 'inputs';
-    throw new Problem(400, 'invalid_parameter', `${parameter} is required for a frontier chart.`, { parameter });
-  }
-  const query = {
-    ...q,
-    inputs: q.inputs,
-    outputs: q.outputs,
-    method: q.method ?? 'dea-vrs',
-    orientation: q.orientation ?? 'input',
-  };
-  const result = await efficiencyOf(deps.db, query, deps.now?.(), deps.lpSolver);
-  const [input, output] = [result.inputs[0], result.outputs[0]] as [
-    (typeof result.inputs)[number],
-    (typeof result.inputs)[number],
-  ];
-  const target = (s: (typeof result.scores)[number], code: string) =>
-    s.targets.find((t) => t.indicator === code)?.target as number;
-  const points: FrontierPoint[] = result.scores.map((s) => ({
-    iso3: s.iso3,
-    x: s.values[input.code]?.value as number,
-    y: s.values[output.code]?.value as number,
-    score: s.score,
-    low: s.jackknife.low,
-    high: s.jackknife.high,
-    onFrontier: s.on_frontier,
-    targetX: target(s, input.code),
-    targetY: target(s, output.code),
-  }));
+  const result = await efficiencyOf(deps.db, frontierQuery(q), deps.now?.(), deps.lpSolver);
+  const [input, output] = [result.inputs[0], result.outputs[0]] as [EfficiencyIndicator, EfficiencyIndicator];
+  const points = frontierPoints(result, input, output);
   const description = describeFrontier(
     {
       points,
@@ -463,13 +512,7 @@ async function buildFrontierChart(
     lang,
     q.highlight?.[0],
   );
-  const nameOf = (i: (typeof result.inputs)[number]) => i.name[lang];
-  const names = (list: typeof result.inputs) => list.map(nameOf).join('; ');
-  const title = lang === 'vi' ? 'Biên hiệu quả đầu vào – đầu ra' : 'Input–output efficiency frontier';
-  const roles =
-    lang === 'vi'
-      ? `Đầu vào: ${names(result.inputs)} · đầu ra: ${names(result.outputs)}`
-      : `Inputs: ${names(result.inputs)} · outputs: ${names(result.outputs)}`;
+  const { title, roles } = frontierTitles(result, lang);
   const provenance = { sources: result.sources, releases: result.releases };
   const missing = result.left_out.map((l) => l.iso3);
   const frame = frameOf(
@@ -485,8 +528,8 @@ async function buildFrontierChart(
       method: result.method,
       points,
       twoDimensional: result.inputs.length === 1 && result.outputs.length === 1,
-      xTitle: `${nameOf(input)} (${unitLabel(input.unit, lang)})`,
-      yTitle: `${nameOf(output)} (${unitLabel(output.unit, lang)})`,
+      xTitle: `${input.name[lang]} (${unitLabel(input.unit, lang)})`,
+      yTitle: `${output.name[lang]} (${unitLabel(output.unit, lang)})`,
       xDecimals: input.decimals,
       yDecimals: output.decimals,
     },

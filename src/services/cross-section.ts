@@ -1,21 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { MembershipRule } from '../domain/membership-rule.ts';
+import type { CrossSectionParams, Lenient } from '../http/params.ts';
 import { dropOlderThan, latestPerCountry } from '../domain/latest.ts';
 import { type ValueRow, valuesFor, type Vintage } from '../repositories/observations.ts';
 import { type Selection, selectionForYear, selectionIncludes } from './selection.ts';
 import { resolveVintage } from './vintage.ts';
 
-/** The parameters every one-value-per-country analysis shares. */
-export interface CrossSectionQuery {
-  countries?: string[];
-  group?: string;
-  membership?: MembershipRule;
-  year?: number;
-  max_age?: number;
-  as_of?: string;
-  release?: string;
-}
+/**
+ * The parameters every one-value-per-country analysis shares (`crossSectionParams`); `latest` is
+ * the absence of `year` here, and a caller inside the app may leave `membership` to its default.
+ */
+export type CrossSectionQuery = Lenient<Omit<CrossSectionParams, 'latest'>, 'membership'>;
 
 /**
  * One value per country for each indicator: the value of `year`, or each country's latest value

@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { type CrossSectionQuery, crossSection } from './cross-section.ts';
 import { provenanceFor } from './provenance.ts';
@@ -12,18 +13,18 @@ import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import type { EfficiencyMethod, Orientation, ProductionUnit } from '../domain/efficiency/types.ts';
 import { usable } from '../domain/usable.ts';
 import { Problem } from '../errors.ts';
+import type { efficiencyParams, inputsParam, outputsParam } from '../http/params.ts';
 import type { Table } from '../http/table.ts';
 import type { ValueRow } from '../repositories/observations.ts';
 import { presentIndicator } from './presenters.ts';
 import { type GapPart, gapSentence, JACKKNIFE_NOTE, methodSentence, smallSampleWarning } from './efficiency-text.ts';
 
-export interface EfficiencyQuery extends CrossSectionQuery {
-  inputs: string[];
-  outputs: string[];
-  method: EfficiencyMethod;
-  orientation: Orientation;
-  lang: Lang;
-}
+type EfficiencyParams = z.output<
+  z.ZodObject<{ inputs: typeof inputsParam; outputs: typeof outputsParam } & typeof efficiencyParams>
+>;
+
+/** The efficiency query: the frontier's inputs, outputs, method and orientation (as validated), over a cross-section. */
+export type EfficiencyQuery = CrossSectionQuery & EfficiencyParams & { lang: Lang };
 
 /** Themes whose indicators are resources a government spends or a setting it works in. */
 const INPUT_THEMES = ['workforce-and-pay', 'training-and-learning', 'context'];
@@ -189,6 +190,22 @@ async function solverFor(lpSolver: (() => Promise<LpSolver>) | undefined, method
   return lpSolver();
 }
 
+/** A frontier needs at least two countries with every input and output: otherwise say who is left out and why. */
+function requireTwoUnits(
+  count: number,
+  leftOut: { iso3: string; missing: string[] }[],
+  year: number | undefined,
+): void {
+  if (count < 2) {
+    throw new Problem(
+      422,
+      'unsuitable_data',
+      `${count === 0 ? 'No country has' : 'Only one country has'} a value for every input and output in this selection${year === undefined ? '' : ` in ${year}`}: a frontier needs at least two. Left out: ${leftOut.map((l) => `${l.iso3} (no ${l.missing.join(', ')})`).join('; ')}.`,
+      { parameter: 'inputs', left_out: leftOut },
+    );
+  }
+}
+
 /**
  * Input–output efficiency of the countries in a selection: FDH or DEA scores, peers and their
  * weights, targets and gaps, leave-one-out ranges, what the frontier rests on, and who is left out.
@@ -214,14 +231,7 @@ export async function efficiencyOf(
   });
   const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
   const { units, cells, leftOut } = assembleUnits(members, query, values);
-  if (units.length < 2) {
-    throw new Problem(
-      422,
-      'unsuitable_data',
-      `${units.length === 0 ? 'No country has' : 'Only one country has'} a value for every input and output in this selection${query.year === undefined ? '' : ` in ${query.year}`}: a frontier needs at least two. Left out: ${leftOut.map((l) => `${l.iso3} (no ${l.missing.join(', ')})`).join('; ')}.`,
-      { parameter: 'inputs', left_out: leftOut },
-    );
-  }
+  requireTwoUnits(units.length, leftOut, query.year);
   requirePositive(units, query);
   const solver = await solverFor(lpSolver, query.method);
   const frontier = efficiencyFrontier(units, { method: query.method, orientation: query.orientation, solver });

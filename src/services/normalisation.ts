@@ -42,6 +42,27 @@ const PEER_NOTES: Record<string, string> = {
   index: "100 × value / the same country's value in the base year.",
 };
 
+/** Total population of each country and year the rows cover, from the same vintage (per capita). */
+async function populationFor(
+  db: Kysely<Database>,
+  rows: readonly ValueRow[],
+  countries: string[],
+  vintage: Vintage,
+): Promise<Map<string, number>> {
+  const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))];
+  const populationRows =
+    years.length === 0
+      ? []
+      : await valuesFor(db, {
+          indicatorCodes: [POPULATION_INDICATOR],
+          countries,
+          from: Math.min(...years),
+          to: Math.max(...years),
+          vintage,
+        });
+  return new Map(populationRows.map((p) => [`${p.iso3}|${p.year}`, p.value]));
+}
+
 /**
  * Computes the normalisation of value rows of one indicator: loads what it needs (population,
  * base-year values) with the same vintage, and leaves flagged no-data values out.
@@ -68,20 +89,7 @@ export async function normaliseRows(
   const { indicator, spec, rows, crossSection, vintage, countries } = args;
   let population: Map<string, number> | undefined;
   let baseValues: Map<string, number> | undefined;
-  if (spec.kind === 'per_capita') {
-    const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))];
-    const populationRows =
-      years.length === 0
-        ? []
-        : await valuesFor(db, {
-            indicatorCodes: [POPULATION_INDICATOR],
-            countries,
-            from: Math.min(...years),
-            to: Math.max(...years),
-            vintage,
-          });
-    population = new Map(populationRows.map((p) => [`${p.iso3}|${p.year}`, p.value]));
-  }
+  if (spec.kind === 'per_capita') population = await populationFor(db, rows, countries, vintage);
   if (spec.kind === 'index') {
     const baseRows = await valuesFor(db, { indicatorCodes: [indicator.code], countries, year: spec.baseYear, vintage });
     baseValues = new Map(baseRows.filter(usable).map((r) => [r.iso3, r.value]));

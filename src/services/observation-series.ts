@@ -3,31 +3,18 @@ import type { Database } from '../db/schema.ts';
 import { parseNormalise } from '../domain/normalise.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { dropOlderThan, fallbackPerCountry, latestPerCountry } from '../domain/latest.ts';
-import { MAX_YEAR_SPAN } from '../http/params.ts';
-import type { MembershipRule } from '../domain/membership-rule.ts';
+import { type Lenient, MAX_YEAR_SPAN, type SeriesParams } from '../http/params.ts';
 import { valuesFor } from '../repositories/observations.ts';
 import { checkNormalisationApplies, normaliseRows } from './normalisation.ts';
 import { requireIndicator } from './require-indicator.ts';
 import { resolveSelection, selectionIncludes } from './selection.ts';
 import { resolveVintage } from './vintage.ts';
 
-export interface SeriesQuery {
-  indicator: string;
-  countries?: string[];
-  group?: string;
-  membership?: MembershipRule;
-  from?: number;
-  to?: number;
-  /** One year: the same as from = to = year. */
-  year?: number;
-  latest?: boolean;
-  max_age?: number;
-  /** With `year`: answer each country from the nearest (or previous) year that has data. */
-  fallback?: 'nearest' | 'previous';
-  as_of?: string;
-  release?: string;
-  normalise?: string;
-}
+/**
+ * One indicator's series, as /v1/observations validates it (`seriesParams`); a caller inside the
+ * app (the chart service) may leave out what has a default.
+ */
+export type SeriesQuery = { indicator: string } & Lenient<SeriesParams, 'membership' | 'latest'>;
 
 export interface SeriesPoint {
   iso3: string;

@@ -1,14 +1,17 @@
+import type { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type LegacyTheme, selectTheme, type Theme } from '../domain/themes.ts';
+import type { indicatorsParam, themeParam } from '../http/params.ts';
 import { listIndicators } from '../repositories/indicators.ts';
 import { observationSeries, type SeriesPoint, type SeriesQuery } from './observation-series.ts';
 import { requireIndicators } from './require-indicator.ts';
 
-export interface SetQuery extends Omit<SeriesQuery, 'indicator'> {
-  indicators?: string[];
-  theme?: Theme | LegacyTheme;
-}
+/** Several indicators' series: a list of codes or a theme, and the parameters of one series. */
+export type SetQuery = Omit<SeriesQuery, 'indicator'> & {
+  indicators?: z.output<typeof indicatorsParam>;
+  theme?: z.output<typeof themeParam>;
+};
 
 /** One observation of a multi-indicator answer: the series point, named by its indicator. */
 export type SetPoint = SeriesPoint & { indicator: string };

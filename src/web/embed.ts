@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { CHART_TYPES, type ChartType } from '../charts/chart-types.ts';
-import { buildChart, type ChartQuery } from '../services/chart.ts';
+import { buildChart } from '../services/chart.ts';
 import { describeZodError } from '../http/router.ts';
 import { Problem } from '../http/problem.ts';
 import { originFor } from '../http/public-origin.ts';
 import { cacheControlFor } from '../http/response-cache.ts';
 import { checkChartParameters } from '../routes/charts/charts.handlers.ts';
-import { chartQuery } from '../routes/charts/charts.routes.ts';
+import { chartQuery } from '../http/chart-params.ts';
 import { EMBED_FRAME_JS, EMBED_HOST_JS } from './embed-scripts.ts';
 import { escapeHtml, jsonForScript, STYLESHEET, VEGA_SCRIPTS } from './html.ts';
 import { type Lang, t } from './i18n.ts';
@@ -35,8 +35,8 @@ export function embedRoutes(deps: AppDeps) {
         throw new Problem(400, 'invalid_parameter', detail, { parameter });
       }
       // The same checks as /v1/charts/{type}: a missing parameter is a 400 naming it, never a 500.
-      checkChartParameters(type, parsed.data as ChartQuery);
-      const query = { ...(parsed.data as ChartQuery), data: 'inline' as const };
+      checkChartParameters(type, parsed.data);
+      const query = { ...parsed.data, data: 'inline' as const };
       const chart = await buildChart(deps, type, query, originFor(c, deps.publicOrigin));
       const html = embedPage(chart, query.lang, type, c.req.query());
       return c.html(html, 200, { 'cache-control': cacheControlFor(new URL(c.req.url)) });

@@ -4,23 +4,13 @@ import { WEIGHT_TOLERANCE } from './types.ts';
 
 export type ReturnsToScale = 'crs' | 'vrs';
 
-/**
- * Radial DEA in envelopment form (Charnes, Cooper and Rhodes 1978 for constant returns; Banker,
- * Charnes and Cooper 1984 for variable returns: Σλ = 1), solved in two phases as in Cooper,
- * Seiford and Tone (2007), ch. 3: phase 1 finds the radial factor, phase 2 fixes it and takes the
- * largest total slack, so the target is on the strongly efficient part of the frontier.
- *
- * Columns: [ρ, λ_1 … λ_n, s⁻_1 … s⁻_m, s⁺_1 … s⁺_s], where ρ is θ (input) or φ (output).
- * Input:  min θ   s.t.  Σλ_j x_ij + s⁻_i − θ x_io = 0,   Σλ_j y_rj − s⁺_r = y_ro
- * Output: max φ   s.t.  Σλ_j x_ij + s⁻_i = x_io,         Σλ_j y_rj − s⁺_r − φ y_ro = 0
- */
-export function envelopmentProgram(
+/** The constraints: one row per input and per output (with its slack), and Σλ = 1 under variable returns. */
+function envelopmentRows(
   unit: ProductionUnit,
   reference: readonly ProductionUnit[],
   orientation: Orientation,
   rts: ReturnsToScale,
-  phase: { fixedRadial: number } | null = null,
-): LinearProgram {
+): LinearProgram['rows'] {
   const n = reference.length;
   const m = unit.inputs.length;
   const s = unit.outputs.length;
@@ -66,6 +56,31 @@ export function envelopmentProgram(
       lower: 1,
       upper: 1,
     });
+  return rows;
+}
+
+/**
+ * Radial DEA in envelopment form (Charnes, Cooper and Rhodes 1978 for constant returns; Banker,
+ * Charnes and Cooper 1984 for variable returns: Σλ = 1), solved in two phases as in Cooper,
+ * Seiford and Tone (2007), ch. 3: phase 1 finds the radial factor, phase 2 fixes it and takes the
+ * largest total slack, so the target is on the strongly efficient part of the frontier.
+ *
+ * Columns: [ρ, λ_1 … λ_n, s⁻_1 … s⁻_m, s⁺_1 … s⁺_s], where ρ is θ (input) or φ (output).
+ * Input:  min θ   s.t.  Σλ_j x_ij + s⁻_i − θ x_io = 0,   Σλ_j y_rj − s⁺_r = y_ro
+ * Output: max φ   s.t.  Σλ_j x_ij + s⁻_i = x_io,         Σλ_j y_rj − s⁺_r − φ y_ro = 0
+ */
+export function envelopmentProgram(
+  unit: ProductionUnit,
+  reference: readonly ProductionUnit[],
+  orientation: Orientation,
+  rts: ReturnsToScale,
+  phase: { fixedRadial: number } | null = null,
+): LinearProgram {
+  const n = reference.length;
+  const m = unit.inputs.length;
+  const s = unit.outputs.length;
+  const input = orientation === 'input';
+  const rows = envelopmentRows(unit, reference, orientation, rts);
   const slackCost = phase ? 1 : 0;
   return {
     sense: phase || !input ? 'max' : 'min',

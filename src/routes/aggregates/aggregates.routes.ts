@@ -9,8 +9,7 @@ import {
   toParam,
   vintageParams,
 } from '../../http/params.ts';
-import { indicatorContextShape } from '../observations/observations.routes.ts';
-import { problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { indicatorContextShape, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const aggregatesRoute = createRoute({
   method: 'get',

@@ -1,4 +1,4 @@
-import type { Brief, BriefIndicator, BriefNumber } from '../../services/brief.ts';
+import type { Brief, BriefIndicator, BriefNumber, BriefSection } from '../../services/brief.ts';
 
 /**
  * The brief as one print-ready HTML page: A4, a page per section, running header and footer
@@ -74,11 +74,11 @@ const list = (items: string[], none: string) =>
     ? `<p>${escapeText(none)}</p>`
     : `<ul>${items.map((i) => `<li>${escapeText(i)}</li>`).join('')}</ul>`;
 
-/** The page. `charts` holds each section's chart as SVG markup (from the chart renderer), by theme. */
-export function briefHtml(brief: Brief, charts: ReadonlyMap<string, string>): string {
+/** The summary: the position on each theme, strengths, gaps and changes, with their rules. */
+function summarySection(brief: Brief): string {
   const l = brief.labels;
   const s = brief.summary;
-  const summary = `<section class="summary">
+  return `<section class="summary">
 <h1>${escapeText(brief.title)}</h1>
 <p class="subtitle">${escapeText(brief.subtitle)}</p>
 <h2>${escapeText(l.summary ?? '')}</h2>
@@ -105,10 +105,12 @@ ${list(
 )}
 <p class="rule">${escapeText(s.change_rule)}</p>
 </section>`;
-  const sections = brief.sections
-    .map((sec) => {
-      const svg = charts.get(sec.theme);
-      return `<section class="theme" id="theme-${escapeText(sec.theme)}">
+}
+
+/** A theme's section: its headlines as a table and sentences, its chart (SVG markup), its caveats. */
+function themeSection(brief: Brief, sec: BriefSection, svg: string | undefined): string {
+  const l = brief.labels;
+  return `<section class="theme" id="theme-${escapeText(sec.theme)}">
 <h2>${escapeText(sec.name)}</h2>
 ${sec.evidence === 'thin' ? `<p class="thin">${escapeText(l.evidenceThin ?? '')}${sec.note ? `: ${escapeText(sec.note)}` : ''}</p>` : ''}
 ${
@@ -122,10 +124,13 @@ ${
 ${svg && sec.chart ? `<figure role="img" aria-label="${escapeText(sec.chart.description)}">${svg}<figcaption>${escapeText(sec.chart.api)}</figcaption></figure>` : ''}
 ${sec.caveats.length > 0 ? `<h3>${escapeText(l.caveats ?? '')}</h3><ul class="caveat">${sec.caveats.map((c) => `<li><b>${escapeText(c.indicator)}</b>: ${escapeText(c.text)}</li>`).join('')}</ul>` : ''}
 </section>`;
-    })
-    .join('\n');
+}
+
+/** The productivity frontier: the score, peers and targets, or why there is none. */
+function productivitySection(brief: Brief): string {
+  const l = brief.labels;
   const p = brief.productivity;
-  const productivity = `<section class="productivity">
+  return `<section class="productivity">
 <h2>${escapeText(l.productivity ?? '')}</h2>
 <p>${escapeText(p.description)}</p>
 ${p.unavailable ? `<p>${escapeText(p.unavailable)}</p>` : ''}
@@ -145,7 +150,12 @@ ${
 ${p.warning ? `<p class="note">${escapeText(p.warning)}</p>` : ''}
 <p class="meta"><code>${escapeText(p.api)}</code></p>
 </section>`;
-  const gaps = `<section class="gaps">
+}
+
+/** Data gaps: agenda indicators with no value or only an old one. */
+function gapsSection(brief: Brief): string {
+  const l = brief.labels;
+  return `<section class="gaps">
 <h2>${escapeText(l.dataGaps ?? '')}</h2>
 <p class="rule">${escapeText(brief.data_gaps.rule)}</p>
 ${
@@ -159,7 +169,12 @@ ${
         .join('')}</tbody></table>`
 }
 </section>`;
-  const sources = `<section class="sources">
+}
+
+/** Sources, licences, release checksums and the API calls that give every number again. */
+function sourcesSection(brief: Brief): string {
+  const l = brief.labels;
+  return `<section class="sources">
 <h2>${escapeText(l.sources ?? '')}</h2>
 <ul>${brief.sources.sources
     .map((src) => `<li>${escapeText(src.citation)} <span class="meta">(${escapeText(src.licence)})</span></li>`)
@@ -173,6 +188,15 @@ ${
 <h3>${escapeText(l.reproduce ?? '')}</h3>
 <ul class="reproduce">${brief.reproduce.map((u) => `<li><code>${escapeText(u)}</code></li>`).join('')}</ul>
 </section>`;
+}
+
+/** The page. `charts` holds each section's chart as SVG markup (from the chart renderer), by theme. */
+export function briefHtml(brief: Brief, charts: ReadonlyMap<string, string>): string {
+  const summary = summarySection(brief);
+  const sections = brief.sections.map((sec) => themeSection(brief, sec, charts.get(sec.theme))).join('\n');
+  const productivity = productivitySection(brief);
+  const gaps = gapsSection(brief);
+  const sources = sourcesSection(brief);
   return `<!doctype html>
 <html lang="${brief.lang}">
 <head>

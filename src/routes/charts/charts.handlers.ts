@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { provenanceFor } from '../../services/provenance.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { type ChartType, LIVE_DATA_TYPES } from '../../charts/chart-types.ts';
+import type { ChartParams } from '../../http/chart-params.ts';
 import { buildChart, type ChartQuery } from '../../services/chart.ts';
 import { countryByIso3 } from '../../domain/countries.ts';
 import { Problem } from '../../http/problem.ts';
@@ -81,10 +82,8 @@ async function chartFile(renderer: ChartRenderer, spec: TopLevelSpec, extension:
   return { body: body as string | Uint8Array<ArrayBuffer>, type: CONTENT_TYPES[extension] };
 }
 
-interface ImageQuery {
-  scale: 1 | 2 | 3;
-  text: 'text' | 'paths';
-}
+/** What only the image renderer reads of the chart query. */
+type ImageQuery = Pick<ChartParams, 'scale' | 'text'>;
 
 /** Iframe snippets, live and pinned, sized to the chart; the optional script lets the frame follow the chart's height. */
 function embedSnippets(
@@ -150,7 +149,7 @@ export const chart =
       ChartType,
       ChartExtension | undefined,
     ];
-    const query = c.req.valid('query') as ChartQuery & ImageQuery;
+    const query = c.req.valid('query');
     checkChartParameters(type, query);
     const origin = originFor(c, deps.publicOrigin);
     if (extension) {

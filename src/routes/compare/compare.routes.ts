@@ -7,8 +7,7 @@ import {
   tableOutputParams,
 } from '../../http/params.ts';
 import { CoverageSchema } from '../analysis-schemas.ts';
-import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
-import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { IndicatorSchema, problemResponses, ProvenanceSchema, SelectionSchema, VintageSchema } from '../schemas.ts';
 
 export const CellSchema = z
   .object({

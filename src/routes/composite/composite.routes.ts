@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { checkCommonRules, crossSectionParams, indicatorsParam, tableOutputParams } from '../../http/params.ts';
-import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
-import { problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { problemResponses, ProvenanceSchema, SelectionSchema, VintageSchema } from '../schemas.ts';
 
 const weightsParam = z
   .string()

@@ -9,8 +9,14 @@ import {
   outputsParam,
   tableOutputParams,
 } from '../../http/params.ts';
-import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
-import { IndicatorSchema, ProblemSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+import {
+  IndicatorSchema,
+  problemResponses,
+  ProblemSchema,
+  ProvenanceSchema,
+  SelectionSchema,
+  VintageSchema,
+} from '../schemas.ts';
 
 export const efficiencyQuerySchema = z
   .strictObject({

@@ -1,20 +1,16 @@
+import type { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { decodeKeyCursor, encodeKeyCursor } from '../../http/cursor.ts';
 import { provenanceTable, tableResponse } from '../../http/table.ts';
-import { observationSets, type SetPoint, type SetQuery, wideRows } from '../../services/observation-sets.ts';
+import { observationSets, type SetPoint, wideRows } from '../../services/observation-sets.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import { countryLabel, presentIndicator } from '../presenters.ts';
 import { observationSetsSdmxCsv, observationsTable } from './observations.formats.ts';
+import type { observationsQuery } from './observations.routes.ts';
 
-interface ManyQuery extends SetQuery {
-  layout: 'long' | 'wide';
-  format: 'json' | 'csv' | 'sdmx-csv' | 'xlsx';
-  bom?: boolean;
-  lang: 'en' | 'vi';
-  limit?: number;
-  cursor?: string;
-}
+/** The query of /v1/observations with several indicators. */
+type ManyQuery = z.output<typeof observationsQuery>;
 
 const yearKey = (year: number | null) => year ?? Number.POSITIVE_INFINITY;
 

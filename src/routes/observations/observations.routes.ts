@@ -1,19 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  checkCommonRules,
-  crossSectionParams,
   bomParam,
+  checkCommonRules,
   formatParam,
-  fromParam,
   indicatorCode,
   indicatorsParam,
   langParam,
   MAX_LIMIT,
-  normaliseParam,
+  seriesParams,
   themeParam,
-  toParam,
 } from '../../http/params.ts';
-import { IndicatorSchema, problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { indicatorContextShape, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const ObservationSchema = z
   .object({
@@ -44,31 +41,6 @@ export const ObservationSchema = z
   })
   .openapi('Observation');
 
-export const SelectionSchema = z
-  .object({
-    countries: z.array(z.string()),
-    group: z
-      .object({
-        code: z.string(),
-        rule: z.enum(['current', 'historical']),
-        on: z.string(),
-        members: z.array(z.string()),
-      })
-      .nullable(),
-  })
-  .openapi('Selection');
-
-export const VintageSchema = z
-  .object({
-    kind: z.enum(['current', 'as_of', 'release']),
-    release: z.string().nullable(),
-    as_of: z.string().nullable(),
-  })
-  .openapi('Vintage');
-
-/** What every one-indicator analysis response opens with: the indicator, the countries, the releases. */
-export const indicatorContextShape = { indicator: IndicatorSchema, selection: SelectionSchema, vintage: VintageSchema };
-
 export const observationsQuery = z
   .strictObject({
     indicator: indicatorCode.optional().openapi({ param: { name: 'indicator', in: 'query' } }),
@@ -88,18 +60,7 @@ export const observationsQuery = z
         description:
           'With indicators= or theme=: `long` (default) is one row per value; `wide` is one row per country and year with a column per indicator (the normalised value when normalise= is given), the release of each value beside it in JSON. Pages by country and year.',
       }),
-    ...crossSectionParams,
-    from: fromParam,
-    to: toParam,
-    fallback: z
-      .enum(['nearest', 'previous'], { error: 'fallback must be nearest or previous' })
-      .optional()
-      .openapi({
-        param: { name: 'fallback', in: 'query' },
-        description:
-          'With `year`: a country without a value that year is answered from the nearest year with data (`nearest`; ties go to the earlier year) or the latest earlier one (`previous`), at most `max_age` years away; each row keeps its real `year` and gives `requested_year`.',
-      }),
-    normalise: normaliseParam,
+    ...seriesParams,
     format: formatParam,
     bom: bomParam,
     lang: langParam,

@@ -9,8 +9,7 @@ import {
   vintageParams,
   yearParam,
 } from '../../http/params.ts';
-import { SelectionSchema, VintageSchema } from '../observations/observations.routes.ts';
-import { problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { problemResponses, ProvenanceSchema, SelectionSchema, VintageSchema } from '../schemas.ts';
 
 export const profileRoute = createRoute({
   method: 'get',

@@ -7,8 +7,7 @@ import {
   tableOutputParams,
 } from '../../http/params.ts';
 import { CoverageSchema, ExcludedValueSchema } from '../analysis-schemas.ts';
-import { indicatorContextShape } from '../observations/observations.routes.ts';
-import { problemResponses, ProvenanceSchema } from '../schemas.ts';
+import { indicatorContextShape, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const rankingsRoute = createRoute({
   method: 'get',

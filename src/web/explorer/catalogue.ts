@@ -1,29 +1,13 @@
+import type { z } from '@hono/zod-openapi';
+import type { CoverageSummarySchema, IndicatorSchema, SourceSchema } from '../../routes/schemas.ts';
 import { getJson } from './dom.ts';
 
 /** What the explorer knows of the data: indicators with their coverage, countries, sources, releases. */
-export interface Indicator {
-  code: string;
-  name: { en: string; vi: string };
-  theme: string;
-  unit: string;
-  scale: string;
-  higher_is_better: boolean | null;
-  decimals: number;
-  definition: string;
-  caveats: string[];
-  /** CivScope's Vietnamese translations (null where a release gives none). */
-  definition_vi: string | null;
-  caveats_vi: string[] | null;
-  source_id: string;
+export type Indicator = Omit<z.infer<typeof IndicatorSchema>, 'hierarchy'> & {
   /** From /v1/indicators: one query for the whole list, so every line of the picker shows it at once. */
   coverage_summary: CoverageSummary;
-}
-export interface CoverageSummary {
-  countries: number;
-  of: number;
-  first_year: number | null;
-  latest_year: number | null;
-}
+};
+export type CoverageSummary = z.infer<typeof CoverageSummarySchema>;
 /** The years of one indicator, from /v1/indicators/{code}: only for the indicators a view draws. */
 export interface Coverage {
   countries: number;
@@ -36,14 +20,8 @@ export interface Country {
   iso3: string;
   name: { en: string; vi: string };
 }
-export interface Source {
-  id: string;
-  name: string;
-  publisher: string;
-  url: string;
-  licence: string;
-  citation: string;
-}
+/** A source as /v1/sources serves it. */
+export type Source = z.infer<typeof SourceSchema>;
 export interface Release {
   id: string;
   source_id: string;
