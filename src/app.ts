@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRoutes(deps, versions))
     .route('/', docsRoutes(deps))
     .route('/', embedRoutes(deps))
-    .route('/', explorerRoutes())
+    .route('/', explorerRoutes({ documents: deps.briefDocuments !== undefined }))
     .route('/', methodsPageRoutes());
 
   describeApi(routes);

@@ -112,7 +112,17 @@ function tabs(lang: Lang): string {
   </div>`;
 }
 
-function panels(lang: Lang): string {
+/** The brief as a PDF and as an editable Word file: offered where the server writes them (Node, not the Worker). */
+function briefDocumentLinks(lang: Lang): string {
+  return ['pdf', 'docx']
+    .map((format) => {
+      const key: UiKey = format === 'pdf' ? 'download.briefPdf' : 'download.briefDocx';
+      return `<a id="brief-${format}" class="brief-format" href="#" hidden data-i18n="${key}">${escapeHtml(t(lang, key))}</a>`;
+    })
+    .join('');
+}
+
+function panels(lang: Lang, documents: boolean): string {
   return `<div id="status" role="status"></div>
   <div role="tabpanel" id="panel-chart" aria-labelledby="tab-chart" class="panel">
     <div id="chart" class="chart"></div>
@@ -145,11 +155,12 @@ function panels(lang: Lang): string {
     <pre><code id="api-call"></code></pre>
     <a id="dl-api" href="#" target="_blank" rel="noopener" data-i18n="download.openApi">${escapeHtml(t(lang, 'download.openApi'))}</a>
     ${text(lang, 'download.brief', 'h2')}
-    <p><a id="brief-link" href="#" hidden></a><span id="brief-hint" class="hint" data-i18n="download.briefHint">${escapeHtml(t(lang, 'download.briefHint'))}</span></p>
+    <p><a id="brief-link" href="#" hidden></a>${documents ? briefDocumentLinks(lang) : ''}<span id="brief-hint" class="hint" data-i18n="download.briefHint">${escapeHtml(t(lang, 'download.briefHint'))}</span></p>
   </div>`;
 }
 
-export function explorerPage(lang: Lang): string {
+/** The explorer; `documents` when this deployment writes briefs as PDF and Word (Node). */
+export function explorerPage(lang: Lang, documents = true): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -167,17 +178,17 @@ ${pageHeader(lang, 'explorer')}
   ${controls(lang)}
   <section id="view" class="view" aria-live="polite">
   ${tabs(lang)}
-  ${panels(lang)}
+  ${panels(lang, documents)}
   </section>
 </main>
 </body>
 </html>`;
 }
 
-export function explorerRoutes() {
+export function explorerRoutes(options: { documents: boolean }) {
   return new Hono().get('/', (c) => {
     const requested = c.req.query('lang');
-    return c.html(explorerPage(isLang(requested) ? requested : 'en'), 200, {
+    return c.html(explorerPage(isLang(requested) ? requested : 'en', options.documents), 200, {
       'cache-control': 'public, max-age=300',
       vary: 'accept-encoding',
     });

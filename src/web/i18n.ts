@@ -124,6 +124,8 @@ const EN = {
   'download.brief': 'Country brief',
   'download.briefLink': 'Brief for {country} within {group}',
   'download.briefHint': 'Highlight a country to open its brief.',
+  'download.briefPdf': 'PDF',
+  'download.briefDocx': 'Word (editable)',
   'methods.title': 'Methods',
   'methods.intro':
     'Every formula and rule CivScope applies, in plain words. The same text is served as JSON at /v1/methods.',
@@ -268,6 +270,8 @@ const VI: Readonly<Record<UiKey, string>> = {
   'download.brief': 'Bản tóm tắt quốc gia',
   'download.briefLink': 'Bản tóm tắt về {country} trong nhóm {group}',
   'download.briefHint': 'Hãy làm nổi bật một quốc gia để mở bản tóm tắt của quốc gia đó.',
+  'download.briefPdf': 'PDF',
+  'download.briefDocx': 'Word (chỉnh sửa được)',
   'methods.title': 'Phương pháp',
   'methods.intro':
     'Mọi công thức và quy tắc CivScope áp dụng, diễn đạt bằng lời. Nội dung tương tự được cung cấp dưới dạng JSON tại /v1/methods.',

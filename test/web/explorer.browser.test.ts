@@ -6,6 +6,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { briefDocx } from '../../src/routes/briefs/brief-docx.ts';
+import { briefPdf } from '../../src/routes/briefs/brief-pdf.ts';
+import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { COUNTRIES } from '../../src/domain/countries.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
@@ -33,6 +36,9 @@ beforeAll(async () => {
     versions: dataVersionSource(test.db, 0),
     assets: nodeAssets(),
     renderer: inThreadRenderer(RENDERERS),
+    // As on Node: the brief is also written as PDF and Word, so the explorer offers both.
+    lpSolver: loadHighsSolver,
+    briefDocuments: { pdf: briefPdf, docx: briefDocx },
   });
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -256,6 +262,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in
     // The brief of the highlighted country within the group, in the page's language.
     expect(await page.getAttribute('#brief-link', 'href')).toBe('/v1/briefs/VNM?group=ASEAN&lang=vi&format=html');
     expect(await page.textContent('#brief-link')).toBe('Bản tóm tắt về Việt Nam trong nhóm ASEAN');
+    // The same brief as a PDF to print and as a Word file to edit; each link answers with its document.
+    expect(await page.textContent('#brief-docx')).toBe('Word (chỉnh sửa được)');
+    for (const [format, type] of [
+      ['pdf', 'application/pdf'],
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ] as const) {
+      const href = await page.getAttribute(`#brief-${format}`, 'href');
+      expect(href).toBe(`/v1/briefs/VNM?group=ASEAN&lang=vi&format=${format}`);
+      const document = await page.request.get(`${base}${href}`);
+      expect([document.status(), document.headers()['content-type']]).toEqual([200, type]);
+    }
 
     // 6. The map tab, then the back button walks back through the views.
     await page.click('#tab-map');

@@ -112,12 +112,19 @@ function redrawTable(): void {
 function fillBrief(): void {
   const iso3 = state.highlight[0] ?? state.countries[0];
   const link = $<HTMLAnchorElement>('brief-link');
+  // PDF and Word links exist only where the server writes those documents (not on the Worker).
+  const documents = ['pdf', 'docx'].flatMap((format) => {
+    const a = document.getElementById(`brief-${format}`) as HTMLAnchorElement | null;
+    return a ? [{ a, format }] : [];
+  });
   link.hidden = iso3 === undefined;
+  for (const { a } of documents) a.hidden = iso3 === undefined;
   $<HTMLElement>('brief-hint').hidden = iso3 !== undefined;
   if (iso3 === undefined) return;
   const group = state.group || 'ASEAN';
-  const q = new URLSearchParams({ group, lang: state.lang, format: 'html' });
-  link.href = `/v1/briefs/${iso3}?${q}`;
+  const query = (format: string) => new URLSearchParams({ group, lang: state.lang, format });
+  link.href = `/v1/briefs/${iso3}?${query('html')}`;
+  for (const { a, format } of documents) a.href = `/v1/briefs/${iso3}?${query(format)}`;
   const country = catalogue.countries.find((c) => c.iso3 === iso3)?.name[state.lang] ?? iso3;
   link.textContent = t(state.lang, 'download.briefLink', { country, group });
 }
