@@ -186,6 +186,20 @@ describe('GET /v1/briefs/{iso3}', () => {
     );
   });
 
+  it('gives every caveat in Vietnamese in a Vietnamese brief (every shipped indicator has a translation)', async () => {
+    for (const iso3 of ['VNM', 'KOR', 'TLS']) {
+      const en = (await getJson(ctx.app, `/v1/briefs/${iso3}?group=ASEAN%2B3&lang=en`)).body as unknown as Brief;
+      const vi = (await getJson(ctx.app, `/v1/briefs/${iso3}?group=ASEAN%2B3&lang=vi`)).body as unknown as Brief;
+      const english = new Set(en.sections.flatMap((s) => s.caveats.map((c) => c.text)));
+      const caveats = vi.sections.flatMap((s) => s.caveats.map((c) => c.text));
+      expect(caveats.length, iso3).toBeGreaterThan(5);
+      expect(
+        caveats.filter((text) => english.has(text)),
+        iso3,
+      ).toEqual([]);
+    }
+  });
+
   it('serves a print-ready HTML page with inline SVG charts and no script, with an ETag', async () => {
     const response = await ctx.app.request('/v1/briefs/VNM?group=ASEAN&lang=vi&format=html');
     expect(response.status).toBe(200);
