@@ -102,10 +102,11 @@ function fieldMismatchColumn(message: string, header: readonly string[]): string
 }
 
 /**
- * danfojs reports CSV syntax errors without a position; papaparse tells us the row, and for an
+ * danfojs (and the streaming reader, which only notices that a row is malformed) report CSV syntax
+ * errors without a position; papaparse tells us the row, and for an
  * unterminated quote the offset of the quote (its row would be the line after the real one).
  */
-async function locateParseError(
+export async function locateParseError(
   path: string,
   displayName: string,
   preambleLines: number,
