@@ -18,25 +18,23 @@ Loads datasets/<source>/<release>/ folders (meta.yaml + data file) into the data
 DATABASE_URL, or into the embedded PGlite in CIVSCOPE_DATA_DIR (default .data/pglite).
 Stop \`npm start\` first when both use the embedded database.`;
 
-/** Rows above which a progress bar is worth showing. */
-const PROGRESS_THRESHOLD = 2000;
+/** Files above which a progress bar is worth showing (about 15,000 tidy rows). */
+const PROGRESS_THRESHOLD_BYTES = 1_000_000;
 
 function printDiffDetails(summary: IngestSummary): void {
   if (!summary.diff) return;
-  const show = (label: string, changes: typeof summary.diff.added) => {
+  const show = (label: string, changes: typeof summary.diff.added, total: number) => {
     for (const c of changes.slice(0, 10)) {
       console.log(
         `  ${label} ${c.indicatorCode} ${c.iso3} ${c.year ?? '(undated)'}: ${c.before ?? '—'} → ${c.after ?? '—'}`,
       );
     }
-    if (changes.length > 10)
-      console.log(
-        `  … and ${changes.length - 10} more ${label === '+' ? 'added' : label === '~' ? 'changed' : 'removed'}`,
-      );
+    if (total > 10)
+      console.log(`  … and ${total - 10} more ${label === '+' ? 'added' : label === '~' ? 'changed' : 'removed'}`);
   };
-  show('+', summary.diff.added);
-  show('~', summary.diff.changed);
-  show('-', summary.diff.removed);
+  show('+', summary.diff.added, summary.diff.counts.added);
+  show('~', summary.diff.changed, summary.diff.counts.changed);
+  show('-', summary.diff.removed, summary.diff.counts.removed);
 }
 
 async function main(): Promise<number> {
@@ -61,22 +59,32 @@ async function main(): Promise<number> {
     for (const folder of folders) {
       const bar = process.stderr.isTTY
         ? new cliProgress.SingleBar(
-            { format: '  {bar} {value}/{total} values', clearOnComplete: true },
+            {
+              format: '  {bar} {percentage}% of the file | {rows} rows | {rate} rows/s',
+              clearOnComplete: true,
+            },
             cliProgress.Presets.shades_classic,
           )
         : null;
       let started = false;
+      let startedAt = 0;
       const summary = await ingestReleaseFolder(database.db, folder, {
         dryRun: values['dry-run'],
         allowUnresolved: values['allow-unresolved'],
         requireSha256: values.all,
-        onProgress: (done, total) => {
-          if (!bar || total < PROGRESS_THRESHOLD) return;
+        onProgress: ({ rows, bytesRead, bytesTotal }) => {
+          if (!bar || bytesTotal < PROGRESS_THRESHOLD_BYTES) return;
           if (!started) {
-            bar.start(total, 0);
+            // The bar runs over the file's bytes (the row count is unknown until the end).
+            bar.start(bytesTotal, 0, { rows: 0, rate: 0 });
             started = true;
+            startedAt = performance.now();
           }
-          bar.update(done);
+          const seconds = (performance.now() - startedAt) / 1000;
+          bar.update(Math.min(bytesRead, bytesTotal), {
+            rows: rows.toLocaleString('en'),
+            rate: seconds > 0 ? Math.round(rows / seconds).toLocaleString('en') : 0,
+          });
         },
       });
       if (started) bar?.stop();

@@ -13,6 +13,8 @@ export interface CsvStream {
   headerLine: number;
   /** Data records in batches, parsed once from a file stream: memory holds one batch, not the file. */
   batches: AsyncGenerator<CsvRecord[]>;
+  /** Bytes read from the file so far (a little ahead of the parse): for progress. */
+  bytesRead: () => number;
 }
 
 const countNewlines = (text: string) => {
@@ -139,5 +141,5 @@ export async function streamCsv(path: string, displayName: string, batchSize = 2
       input.destroy();
     }
   }
-  return { header: knownHeader, headerLine, batches: batches() };
+  return { header: knownHeader, headerLine, batches: batches(), bytesRead: () => input.bytesRead };
 }

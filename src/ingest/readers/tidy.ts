@@ -1,6 +1,6 @@
 import { IngestError } from '../errors.ts';
 import { streamCsv } from './csv-stream.ts';
-import type { RawRow, Reader } from './raw-row.ts';
+import type { RawRow, Reader, RowStream } from './raw-row.ts';
 
 const REQUIRED = ['source', 'indicator_code', 'indicator_name', 'country_iso3', 'year', 'value', 'unit'] as const;
 
@@ -10,7 +10,7 @@ const REQUIRED = ['source', 'indicator_code', 'indicator_name', 'country_iso3', 
  * from a streaming parse (no dataframe): the format needs no reshaping, and a bulk load of a
  * million rows should hold one batch in memory, not the file.
  */
-export async function* streamTidy(path: string, displayName: string): AsyncGenerator<RawRow[]> {
+export async function streamTidy(path: string, displayName: string): Promise<RowStream> {
   const csv = await streamCsv(path, displayName);
   const missing = REQUIRED.filter((name) => !csv.header.includes(name));
   if (missing.length > 0) {
@@ -30,25 +30,28 @@ export async function* streamTidy(path: string, displayName: string): AsyncGener
     'note',
     'reference_url',
   ].map(at) as [number, number, number, number, number, number, number];
-  for await (const records of csv.batches) {
-    yield records.map(({ line, cells }) => ({
-      line,
-      indicatorCode: cells[indicator] ?? '',
-      country: { code: cells[country] ?? '' },
-      countryColumn: 'country_iso3',
-      year: cells[year] ?? '',
-      value: cells[value] ?? '',
-      valueColumn: 'value',
-      unit: cells[unit] ?? '',
-      note: (note >= 0 && cells[note]) || undefined,
-      referenceUrl: (referenceUrl >= 0 && cells[referenceUrl]) || undefined,
-    }));
+  async function* batches(): AsyncGenerator<RawRow[]> {
+    for await (const records of csv.batches) {
+      yield records.map(({ line, cells }) => ({
+        line,
+        indicatorCode: cells[indicator] ?? '',
+        country: { code: cells[country] ?? '' },
+        countryColumn: 'country_iso3',
+        year: cells[year] ?? '',
+        value: cells[value] ?? '',
+        valueColumn: 'value',
+        unit: cells[unit] ?? '',
+        note: (note >= 0 && cells[note]) || undefined,
+        referenceUrl: (referenceUrl >= 0 && cells[referenceUrl]) || undefined,
+      }));
+    }
   }
+  return { batches: batches(), bytesRead: csv.bytesRead };
 }
 
 /** The whole tidy file as rows (small files, tests); large loads use `streamTidy`. */
 export const readTidy: Reader = async (path, displayName) => {
   const rows: RawRow[] = [];
-  for await (const batch of streamTidy(path, displayName)) rows.push(...batch);
+  for await (const batch of (await streamTidy(path, displayName)).batches) rows.push(...batch);
   return { rows, linesRead: rows.length };
 };
