@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import Papa from 'papaparse';
+import { cutRecord } from './csv-records.ts';
 import { locateParseError } from './csv-frame.ts';
 
 export interface CsvRecord {
@@ -17,129 +17,98 @@ export interface CsvStream {
   bytesRead: () => number;
 }
 
-const countNewlines = (text: string) => {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-};
-
 /** A record that is only whitespace (and commas): skipped like papaparse's `skipEmptyLines: 'greedy'`. */
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
 /**
- * Parses a CSV file once, streaming, with papaparse over a file stream. Lines are counted from the
- * records themselves (one terminator each, plus the newlines inside quoted cells) so every error
- * can name its line without a second pass. A malformed file (unterminated quote, a row with too
- * few or too many fields, no data) is handed to `locateParseError`, which re-reads it to name the
- * place exactly as the dataframe readers do; that costs a second read only when the release fails.
+ * Parses a CSV file once, pulling 1 MiB chunks from a file stream: the file is read only as fast as
+ * the batches are taken, so memory holds one batch whatever the file's size. (papaparse's streaming
+ * mode was tried first: its pause does not hold back the file stream, and a 1 M-row file reached
+ * 645 MiB before the first batch was loaded.) Lines are counted from the records themselves (one
+ * break each, plus those inside quoted cells) so every error can name its line. A malformed file
+ * (unterminated quote, a row with too few or too many fields, no data) is handed to
+ * `locateParseError`, which re-reads it with papaparse to name the place exactly as the dataframe
+ * readers do; that costs a second read only when the release fails.
  */
 export async function streamCsv(path: string, displayName: string, batchSize = 20_000): Promise<CsvStream> {
-  const queue: CsvRecord[][] = [];
-  let batch: CsvRecord[] = [];
-  let header: string[] | null = null;
-  let headerLine = 1;
-  let line = 1;
-  let done = false;
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  let parser: Papa.Parser | null = null;
-  let paused = false;
-  const notify = () => {
-    wake?.();
-    wake = null;
-  };
-
-  const input = createReadStream(path, { encoding: 'utf8' });
-  input.on('error', (error) => {
-    failure = error;
-    notify();
-  });
-  Papa.parse<string[]>(input as unknown as File, {
-    header: false,
-    skipEmptyLines: false,
-    step: (result, p) => {
-      parser = p;
-      const cells = result.data;
-      const start = line;
-      for (const cell of cells) line += countNewlines(cell);
-      line++;
-      if (failure) return;
-      if (result.errors.length > 0) {
-        failure = new Error(result.errors[0]?.message ?? 'malformed CSV');
-        p.abort();
-        notify();
-        return;
-      }
-      if (isBlank(cells)) return;
-      if (!header) {
-        // After a UTF-8 byte-order mark the first header keeps its quotes ("cc_iso3c").
-        header = cells.map((cell, i) => (i === 0 ? cell.replace(/^\uFEFF/, '').replace(/^"(.*)"$/, '$1') : cell));
-        headerLine = start;
-        return;
-      }
-      if (cells.length !== header.length) {
-        failure = new Error(`expected ${header.length} fields but parsed ${cells.length}`);
-        p.abort();
-        notify();
-        return;
-      }
-      batch.push({ line: start, cells });
-      if (batch.length >= batchSize) {
-        queue.push(batch);
-        batch = [];
-        // Back-pressure: stop reading the file until the consumer has taken the batch.
-        paused = true;
-        p.pause();
-        notify();
-      }
-    },
-    complete: () => {
-      if (batch.length > 0) queue.push(batch);
-      batch = [];
-      done = true;
-      notify();
-    },
-    error: (error: Error) => {
-      failure = error;
-      notify();
-    },
-  });
-
-  const next = async (): Promise<void> => {
-    while (queue.length === 0 && !done && !failure) {
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        if (paused) {
-          paused = false;
-          (parser as Papa.Parser | null)?.resume();
-        }
-      });
-    }
-  };
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const fail = async (cause: Error): Promise<never> => {
     input.destroy();
     throw await locateParseError(path, displayName, 0, cause);
   };
 
-  // The header (or the failure, or the end of an empty file) arrives with the first records.
-  await next();
-  if (failure) return fail(failure);
-  if (!header || (queue.length === 0 && done)) return fail(new Error('no data'));
-  const knownHeader: string[] = header;
+  async function* records(): AsyncGenerator<CsvRecord[]> {
+    let buffer = '';
+    let line = 1;
+    let first = true;
+    let batch: CsvRecord[] = [];
+    const take = (atEnd: boolean) => {
+      let pos = 0;
+      let nextQuote = buffer.indexOf('"');
+      for (;;) {
+        if (pos >= buffer.length) break;
+        if (nextQuote !== -1 && nextQuote < pos) nextQuote = buffer.indexOf('"', pos);
+        const record = cutRecord(buffer, pos, nextQuote, atEnd);
+        if (!record) break;
+        if (!isBlank(record.cells)) batch.push({ line, cells: record.cells });
+        line += record.lineBreaks;
+        pos = record.next;
+      }
+      buffer = buffer.slice(pos);
+    };
+    for await (const chunk of input as AsyncIterable<string>) {
+      buffer += first ? chunk.replace(/^\uFEFF/, '') : chunk;
+      first = false;
+      take(false);
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    take(true);
+    if (batch.length > 0) yield batch;
+  }
+
+  const source = records();
+  let pending: CsvRecord[] = [];
+  let header: CsvRecord | undefined;
+  try {
+    // The header and the first data records (or the failure, or the end of an empty file).
+    while (!header || pending.length === 0) {
+      const next = await source.next();
+      if (next.done) break;
+      pending = next.value;
+      if (!header) header = pending.shift();
+    }
+  } catch (error) {
+    return fail(error as Error);
+  }
+  if (!header || pending.length === 0) return fail(new Error('no data'));
+  const width = header.cells.length;
 
   async function* batches(): AsyncGenerator<CsvRecord[]> {
     try {
-      for (;;) {
-        await next();
-        if (failure) await fail(failure);
-        const ready = queue.shift();
-        if (ready) yield ready;
-        else if (done) return;
+      let current: CsvRecord[] | undefined = pending;
+      while (current) {
+        const short = current.find((r) => r.cells.length !== width);
+        if (short) await fail(new Error(`expected ${width} fields but parsed ${short.cells.length}`));
+        yield current;
+        let next: IteratorResult<CsvRecord[]>;
+        try {
+          next = await source.next();
+        } catch (error) {
+          return await fail(error as Error);
+        }
+        current = next.done ? undefined : next.value;
       }
     } finally {
-      if (!done) (parser as Papa.Parser | null)?.abort();
       input.destroy();
     }
   }
-  return { header: knownHeader, headerLine, batches: batches(), bytesRead: () => input.bytesRead };
+  return {
+    header: header.cells,
+    headerLine: header.line,
+    batches: batches(),
+    bytesRead: () => input.bytesRead,
+  };
 }
