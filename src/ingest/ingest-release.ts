@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -11,7 +12,12 @@ import {
   firstDuplicateInStaging,
   moveStagingIntoObservation,
 } from '../repositories/observation-staging.ts';
-import { findRelease, insertRelease, insertReleaseFile, upsertSourceAndIndicators } from '../repositories/releases.ts';
+import {
+  findRelease,
+  insertRelease,
+  insertReleaseFileChunks,
+  upsertSourceAndIndicators,
+} from '../repositories/releases.ts';
 import { IngestError } from './errors.ts';
 import { type ReleaseMeta, readReleaseMeta, releaseId } from './meta.ts';
 import { openRowStream } from './readers/index.ts';
@@ -47,8 +53,23 @@ const DIFF_LIST_LIMIT = 1000;
 /** Thrown to roll back a dry run once its summary is known. */
 const DRY_RUN = Symbol('dry run');
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** The file's chunks (8 MiB), hashed as they pass: `done()` is the sha256 of what was read. */
+function hashedChunks(dataPath: string): { chunks: AsyncIterable<Uint8Array>; done: () => string } {
+  const hash = createHash('sha256');
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of createReadStream(dataPath, { highWaterMark: 8 << 20 }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  return { chunks: chunks(), done: () => hash.digest('hex') };
+}
+
+/** The sha256 of a file, read as a stream (a large release is never held whole). */
+async function sha256OfFile(dataPath: string): Promise<string> {
+  const hashed = hashedChunks(dataPath);
+  for await (const _ of hashed.chunks);
+  return hashed.done();
 }
 
 /** Ingests a release folder (`meta.yaml` + data file), as `npm run ingest` and start-up do. */
@@ -80,13 +101,14 @@ export async function ingestRelease(
       { file: displayName, column: 'sha256' },
     );
   }
-  let bytes: Buffer;
+  let digest: string;
+  let fileSize: number;
   try {
-    bytes = await readFile(dataPath);
+    fileSize = (await stat(dataPath)).size;
+    digest = await sha256OfFile(dataPath);
   } catch {
     throw new IngestError(`${displayName}: cannot read the data file`, { file: displayName });
   }
-  const digest = sha256(bytes);
   if (meta.sha256 && meta.sha256 !== digest) {
     throw new IngestError(
       `${displayName}: sha256 ${digest} does not match meta.yaml (${meta.sha256}); the file was changed`,
@@ -136,7 +158,7 @@ export async function ingestRelease(
       });
       const stream = await openRowStream(meta.format, dataPath, displayName, meta);
       const { rowsRead, staged } = await stageRows(trx, stream, validator, (progress) =>
-        options.onProgress?.({ ...progress, bytesTotal: bytes.length }),
+        options.onProgress?.({ ...progress, bytesTotal: fileSize }),
       );
       const duplicate = await firstDuplicateInStaging(trx);
       if (duplicate) throw duplicateKey(displayName, duplicate, duplicate.line, duplicate.firstLine);
@@ -158,7 +180,13 @@ export async function ingestRelease(
       };
       if (options.dryRun) throw DRY_RUN;
       await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount: staged });
-      await insertReleaseFile(trx, id, bytes);
+      // The stored copy is read again; its hash must still be the one checked before reading.
+      const stored = hashedChunks(dataPath);
+      await insertReleaseFileChunks(trx, id, stored.chunks);
+      if (stored.done() !== digest)
+        throw new IngestError(`${displayName}: the file changed while it was being loaded; nothing was written`, {
+          file: displayName,
+        });
       await moveStagingIntoObservation(trx, id);
       await bumpDataVersion(trx);
     });

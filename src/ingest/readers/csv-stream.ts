@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { cutRecord } from './csv-records.ts';
-import { locateParseError } from './csv-frame.ts';
+import { locateParseError } from './csv-errors.ts';
 
 export interface CsvRecord {
   /** The 1-based file line the record starts on. */

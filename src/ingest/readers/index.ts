@@ -1,21 +1,18 @@
 import type { ReleaseMeta } from '../meta.ts';
-import { readBipaLong } from './bipa-long.ts';
-import { readBipaProcessed } from './bipa-processed.ts';
-import { readIlostatBulk } from './ilostat-bulk.ts';
-import { readQogWide } from './qog-wide.ts';
 import type { RawRow, Reader, RowStream } from './raw-row.ts';
-import { readTidy, streamTidy } from './tidy.ts';
-import { readUnEgov } from './un-egov.ts';
-import { readWorldBankBulk } from './wb-bulk.ts';
+import { streamTidy } from './tidy.ts';
 
-export const READERS: Readonly<Record<ReleaseMeta['format'], Reader>> = {
-  tidy: readTidy,
-  'wb-bulk': readWorldBankBulk,
-  'un-egov': readUnEgov,
-  'bipa-long': readBipaLong,
-  'qog-wide': readQogWide,
-  'ilostat-bulk': readIlostatBulk,
-  'bipa-processed': readBipaProcessed,
+/**
+ * The readers of the layouts that need reshaping, loaded when a release needs one: they use danfojs,
+ * whose TensorFlow.js backend costs a second and ~150 MiB of memory that a tidy bulk load never needs.
+ */
+const READERS: Readonly<Record<Exclude<ReleaseMeta['format'], 'tidy'>, () => Promise<Reader>>> = {
+  'wb-bulk': async () => (await import('./wb-bulk.ts')).readWorldBankBulk,
+  'un-egov': async () => (await import('./un-egov.ts')).readUnEgov,
+  'bipa-long': async () => (await import('./bipa-long.ts')).readBipaLong,
+  'qog-wide': async () => (await import('./qog-wide.ts')).readQogWide,
+  'ilostat-bulk': async () => (await import('./ilostat-bulk.ts')).readIlostatBulk,
+  'bipa-processed': async () => (await import('./bipa-processed.ts')).readBipaProcessed,
 };
 
 /**
@@ -29,7 +26,8 @@ export async function openRowStream(
   meta: ReleaseMeta,
 ): Promise<RowStream> {
   if (format === 'tidy') return streamTidy(path, displayName);
-  const { rows, linesRead, notLoaded } = await READERS[format](path, displayName, meta);
+  const read = await READERS[format]();
+  const { rows, linesRead, notLoaded } = await read(path, displayName, meta);
   async function* batches(): AsyncGenerator<RawRow[]> {
     yield rows;
   }
