@@ -30,7 +30,7 @@ const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
  * `locateParseError`, which re-reads it with papaparse to name the place exactly as the dataframe
  * readers do; that costs a second read only when the release fails.
  */
-export async function streamCsv(path: string, displayName: string, batchSize = 20_000): Promise<CsvStream> {
+export async function streamCsv(path: string, displayName: string, batchSize = 5_000): Promise<CsvStream> {
   const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const fail = async (cause: Error): Promise<never> => {
     input.destroy();
