@@ -29,7 +29,8 @@ const { values: args } = parseArgs({
 const ROWS = Number(args.rows);
 const root = path.resolve(import.meta.dirname, '..');
 const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const DATABASE = 'civscope_bench_ingest';
+// BENCH_INGEST_DATABASE lets two sessions on one server benchmark at once without dropping each other's database.
+const DATABASE = process.env.BENCH_INGEST_DATABASE ?? 'civscope_bench_ingest';
 const benchUrl = new URL(server);
 benchUrl.pathname = `/${DATABASE}`;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
  * docs/architecture.md explains each floor.
  */
 export const FLOORS: readonly (readonly string[])[] = [
-  ['node.ts', 'worker.ts', 'env.ts', 'ingest/cli.ts', 'db/migrate-cli.ts'],
+  ['node.ts', 'worker.ts', 'env.ts', 'ingest/cli.ts', 'ingest/cli-main.ts', 'db/migrate-cli.ts'],
   ['boot/'],
   ['app.ts'],
   ['web/'],

@@ -15,7 +15,9 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type { ReservedSql, Sql } from 'postgres';
+import { pipeline } from 'node:stream/promises';
 import type { CircuitBreaker } from './circuit-breaker.ts';
+import { copyRowsOf } from './copy.ts';
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 
@@ -46,6 +48,15 @@ class PooledConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const target = this.#reserved ?? this.#sql;
+    const rows = copyRowsOf(compiledQuery.parameters);
+    if (rows) {
+      // COPY ... FROM STDIN: the rows are streamed on this connection (the transaction's, if any).
+      await this.#breaker.run(async () => {
+        const writable = await target.unsafe(compiledQuery.sql).writable();
+        await pipeline([rows.text], writable);
+      });
+      return { rows: [] };
+    }
     const result = await this.#breaker.run(
       async () => await target.unsafe(compiledQuery.sql, [...compiledQuery.parameters] as never[], { prepare: true }),
     );

@@ -25,6 +25,20 @@ export interface ValueDiff {
 }
 
 /**
+ * A release compared with the previous one, as the ingest reports it: the counts, and the first
+ * changes of each kind in key order (a first release of a million values adds a million; the
+ * summary needs the number, a dry run shows a few).
+ */
+export interface ReleaseDiff {
+  added: ValueChange[];
+  changed: ValueChange[];
+  removed: ValueChange[];
+  counts: { added: number; changed: number; removed: number };
+  unchanged: number;
+  float32Only: number;
+}
+
+/**
  * The one rule for "changed": two values are the same value when they round to the same float32.
  * Sources such as the WGI publish estimates that went through float32 in one release and not in the
  * next (0.478994995355606 vs 0.4789949953556061): a difference only past the 7th significant digit

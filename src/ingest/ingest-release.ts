@@ -1,17 +1,29 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { diffValues, type ValueDiff } from '../domain/diff.ts';
+import type { ReleaseDiff } from '../domain/diff.ts';
 import { refreshIndicatorCoverage } from '../repositories/coverage-writes.ts';
 import { bumpDataVersion } from '../repositories/data-version.ts';
-import { insertObservations, currentValuesOfSource } from '../repositories/observation-writes.ts';
-import { findRelease, insertRelease, insertReleaseFile, upsertSourceAndIndicators } from '../repositories/releases.ts';
+import {
+  createStaging,
+  diffStagingWithPrevious,
+  firstDuplicateInStaging,
+  moveStagingIntoObservation,
+} from '../repositories/observation-staging.ts';
+import {
+  findRelease,
+  insertRelease,
+  insertReleaseFileChunks,
+  upsertSourceAndIndicators,
+} from '../repositories/releases.ts';
 import { IngestError } from './errors.ts';
 import { type ReleaseMeta, readReleaseMeta, releaseId } from './meta.ts';
-import { READERS } from './readers/index.ts';
-import { type SkipReason, validateRows } from './validate.ts';
+import { openRowStream } from './readers/index.ts';
+import { type StageProgress, stageRows } from './stage-rows.ts';
+import { createRowValidator, duplicateKey, type SkipReason } from './validate.ts';
 
 export interface IngestOptions {
   /** Parse, validate and compare with the previous release, but write nothing. */
@@ -20,8 +32,8 @@ export interface IngestOptions {
   allowUnresolved?: boolean;
   /** Refuse a meta.yaml without the data file's sha256 (shipped and uploaded releases). */
   requireSha256?: boolean;
-  /** Called as observations are written: (written so far, total). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each batch is staged: rows read so far, and bytes of the file read of its size. */
+  onProgress?: (progress: StageProgress & { bytesTotal: number }) => void;
 }
 
 export interface IngestSummary {
@@ -33,11 +45,32 @@ export interface IngestSummary {
   skipped: Record<SkipReason, number>;
   unresolved: { line: number; text: string }[];
   /** Compared with the current values of the same source before this release. */
-  diff: ValueDiff | null;
+  diff: ReleaseDiff | null;
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** Changes of each kind a summary lists (the counts are always complete). */
+const DIFF_LIST_LIMIT = 1000;
+
+/** Thrown to roll back a dry run once its summary is known. */
+const DRY_RUN = Symbol('dry run');
+
+/** The file's chunks (8 MiB), hashed as they pass: `done()` is the sha256 of what was read. */
+function hashedChunks(dataPath: string): { chunks: AsyncIterable<Uint8Array>; done: () => string } {
+  const hash = createHash('sha256');
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of createReadStream(dataPath, { highWaterMark: 8 << 20 }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  return { chunks: chunks(), done: () => hash.digest('hex') };
+}
+
+/** The sha256 of a file, read as a stream (a large release is never held whole). */
+async function sha256OfFile(dataPath: string): Promise<string> {
+  const hashed = hashedChunks(dataPath);
+  for await (const _ of hashed.chunks);
+  return hashed.done();
 }
 
 /** Ingests a release folder (`meta.yaml` + data file), as `npm run ingest` and start-up do. */
@@ -69,13 +102,14 @@ export async function ingestRelease(
       { file: displayName, column: 'sha256' },
     );
   }
-  let bytes: Buffer;
+  let digest: string;
+  let fileSize: number;
   try {
-    bytes = await readFile(dataPath);
+    fileSize = (await stat(dataPath)).size;
+    digest = await sha256OfFile(dataPath);
   } catch {
     throw new IngestError(`${displayName}: cannot read the data file`, { file: displayName });
   }
-  const digest = sha256(bytes);
   if (meta.sha256 && meta.sha256 !== digest) {
     throw new IngestError(
       `${displayName}: sha256 ${digest} does not match meta.yaml (${meta.sha256}); the file was changed`,
@@ -112,62 +146,58 @@ export async function ingestRelease(
     };
   }
 
-  const { rows, linesRead, notLoaded } = await READERS[meta.format](dataPath, displayName, meta);
-  const validated = validateRows(rows, meta, displayName, options.allowUnresolved);
-  validated.skipped['level not loaded'] = notLoaded ?? 0;
-  const before = await currentValuesOfSource(db, {
-    sourceId: meta.source.id,
-    indicatorCodes: meta.indicators.map((i) => i.code),
-    publishedOn: meta.published_on,
-  });
-  const diff = diffValues(
-    before.map((v) => ({ indicatorCode: v.indicator_code, iso3: v.iso3, year: v.year, value: v.value })),
-    validated.observations,
-  );
-  const summary: IngestSummary = {
-    releaseId: id,
-    file: displayName,
-    status: options.dryRun ? 'dry-run' : 'loaded',
-    linesRead,
-    loaded: options.dryRun ? 0 : validated.observations.length,
-    skipped: validated.skipped,
-    unresolved: validated.unresolved,
-    diff,
-  };
-  if (options.dryRun) return summary;
-
-  await db.transaction().execute(async (trx) => {
-    await upsertSourceAndIndicators(trx, meta);
-    await insertRelease(trx, {
-      id,
-      meta,
-      fileName: path.basename(dataPath),
-      sha256: digest,
-      rowCount: validated.observations.length,
+  // Everything from the first parsed row to the move into `observation` runs in one transaction
+  // (the staging table lives in it): a bad row a million lines in, or a dry run, leaves nothing.
+  let summary: IngestSummary | undefined;
+  try {
+    await db.transaction().execute(async (trx) => {
+      await upsertSourceAndIndicators(trx, meta);
+      await createStaging(trx);
+      const validator = createRowValidator(meta, displayName, {
+        allowUnresolved: options.allowUnresolved,
+        checkDuplicates: false,
+      });
+      const stream = await openRowStream(meta.format, dataPath, displayName, meta);
+      const { rowsRead, staged } = await stageRows(trx, stream, validator, (progress) =>
+        options.onProgress?.({ ...progress, bytesTotal: fileSize }),
+      );
+      const duplicate = await firstDuplicateInStaging(trx);
+      if (duplicate) throw duplicateKey(displayName, duplicate, duplicate.line, duplicate.firstLine);
+      const diff = await diffStagingWithPrevious(trx, {
+        sourceId: meta.source.id,
+        indicatorCodes: meta.indicators.map((i) => i.code),
+        publishedOn: meta.published_on,
+        listLimit: DIFF_LIST_LIMIT,
+      });
+      summary = {
+        releaseId: id,
+        file: displayName,
+        status: options.dryRun ? 'dry-run' : 'loaded',
+        linesRead: stream.linesRead ?? rowsRead,
+        loaded: options.dryRun ? 0 : staged,
+        skipped: { ...validator.skipped, 'level not loaded': stream.notLoaded ?? 0 },
+        unresolved: validator.unresolved,
+        diff,
+      };
+      if (options.dryRun) throw DRY_RUN;
+      await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount: staged });
+      // The stored copy is read again; its hash must still be the one checked before reading.
+      const stored = hashedChunks(dataPath);
+      await insertReleaseFileChunks(trx, id, stored.chunks);
+      if (stored.done() !== digest)
+        throw new IngestError(`${displayName}: the file changed while it was being loaded; nothing was written`, {
+          file: displayName,
+        });
+      await moveStagingIntoObservation(trx, id);
+      await refreshIndicatorCoverage(
+        trx,
+        meta.indicators.map((i) => i.code),
+      );
+      await bumpDataVersion(trx);
     });
-    await insertReleaseFile(trx, id, bytes);
-    const total = validated.observations.length;
-    await insertObservations(
-      trx,
-      validated.observations.map((o) => ({
-        indicator_code: o.indicatorCode,
-        iso3: o.iso3,
-        year: o.year,
-        release_id: id,
-        value: o.value,
-        flag: o.flag,
-        note: o.note,
-        reference_url: o.referenceUrl,
-        rank: o.rank ?? null,
-        rank_label: o.rankLabel ?? null,
-      })),
-      (done) => options.onProgress?.(done, total),
-    );
-    await refreshIndicatorCoverage(
-      trx,
-      meta.indicators.map((i) => i.code),
-    );
-    await bumpDataVersion(trx);
-  });
+  } catch (error) {
+    if (error !== DRY_RUN) throw error;
+  }
+  if (!summary) throw new Error('ingest finished without a summary');
   return summary;
 }

@@ -10,10 +10,10 @@ export function summaryLine(s: IngestSummary): string {
     .join(', ');
   const values =
     s.status === 'dry-run'
-      ? `would load ${s.diff ? s.diff.added.length + s.diff.changed.length + s.diff.unchanged : 0}`
+      ? `would load ${s.diff ? s.diff.counts.added + s.diff.counts.changed + s.diff.unchanged : 0}`
       : `loaded ${s.loaded}`;
   const diff = s.diff
-    ? `; vs previous: +${s.diff.added.length} added, ~${s.diff.changed.length} changed, -${s.diff.removed.length} removed${s.diff.float32Only > 0 ? ` (${s.diff.float32Only} differ only below float32 precision: not changed)` : ''}`
+    ? `; vs previous: +${s.diff.counts.added} added, ~${s.diff.counts.changed} changed, -${s.diff.counts.removed} removed${s.diff.float32Only > 0 ? ` (${s.diff.float32Only} differ only below float32 precision: not changed)` : ''}`
     : '';
   return `${s.releaseId}: read ${s.linesRead} lines; ${values}; skipped ${skippedTotal}${reasons ? ` (${reasons})` : ''}${diff}`;
 }

@@ -49,9 +49,9 @@ export function uploadIngester(db: Kysely<Database>): (upload: ReleaseUpload) =>
         unresolved: summary.unresolved,
         changes: summary.diff
           ? {
-              added: summary.diff.added.length,
-              changed: summary.diff.changed.length,
-              removed: summary.diff.removed.length,
+              added: summary.diff.counts.added,
+              changed: summary.diff.counts.changed,
+              removed: summary.diff.counts.removed,
               unchanged: summary.diff.unchanged,
             }
           : null,

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, IndicatorTable, ReleaseTable, SourceTable } from '../db/schema.ts';
 
 /** A release's indicator as meta.yaml describes it (ingest/meta.ts parses and checks the file). */
@@ -153,6 +153,29 @@ export async function insertRelease(
       notes: meta.notes,
     })
     .execute();
+}
+
+/**
+ * The same, from the file's chunks: a bytea parameter travels as hex text, so a 66 MB file sent
+ * whole would need a 132 MB string; appended a chunk at a time it needs one chunk's worth.
+ */
+export async function insertReleaseFileChunks(
+  db: Db,
+  releaseId: string,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<void> {
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first) await insertReleaseFile(db, releaseId, chunk);
+    else
+      await db
+        .updateTable('release_file')
+        .set({ content: sql<Uint8Array>`content || ${chunk}` })
+        .where('release_id', '=', releaseId)
+        .execute();
+    first = false;
+  }
+  if (first) await insertReleaseFile(db, releaseId, new Uint8Array());
 }
 
 /** Keeps the original file of a release, byte for byte, for /v1/releases/{id}/file. */

@@ -33,3 +33,14 @@ export interface ReaderResult {
 
 /** Readers of files that do not name our indicators get the release's meta.yaml to map them. */
 export type Reader = (path: string, displayName: string, meta?: ReleaseMeta) => Promise<ReaderResult>;
+
+/** Rows in batches as a streaming reader parses them, so a large file is never held whole. */
+export interface RowStream {
+  batches: AsyncIterable<RawRow[]>;
+  /** Bytes of the file read so far, for progress. */
+  bytesRead: () => number;
+  /** Counted by readers that reshape; a streaming reader's count comes from its batches. */
+  notLoaded?: number;
+  /** Data lines of a file read whole (its rows may be more or fewer, after reshaping). */
+  linesRead?: number;
+}
