@@ -11,26 +11,40 @@ const countNewlines = (text: string) => {
   return n;
 };
 
+export interface CsvRecordAt {
+  fields: string[];
+  /** The 1-based file line the record starts on. */
+  line: number;
+}
+
 /**
- * The file line each record starts on, from papaparse's cursor: danfojs keeps no positions, and
- * counting rows would drift past a skipped blank line or a quoted field spanning lines.
+ * Every record of the text after the preamble, with the file line it starts on (from papaparse's
+ * cursor: counting rows would drift past a skipped blank line or a quoted field spanning lines),
+ * and whether papaparse met a quote it could not close.
  */
-export function recordStartLines(text: string, preambleLines: number): number[] {
+export function csvRecords(text: string, preambleLines: number): { records: CsvRecordAt[]; quoteError: boolean } {
   const body = afterPreamble(text, preambleLines);
-  const starts: number[] = [];
+  const records: CsvRecordAt[] = [];
+  let quoteError = false;
   let line = preambleLines + 1;
   let last = 0;
-  Papa.parse(body, {
+  Papa.parse<string[]>(body, {
     skipEmptyLines: 'greedy',
     step: (result) => {
       const chunk = body.slice(last, result.meta.cursor);
       const leading = /^[\r\n]*/.exec(chunk)?.[0] ?? '';
-      starts.push(line + countNewlines(leading));
+      records.push({ fields: result.data, line: line + countNewlines(leading) });
       line += countNewlines(chunk);
       last = result.meta.cursor;
+      if (result.errors.some((e) => e.type === 'Quotes')) quoteError = true;
     },
   });
-  return starts;
+  return { records, quoteError };
+}
+
+/** The file line each record starts on (the header is record 0). */
+function recordStartLines(text: string, preambleLines: number): number[] {
+  return csvRecords(text, preambleLines).records.map((r) => r.line);
 }
 
 /** The text after the first `preambleLines` lines. */

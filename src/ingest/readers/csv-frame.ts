@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as dfd from 'danfojs-node';
 import { cellError, IngestError } from '../errors.ts';
-import { locateParseError, recordStartLines } from './csv-errors.ts';
+import { csvRecords, locateParseError } from './csv-errors.ts';
 
 export interface CsvFrame {
   frame: dfd.DataFrame;
@@ -15,44 +15,42 @@ export interface CsvFrame {
 
 /**
  * Reads a CSV file into a danfojs DataFrame with every cell kept as text: values are parsed
- * later, in float64, so danfojs's float32 tensors never touch a served number.
+ * later, in float64, so danfojs's float32 tensors never touch a served number. The file is parsed
+ * once (papaparse, keeping each record's line) and the frame built from its columns; a file that
+ * does not parse cleanly (a quote never closed, a row of the wrong width, no header or no data)
+ * fails with the line and column that explain it.
  */
 export async function readCsvFrame(path: string, displayName: string, preambleLines = 0): Promise<CsvFrame> {
-  let frame: dfd.DataFrame;
+  let text: string;
   try {
-    frame = await dfd.readCSV(path, {
-      header: true,
-      dynamicTyping: false,
-      skipEmptyLines: 'greedy',
-      skipFirstNLines: preambleLines,
-    } as Parameters<typeof dfd.readCSV>[1]);
+    text = await readFile(path, 'utf8');
   } catch (error) {
-    throw await locateParseError(path, displayName, preambleLines, error as Error);
+    throw new IngestError(`${displayName}: cannot read the file (${(error as Error).message})`, { file: displayName });
   }
-  const text = await readFile(path, 'utf8');
-  unquoteFirstHeader(frame, text);
-  const starts = recordStartLines(text, preambleLines);
-  const headerLine = starts[0] ?? preambleLines + 1;
+  const { records, quoteError } = csvRecords(text, preambleLines);
+  const [header, ...rows] = records;
+  if (!header || rows.length === 0 || quoteError || rows.some((r) => r.fields.length !== header.fields.length)) {
+    throw await locateParseError(path, displayName, preambleLines, new Error('the file could not be read as CSV'));
+  }
+  const columns = headerNames(header.fields);
+  const frame = new dfd.DataFrame(Object.fromEntries(columns.map((c, i) => [c, rows.map((r) => r.fields[i] ?? '')])), {
+    dtypes: columns.map(() => 'string'),
+  });
   return {
     frame,
-    columns: frame.columns.map(String),
-    headerLine,
-    // starts[0] is the header; data row i is record i + 1.
-    lineOf: (row) => starts[row + 1] ?? headerLine + 1 + row,
-    rowCount: frame.shape[0] ?? 0,
+    columns,
+    headerLine: header.line,
+    lineOf: (row) => rows[row]?.line ?? header.line + 1 + row,
+    rowCount: rows.length,
   };
 }
 
 /**
  * After a UTF-8 byte-order mark (R's write.csv with fileEncoding="UTF-8-BOM", as BIPA publishes)
- * the parser drops the mark but keeps the quotes of the first header: `"cc_iso3c"`. The header is
- * renamed to what it says.
+ * the first header can arrive as `\uFEFF"cc_iso3c"`: it is named what it says.
  */
-function unquoteFirstHeader(frame: dfd.DataFrame, text: string): void {
-  const first = frame.columns[0];
-  if (!text.startsWith('\uFEFF') || typeof first !== 'string') return;
-  const clean = first.replace(/^\uFEFF/, '').replace(/^"(.*)"$/, '$1');
-  if (clean !== first) frame.rename({ [first]: clean }, { inplace: true });
+function headerNames(fields: string[]): string[] {
+  return fields.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '').replace(/^"(.*)"$/, '$1') : name));
 }
 
 /** The text of one column, as an array; missing cells become ''. */
