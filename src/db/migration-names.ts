@@ -9,4 +9,5 @@ export const EXPECTED_MIGRATIONS = [
   '0005_observation_load_time_and_release_files.sql',
   '0006_indicator_vietnamese_definitions.sql',
   '0007_indicator_coverage.sql',
+  '0008_databank_xlsx_format.sql',
 ] as const;

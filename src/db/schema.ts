@@ -42,7 +42,15 @@ export interface ReleaseTable {
   id: string;
   source_id: string;
   label: string;
-  format: 'tidy' | 'wb-bulk' | 'un-egov' | 'bipa-long' | 'qog-wide' | 'ilostat-bulk' | 'bipa-processed';
+  format:
+    | 'tidy'
+    | 'wb-bulk'
+    | 'un-egov'
+    | 'bipa-long'
+    | 'qog-wide'
+    | 'ilostat-bulk'
+    | 'bipa-processed'
+    | 'wb-databank-xlsx';
   published_on: DateColumn;
   retrieved_on: DateColumn | null;
   file_name: string;

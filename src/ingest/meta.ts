@@ -60,7 +60,16 @@ export const releaseMetaSchema = z
     }),
     release: idText,
     label: z.string().min(1),
-    format: z.enum(['tidy', 'wb-bulk', 'un-egov', 'bipa-long', 'qog-wide', 'ilostat-bulk', 'bipa-processed']),
+    format: z.enum([
+      'tidy',
+      'wb-bulk',
+      'un-egov',
+      'bipa-long',
+      'qog-wide',
+      'ilostat-bulk',
+      'bipa-processed',
+      'wb-databank-xlsx',
+    ]),
     /** A plain file name beside meta.yaml: no directories, no `..`, no hidden files. */
     file: z
       .string()

@@ -62,6 +62,31 @@ async function describedIndicators(db: Db, meta: ReleaseMeta): Promise<Set<strin
   );
 }
 
+/** The indicators of `meta` that a release of the same source published after it has values for. */
+async function indicatorsOfNewerReleases(db: Db, meta: ReleaseMeta): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('indicator as i')
+    .select('i.code')
+    .where(
+      'i.code',
+      'in',
+      meta.indicators.map((indicator) => indicator.code),
+    )
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('observation as o')
+          .innerJoin('release as r', 'r.id', 'o.release_id')
+          .select(sql.lit(1).as('one'))
+          .whereRef('o.indicator_code', '=', 'i.code')
+          .where('r.source_id', '=', meta.source.id)
+          .where('r.published_on', '>', meta.published_on),
+      ),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 /** The source row, written or rewritten from `source`. */
 async function upsertSource(db: Db, source: ReleaseMeta['source']): Promise<void> {
   await db
@@ -118,10 +143,14 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
     .select((eb) => eb.fn.max('published_on').as('published_on'))
     .where('source_id', '=', source.id)
     .executeTakeFirst();
-  const existingIndicators = await describedIndicators(db, meta);
   if (newest?.published_on && newest.published_on > meta.published_on) {
-    // Older than what is loaded: only describe what nothing describes yet.
-    const missing = meta.indicators.filter((i) => !existingIndicators.has(i.code));
+    // Older than what is loaded: the newer release describes what it has; this one describes the
+    // rest (a newer release that drops or does not repeat a series leaves it to the older one).
+    const describedByNewer = await indicatorsOfNewerReleases(db, meta);
+    const own = meta.indicators.filter((i) => !describedByNewer.has(i.code));
+    const existing = await describedIndicators(db, meta);
+    const missing = meta.indicators.filter((i) => describedByNewer.has(i.code) && !existing.has(i.code));
+    if (own.length > 0) await upsertIndicators(db, { ...meta, indicators: own });
     if (missing.length > 0)
       await db
         .insertInto('indicator')

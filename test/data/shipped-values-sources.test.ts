@@ -1,9 +1,13 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReleaseMeta } from '../../src/ingest/meta.ts';
+import { DATASETS_DIR } from '../../src/ingest/shipped.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
 import { REGISTRY, sourceRows } from '../helpers/shipped-source.ts';
 
 // The releases of issue 10's new sources (ILOSTAT, the Blavatnik Index's processed ILOSTAT, V-Dem
-// and GovTech files, WDI Internet users): every stored value is Number() of its source text, read
+// and GovTech files, WDI Internet users, WWBI 3.1): every stored value is Number() of its source text, read
 // here with papaparse alone, independently of the readers.
 
 let test: TestDatabase;
@@ -118,5 +122,62 @@ describe('the WDI Internet users release', () => {
     expect(compared).toBe(472);
     expect(stored.size).toBe(472);
     expect(stored.get('IT.NET.USER.ZS|VNM|2023')).toBe(78.08);
+  });
+});
+
+describe('the WWBI 3.1 release (the DataBank workbook)', () => {
+  /** Every value of the declared series for our countries, read with ExcelJS, independently of the reader. */
+  async function workbookValues(): Promise<Map<string, number>> {
+    const folder = path.join(DATASETS_DIR, 'wb-wwbi', 'v3.1-2024-09');
+    const meta = await readReleaseMeta(path.join(folder, 'meta.yaml'));
+    const declared = new Set(meta.indicators.map((i) => i.code));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(folder, meta.file));
+    const sheet = workbook.getWorksheet('Data');
+    const header = (sheet?.getRow(1).values ?? []) as unknown[];
+    const values = new Map<string, number>();
+    sheet?.eachRow((row, number) => {
+      const cells = row.values as unknown[];
+      if (number === 1 || !REGISTRY.has(String(cells[2])) || !declared.has(String(cells[4]))) return;
+      cells.forEach((cell, column) => {
+        if (column > 4 && typeof cell === 'number') values.set(`${cells[4]}|${cells[2]}|${header[column]}`, cell);
+      });
+    });
+    return values;
+  }
+
+  it('serves every value of the 34 declared series for our countries exactly as the workbook stores it, and nothing else', async () => {
+    const expected = await workbookValues();
+    const stored = await storedValues('wb-wwbi:v3.1-2024-09');
+    for (const [key, value] of expected) expect(stored.get(key), key).toBe(value);
+    expect(expected.size).toBe(715);
+    expect(stored.size).toBe(715);
+  }, 60_000);
+
+  it('keeps Viet Nam’s figures as published: median age 34 (2019), women 29.6% of public managers, economists at 0.33 of the global median', async () => {
+    const stored = await storedValues('wb-wwbi:v3.1-2024-09');
+    expect(stored.get('BI.PWK.AGES.PB.MD|VNM|2019')).toBe(34);
+    expect(stored.get('BI.PWK.PUBS.SN.FE.ZS|VNM|2019')).toBe(0.29566842317581177);
+    expect(stored.get('BI.PWK.CMPA.GE.MD|VNM|2017')).toBe(0.3270693222716909);
+    expect(stored.get('BI.WAG.CPRS.PB.ZS|VNM|2019')).toBe(2.799999952316284);
+  });
+
+  it('leaves the 14 series of the April 2024 release to it: their current values still come from v3-2024-04', async () => {
+    const rows = await test.db
+      .selectFrom('observation')
+      .select('indicator_code')
+      .distinct()
+      .where('release_id', '=', 'wb-wwbi:v3.1-2024-09')
+      .where('indicator_code', 'in', ['BI.WAG.TOTL.GD.ZS', 'BI.EMP.TOTL.PB.ZS', 'BI.WAG.PREM.PB.GP'])
+      .execute();
+    expect(rows).toEqual([]);
+    const described = await test.db
+      .selectFrom('indicator')
+      .select('definition')
+      .where('code', '=', 'BI.WAG.TOTL.GD.ZS')
+      .executeTakeFirstOrThrow();
+    expect(described.definition).toBe(
+      'General government compensation of employees as a percentage of gross domestic product.',
+    );
   });
 });

@@ -13,6 +13,7 @@ const READERS: Readonly<Record<Exclude<ReleaseMeta['format'], 'tidy'>, () => Pro
   'qog-wide': async () => (await import('./qog-wide.ts')).readQogWide,
   'ilostat-bulk': async () => (await import('./ilostat-bulk.ts')).readIlostatBulk,
   'bipa-processed': async () => (await import('./bipa-processed.ts')).readBipaProcessed,
+  'wb-databank-xlsx': async () => (await import('./wb-databank-xlsx.ts')).readWorldBankDatabankXlsx,
 };
 
 /**
