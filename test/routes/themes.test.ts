@@ -54,10 +54,12 @@ describe('GET /v1/themes', () => {
     expect(training?.note?.en).toContain('Learning & development indicator but publishes no value');
   });
 
-  it('counts HR and talent as adequate from BIPA, QoG and V-Dem, with nothing only for Brunei (V-Dem codes Lao PDR and Timor-Leste)', async () => {
+  it('counts HR and talent as adequate from BIPA, QoG, V-Dem and WWBI, with nothing only for Brunei (V-Dem codes Lao PDR and Timor-Leste)', async () => {
     const hr = (await themes()).find((t) => t.code === 'hr-and-talent');
     expect(hr?.evidence).toBe('adequate');
-    expect(hr?.sources.map((s) => s.id)).toEqual(['bsg-bipa', 'qog-expert-survey', 'vdem']);
+    expect(hr?.sources.map((s) => s.id)).toEqual(['bsg-bipa', 'qog-expert-survey', 'vdem', 'wb-wwbi']);
+    // WWBI 3.1: women among public managers, from household surveys of 7 countries (not BRN).
+    expect(hr?.indicators.find((i) => i.code === 'BI.PWK.PUBS.SN.FE.ZS')?.coverage.countries).toBe(7);
     expect(hr?.countries_with_nothing).toEqual(['BRN']);
     expect(hr?.gap?.en).toBe('No value at all for 1 of 14: Brunei Darussalam.');
     // V-Dem v2stcritrecadm (merit in appointments): 2023, every country but Brunei.
