@@ -103,7 +103,10 @@ const UNITS_VI: Readonly<Record<string, string>> = {
   'points (0 to 4)': 'điểm (0 đến 4)',
   'points (0 to 6.75)': 'điểm (0 đến 6,75)',
   'points (0 to 8)': 'điểm (0 đến 8)',
+  ratio: 'tỷ số',
   'ratio (women / men)': 'tỷ số (nữ / nam)',
+  'ratio to clerks': 'tỷ số so với nhân viên văn phòng',
+  'ratio to the global median': 'tỷ số so với trung vị toàn cầu',
   'score 0-1': 'điểm 0–1',
   'score 0-1 (1 = highest of the 120 countries)': 'điểm 0–1 (1 = cao nhất trong 120 quốc gia)',
   'thousands of people': 'nghìn người',
@@ -123,7 +126,13 @@ const UNITS_VI: Readonly<Record<string, string>> = {
   'regression coefficient (log points)': 'hệ số hồi quy (điểm log)',
   'share (0-1)': 'tỷ lệ (0–1)',
   'standard error of estimate': 'sai số chuẩn của ước lượng',
+  years: 'năm',
 };
+
+/** Whether a unit has a Vietnamese label (a test keeps every shipped unit covered). */
+export function hasVietnameseUnit(unit: string): boolean {
+  return unit in UNITS_VI;
+}
 
 /** A unit for an axis title in the chart's language; unknown units stay as published. */
 export function unitLabel(unit: string, lang: Lang): string {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadShippedReleases } from '../../src/boot/prepare.ts';
+import { hasVietnameseUnit, unitLabel } from '../../src/charts/locale.ts';
 import { readReleaseMeta } from '../../src/ingest/meta.ts';
 import { listShippedReleases } from '../../src/ingest/shipped.ts';
 import { createTestApp, getJson } from '../helpers/app.ts';
@@ -30,6 +31,13 @@ describe('definitions and caveats in Vietnamese', () => {
     }
     expect(untranslated).toEqual([]);
     expect(indicators).toBeGreaterThan(170);
+  });
+
+  it('give every unit of every shipped indicator a Vietnamese axis label: a Vietnamese chart never shows an English unit', async () => {
+    const units = new Set<string>();
+    for (const release of await listShippedReleases()) for (const i of release.meta.indicators) units.add(i.unit);
+    expect([...units].filter((unit) => !hasVietnameseUnit(unit))).toEqual([]);
+    expect(unitLabel('ratio to the global median', 'vi')).toBe('tỷ số so với trung vị toàn cầu');
   });
 
   it('reach every indicator the API serves: /v1/indicators has a Vietnamese definition for each', async () => {
