@@ -25,13 +25,18 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
   ]);
   const rows = values.get(indicator.code) ?? [];
   const computable = rows.filter(usable);
+  // An indicator with no better direction (a wage bill, an employment share) is listed highest
+  // first, and `rank` is only the position in that order: no direction and no "100 = best" score.
+  const neutral = indicator.higher_is_better === null;
   const direction = directionOf(indicator.higher_is_better);
   const ranked = rankCountries(computable, direction);
   // Min-max 0–100 within the ranked set (100 = best); null when all values are equal.
-  const scores = minMax(
-    ranked.map((r) => r.item.value),
-    direction,
-  );
+  const scores = neutral
+    ? []
+    : minMax(
+        ranked.map((r) => r.item.value),
+        direction,
+      );
   const ranking = ranked.map(({ item, rank }, i) => ({
     rank,
     iso3: item.iso3,
@@ -49,7 +54,7 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     vintage,
     year: query.year ?? null,
     latest: query.year === undefined,
-    direction,
+    direction: neutral ? null : direction,
     median: median(computable.map((r) => r.value)),
     ranking,
     coverage: coverageOf(

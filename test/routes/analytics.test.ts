@@ -321,6 +321,16 @@ describe('rankings, compare and profiles', () => {
     expect(body.coverage).toEqual({ reporting: 10, members: 14, missing: ['CHN', 'JPN', 'KOR', 'VNM'] });
   });
 
+  it('lists an indicator with no better direction highest first without calling it a contest: no direction, no score', async () => {
+    const { body } = await getJson(app, '/v1/rankings?indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN%2B3&year=2020');
+    expect(body.direction).toBeNull();
+    const rows = body.ranking as { rank: number; iso3: string; value: number; score: number | null }[];
+    // datasets/wb-wwbi/v3-2024-04/data.csv, 2020: TLS 12.7675247192383 … MMR 3.3016791343689.
+    expect(rows.map((r) => r.iso3)).toEqual(['TLS', 'BRN', 'KHM', 'PHL', 'LAO', 'THA', 'MYS', 'IDN', 'SGP', 'MMR']);
+    expect(rows[0]).toMatchObject({ rank: 1, value: 12.7675247192383, score: null });
+    expect(rows.every((r) => r.score === null)).toBe(true);
+  });
+
   it('compare gives a country × indicator matrix with the year of each value', async () => {
     const { body } = await getJson(app, '/v1/compare?indicators=EGDI,GE.EST&countries=SGP,VNM,LAO&latest=true');
     const vnm = (

@@ -37,7 +37,10 @@ export const rankingsRoute = createRoute({
               year: z.number().int().nullable(),
               latest: z.boolean(),
               lang: z.enum(['en', 'vi']),
-              direction: z.enum(['higher', 'lower']),
+              direction: z.enum(['higher', 'lower']).nullable().openapi({
+                description:
+                  'Which way is better; null for an indicator with no better direction (a wage bill, an employment share): its countries are listed highest value first, `rank` is only the position in that order and `score` is null.',
+              }),
               median: z.number().nullable(),
               ranking: z.array(
                 z.object({
