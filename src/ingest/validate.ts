@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { type CountryResolution, resolveCountry, resolveCountryCode } from '../domain/resolve-country.ts';
+import type { StagedObservation } from '../repositories/observation-staging.ts';
 import { IngestError } from './errors.ts';
 import type { FlagRule, ReleaseMeta } from './meta.ts';
 import type { RawRow } from './readers/raw-row.ts';
 
-/** A value ready to load: parsed in float64 from the source text, never rounded. */
-export interface ParsedObservation {
-  indicatorCode: string;
-  iso3: string;
-  year: number | null;
-  value: number;
-  flag: string | null;
-  note: string | null;
-  referenceUrl: string | null;
-  /** Only where the source publishes ranks beside its values. */
-  rank?: number;
-  rankLabel?: string;
-  line: number;
-}
+/** A value ready to load (parsed in float64 from the source text, never rounded): what the staging table takes. */
+export type ParsedObservation = StagedObservation;
 
 export type SkipReason = 'other country' | 'aggregate' | 'missing value' | 'unresolved country' | 'level not loaded';
 

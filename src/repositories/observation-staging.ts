@@ -13,6 +13,7 @@ export interface StagedObservation {
   flag: string | null;
   note: string | null;
   referenceUrl: string | null;
+  /** Only where the source publishes ranks beside its values. */
   rank?: number;
   rankLabel?: string;
 }
