@@ -4,7 +4,7 @@ import { openDatabase } from '../db/open.ts';
 import { prepareSchema } from '../boot/prepare.ts';
 import { parseEnv } from '../env.ts';
 import { IngestError } from './errors.ts';
-import { type IngestSummary, ingestReleaseFolder } from './ingest-release.ts';
+import { type IngestOptions, type IngestSummary, ingestReleaseFolder } from './ingest-release.ts';
 import { summaryLine } from './summary-line.ts';
 import { listShippedReleases } from './shipped.ts';
 
@@ -37,8 +37,50 @@ function printDiffDetails(summary: IngestSummary): void {
   show('-', summary.diff.removed, summary.diff.counts.removed);
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+/**
+ * A progress bar over the file's bytes (the row count is unknown until the end), shown on a
+ * terminal for files large enough to be worth it and started by the first batch.
+ */
+function progressBar(): { onProgress: NonNullable<IngestOptions['onProgress']>; stop: () => void } {
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        {
+          format: '  {bar} {percentage}% of the file | {rows} rows | {rate} rows/s',
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let started = false;
+  let startedAt = 0;
+  const onProgress: NonNullable<IngestOptions['onProgress']> = ({ rows, bytesRead, bytesTotal }) => {
+    if (!bar || bytesTotal < PROGRESS_THRESHOLD_BYTES) return;
+    if (!started) {
+      bar.start(bytesTotal, 0, { rows: 0, rate: 0 });
+      started = true;
+      startedAt = performance.now();
+    }
+    const seconds = (performance.now() - startedAt) / 1000;
+    bar.update(Math.min(bytesRead, bytesTotal), {
+      rows: rows.toLocaleString('en'),
+      rate: seconds > 0 ? Math.round(rows / seconds).toLocaleString('en') : 0,
+    });
+  };
+  const stop = () => {
+    if (started) bar?.stop();
+  };
+  return { onProgress, stop };
+}
+
+function printSummary(summary: IngestSummary, dryRun: boolean): void {
+  console.log(summaryLine(summary));
+  for (const u of summary.unresolved)
+    console.log(`  unresolved country "${u.text}" at ${summary.file}, line ${u.line}`);
+  if (dryRun) printDiffDetails(summary);
+}
+
+function parseCliArgs() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       'dry-run': { type: 'boolean', default: false },
@@ -47,6 +89,10 @@ async function main(): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCliArgs();
   if (values.help || (positionals.length === 0 && !values.all)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
@@ -57,41 +103,15 @@ async function main(): Promise<number> {
   try {
     await prepareSchema(database.db);
     for (const folder of folders) {
-      const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar(
-            {
-              format: '  {bar} {percentage}% of the file | {rows} rows | {rate} rows/s',
-              clearOnComplete: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : null;
-      let started = false;
-      let startedAt = 0;
+      const bar = progressBar();
       const summary = await ingestReleaseFolder(database.db, folder, {
         dryRun: values['dry-run'],
         allowUnresolved: values['allow-unresolved'],
         requireSha256: values.all,
-        onProgress: ({ rows, bytesRead, bytesTotal }) => {
-          if (!bar || bytesTotal < PROGRESS_THRESHOLD_BYTES) return;
-          if (!started) {
-            // The bar runs over the file's bytes (the row count is unknown until the end).
-            bar.start(bytesTotal, 0, { rows: 0, rate: 0 });
-            started = true;
-            startedAt = performance.now();
-          }
-          const seconds = (performance.now() - startedAt) / 1000;
-          bar.update(Math.min(bytesRead, bytesTotal), {
-            rows: rows.toLocaleString('en'),
-            rate: seconds > 0 ? Math.round(rows / seconds).toLocaleString('en') : 0,
-          });
-        },
+        onProgress: bar.onProgress,
       });
-      if (started) bar?.stop();
-      console.log(summaryLine(summary));
-      for (const u of summary.unresolved)
-        console.log(`  unresolved country "${u.text}" at ${summary.file}, line ${u.line}`);
-      if (values['dry-run']) printDiffDetails(summary);
+      bar.stop();
+      printSummary(summary, values['dry-run']);
     }
     return 0;
   } catch (error) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ReleaseDiff } from '../domain/diff.ts';
 import { refreshIndicatorCoverage } from '../repositories/coverage-writes.ts';
@@ -23,7 +23,7 @@ import { IngestError } from './errors.ts';
 import { type ReleaseMeta, readReleaseMeta, releaseId } from './meta.ts';
 import { openRowStream } from './readers/index.ts';
 import { type StageProgress, stageRows } from './stage-rows.ts';
-import { createRowValidator, duplicateKey, type SkipReason } from './validate.ts';
+import { createRowValidator, duplicateKey, emptySkipCounts, type SkipReason } from './validate.ts';
 
 export interface IngestOptions {
   /** Parse, validate and compare with the previous release, but write nothing. */
@@ -83,20 +83,20 @@ export async function ingestReleaseFolder(
   return ingestRelease(db, meta, path.join(folder, meta.file), options);
 }
 
-/**
- * Reads, validates and loads one release in a single transaction: all or nothing. Loading the
- * same file again (same sha256) changes nothing; a different file under a loaded release id is
- * refused, because a published release is never edited.
- */
-export async function ingestRelease(
-  db: Kysely<Database>,
+/** The data file's path as messages name it: relative to the working directory when inside it. */
+function displayNameOf(dataPath: string): string {
+  const relative = path.relative(process.cwd(), dataPath);
+  return relative && !relative.startsWith('..') ? relative : dataPath;
+}
+
+/** The data file's sha256 and size, once it is known to be the file meta.yaml describes. */
+async function checkDataFile(
   meta: ReleaseMeta,
   dataPath: string,
-  options: IngestOptions = {},
-): Promise<IngestSummary> {
-  const relative = path.relative(process.cwd(), dataPath);
-  const displayName = relative && !relative.startsWith('..') ? relative : dataPath;
-  if (options.requireSha256 && !meta.sha256) {
+  displayName: string,
+  requireSha256: boolean | undefined,
+): Promise<{ digest: string; fileSize: number }> {
+  if (requireSha256 && !meta.sha256) {
     throw new IngestError(
       `${displayName}: meta.yaml has no sha256; shipped and uploaded releases must state the sha256 of their data file (sha256sum ${path.basename(dataPath)})`,
       { file: displayName, column: 'sha256' },
@@ -118,82 +118,124 @@ export async function ingestRelease(
       },
     );
   }
-  const id = releaseId(meta);
-  const existing = await findRelease(db, id);
-  if (existing && existing.sha256 !== digest) {
+  return { digest, fileSize };
+}
+
+/** The summary of a release already loaded from this very file; a different file is refused. */
+function alreadyLoaded(existingSha256: string, job: ReleaseJob): IngestSummary {
+  const { id, displayName } = job;
+  if (existingSha256 !== job.digest) {
     throw new IngestError(
-      `${displayName}: release ${id} is already loaded from a different file (sha256 ${existing.sha256}); publish a changed file as a new release`,
+      `${displayName}: release ${id} is already loaded from a different file (sha256 ${existingSha256}); publish a changed file as a new release`,
       { file: displayName },
     );
   }
-  const empty = {
-    'other country': 0,
-    aggregate: 0,
-    'missing value': 0,
-    'unresolved country': 0,
-    'level not loaded': 0,
+  return {
+    releaseId: id,
+    file: displayName,
+    status: 'unchanged',
+    linesRead: 0,
+    loaded: 0,
+    skipped: emptySkipCounts(),
+    unresolved: [],
+    diff: null,
   };
-  if (existing) {
-    return {
-      releaseId: id,
+}
+
+/** One release on its way in: what it is, where its file is, and the file's checked hash and size. */
+interface ReleaseJob {
+  id: string;
+  meta: ReleaseMeta;
+  dataPath: string;
+  displayName: string;
+  digest: string;
+  fileSize: number;
+  options: IngestOptions;
+}
+
+/** Reads, validates and stages every row, then compares them with the previous release. */
+async function stageAndCompare(
+  trx: Transaction<Database>,
+  job: ReleaseJob,
+): Promise<{ summary: IngestSummary; staged: number }> {
+  const { meta, displayName, options } = job;
+  await upsertSourceAndIndicators(trx, meta);
+  await createStaging(trx);
+  const validator = createRowValidator(meta, displayName, {
+    allowUnresolved: options.allowUnresolved,
+    checkDuplicates: false,
+  });
+  const stream = await openRowStream(meta.format, job.dataPath, displayName, meta);
+  const { rowsRead, staged } = await stageRows(trx, stream, validator, (progress) =>
+    options.onProgress?.({ ...progress, bytesTotal: job.fileSize }),
+  );
+  const duplicate = await firstDuplicateInStaging(trx);
+  if (duplicate) throw duplicateKey(displayName, duplicate, duplicate.line, duplicate.firstLine);
+  const diff = await diffStagingWithPrevious(trx, {
+    sourceId: meta.source.id,
+    indicatorCodes: meta.indicators.map((i) => i.code),
+    publishedOn: meta.published_on,
+    listLimit: DIFF_LIST_LIMIT,
+  });
+  const summary: IngestSummary = {
+    releaseId: job.id,
+    file: displayName,
+    status: options.dryRun ? 'dry-run' : 'loaded',
+    linesRead: stream.linesRead ?? rowsRead,
+    loaded: options.dryRun ? 0 : staged,
+    skipped: { ...validator.skipped, 'level not loaded': stream.notLoaded ?? 0 },
+    unresolved: validator.unresolved,
+    diff,
+  };
+  return { summary, staged };
+}
+
+/** Records the release and its file, and moves the staged rows into `observation`. */
+async function storeRelease(trx: Transaction<Database>, job: ReleaseJob, rowCount: number): Promise<void> {
+  const { id, meta, dataPath, displayName, digest } = job;
+  await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount });
+  // The stored copy is read again; its hash must still be the one checked before reading.
+  const stored = hashedChunks(dataPath);
+  await insertReleaseFileChunks(trx, id, stored.chunks);
+  if (stored.done() !== digest)
+    throw new IngestError(`${displayName}: the file changed while it was being loaded; nothing was written`, {
       file: displayName,
-      status: 'unchanged',
-      linesRead: 0,
-      loaded: 0,
-      skipped: empty,
-      unresolved: [],
-      diff: null,
-    };
-  }
+    });
+  await moveStagingIntoObservation(trx, id);
+  await refreshIndicatorCoverage(
+    trx,
+    meta.indicators.map((i) => i.code),
+  );
+  await bumpDataVersion(trx);
+}
+
+/**
+ * Reads, validates and loads one release in a single transaction: all or nothing. Loading the
+ * same file again (same sha256) changes nothing; a different file under a loaded release id is
+ * refused, because a published release is never edited.
+ */
+export async function ingestRelease(
+  db: Kysely<Database>,
+  meta: ReleaseMeta,
+  dataPath: string,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const displayName = displayNameOf(dataPath);
+  const { digest, fileSize } = await checkDataFile(meta, dataPath, displayName, options.requireSha256);
+  const id = releaseId(meta);
+  const job: ReleaseJob = { id, meta, dataPath, displayName, digest, fileSize, options };
+  const existing = await findRelease(db, id);
+  if (existing) return alreadyLoaded(existing.sha256, job);
 
   // Everything from the first parsed row to the move into `observation` runs in one transaction
   // (the staging table lives in it): a bad row a million lines in, or a dry run, leaves nothing.
   let summary: IngestSummary | undefined;
   try {
     await db.transaction().execute(async (trx) => {
-      await upsertSourceAndIndicators(trx, meta);
-      await createStaging(trx);
-      const validator = createRowValidator(meta, displayName, {
-        allowUnresolved: options.allowUnresolved,
-        checkDuplicates: false,
-      });
-      const stream = await openRowStream(meta.format, dataPath, displayName, meta);
-      const { rowsRead, staged } = await stageRows(trx, stream, validator, (progress) =>
-        options.onProgress?.({ ...progress, bytesTotal: fileSize }),
-      );
-      const duplicate = await firstDuplicateInStaging(trx);
-      if (duplicate) throw duplicateKey(displayName, duplicate, duplicate.line, duplicate.firstLine);
-      const diff = await diffStagingWithPrevious(trx, {
-        sourceId: meta.source.id,
-        indicatorCodes: meta.indicators.map((i) => i.code),
-        publishedOn: meta.published_on,
-        listLimit: DIFF_LIST_LIMIT,
-      });
-      summary = {
-        releaseId: id,
-        file: displayName,
-        status: options.dryRun ? 'dry-run' : 'loaded',
-        linesRead: stream.linesRead ?? rowsRead,
-        loaded: options.dryRun ? 0 : staged,
-        skipped: { ...validator.skipped, 'level not loaded': stream.notLoaded ?? 0 },
-        unresolved: validator.unresolved,
-        diff,
-      };
+      const staged = await stageAndCompare(trx, job);
+      summary = staged.summary;
       if (options.dryRun) throw DRY_RUN;
-      await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount: staged });
-      // The stored copy is read again; its hash must still be the one checked before reading.
-      const stored = hashedChunks(dataPath);
-      await insertReleaseFileChunks(trx, id, stored.chunks);
-      if (stored.done() !== digest)
-        throw new IngestError(`${displayName}: the file changed while it was being loaded; nothing was written`, {
-          file: displayName,
-        });
-      await moveStagingIntoObservation(trx, id);
-      await refreshIndicatorCoverage(
-        trx,
-        meta.indicators.map((i) => i.code),
-      );
-      await bumpDataVersion(trx);
+      await storeRelease(trx, job, staged.staged);
     });
   } catch (error) {
     if (error !== DRY_RUN) throw error;

@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { type CountryResolution, resolveCountry, resolveCountryCode } from '../domain/resolve-country.ts';
+import type { StagedObservation } from '../repositories/observation-staging.ts';
 import { IngestError } from './errors.ts';
 import type { FlagRule, ReleaseMeta } from './meta.ts';
 import type { RawRow } from './readers/raw-row.ts';
 
-/** A value ready to load: parsed in float64 from the source text, never rounded. */
-export interface ParsedObservation {
-  indicatorCode: string;
-  iso3: string;
-  year: number | null;
-  value: number;
-  flag: string | null;
-  note: string | null;
-  referenceUrl: string | null;
-  /** Only where the source publishes ranks beside its values. */
-  rank?: number;
-  rankLabel?: string;
-  line: number;
-}
+/** A value ready to load (parsed in float64 from the source text, never rounded): what the staging table takes. */
+export type ParsedObservation = StagedObservation;
 
 export type SkipReason = 'other country' | 'aggregate' | 'missing value' | 'unresolved country' | 'level not loaded';
 
@@ -84,8 +73,13 @@ function ruleMatches(
   );
 }
 
+/** The country as the row spells it: its code column or its name column. */
+function countryText(row: RawRow): string {
+  return 'code' in row.country ? row.country.code : row.country.name;
+}
+
 function unresolvedCountry(row: RawRow, displayName: string): IngestError {
-  const text = 'code' in row.country ? row.country.code : row.country.name;
+  const text = countryText(row);
   const where = row.countryColumn ? `line ${row.line}, column "${row.countryColumn}"` : `line ${row.line}`;
   return new IngestError(
     `${displayName}, ${where}: country "${text}" resolves to no known country; nothing was loaded (it is neither ours, nor another ISO 3166 country, nor a known aggregate: fix the spelling, add an alias to the registry, or pass --allow-unresolved to load the rest)`,
@@ -101,11 +95,176 @@ function resolve(row: RawRow): CountryResolution {
   return 'code' in row.country ? resolveCountryCode(row.country.code) : resolveCountry(row.country.name);
 }
 
+/** Every skip reason at zero: where a release's counts start. */
+export function emptySkipCounts(): Record<SkipReason, number> {
+  return {
+    'other country': 0,
+    aggregate: 0,
+    'missing value': 0,
+    'unresolved country': 0,
+    'level not loaded': 0,
+  };
+}
+
 export interface RowValidator {
   /** The row ready to load, or null when it is skipped (and counted); throws on a malformed row. */
   accept: (row: RawRow) => ParsedObservation | null;
   skipped: Record<SkipReason, number>;
   unresolved: { line: number; text: string }[];
+}
+
+/** What every row of one file is checked against, built once per file. */
+interface RowRules {
+  meta: ReleaseMeta;
+  displayName: string;
+  allowUnresolved: boolean;
+  indicators: Map<string, ReleaseMeta['indicators'][number]>;
+  schema: ReturnType<typeof rowSchema>;
+}
+
+/** The text fields `rowSchema` checks, as the row gives them (the rank columns are optional). */
+interface RowFields {
+  indicatorCode: string;
+  year: string;
+  value: string;
+  rank: string;
+  rankLabel: string;
+}
+
+/** The fields once parsed: what `rowSchema` produces. */
+interface ParsedFields {
+  indicatorCode: string;
+  year: number | null;
+  value: number;
+  rank: number | null;
+  rankLabel: string | null;
+}
+
+function fieldsOf(row: RawRow): RowFields {
+  return {
+    indicatorCode: row.indicatorCode,
+    year: row.year,
+    value: row.value,
+    rank: row.rank ?? '',
+    rankLabel: row.rankLabel ?? '',
+  };
+}
+
+/**
+ * The zod schema's rules, checked by hand for a row that passes them all: zod allocates a parse
+ * context per row, which at a million rows was most of the validation time and garbage. Any row
+ * that fails a rule returns undefined here and goes through zod, whose message is the one reported.
+ */
+function parseFieldsFast(fields: RowFields, rules: RowRules): ParsedFields | undefined {
+  if (!rules.indicators.has(fields.indicatorCode)) return undefined;
+  let year: number | null = null;
+  if (!(rules.meta.allow_undated && fields.year === '')) {
+    const text = fields.year.trim();
+    if (!/^\d{4}$/.test(text)) return undefined;
+    year = Number(text);
+    if (year < 1900 || year > 2100) return undefined;
+  }
+  const valueText = fields.value.trim();
+  if (!NUMERIC_TEXT.test(valueText)) return undefined;
+  const value = Number(valueText);
+  if (!Number.isFinite(value)) return undefined;
+  const rankText = fields.rank.trim();
+  const labelText = fields.rankLabel.trim();
+  if (rankText !== '' && !/^[1-9]\d{0,3}$/.test(rankText)) return undefined;
+  if (labelText !== '' && !/^=?[1-9]\d{0,3}$/.test(labelText)) return undefined;
+  return {
+    indicatorCode: fields.indicatorCode,
+    year,
+    value,
+    rank: rankText === '' ? null : Number(rankText),
+    rankLabel: labelText === '' ? null : labelText,
+  };
+}
+
+/** The row's fields parsed, or an error naming the file, line and column of the first bad one. */
+function parseFields(row: RawRow, rules: RowRules): ParsedFields {
+  const fields = fieldsOf(row);
+  const fast = parseFieldsFast(fields, rules);
+  if (fast) return fast;
+  const parsed = rules.schema.safeParse(fields);
+  if (parsed.success) return parsed.data;
+  const { displayName } = rules;
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? 'value') as keyof RowFields;
+  const column = COLUMN_OF_FIELD[field]?.(row) ?? field;
+  throw new IngestError(
+    `${displayName}, line ${row.line}, column "${column}": ${issue?.message} ("${fields[field]}")`,
+    {
+      file: displayName,
+      line: row.line,
+      column,
+    },
+  );
+}
+
+/** A rank label ("=62") must name the rank beside it. */
+function checkRankLabel({ rank, rankLabel }: ParsedFields, row: RawRow, displayName: string): void {
+  if (rankLabel !== null && rankLabel.replace('=', '') !== String(rank)) {
+    throw new IngestError(
+      `${displayName}, line ${row.line}, column "rank_label": label "${rankLabel}" does not match rank ${rank ?? '(none)'}`,
+      { file: displayName, line: row.line, column: 'rank_label' },
+    );
+  }
+}
+
+/** Remembers the line of each key; throws on a key seen before, naming both lines. */
+function checkFirstOccurrence(
+  firstLineOfKey: Map<string, number>,
+  { indicatorCode, year }: ParsedFields,
+  iso3: string,
+  row: RawRow,
+  displayName: string,
+): void {
+  const key = `${indicatorCode}|${iso3}|${year}`;
+  const firstLine = firstLineOfKey.get(key);
+  if (firstLine !== undefined)
+    throw duplicateKey(displayName, { indicatorCode, iso3, year }, row.line, firstLine, row.valueColumn);
+  firstLineOfKey.set(key, row.line);
+}
+
+/**
+ * The row's ISO3 code, or null when its country is outside the registry or unknown (counted as a
+ * skip); an unknown country stops the release unless meta.yaml or the caller allows it.
+ */
+function countryOrSkip(row: RawRow, rules: RowRules, tally: Omit<RowValidator, 'accept'>): string | null {
+  const country = resolve(row);
+  if (country.kind === 'outside') {
+    tally.skipped[country.what]++;
+    return null;
+  }
+  if (country.kind === 'unknown') {
+    if (rules.meta.unresolved_countries === 'error' && !rules.allowUnresolved)
+      throw unresolvedCountry(row, rules.displayName);
+    tally.skipped['unresolved country']++;
+    tally.unresolved.push({ line: row.line, text: countryText(row) });
+    return null;
+  }
+  return country.iso3;
+}
+
+/** The observation to load: parsed fields plus the flag and notes meta.yaml and the row add. */
+function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: RowRules): ParsedObservation {
+  const { indicatorCode, year, value, rank, rankLabel } = parsed;
+  const base = { indicatorCode, iso3, year, value };
+  const rule = rules.meta.flags.find((r) => ruleMatches(r, base));
+  const declaredUnit = rules.indicators.get(indicatorCode)?.unit;
+  const unitNote =
+    row.unit && declaredUnit && row.unit !== declaredUnit ? `Unit as published: ${row.unit}.` : undefined;
+  const note = [row.note, rule?.note ?? undefined, unitNote].filter(Boolean).join(' ') || null;
+  return {
+    ...base,
+    flag: rule?.flag ?? null,
+    note,
+    referenceUrl: row.referenceUrl ?? null,
+    ...(rank === null ? {} : { rank }),
+    ...(rankLabel === null ? {} : { rankLabel }),
+    line: row.line,
+  };
 }
 
 /**
@@ -120,146 +279,29 @@ export function createRowValidator(
   displayName: string,
   options: { allowUnresolved?: boolean; checkDuplicates?: boolean } = {},
 ): RowValidator {
-  const allowUnresolved = options.allowUnresolved ?? false;
-  const indicators = new Map(meta.indicators.map((i) => [i.code, i]));
-  const schema = rowSchema(meta.indicators.map((i) => i.code) as [string, ...string[]], meta.allow_undated);
-  const skipped: Record<SkipReason, number> = {
-    'other country': 0,
-    aggregate: 0,
-    'missing value': 0,
-    'unresolved country': 0,
-    'level not loaded': 0,
+  const rules: RowRules = {
+    meta,
+    displayName,
+    allowUnresolved: options.allowUnresolved ?? false,
+    indicators: new Map(meta.indicators.map((i) => [i.code, i])),
+    schema: rowSchema(meta.indicators.map((i) => i.code) as [string, ...string[]], meta.allow_undated),
   };
-  const unresolved: { line: number; text: string }[] = [];
+  const tally: Omit<RowValidator, 'accept'> = { skipped: emptySkipCounts(), unresolved: [] };
   const firstLineOfKey = options.checkDuplicates === false ? null : new Map<string, number>();
 
-  const codes = new Set(indicators.keys());
-  /**
-   * The zod schema's rules, checked by hand for a row that passes them all: zod allocates a parse
-   * context per row, which at a million rows was most of the validation time and garbage. Any row
-   * that fails a rule returns undefined here and goes through zod, whose message is the one reported.
-   */
-  const fastParse = (fields: {
-    indicatorCode: string;
-    year: string;
-    value: string;
-    rank: string;
-    rankLabel: string;
-  }):
-    | {
-        success: true;
-        data: {
-          indicatorCode: string;
-          year: number | null;
-          value: number;
-          rank: number | null;
-          rankLabel: string | null;
-        };
-      }
-    | undefined => {
-    if (!codes.has(fields.indicatorCode)) return undefined;
-    let year: number | null = null;
-    if (!(meta.allow_undated && fields.year === '')) {
-      const text = fields.year.trim();
-      if (!/^\d{4}$/.test(text)) return undefined;
-      year = Number(text);
-      if (year < 1900 || year > 2100) return undefined;
-    }
-    const valueText = fields.value.trim();
-    if (!NUMERIC_TEXT.test(valueText)) return undefined;
-    const value = Number(valueText);
-    if (!Number.isFinite(value)) return undefined;
-    const rankText = fields.rank.trim();
-    const labelText = fields.rankLabel.trim();
-    if (rankText !== '' && !/^[1-9]\d{0,3}$/.test(rankText)) return undefined;
-    if (labelText !== '' && !/^=?[1-9]\d{0,3}$/.test(labelText)) return undefined;
-    return {
-      success: true,
-      data: {
-        indicatorCode: fields.indicatorCode,
-        year,
-        value,
-        rank: rankText === '' ? null : Number(rankText),
-        rankLabel: labelText === '' ? null : labelText,
-      },
-    };
-  };
-
   const accept = (row: RawRow): ParsedObservation | null => {
-    const country = resolve(row);
-    if (country.kind === 'outside') {
-      skipped[country.what]++;
-      return null;
-    }
-    if (country.kind === 'unknown') {
-      if (meta.unresolved_countries === 'error' && !allowUnresolved) throw unresolvedCountry(row, displayName);
-      skipped['unresolved country']++;
-      unresolved.push({ line: row.line, text: 'code' in row.country ? row.country.code : row.country.name });
-      return null;
-    }
+    const iso3 = countryOrSkip(row, rules, tally);
+    if (iso3 === null) return null;
     if (MISSING_MARKERS.has(row.value.trim())) {
-      skipped['missing value']++;
+      tally.skipped['missing value']++;
       return null;
     }
-    const fields = {
-      indicatorCode: row.indicatorCode,
-      year: row.year,
-      value: row.value,
-      rank: row.rank ?? '',
-      rankLabel: row.rankLabel ?? '',
-    };
-    const parsed = fastParse(fields) ?? schema.safeParse(fields);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = String(issue?.path[0] ?? 'value') as keyof typeof fields;
-      const column = COLUMN_OF_FIELD[field]?.(row) ?? field;
-      throw new IngestError(
-        `${displayName}, line ${row.line}, column "${column}": ${issue?.message} ("${fields[field]}")`,
-        {
-          file: displayName,
-          line: row.line,
-          column,
-        },
-      );
-    }
-    const { indicatorCode, year, value, rank, rankLabel } = parsed.data;
-    if (rankLabel !== null && rankLabel.replace('=', '') !== String(rank)) {
-      throw new IngestError(
-        `${displayName}, line ${row.line}, column "rank_label": label "${rankLabel}" does not match rank ${rank ?? '(none)'}`,
-        { file: displayName, line: row.line, column: 'rank_label' },
-      );
-    }
-    if (firstLineOfKey) {
-      const key = `${indicatorCode}|${country.iso3}|${year}`;
-      const firstLine = firstLineOfKey.get(key);
-      if (firstLine !== undefined)
-        throw duplicateKey(
-          displayName,
-          { indicatorCode, iso3: country.iso3, year },
-          row.line,
-          firstLine,
-          row.valueColumn,
-        );
-      firstLineOfKey.set(key, row.line);
-    }
-
-    const base = { indicatorCode, iso3: country.iso3, year, value };
-    const rule = meta.flags.find((r) => ruleMatches(r, base));
-    const declaredUnit = indicators.get(indicatorCode)?.unit;
-    const unitNote =
-      row.unit && declaredUnit && row.unit !== declaredUnit ? `Unit as published: ${row.unit}.` : undefined;
-    const note = [row.note, rule?.note ?? undefined, unitNote].filter(Boolean).join(' ') || null;
-    return {
-      ...base,
-      flag: rule?.flag ?? null,
-      note,
-      referenceUrl: row.referenceUrl ?? null,
-      ...(rank === null ? {} : { rank }),
-      ...(rankLabel === null ? {} : { rankLabel }),
-      line: row.line,
-    };
+    const parsed = parseFields(row, rules);
+    checkRankLabel(parsed, row, displayName);
+    if (firstLineOfKey) checkFirstOccurrence(firstLineOfKey, parsed, iso3, row, displayName);
+    return toObservation(row, iso3, parsed, rules);
   };
-  return { accept, skipped, unresolved };
+  return { accept, skipped: tally.skipped, unresolved: tally.unresolved };
 }
 
 /** "a second value for the same indicator, country and year", naming both lines. */

@@ -13,6 +13,7 @@ export interface StagedObservation {
   flag: string | null;
   note: string | null;
   referenceUrl: string | null;
+  /** Only where the source publishes ranks beside its values. */
   rank?: number;
   rankLabel?: string;
 }
@@ -76,13 +77,40 @@ export async function firstDuplicateInStaging(
  * The staged rows against the newest value of each (indicator, country, year) in earlier releases
  * of the same source published on or before this one: the rules of `diffValues` (src/domain/diff.ts)
  * in SQL, so a million-row release is compared without holding either side in JavaScript.
- * "Same value" is equal float64s or equal after rounding to float32 (`::float4`); the cast is only
- * made inside float32's range, where Postgres neither overflows nor underflows to an error.
  */
 export async function diffStagingWithPrevious(
   trx: Transaction<Database>,
   args: { sourceId: string; indicatorCodes: string[]; publishedOn: string; listLimit: number },
 ): Promise<ReleaseDiff> {
+  if ((await snapshotPrevious(trx, args)) === 0) return allAdded(trx, args.listLimit);
+  await compareWithPrevious(trx);
+  const counts = await sql<{ kind: string; n: number }>`
+    select kind, count(*)::int as n from ingest_compared group by kind`.execute(trx);
+  const count = (kind: string) => counts.rows.find((r) => r.kind === kind)?.n ?? 0;
+  const list = async (kind: 'added' | 'changed') =>
+    (
+      await sql<ValueChange>`
+        select indicator_code as "indicatorCode", iso3, year, before, after from ingest_compared where kind = ${kind}
+        order by indicator_code, iso3, coalesce(year, -1) limit ${args.listLimit}`.execute(trx)
+    ).rows;
+  const removed = await removedValues(trx, args.listLimit);
+  const result = {
+    added: await list('added'),
+    changed: await list('changed'),
+    removed: removed.rows,
+    counts: { added: count('added'), changed: count('changed'), removed: removed.count },
+    unchanged: count('identical') + count('float32'),
+    float32Only: count('float32'),
+  };
+  await sql`drop table ingest_compared`.execute(trx);
+  return result;
+}
+
+/** Copies the newest earlier value of each key into `ingest_previous`; returns how many. */
+async function snapshotPrevious(
+  trx: Transaction<Database>,
+  args: { sourceId: string; indicatorCodes: string[]; publishedOn: string },
+): Promise<number> {
   await sql`
     create temp table ingest_previous on commit drop as
     select distinct on (o.indicator_code, o.iso3, o.year) o.indicator_code, o.iso3, o.year, o.value
@@ -91,7 +119,15 @@ export async function diffStagingWithPrevious(
       and o.indicator_code = any(${args.indicatorCodes}::text[])
     order by o.indicator_code, o.iso3, o.year, r.published_on desc, r.id desc`.execute(trx);
   const previous = await sql<{ n: number }>`select count(*)::int as n from ingest_previous`.execute(trx);
-  if ((previous.rows[0]?.n ?? 0) === 0) return allAdded(trx, args.listLimit);
+  return previous.rows[0]?.n ?? 0;
+}
+
+/**
+ * Pairs each staged row with its previous value in `ingest_compared`, of kind added, identical,
+ * float32 or changed. "Same value" is equal float64s or equal after rounding to float32 (`::float4`);
+ * the cast is only made inside float32's range, where Postgres neither overflows nor underflows to an error.
+ */
+async function compareWithPrevious(trx: Transaction<Database>): Promise<void> {
   await sql`
     create temp table ingest_compared on commit drop as
     select s.indicator_code, s.iso3, s.year, s.value as after, p.value as before,
@@ -106,16 +142,13 @@ export async function diffStagingWithPrevious(
       on p.indicator_code = s.indicator_code and p.iso3 = s.iso3 and coalesce(p.year, -1) = coalesce(s.year, -1)`.execute(
     trx,
   );
-  const counts = await sql<{ kind: string; n: number }>`
-    select kind, count(*)::int as n from ingest_compared group by kind`.execute(trx);
-  const count = (kind: string) => counts.rows.find((r) => r.kind === kind)?.n ?? 0;
+}
 
-  const list = async (kind: 'added' | 'changed') =>
-    (
-      await sql<ValueChange>`
-        select indicator_code as "indicatorCode", iso3, year, before, after from ingest_compared where kind = ${kind}
-        order by indicator_code, iso3, coalesce(year, -1) limit ${args.listLimit}`.execute(trx)
-    ).rows;
+/** Previous values the staged release no longer gives: the first `listLimit` of them, and how many. */
+async function removedValues(
+  trx: Transaction<Database>,
+  listLimit: number,
+): Promise<{ rows: ValueChange[]; count: number }> {
   // A partial release (2020-2023 only) removes only what lies within the years it covers.
   const removedQuery = sql`
     from ingest_previous p
@@ -130,18 +163,9 @@ export async function diffStagingWithPrevious(
       )`;
   const removed = await sql<ValueChange>`
     select p.indicator_code as "indicatorCode", p.iso3, p.year, p.value as before, null::float8 as after ${removedQuery}
-    order by p.indicator_code, p.iso3, coalesce(p.year, -1) limit ${args.listLimit}`.execute(trx);
+    order by p.indicator_code, p.iso3, coalesce(p.year, -1) limit ${listLimit}`.execute(trx);
   const removedCount = await sql<{ n: number }>`select count(*)::int as n ${removedQuery}`.execute(trx);
-  const result = {
-    added: await list('added'),
-    changed: await list('changed'),
-    removed: removed.rows,
-    counts: { added: count('added'), changed: count('changed'), removed: removedCount.rows[0]?.n ?? 0 },
-    unchanged: count('identical') + count('float32'),
-    float32Only: count('float32'),
-  };
-  await sql`drop table ingest_compared`.execute(trx);
-  return result;
+  return { rows: removed.rows, count: removedCount.rows[0]?.n ?? 0 };
 }
 
 /** The diff of a first release (nothing earlier to compare with): every staged row is added. */

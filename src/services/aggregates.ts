@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type AggregateStat, aggregate } from '../domain/aggregate.ts';
-import type { MembershipRule } from '../domain/membership-rule.ts';
+import type { AggregatesParams } from '../http/analysis-params.ts';
+import type { Lenient } from '../http/params.ts';
 import { POPULATION_INDICATOR } from '../domain/normalise.ts';
 import { usable } from '../domain/usable.ts';
 import { type ValueRow, valuesFor } from '../repositories/observations.ts';
@@ -9,17 +10,8 @@ import { requireIndicator } from './require-indicator.ts';
 import { resolveSelection, type Selection, selectionForYear } from './selection.ts';
 import { describeVintage, resolveVintage } from './vintage.ts';
 
-export interface AggregatesQuery {
-  indicator: string;
-  stat: AggregateStat;
-  countries?: string[];
-  group?: string;
-  membership?: MembershipRule;
-  from?: number;
-  to?: number;
-  as_of?: string;
-  release?: string;
-}
+/** The query of /v1/aggregates without its table format; a caller inside the app may leave `membership` to its default. */
+export type AggregatesQuery = Lenient<Omit<AggregatesParams, 'format' | 'bom'>, 'membership'>;
 
 const METHODS: Record<AggregateStat, string> = {
   mean: 'Arithmetic mean of the members that reported a value that year.',

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../charts/locale.ts';
 import type { Database, IndicatorRow } from '../db/schema.ts';
+import type { BriefParams } from '../http/analysis-params.ts';
+import type { Lenient } from '../http/params.ts';
 import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import { THEME_NAMES, THEMES, type Theme } from '../domain/themes.ts';
 import { Problem } from '../errors.ts';
@@ -207,15 +209,8 @@ export interface Brief {
   labels: Record<string, string>;
 }
 
-export interface BriefQuery {
-  group?: string;
-  countries?: string[];
-  year?: number;
-  latest?: boolean;
-  max_age?: number;
-  since?: number;
-  lang: Lang;
-}
+/** The query of /v1/briefs/{iso3} without its format (the route renders it); `latest` may be left out. */
+export type BriefQuery = Lenient<Omit<BriefParams, 'format'>, 'latest'>;
 
 export interface BriefDeps {
   db: Kysely<Database>;

@@ -5,13 +5,13 @@ import { usable } from '../domain/usable.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { directionOf } from '../domain/direction.ts';
 import { minMax } from '../domain/normalise.ts';
+import type { CompareParams } from '../http/analysis-params.ts';
 import { type CrossSectionQuery, readCrossSection } from './cross-section.ts';
 import { requireIndicators } from './require-indicator.ts';
 import { resolveSelection } from './selection.ts';
 
-export interface ComparisonQuery extends CrossSectionQuery {
-  indicators: string[];
-}
+/** A comparison: the indicators of /v1/compare over a cross-section (the table format and language are the route's). */
+export type ComparisonQuery = CrossSectionQuery & Pick<CompareParams, 'indicators'>;
 
 export interface ComparisonCell {
   value: number;

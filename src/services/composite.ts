@@ -6,6 +6,8 @@ import { directionOf } from '../domain/direction.ts';
 import { usable } from '../domain/usable.ts';
 import type { IndicatorRow } from '../db/schema.ts';
 import type { ValueRow } from '../repositories/observations.ts';
+import type { CompositeParams } from '../http/analysis-params.ts';
+import type { Lenient } from '../http/params.ts';
 import { type CrossSectionQuery, readCrossSection } from './cross-section.ts';
 import { requireIndicators } from './require-indicator.ts';
 import { resolveSelection } from './selection.ts';
@@ -13,11 +15,8 @@ import { describeVintage } from './vintage.ts';
 
 export const SENSITIVITY_VARIATION = 0.5;
 
-export interface CompositeQuery extends CrossSectionQuery {
-  indicators: string[];
-  weights?: number[];
-  missing: 'skip' | 'exclude';
-}
+/** A composite: the indicators, weights and missing rule of /v1/composite over a cross-section. */
+export type CompositeQuery = CrossSectionQuery & Lenient<Pick<CompositeParams, 'indicators' | 'weights' | 'missing'>>;
 
 const METHODS = {
   skip: 'Weighted mean of min-max scores (0–100, 100 = best in the peer set). A country missing a component is scored on the components it has, their weights rescaled to sum to 1.',

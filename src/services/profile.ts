@@ -1,28 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { countryLabel } from './presenters.ts';
-import type { MembershipRule } from '../domain/membership-rule.ts';
 import { directionOf } from '../domain/direction.ts';
 import { competitionRank } from '../domain/rank.ts';
 import { max, mean, median, min } from '../domain/stats.ts';
-import { type LegacyTheme, selectTheme, type Theme } from '../domain/themes.ts';
+import { selectTheme } from '../domain/themes.ts';
+import type { ProfileParams } from '../http/analysis-params.ts';
+import type { Lenient } from '../http/params.ts';
 import { usable } from '../domain/usable.ts';
 import { listIndicators } from '../repositories/indicators.ts';
 import { type ValueRow, valuesFor } from '../repositories/observations.ts';
 import { requireCountries, resolveSelection, type Selection, selectionForYear } from './selection.ts';
 import { describeVintage, resolveVintage } from './vintage.ts';
 
-export interface ProfileQuery {
-  group?: string;
-  /** Peers by list instead of a group (the country briefs use it; the route offers `group`). */
-  countries?: string[];
-  membership?: MembershipRule;
-  theme?: Theme | LegacyTheme;
-  year?: number;
-  lang?: 'en' | 'vi';
-  as_of?: string;
-  release?: string;
-}
+/**
+ * The query of /v1/profiles/{iso3} without its table format; `membership` and `lang` may be left
+ * to their defaults by a caller inside the app (the country briefs, which pick peers by `countries`).
+ */
+export type ProfileQuery = Lenient<Omit<ProfileParams, 'format' | 'bom'>, 'membership' | 'lang'>;
 
 /** One country on every indicator: its value, rank in the group, the group's spread and the frontier. */
 export async function profileOf(db: Kysely<Database>, iso3: string, query: ProfileQuery, now?: Date) {

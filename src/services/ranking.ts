@@ -6,13 +6,13 @@ import { directionOf } from '../domain/direction.ts';
 import { minMax } from '../domain/normalise.ts';
 import { coverageOf, rankCountries } from '../domain/rank.ts';
 import { median } from '../domain/stats.ts';
+import type { RankingsParams } from '../http/analysis-params.ts';
 import { type CrossSectionQuery, readCrossSection } from './cross-section.ts';
 import { requireIndicator } from './require-indicator.ts';
 import { resolveSelection } from './selection.ts';
 
-export interface RankingQuery extends CrossSectionQuery {
-  indicator: string;
-}
+/** A ranking: the indicator of /v1/rankings over a cross-section (the table format and language are the route's). */
+export type RankingQuery = CrossSectionQuery & Pick<RankingsParams, 'indicator'>;
 
 /** One indicator's countries best first, with ties, scores, the median and coverage. */
 export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?: Date) {

@@ -1,14 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AGGREGATE_STATS } from '../../domain/aggregate.ts';
-import {
-  checkCommonRules,
-  fromParam,
-  indicatorCode,
-  selectionParams,
-  tableOutputParams,
-  toParam,
-  vintageParams,
-} from '../../http/params.ts';
+import { aggregatesQuery } from '../../http/analysis-params.ts';
 import { indicatorContextShape, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
 export const aggregatesRoute = createRoute({
@@ -18,23 +9,7 @@ export const aggregatesRoute = createRoute({
   tags: ['analytics'],
   summary: 'A group statistic per year, with coverage and the missing members named (no imputation)',
   request: {
-    query: z
-      .strictObject({
-        indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
-        group: selectionParams.group,
-        membership: selectionParams.membership,
-        stat: z
-          .enum(AGGREGATE_STATS, {
-            error: `stat must be one of ${AGGREGATE_STATS.join(', ')}`,
-          })
-          .default('mean')
-          .openapi({ param: { name: 'stat', in: 'query' } }),
-        from: fromParam,
-        to: toParam,
-        ...vintageParams,
-        ...tableOutputParams,
-      })
-      .superRefine(checkCommonRules),
+    query: aggregatesQuery,
   },
   responses: {
     200: {

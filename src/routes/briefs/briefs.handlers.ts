@@ -4,7 +4,8 @@ import { Problem } from '../../http/problem.ts';
 import { type ChartRenderer, svgRenderer } from '../../render/chart-renderer.ts';
 import { type Brief, briefOf } from '../../services/brief.ts';
 import { briefHtml } from './brief-html.ts';
-import type { BriefFormat, briefRoute } from './briefs.routes.ts';
+import type { BriefFormat } from '../../http/analysis-params.ts';
+import type { briefRoute } from './briefs.routes.ts';
 
 /** What a renderer gets: the brief, and a way to draw its charts with the deployment's renderer. */
 export interface BriefRenderContext {

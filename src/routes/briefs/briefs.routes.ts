@@ -1,66 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { GROUPS } from '../../domain/groups.ts';
-import {
-  checkCommonRules,
-  countriesParam,
-  ISO3,
-  langParam,
-  latestParam,
-  MAX_YEAR,
-  maxAgeParam,
-  MIN_YEAR,
-  yearParam,
-} from '../../http/params.ts';
+import { briefQuerySchema } from '../../http/analysis-params.ts';
+import { ISO3 } from '../../http/params.ts';
 import { problemResponses } from '../schemas.ts';
-
-/** Every format a brief is (or will be) served in; each has one renderer in briefs.handlers.ts. */
-export const BRIEF_FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
-export type BriefFormat = (typeof BRIEF_FORMATS)[number];
-
-const GROUP_CODES = GROUPS.map((g) => g.code) as [string, ...string[]];
-
-export const briefQuerySchema = z
-  .strictObject({
-    group: z
-      .enum(GROUP_CODES, { error: `group must be one of ${GROUP_CODES.join(', ')} (write ASEAN%2B3 in a URL)` })
-      .optional()
-      .openapi({
-        param: { name: 'group', in: 'query' },
-        type: 'string',
-        description: 'The peer group: `ASEAN` or `ASEAN+3` (default). Use either `group` or `countries`.',
-        example: 'ASEAN',
-      }),
-    countries: countriesParam,
-    year: yearParam,
-    latest: latestParam,
-    max_age: maxAgeParam,
-    since: z.coerce
-      .number({ error: 'since must be a year such as 2014' })
-      .int('since must be a whole year')
-      .min(MIN_YEAR, `since must be ${MIN_YEAR} or later`)
-      .max(MAX_YEAR, `since must be ${MAX_YEAR} or earlier`)
-      .optional()
-      .openapi({
-        param: { name: 'since', in: 'query' },
-        type: 'integer',
-        description: 'Base year for the changes in the summary (default: ten years before today).',
-        example: 2014,
-      }),
-    lang: langParam,
-    format: z
-      .enum(BRIEF_FORMATS, { error: `format must be one of ${BRIEF_FORMATS.join(', ')}` })
-      .default('json')
-      .openapi({
-        param: { name: 'format', in: 'query' },
-        description:
-          '`json` (default): the structured brief; `html`: a print-ready A4 page (inline SVG charts, no script); `pdf` and `docx`: the same content as a document.',
-      }),
-  })
-  .superRefine((query, ctx) => {
-    checkCommonRules(query, ctx);
-    if (query.group && query.countries)
-      ctx.addIssue({ code: 'custom', path: ['countries'], message: 'give either countries or group, not both' });
-  });
 
 const BriefNumberSchema = z
   .object({

@@ -1,11 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  checkCommonRules,
-  crossSectionParams,
-  indicatorsParam,
-  langParam,
-  tableOutputParams,
-} from '../../http/params.ts';
+import { compareQuery } from '../../http/analysis-params.ts';
 import { CoverageSchema } from '../analysis-schemas.ts';
 import { IndicatorSchema, problemResponses, ProvenanceSchema, SelectionSchema, VintageSchema } from '../schemas.ts';
 
@@ -27,14 +21,7 @@ export const compareRoute = createRoute({
   tags: ['analytics'],
   summary: 'A country × indicator matrix of raw and normalised values, each with its year',
   request: {
-    query: z
-      .strictObject({
-        indicators: indicatorsParam,
-        ...crossSectionParams,
-        ...tableOutputParams,
-        lang: langParam,
-      })
-      .superRefine(checkCommonRules),
+    query: compareQuery,
   },
   responses: {
     200: {

@@ -1,14 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  checkCommonRules,
-  ISO3,
-  langParam,
-  selectionParams,
-  tableOutputParams,
-  themeParam,
-  vintageParams,
-  yearParam,
-} from '../../http/params.ts';
+import { profileQuery } from '../../http/analysis-params.ts';
+import { ISO3 } from '../../http/params.ts';
 import { problemResponses, ProvenanceSchema, SelectionSchema, VintageSchema } from '../schemas.ts';
 
 export const profileRoute = createRoute({
@@ -21,18 +13,7 @@ export const profileRoute = createRoute({
     "For each indicator: the country's value (in `year`, or its latest), its rank among the peers reporting that same year, the peers' min, median, mean and max, the distance to the frontier (best in group) and the change since the country's previous observation.",
   request: {
     params: z.object({ iso3: ISO3.openapi({ param: { name: 'iso3', in: 'path' } }) }),
-    query: z
-      .strictObject({
-        group: selectionParams.group,
-        countries: selectionParams.countries,
-        membership: selectionParams.membership,
-        year: yearParam,
-        theme: themeParam,
-        ...vintageParams,
-        ...tableOutputParams,
-        lang: langParam,
-      })
-      .superRefine(checkCommonRules),
+    query: profileQuery,
   },
   responses: {
     200: {

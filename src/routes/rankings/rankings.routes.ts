@@ -1,11 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  checkCommonRules,
-  crossSectionParams,
-  indicatorCode,
-  langParam,
-  tableOutputParams,
-} from '../../http/params.ts';
+import { rankingsQuery } from '../../http/analysis-params.ts';
 import { CoverageSchema, ExcludedValueSchema } from '../analysis-schemas.ts';
 import { indicatorContextShape, problemResponses, ProvenanceSchema } from '../schemas.ts';
 
@@ -17,14 +11,7 @@ export const rankingsRoute = createRoute({
   summary: 'Countries ordered best first on one indicator, with ties, scores and coverage',
   description: "Without `year`, each country's latest value is used (`latest=true`), with its real year.",
   request: {
-    query: z
-      .strictObject({
-        indicator: indicatorCode.openapi({ param: { name: 'indicator', in: 'query' } }),
-        ...crossSectionParams,
-        ...tableOutputParams,
-        lang: langParam,
-      })
-      .superRefine(checkCommonRules),
+    query: rankingsQuery,
   },
   responses: {
     200: {
