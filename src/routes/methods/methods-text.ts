@@ -27,7 +27,7 @@ export const METHODS = {
       'x / population (SP.POP.TOTL) of the same country and year, from the same vintage. Only for totals (scale count or amount); indices, shares, scores, ranks and ratios are refused with incompatible_normalisation.',
   },
   rankings:
-    'Ordered best first using higher_is_better, competition ranks for ties, with the min-max score. Coverage gives the members that reported and names those that did not. The group median is the median of the ranked values.',
+    'Ordered best first using higher_is_better, competition ranks for ties, with the min-max score. An indicator with no better direction (higher_is_better null: a wage bill, an employment share) is listed highest value first with direction null and no score: its rank is only the position in that order. Coverage gives the members that reported and names those that did not. The group median is the median of the ranked values.',
   profiles:
     "For each indicator: the country's value (requested year, or its latest) and its rank among the group members reporting that same year; the group's min, median (mean of the two middle values for an even count), mean and max; the frontier (best value in the group and who holds it) and the absolute distance to it; the change since the country's previous observation.",
   aggregates: {
@@ -181,7 +181,7 @@ export const METHODS_VI: Translated<typeof METHODS> = {
       'x / dân số (`SP.POP.TOTL`) của cùng quốc gia và năm, từ cùng phiên bản dữ liệu. Chỉ áp dụng cho số tổng (thang `count` hoặc `amount`); chỉ số, tỷ lệ, điểm, thứ hạng và hệ số bị từ chối với mã `incompatible_normalisation`.',
   },
   rankings:
-    'Sắp xếp từ tốt nhất theo `higher_is_better`, xếp hạng kiểu thi đấu khi bằng nhau, kèm điểm min-max. Phần `coverage` cho biết các thành viên có báo cáo và nêu tên các thành viên không có số liệu. Trung vị của nhóm là trung vị của các giá trị được xếp hạng.',
+    'Sắp xếp từ tốt nhất theo `higher_is_better`, xếp hạng kiểu thi đấu khi bằng nhau, kèm điểm min-max. Chỉ số không có chiều tốt hơn (`higher_is_better` là null: quỹ lương, tỷ trọng việc làm) được liệt kê từ giá trị cao nhất, với `direction` là null và không có điểm: thứ hạng khi đó chỉ là vị trí trong thứ tự này. Phần `coverage` cho biết các thành viên có báo cáo và nêu tên các thành viên không có số liệu. Trung vị của nhóm là trung vị của các giá trị được xếp hạng.',
   profiles:
     'Với mỗi chỉ số: giá trị của quốc gia (năm được yêu cầu, hoặc năm gần nhất) và thứ hạng trong số các thành viên của nhóm có số liệu cùng năm; giá trị nhỏ nhất, trung vị (trung bình của hai giá trị giữa khi số lượng chẵn), trung bình và lớn nhất của nhóm; biên tốt nhất (giá trị tốt nhất trong nhóm và nước đạt được) và khoảng cách tuyệt đối tới biên; thay đổi so với lần quan sát trước đó của quốc gia.',
   aggregates: {
