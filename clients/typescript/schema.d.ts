@@ -1004,8 +1004,11 @@ export interface operations {
             latest: boolean;
             /** @enum {string} */
             lang: "en" | "vi";
-            /** @enum {string} */
-            direction: "higher" | "lower";
+            /**
+             * @description Which way is better; null for an indicator with no better direction (a wage bill, an employment share): its countries are listed highest value first, `rank` is only the position in that order and `score` is null.
+             * @enum {string|null}
+             */
+            direction: "higher" | "lower" | null;
             median: number | null;
             ranking: ({
                 rank: number;
