@@ -239,8 +239,12 @@ export const BRIEF_EFFICIENCY = {
   orientation: 'input',
 } as const;
 
-/** Uncertainty bands, source counts and duplicate percentile ranks: never headlines. */
-const NOT_HEADLINE = /(\.STD\.ERR|\.NO\.SRC|\.PER\.RNK(\.LOWER|\.UPPER)?|_LOWCI|_UPCI|_RANK)$/;
+/**
+ * Never headlines: uncertainty bands, p-values, source counts and duplicate percentile ranks; and
+ * WWBI's private-sector comparators (a civil-service brief leads with the public sector's figures).
+ */
+const NOT_HEADLINE =
+  /(\.STD\.ERR|\.NO\.SRC|\.PER\.RNK(\.LOWER|\.UPPER)?|_LOWCI|_UPCI|_RANK|^BI\.WAG\.PREM\.PB\.PV)$|^BI\.[A-Z]+\.(PRVS|AGES\.PV|CPRS\.PV)\./;
 const LEVEL_ORDER: Record<string, number> = { index: 0, domain: 1, theme: 2, indicator: 3 };
 /** The top of a source's hierarchy (or a stand-alone series) before its parts. */
 const hierarchyOrder = (i: IndicatorRow | undefined) => (!i?.parent_code ? 0 : 1 + (LEVEL_ORDER[i.level ?? ''] ?? 3));

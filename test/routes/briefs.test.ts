@@ -186,6 +186,19 @@ describe('GET /v1/briefs/{iso3}', () => {
     );
   });
 
+  it('leads with the public sector: no private-sector comparator or p-value is a headline; women among public managers is', async () => {
+    const { body } = await getJson(ctx.app, '/v1/briefs/VNM?group=ASEAN&lang=vi');
+    const brief = body as unknown as Brief;
+    const codes = brief.sections.flatMap((s) => s.headlines.map((h) => h.indicator));
+    expect(codes.filter((c) => /^BI\.[A-Z]+\.(PRVS|AGES\.PV|CPRS\.PV)\.|^BI\.WAG\.PREM\.PB\.PV$/.test(c))).toEqual([]);
+    const hr = brief.sections.find((s) => s.theme === 'hr-and-talent');
+    const managers = hr?.headlines.find((h) => h.indicator === 'BI.PWK.PUBS.SN.FE.ZS');
+    // WWBI 3.1, row VNM of BI.PWK.PUBS.SN.FE.ZS: 0.29566842317581177 in 2019; no better direction.
+    expect(managers?.value.value).toBe(0.29566842317581177);
+    expect(managers?.sentence).toContain('(2019): 0,296');
+    expect(managers?.sentence).toContain('không có chiều tốt hơn');
+  });
+
   it('gives every caveat in Vietnamese in a Vietnamese brief (every shipped indicator has a translation)', async () => {
     for (const iso3 of ['VNM', 'KOR', 'TLS']) {
       const en = (await getJson(ctx.app, `/v1/briefs/${iso3}?group=ASEAN%2B3&lang=en`)).body as unknown as Brief;
