@@ -32,8 +32,16 @@ function textRuns(xml: string): string {
   return decodeXml(text);
 }
 
+/** One compiled pattern per attribute name: rows and cells ask for `r` and `t` hundreds of thousands of times. */
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 function attribute(attributes: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\b${name}="([^"]*)"`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  return pattern.exec(attributes)?.[1];
 }
 
 /**
