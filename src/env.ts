@@ -18,6 +18,14 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Where the embedded database keeps its files. */
   CIVSCOPE_DATA_DIR: z.string().default('.data/pglite'),
+  /**
+   * The embedded database's shared_buffers (Postgres units; default in src/db/pglite.ts); a data
+   * directory much larger than the shipped one wants more.
+   */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9][0-9]*(kB|MB|GB)$/, 'a Postgres memory size such as 32MB or 1GB')
+    .optional(),
   /** Skip loading the shipped releases at start-up (production loads through the ingest CLI). */
   CIVSCOPE_SKIP_SHIPPED: flag('false'),
   /** Requests per client per minute on public routes; 0 turns the limit off. Default: 300 in production, off otherwise. */

@@ -25,7 +25,7 @@ function redact(url: string): string {
 
 /** Node's database: Postgres when DATABASE_URL is set, else the embedded PGlite data directory. */
 export async function openDatabase(
-  env: { DATABASE_URL?: string; DATABASE_POOL_SIZE: number; CIVSCOPE_DATA_DIR: string },
+  env: { DATABASE_URL?: string; DATABASE_POOL_SIZE: number; CIVSCOPE_DATA_DIR: string; PGLITE_SHARED_BUFFERS?: string },
   locked = false,
 ): Promise<OpenDatabase> {
   if (env.DATABASE_URL) {
@@ -37,7 +37,9 @@ export async function openDatabase(
   // The server takes the lock earlier (before seeding the directory) and passes `locked`.
   const unlock = locked ? async () => {} : await lockDataDir(dataDir);
   try {
-    const { db, close } = await connectPglite(dataDir);
+    const { db, close } = await connectPglite(dataDir, {
+      settings: env.PGLITE_SHARED_BUFFERS ? { shared_buffers: env.PGLITE_SHARED_BUFFERS } : {},
+    });
     return { db, close: () => close().finally(unlock), description: `embedded PGlite in ${dataDir}` };
   } catch (error) {
     await unlock();

@@ -1,6 +1,5 @@
 import { Problem } from '../errors.ts';
 import type { RendererArgs, RendererName, RendererResult, Renderers } from './renderers.ts';
-import { chartSize, renderSvg } from './svg.ts';
 
 /** Renders charts: in worker threads on Node (render-pool.ts), in the request's own thread elsewhere. */
 export interface ChartRenderer {
@@ -42,5 +41,13 @@ export function inThreadRenderer(renderers: Partial<Renderers>): ChartRenderer {
   };
 }
 
-/** What every deployment can draw in its own thread: the SVG and its size (the default renderer). */
-export const svgRenderer: ChartRenderer = inThreadRenderer({ svg: renderSvg, size: chartSize });
+/**
+ * What every deployment can draw in its own thread: the SVG and its size (the default renderer).
+ * vega and vega-lite load on the first chart drawn: Node draws in its render pool and never needs
+ * them on the main thread, where loading them cost 240 ms of every start.
+ */
+const svgModule = () => import('./svg.ts');
+export const svgRenderer: ChartRenderer = inThreadRenderer({
+  svg: async (spec) => (await svgModule()).renderSvg(spec),
+  size: async (spec) => (await svgModule()).chartSize(spec),
+});

@@ -1,6 +1,7 @@
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareServedDatabase } from '../../src/boot/served-database.ts';
 import {
@@ -13,6 +14,8 @@ import {
   snapshotKey,
 } from '../../src/boot/shipped-snapshot.ts';
 import { lockDataDir } from '../../src/db/data-dir-lock.ts';
+import { openDatabase } from '../../src/db/open.ts';
+import { parseEnv } from '../../src/env.ts';
 import { connectPglite } from '../../src/db/pglite.ts';
 import { ingestReleaseFolder } from '../../src/ingest/ingest-release.ts';
 import { countObservations } from '../../src/repositories/observation-count.ts';
@@ -61,6 +64,33 @@ describe('the install-time database snapshot', () => {
     } finally {
       await close();
     }
+  });
+
+  it('keeps its WAL in 1 MB segments, a few MB in all instead of two 16 MB segments, so a first start copies less', async () => {
+    const wal = path.join(snapshotDir, 'pg_wal');
+    const segments = (await readdir(wal)).filter((name) => /^[0-9A-F]{24}$/.test(name));
+    const sizes = await Promise.all(segments.map(async (name) => (await stat(path.join(wal, name))).size));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(new Set(sizes)).toEqual(new Set([1024 * 1024]));
+    expect(sizes.length).toBeLessThanOrEqual(8);
+  });
+
+  it('is opened with 32 MB of shared buffers, or what PGLITE_SHARED_BUFFERS asks for', async () => {
+    const dataDir = await restoredCopy('buffers');
+    for (const [variables, expected] of [
+      [{}, '32MB'],
+      [{ PGLITE_SHARED_BUFFERS: '64MB' }, '64MB'],
+    ] as const) {
+      const database = await openDatabase(parseEnv({ ...variables, CIVSCOPE_DATA_DIR: dataDir }));
+      try {
+        const { rows } = await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(database.db);
+        expect(rows[0]?.shared_buffers).toBe(expected);
+      } finally {
+        await database.close();
+      }
+    }
+    expect(() => parseEnv({ PGLITE_SHARED_BUFFERS: '64' })).toThrow(/PGLITE_SHARED_BUFFERS/);
+    expect(() => parseEnv({ PGLITE_SHARED_BUFFERS: '64MB; DROP' })).toThrow(/PGLITE_SHARED_BUFFERS/);
   });
 
   it('counts a directory holding only the lock of the starting server as empty', async () => {
