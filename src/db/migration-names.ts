@@ -10,4 +10,5 @@ export const EXPECTED_MIGRATIONS = [
   '0006_indicator_vietnamese_definitions.sql',
   '0007_indicator_coverage.sql',
   '0008_databank_xlsx_format.sql',
+  '0009_release_file_chunks.sql',
 ] as const;

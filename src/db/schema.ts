@@ -100,8 +100,10 @@ export interface ObservationTable {
   loaded_at: ColumnType<string, string | undefined, never>;
 }
 
+/** One piece of a release's original file; the file is its pieces in `seq` order. */
 export interface ReleaseFileTable {
   release_id: string;
+  seq: number;
   content: Uint8Array;
 }
 

@@ -185,43 +185,41 @@ export async function insertRelease(
 }
 
 /**
- * The same, from the file's chunks: a bytea parameter travels as hex text, so a 66 MB file sent
- * whole would need a 132 MB string; appended a chunk at a time it needs one chunk's worth.
+ * The same, from the file's chunks, each stored as its own piece: a bytea parameter travels as hex
+ * text, so a 66 MB file sent whole would need a 132 MB string, and appending to one value rewrites
+ * it every time.
  */
 export async function insertReleaseFileChunks(
   db: Db,
   releaseId: string,
   chunks: AsyncIterable<Uint8Array>,
 ): Promise<void> {
-  let first = true;
-  for await (const chunk of chunks) {
-    if (first) await insertReleaseFile(db, releaseId, chunk);
-    else
-      await db
-        .updateTable('release_file')
-        .set({ content: sql<Uint8Array>`content || ${chunk}` })
-        .where('release_id', '=', releaseId)
-        .execute();
-    first = false;
-  }
-  if (first) await insertReleaseFile(db, releaseId, new Uint8Array());
+  let seq = 0;
+  for await (const chunk of chunks) await insertReleaseFilePiece(db, releaseId, seq++, chunk);
+  if (seq === 0) await insertReleaseFilePiece(db, releaseId, 0, new Uint8Array());
 }
 
 /** Keeps the original file of a release, byte for byte, for /v1/releases/{id}/file. */
 export async function insertReleaseFile(db: Db, releaseId: string, content: Uint8Array): Promise<void> {
+  await insertReleaseFilePiece(db, releaseId, 0, content);
+}
+
+async function insertReleaseFilePiece(db: Db, releaseId: string, seq: number, content: Uint8Array): Promise<void> {
   await db
     .insertInto('release_file')
-    .values({ release_id: releaseId, content })
-    .onConflict((oc) => oc.column('release_id').doNothing())
+    .values({ release_id: releaseId, seq, content })
+    .onConflict((oc) => oc.columns(['release_id', 'seq']).doNothing())
     .execute();
 }
 
+/** A release's file, its pieces joined in order. */
 export async function releaseFile(db: Db, releaseId: string) {
   return db
     .selectFrom('release as r')
     .innerJoin('release_file as f', 'f.release_id', 'r.id')
-    .select(['r.id', 'r.file_name', 'r.sha256', 'f.content'])
+    .select(['r.id', 'r.file_name', 'r.sha256', sql<Uint8Array>`string_agg(f.content, ''::bytea order by f.seq)`.as('content')])
     .where('r.id', '=', releaseId)
+    .groupBy(['r.id', 'r.file_name', 'r.sha256'])
     .executeTakeFirst();
 }
 
