@@ -17,18 +17,25 @@ export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
 }
 
 /**
- * Splits a migration into statements. Drivers run one statement per extended-protocol query, and
- * our migrations are plain DDL/DML without functions, so a semicolon at the end of a line ends a
- * statement. Comment-only lines are dropped.
+ * Splits a migration into statements. Drivers run one statement per extended-protocol query, so a
+ * semicolon at the end of a line ends a statement, except inside a dollar-quoted function body
+ * (`$$ … $$`), whose own statements end in semicolons too. Comment-only lines outside bodies are dropped.
  */
 export function splitStatements(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((line) => !/^\s*--/.test(line))
-    .join('\n')
-    .split(/;\s*(?:\n|$)/)
-    .map((statement) => statement.trim())
-    .filter((statement) => statement.length > 0);
+  const statements: string[] = [];
+  let current: string[] = [];
+  let inBody = false;
+  for (const line of text.split('\n')) {
+    if (!inBody && /^\s*--/.test(line)) continue;
+    current.push(line);
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, '').trim());
+      current = [];
+    }
+  }
+  statements.push(current.join('\n').trim());
+  return statements.filter((statement) => statement.length > 0);
 }
 
 /**

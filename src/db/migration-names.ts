@@ -11,4 +11,5 @@ export const EXPECTED_MIGRATIONS = [
   '0007_indicator_coverage.sql',
   '0008_databank_xlsx_format.sql',
   '0009_release_file_chunks.sql',
+  '0010_observation_references_per_statement.sql',
 ] as const;

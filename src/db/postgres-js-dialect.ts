@@ -52,8 +52,17 @@ class PooledConnection implements DatabaseConnection {
     if (rows) {
       // COPY ... FROM STDIN: the rows are streamed on this connection (the transaction's, if any).
       await this.#breaker.run(async () => {
-        const writable = await target.unsafe(compiledQuery.sql).writable();
-        await pipeline([rows.text], writable);
+        const query = target.unsafe(compiledQuery.sql);
+        const writable = await query.writable();
+        // postgres.js 3.4 (porsager/postgres#1173): when the server refuses the rows after the
+        // last one is sent (a unique key, a trigger), the error reaches only the query object and
+        // the stream's end never completes, so the pipeline would wait forever in an open
+        // transaction. The query's reject is taken over to hear that error.
+        const refused = new Promise<never>((_, reject) => {
+          (query as unknown as { reject: (error: unknown) => void }).reject = reject;
+        });
+        refused.catch(() => {});
+        await Promise.race([pipeline([rows.text], writable), refused]);
       });
       return { rows: [] };
     }

@@ -105,6 +105,8 @@ export interface ReleaseFileTable {
   release_id: string;
   seq: number;
   content: Uint8Array;
+  /** The piece is stored gzipped (one gzip member); the file holds it decompressed. */
+  gzip: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface DataVersionTable {

@@ -2,28 +2,28 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ReleaseDiff } from '../domain/diff.ts';
 import { refreshIndicatorCoverage } from '../repositories/coverage-writes.ts';
 import { bumpDataVersion } from '../repositories/data-version.ts';
-import {
-  createStaging,
-  diffStagingWithPrevious,
-  firstDuplicateInStaging,
-  moveStagingIntoObservation,
-} from '../repositories/observation-staging.ts';
+import { copyIntoObservation, diffReleaseWithPrevious, isDuplicateKeyError } from '../repositories/observation-load.ts';
 import {
   findRelease,
   insertRelease,
   insertReleaseFileChunks,
+  type ReleaseFilePiece,
+  setReleaseRowCount,
   upsertSourceAndIndicators,
 } from '../repositories/releases.ts';
 import { IngestError } from './errors.ts';
 import { type ReleaseMeta, readReleaseMeta, releaseId } from './meta.ts';
 import { openRowStream } from './readers/index.ts';
 import { type StageProgress, stageRows } from './stage-rows.ts';
-import { createRowValidator, duplicateKey, emptySkipCounts, type SkipReason } from './validate.ts';
+import type { RawRow } from './readers/raw-row.ts';
+import { createRowValidator, emptySkipCounts, type SkipReason } from './validate.ts';
 
 export interface IngestOptions {
   /** Parse, validate and compare with the previous release, but write nothing. */
@@ -48,6 +48,8 @@ export interface IngestSummary {
   diff: ReleaseDiff | null;
 }
 
+const gzipAsync = promisify(gzip);
+
 /** Changes of each kind a summary lists (the counts are always complete). */
 const DIFF_LIST_LIMIT = 1000;
 
@@ -64,6 +66,14 @@ function hashedChunks(dataPath: string): { chunks: AsyncIterable<Uint8Array>; do
     }
   }
   return { chunks: chunks(), done: () => hash.digest('hex') };
+}
+
+/**
+ * Each piece gzipped at level 1 (zlib, off the main thread) before it is stored: CSV shrinks to
+ * about a quarter, which the database then sends, decodes and writes instead of the whole.
+ */
+async function* gzipped(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ReleaseFilePiece> {
+  for await (const chunk of chunks) yield { content: await gzipAsync(chunk, { level: 1 }), gzip: true };
 }
 
 /** The sha256 of a file, read as a stream (a large release is never held whole). */
@@ -153,25 +163,30 @@ interface ReleaseJob {
   options: IngestOptions;
 }
 
-/** Reads, validates and stages every row, then compares them with the previous release. */
-async function stageAndCompare(
+/**
+ * Records the release, then reads, validates and copies every row into `observation`, then
+ * compares them with the previous release. A key given twice stops the COPY (DuplicateKeyFound).
+ */
+async function loadAndCompare(
   trx: Transaction<Database>,
   job: ReleaseJob,
-): Promise<{ summary: IngestSummary; staged: number }> {
-  const { meta, displayName, options } = job;
+): Promise<{ summary: IngestSummary; loaded: number }> {
+  const { id, meta, dataPath, displayName, digest, options } = job;
   await upsertSourceAndIndicators(trx, meta);
-  await createStaging(trx);
+  await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount: 0 });
   const validator = createRowValidator(meta, displayName, {
     allowUnresolved: options.allowUnresolved,
     checkDuplicates: false,
   });
-  const stream = await openRowStream(meta.format, job.dataPath, displayName, meta);
-  const { rowsRead, staged } = await stageRows(trx, stream, validator, (progress) =>
-    options.onProgress?.({ ...progress, bytesTotal: job.fileSize }),
+  const stream = await openRowStream(meta.format, dataPath, displayName, meta);
+  const { rowsRead, staged } = await stageRows(
+    (rows) => copyIntoObservation(trx, id, rows),
+    stream,
+    validator,
+    (progress) => options.onProgress?.({ ...progress, bytesTotal: job.fileSize }),
   );
-  const duplicate = await firstDuplicateInStaging(trx);
-  if (duplicate) throw duplicateKey(displayName, duplicate, duplicate.line, duplicate.firstLine);
-  const diff = await diffStagingWithPrevious(trx, {
+  const diff = await diffReleaseWithPrevious(trx, {
+    releaseId: id,
     sourceId: meta.source.id,
     indicatorCodes: meta.indicators.map((i) => i.code),
     publishedOn: meta.published_on,
@@ -187,26 +202,41 @@ async function stageAndCompare(
     unresolved: validator.unresolved,
     diff,
   };
-  return { summary, staged };
+  return { summary, loaded: staged };
 }
 
-/** Records the release and its file, and moves the staged rows into `observation`. */
+/** Completes the release: its row count, its original file, coverage and the data version. */
 async function storeRelease(trx: Transaction<Database>, job: ReleaseJob, rowCount: number): Promise<void> {
   const { id, meta, dataPath, displayName, digest } = job;
-  await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount });
+  await setReleaseRowCount(trx, id, rowCount);
   // The stored copy is read again; its hash must still be the one checked before reading.
   const stored = hashedChunks(dataPath);
-  await insertReleaseFileChunks(trx, id, stored.chunks);
+  await insertReleaseFileChunks(trx, id, gzipped(stored.chunks));
   if (stored.done() !== digest)
     throw new IngestError(`${displayName}: the file changed while it was being loaded; nothing was written`, {
       file: displayName,
     });
-  await moveStagingIntoObservation(trx, id);
   await refreshIndicatorCoverage(
     trx,
     meta.indicators.map((i) => i.code),
   );
   await bumpDataVersion(trx);
+}
+
+/**
+ * The table's unique key refused a key given twice; the file is read once more, with the check
+ * that remembers every key, to name both lines (a million keys in memory only on this path).
+ */
+async function nameDuplicate(job: ReleaseJob): Promise<IngestError | undefined> {
+  const validator = createRowValidator(job.meta, job.displayName, { allowUnresolved: job.options.allowUnresolved });
+  const stream = await openRowStream(job.meta.format, job.dataPath, job.displayName, job.meta);
+  try {
+    for await (const batch of stream.batches as AsyncIterable<RawRow[]>) for (const row of batch) validator.accept(row);
+  } catch (error) {
+    if (error instanceof IngestError) return error;
+    throw error;
+  }
+  return undefined;
 }
 
 /**
@@ -232,13 +262,16 @@ export async function ingestRelease(
   let summary: IngestSummary | undefined;
   try {
     await db.transaction().execute(async (trx) => {
-      const staged = await stageAndCompare(trx, job);
-      summary = staged.summary;
+      const loaded = await loadAndCompare(trx, job);
+      summary = loaded.summary;
       if (options.dryRun) throw DRY_RUN;
-      await storeRelease(trx, job, staged.staged);
+      await storeRelease(trx, job, loaded.loaded);
     });
   } catch (error) {
-    if (error !== DRY_RUN) throw error;
+    if (error === DRY_RUN) {
+      // rolled back: a dry run writes nothing
+    } else if (isDuplicateKeyError(error)) throw (await nameDuplicate(job)) ?? error;
+    else throw error;
   }
   if (!summary) throw new Error('ingest finished without a summary');
   return summary;

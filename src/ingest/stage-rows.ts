@@ -1,6 +1,3 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { copyIntoStaging } from '../repositories/observation-staging.ts';
 import type { RawRow, RowStream } from './readers/raw-row.ts';
 import type { ParsedObservation, RowValidator } from './validate.ts';
 
@@ -11,12 +8,12 @@ export interface StageProgress {
 }
 
 /**
- * Validates each batch as the reader produces it and COPYs it into the staging table. One COPY is
- * kept in flight while the next batch is parsed and validated, so the file and the database work at
- * the same time; memory holds two batches, whatever the size of the file.
+ * Validates each batch as the reader produces it and hands it to `copy` (a COPY into the table).
+ * One COPY is kept in flight while the next batch is parsed and validated, so the file and the
+ * database work at the same time; memory holds two batches, whatever the size of the file.
  */
 export async function stageRows(
-  trx: Transaction<Database>,
+  copy: (rows: ParsedObservation[]) => Promise<void>,
   stream: RowStream,
   validator: RowValidator,
   onProgress?: (progress: StageProgress) => void,
@@ -34,7 +31,7 @@ export async function stageRows(
       rowsRead += batch.length;
       staged += accepted.length;
       await inFlight;
-      inFlight = copyIntoStaging(trx, accepted);
+      inFlight = copy(accepted);
       // Handled here so a failure while the next batch is parsed is not an unhandled rejection;
       // it is still thrown by the next `await inFlight`.
       inFlight.catch(() => {});

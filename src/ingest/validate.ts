@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type CountryResolution, resolveCountry, resolveCountryCode } from '../domain/resolve-country.ts';
-import type { StagedObservation } from '../repositories/observation-staging.ts';
+import type { StagedObservation } from '../repositories/observation-load.ts';
 import { IngestError } from './errors.ts';
 import type { FlagRule, ReleaseMeta } from './meta.ts';
 import type { RawRow } from './readers/raw-row.ts';

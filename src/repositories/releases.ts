@@ -184,43 +184,73 @@ export async function insertRelease(
     .execute();
 }
 
+/** A piece of a release's file as stored: its bytes, gzipped or not. */
+export interface ReleaseFilePiece {
+  content: Uint8Array;
+  gzip: boolean;
+}
+
+/** The rows a release loaded, known once its file has been read to the end. */
+export async function setReleaseRowCount(db: Db, releaseId: string, rowCount: number): Promise<void> {
+  await db.updateTable('release').set({ row_count: rowCount }).where('id', '=', releaseId).execute();
+}
+
 /**
- * The same, from the file's chunks, each stored as its own piece: a bytea parameter travels as hex
+ * The same, from the file's pieces, each stored as its own row: a bytea parameter travels as hex
  * text, so a 66 MB file sent whole would need a 132 MB string, and appending to one value rewrites
  * it every time.
  */
 export async function insertReleaseFileChunks(
   db: Db,
   releaseId: string,
-  chunks: AsyncIterable<Uint8Array>,
+  pieces: AsyncIterable<ReleaseFilePiece>,
 ): Promise<void> {
   let seq = 0;
-  for await (const chunk of chunks) await insertReleaseFilePiece(db, releaseId, seq++, chunk);
-  if (seq === 0) await insertReleaseFilePiece(db, releaseId, 0, new Uint8Array());
+  for await (const piece of pieces) await insertReleaseFilePiece(db, releaseId, seq++, piece);
+  if (seq === 0) await insertReleaseFilePiece(db, releaseId, 0, { content: new Uint8Array(), gzip: false });
 }
 
 /** Keeps the original file of a release, byte for byte, for /v1/releases/{id}/file. */
 export async function insertReleaseFile(db: Db, releaseId: string, content: Uint8Array): Promise<void> {
-  await insertReleaseFilePiece(db, releaseId, 0, content);
+  await insertReleaseFilePiece(db, releaseId, 0, { content, gzip: false });
 }
 
-async function insertReleaseFilePiece(db: Db, releaseId: string, seq: number, content: Uint8Array): Promise<void> {
+async function insertReleaseFilePiece(db: Db, releaseId: string, seq: number, piece: ReleaseFilePiece): Promise<void> {
   await db
     .insertInto('release_file')
-    .values({ release_id: releaseId, seq, content })
+    .values({ release_id: releaseId, seq, content: piece.content, gzip: piece.gzip })
     .onConflict((oc) => oc.columns(['release_id', 'seq']).doNothing())
     .execute();
 }
 
-/** A release's file, its pieces joined in order. */
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** A release's file: its pieces, decompressed where stored gzipped, joined in order. */
 export async function releaseFile(db: Db, releaseId: string) {
-  return db
-    .selectFrom('release as r')
-    .innerJoin('release_file as f', 'f.release_id', 'r.id')
-    .select(['r.id', 'r.file_name', 'r.sha256', sql<Uint8Array>`string_agg(f.content, ''::bytea order by f.seq)`.as('content')])
-    .where('r.id', '=', releaseId)
-    .groupBy(['r.id', 'r.file_name', 'r.sha256'])
+  const release = await db
+    .selectFrom('release')
+    .select(['id', 'file_name', 'sha256'])
+    .where('id', '=', releaseId)
     .executeTakeFirst();
+  if (!release) return undefined;
+  const pieces = await db
+    .selectFrom('release_file')
+    .select(['content', 'gzip'])
+    .where('release_id', '=', releaseId)
+    .orderBy('seq')
+    .execute();
+  if (pieces.length === 0) return undefined;
+  const parts = await Promise.all(pieces.map((piece) => (piece.gzip ? gunzip(piece.content) : piece.content)));
+  const content = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    content.set(part, offset);
+    offset += part.byteLength;
+  }
+  return { ...release, content };
 }
 
 /** Releases loaded before their files were kept (databases older than migration 0005). */

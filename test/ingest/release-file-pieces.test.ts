@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestReleaseFolder } from '../../src/ingest/ingest-release.ts';
 import { insertReleaseFileChunks, releaseFile, releasesWithoutFile } from '../../src/repositories/releases.ts';
@@ -22,8 +23,12 @@ afterAll(async () => {
   await test.close();
 });
 
-async function* pieces(...texts: string[]) {
-  for (const text of texts) yield new TextEncoder().encode(text);
+/** Each text as a piece; gzipped where asked, as the ingest stores them. */
+async function* pieces(...texts: [string, 'gzip' | 'raw'][]) {
+  for (const [text, encoding] of texts) {
+    const bytes = new TextEncoder().encode(text);
+    yield encoding === 'gzip' ? { content: gzipSync(bytes), gzip: true } : { content: bytes, gzip: false };
+  }
 }
 
 describe('the original file of a release', () => {
@@ -32,9 +37,22 @@ describe('the original file of a release', () => {
     expect(new TextDecoder().decode(file?.content)).toBe(DATA);
   });
 
-  it('comes back as its pieces joined in the order they were read', async () => {
+  it('is stored gzipped by the ingest, a piece per 8 MiB read', async () => {
+    const stored = await test.db
+      .selectFrom('release_file')
+      .select(['seq', 'gzip'])
+      .where('release_id', '=', releaseId)
+      .execute();
+    expect(stored).toEqual([{ seq: 0, gzip: true }]);
+  });
+
+  it('comes back as its pieces, gzipped or not, joined in the order they were read', async () => {
     await test.db.deleteFrom('release_file').where('release_id', '=', releaseId).execute();
-    await insertReleaseFileChunks(test.db, releaseId, pieces('first,', 'second,', 'third'));
+    await insertReleaseFileChunks(
+      test.db,
+      releaseId,
+      pieces(['first,', 'gzip'], ['second,', 'raw'], ['third', 'gzip']),
+    );
     const stored = await test.db
       .selectFrom('release_file')
       .select(['seq'])

@@ -104,6 +104,10 @@ describe('the streaming bulk load of a large tidy file', () => {
       /data\.csv, line 40043: a second value for STREAM\.057 \w{3} 1975 \(first at line 40042\)/,
     );
     expect(await snapshot()).toEqual(before);
+    // A dry run, which moves nothing into the table whose unique key catches it, says the same.
+    await expect(
+      ingestReleaseFolder(test.db, await writeReleaseFolder(meta('twice'), twice.text), { dryRun: true }),
+    ).rejects.toThrow(/data\.csv, line 40043: a second value for STREAM\.057 \w{3} 1975 \(first at line 40042\)/);
   });
 
   it('loads 50,400 rows with every value exactly Number() of its text', async () => {
