@@ -9,20 +9,29 @@ ALTER TABLE observation DROP CONSTRAINT observation_release_id_fkey;
 
 CREATE FUNCTION observation_check_references() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+  indicators text[];
+  countries text[];
+  releases text[];
   missing text;
 BEGIN
-  PERFORM 1 FROM indicator WHERE code IN (SELECT DISTINCT indicator_code FROM new_rows) FOR KEY SHARE;
-  PERFORM 1 FROM country WHERE iso3 IN (SELECT DISTINCT iso3 FROM new_rows) FOR KEY SHARE;
-  PERFORM 1 FROM release WHERE id IN (SELECT DISTINCT release_id FROM new_rows) FOR KEY SHARE;
-  SELECT format('indicator %s', k) INTO missing FROM (SELECT DISTINCT indicator_code AS k FROM new_rows) n
-    WHERE NOT EXISTS (SELECT 1 FROM indicator i WHERE i.code = n.k) LIMIT 1;
+  -- One pass over the statement's rows for the keys they name.
+  SELECT array_agg(DISTINCT indicator_code), array_agg(DISTINCT iso3::text), array_agg(DISTINCT release_id)
+    INTO indicators, countries, releases FROM new_rows;
+  IF indicators IS NULL THEN
+    RETURN NULL;
+  END IF;
+  PERFORM 1 FROM indicator WHERE code = ANY (indicators) FOR KEY SHARE;
+  PERFORM 1 FROM country WHERE iso3 = ANY (countries) FOR KEY SHARE;
+  PERFORM 1 FROM release WHERE id = ANY (releases) FOR KEY SHARE;
+  SELECT 'indicator ' || k INTO missing FROM unnest(indicators) k
+    WHERE NOT EXISTS (SELECT 1 FROM indicator i WHERE i.code = k) LIMIT 1;
   IF missing IS NULL THEN
-    SELECT format('country %s', k) INTO missing FROM (SELECT DISTINCT iso3 AS k FROM new_rows) n
-      WHERE NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = n.k) LIMIT 1;
+    SELECT 'country ' || k INTO missing FROM unnest(countries) k
+      WHERE NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = k) LIMIT 1;
   END IF;
   IF missing IS NULL THEN
-    SELECT format('release %s', k) INTO missing FROM (SELECT DISTINCT release_id AS k FROM new_rows) n
-      WHERE NOT EXISTS (SELECT 1 FROM release r WHERE r.id = n.k) LIMIT 1;
+    SELECT 'release ' || k INTO missing FROM unnest(releases) k
+      WHERE NOT EXISTS (SELECT 1 FROM release r WHERE r.id = k) LIMIT 1;
   END IF;
   IF missing IS NOT NULL THEN
     RAISE EXCEPTION 'observation refers to an unknown %', missing USING ERRCODE = 'foreign_key_violation';
