@@ -165,7 +165,8 @@ interface ReleaseJob {
 
 /**
  * Records the release, then reads, validates and copies every row into `observation`, then
- * compares them with the previous release. A key given twice stops the COPY (DuplicateKeyFound).
+ * compares them with the previous release. A key given twice stops the COPY at the table's unique
+ * key; `nameDuplicate` then names its lines.
  */
 async function loadAndCompare(
   trx: Transaction<Database>,
