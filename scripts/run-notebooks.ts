@@ -43,6 +43,9 @@ try {
           '--execute',
           ...outputArgs,
           '--ExecutePreprocessor.timeout=300',
+          // The tslab kernel starts Node and TypeScript; on a busy 2-core machine that once took
+          // longer than nbclient's default 60 s and failed a CI run with "Kernel didn't respond".
+          '--ExecutePreprocessor.startup_timeout=180',
           '--ExecutePreprocessor.kernel_name=tslab',
           path.join(notebooksDir, notebook),
         ],
