@@ -3,25 +3,25 @@ import { CompiledQuery } from 'kysely';
 /**
  * Rows for `COPY ... FROM STDIN` in Postgres's text format, carried as the one parameter of a raw
  * query. Kysely has no COPY, and inside a transaction only the dialect knows the connection the
- * rows must travel on: the postgres.js dialect streams them through `copy ... from stdin`, PGlite's
- * wrapper (./pglite.ts) hands them over as a Blob on `COPY ... FROM '/dev/blob'`.
+ * rows must travel on: the postgres.js dialect streams the chunks through one `copy ... from
+ * stdin`, PGlite's wrapper (./pglite.ts) hands each chunk over as a Blob on `COPY ... FROM '/dev/blob'`.
  */
 export class CopyRows {
-  readonly text: string;
-  constructor(text: string) {
-    this.text = text;
+  /** Whole lines, a chunk at a time; a chunk may be produced while the previous one is sent. */
+  readonly chunks: AsyncIterable<string>;
+  constructor(chunks: AsyncIterable<string>) {
+    this.chunks = chunks;
   }
 }
 
-/** `copy <table> (<columns>) from stdin`, loading `text` (tab-separated lines, `\N` for null). */
+/** `copy <table> (<columns>) from stdin`, loading the chunks' lines (tab-separated, `\N` for null). */
 export async function copyFrom(
   db: { executeQuery: (query: CompiledQuery) => Promise<unknown> },
   table: string,
   columns: readonly string[],
-  text: string,
+  chunks: AsyncIterable<string>,
 ): Promise<void> {
-  if (text === '') return;
-  await db.executeQuery(CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [new CopyRows(text)]));
+  await db.executeQuery(CompiledQuery.raw(`copy ${table} (${columns.join(', ')}) from stdin`, [new CopyRows(chunks)]));
 }
 
 /** The payload of a query built by `copyFrom`, if it is one. */

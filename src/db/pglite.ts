@@ -10,7 +10,7 @@ type Queryable = Pick<PGlite, 'query'> | PGliteTransaction;
 /**
  * PGlite has no COPY FROM STDIN; it reads `COPY ... FROM '/dev/blob'` from a Blob passed with the
  * query. Kysely's PGlite dialect calls `query(sql, parameters)` on the instance or on the
- * transaction it opened, so both are wrapped to turn a `copyFrom` query into that form.
+ * transaction it opened, so both are wrapped to turn a `copyFrom` query into COPYs of that form.
  */
 function withCopy<T extends Queryable>(target: T): T {
   return new Proxy(target, {
@@ -22,7 +22,16 @@ function withCopy<T extends Queryable>(target: T): T {
           const rows = copyRowsOf(parameters);
           if (!rows) return original.call(object, query, parameters, options);
           const blobQuery = query.replace(/ from stdin$/i, " from '/dev/blob'");
-          return original.call(object, blobQuery, [], { ...options, blob: new Blob([rows.text]) });
+          // One COPY per chunk: PGlite reads a whole Blob, and the chunks of a large release
+          // together would not fit in memory at once.
+          return (async () => {
+            let affectedRows = 0;
+            for await (const chunk of rows.chunks) {
+              const result = await original.call(object, blobQuery, [], { ...options, blob: new Blob([chunk]) });
+              affectedRows += result.affectedRows ?? 0;
+            }
+            return { rows: [], fields: [], affectedRows };
+          })();
         };
       }
       if (property === 'transaction') {

@@ -15,11 +15,15 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type { ReservedSql, Sql } from 'postgres';
+import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CircuitBreaker } from './circuit-breaker.ts';
 import { copyRowsOf } from './copy.ts';
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
+/** COPY text held in memory ahead of the socket: a few batches of rows. */
+const COPY_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
  * A connection that runs each query on postgres.js's pool and holds one physical connection only
@@ -50,7 +54,8 @@ class PooledConnection implements DatabaseConnection {
     const target = this.#reserved ?? this.#sql;
     const rows = copyRowsOf(compiledQuery.parameters);
     if (rows) {
-      // COPY ... FROM STDIN: the rows are streamed on this connection (the transaction's, if any).
+      // COPY ... FROM STDIN: one statement for all the chunks, streamed on this connection (the
+      // transaction's, if any), so the server inserts while the next chunk is being produced.
       await this.#breaker.run(async () => {
         const query = target.unsafe(compiledQuery.sql);
         const writable = await query.writable();
@@ -62,7 +67,9 @@ class PooledConnection implements DatabaseConnection {
           (query as unknown as { reject: (error: unknown) => void }).reject = reject;
         });
         refused.catch(() => {});
-        await Promise.race([pipeline([rows.text], writable), refused]);
+        // The buffer lets the next chunk be produced while the server still reads the last one.
+        const buffer = new PassThrough({ highWaterMark: COPY_BUFFER_BYTES });
+        await Promise.race([pipeline(rows.chunks, buffer, writable), refused]);
       });
       return { rows: [] };
     }

@@ -8,20 +8,20 @@ export interface StageProgress {
 }
 
 /**
- * Validates each batch as the reader produces it and hands it to `copy` (a COPY into the table).
- * One COPY is kept in flight while the next batch is parsed and validated, so the file and the
- * database work at the same time; memory holds two batches, whatever the size of the file.
+ * Validates each batch as the reader produces it and hands the accepted rows, batch after batch,
+ * to `copy` (one COPY into the table), which pulls the next batch while the database inserts the
+ * last; memory holds a few batches, whatever the size of the file. A row the validator refuses
+ * throws out of `copy`, which abandons the COPY.
  */
 export async function stageRows(
-  copy: (rows: ParsedObservation[]) => Promise<void>,
+  copy: (batches: AsyncIterable<ParsedObservation[]>) => Promise<void>,
   stream: RowStream,
   validator: RowValidator,
   onProgress?: (progress: StageProgress) => void,
 ): Promise<{ rowsRead: number; staged: number }> {
   let rowsRead = 0;
   let staged = 0;
-  let inFlight: Promise<void> = Promise.resolve();
-  try {
+  async function* validated() {
     for await (const batch of stream.batches as AsyncIterable<RawRow[]>) {
       const accepted: ParsedObservation[] = [];
       for (const row of batch) {
@@ -30,17 +30,10 @@ export async function stageRows(
       }
       rowsRead += batch.length;
       staged += accepted.length;
-      await inFlight;
-      inFlight = copy(accepted);
-      // Handled here so a failure while the next batch is parsed is not an unhandled rejection;
-      // it is still thrown by the next `await inFlight`.
-      inFlight.catch(() => {});
       onProgress?.({ rows: rowsRead, bytesRead: stream.bytesRead() });
+      yield accepted;
     }
-  } finally {
-    // A failing batch must not leave a COPY running when the transaction rolls back.
-    await inFlight.catch(() => {});
   }
-  await inFlight;
+  await copy(validated());
   return { rowsRead, staged };
 }

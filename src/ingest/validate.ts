@@ -271,8 +271,8 @@ function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: R
  * Validates raw rows one at a time with zod and resolves countries, so a streaming load never holds
  * the file. Rows outside the registry or without a value are skipped and counted; anything malformed
  * stops the release with its file, line and column. `checkDuplicates: false` leaves the "second
- * value for the same key" check to the caller (the bulk load finds it in SQL, where a million keys
- * cost no JavaScript memory).
+ * value for the same key" check to the caller: the bulk load lets the table's unique key refuse it
+ * (a million keys then cost no JavaScript memory) and reads the file again to name both lines.
  */
 export function createRowValidator(
   meta: ReleaseMeta,

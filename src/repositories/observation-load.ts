@@ -32,24 +32,31 @@ const COLUMNS = [
 ] as const;
 
 /**
- * A release's rows go straight into `observation` with COPY, batch after batch, while the next
- * batch is parsed: the table's index upkeep then runs beside the parsing instead of after it (a
- * temporary staging table and an INSERT … SELECT took 7–10 s more for 1 M rows). Everything runs
- * in the release's transaction, so a failing or dry-run release leaves nothing behind; a key given
- * twice fails the COPY on the table's unique key. The checks that need every row at once (the diff
- * against the previous release) read the release's rows back by its id.
+ * A release's rows go straight into `observation` with one COPY, a batch of lines at a time while
+ * the next batch is parsed: the server inserts and keeps the indexes beside the parsing, with no
+ * round trip between batches (a COPY per 5,000-row batch kept the server waiting on the client
+ * between them: 1 M rows took 15 s to load against 8.5 s for one COPY; a temporary staging table
+ * and an INSERT … SELECT had taken 7–10 s more). Everything runs in the release's transaction, so
+ * a failing or dry-run release leaves nothing behind; a key given twice fails the COPY on the
+ * table's unique key. The checks that need every row at once (the diff against the previous
+ * release) read the release's rows back by its id.
  */
 export async function copyIntoObservation(
   trx: Transaction<Database>,
   releaseId: string,
-  rows: readonly StagedObservation[],
+  batches: AsyncIterable<readonly StagedObservation[]>,
 ): Promise<void> {
   const release = copyField(releaseId);
-  let text = '';
-  for (const r of rows) {
-    text += `${copyField(r.indicatorCode)}\t${copyField(r.iso3)}\t${copyField(r.year)}\t${release}\t${copyField(r.value)}\t${copyField(r.flag)}\t${copyField(r.note)}\t${copyField(r.referenceUrl)}\t${copyField(r.rank)}\t${copyField(r.rankLabel)}\n`;
+  async function* lines() {
+    for await (const rows of batches) {
+      let text = '';
+      for (const r of rows) {
+        text += `${copyField(r.indicatorCode)}\t${copyField(r.iso3)}\t${copyField(r.year)}\t${release}\t${copyField(r.value)}\t${copyField(r.flag)}\t${copyField(r.note)}\t${copyField(r.referenceUrl)}\t${copyField(r.rank)}\t${copyField(r.rankLabel)}\n`;
+      }
+      if (text !== '') yield text;
+    }
   }
-  await copyFrom(trx, 'observation', COLUMNS, text);
+  await copyFrom(trx, 'observation', COLUMNS, lines());
 }
 
 /** Whether an error is the unique key of `observation` refusing a key given twice. */
