@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './app-deps.ts';
 import { bodyEtag } from './http/body-etag.ts';
 import { type DataVersionSource, dataVersionSource } from './http/data-version.ts';
+import { keepReferenceRows } from './services/reference-rows.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { Problem, type ProblemCode, problemResponse, RETRY_AFTER_OUTAGE } from './http/problem.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -54,6 +55,7 @@ const ADMIN_RATE_LIMIT = { limit: 20, windowMs: 60_000 };
  */
 export function createApp(deps: AppDeps) {
   const versions = deps.versions ?? dataVersionSource(deps.db);
+  keepReferenceRows(deps.db, versions);
   const store = deps.responseStore ?? memoryResponseStore();
   const app = createRouter();
   useMiddleware(app, deps, versions, store);

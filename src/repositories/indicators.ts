@@ -10,8 +10,9 @@ export async function listIndicators(db: Kysely<Database>, selection?: ThemeSele
   return query.orderBy('theme').orderBy('code').execute();
 }
 
-export async function findIndicator(db: Kysely<Database>, code: string) {
-  return db.selectFrom('indicator').selectAll().where('code', '=', code).executeTakeFirst();
+export async function indicatorsByCodes(db: Kysely<Database>, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db.selectFrom('indicator').selectAll().where('code', 'in', codes).execute();
 }
 
 /** Which country-years have a value (in any release) for one indicator, per country. */

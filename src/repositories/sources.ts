@@ -16,17 +16,6 @@ export async function sourcesByIds(db: Kysely<Database>, ids: string[]) {
   return db.selectFrom('source').selectAll().where('id', 'in', ids).orderBy('id').execute();
 }
 
-/** The sources of some releases, by release id, in one statement. */
-export async function sourcesOfReleases(db: Kysely<Database>, releaseIds: string[]) {
-  if (releaseIds.length === 0) return [];
-  return db
-    .selectFrom('source')
-    .selectAll()
-    .where('id', 'in', (eb) => eb.selectFrom('release').select('source_id').where('id', 'in', releaseIds))
-    .orderBy('id')
-    .execute();
-}
-
 export async function releasesByIds(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('release').selectAll().where('id', 'in', ids).orderBy('published_on').orderBy('id').execute();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { Problem } from '../errors.ts';
-import { findIndicator } from '../repositories/indicators.ts';
+import { referenceRows } from './reference-rows.ts';
 
 /** Throws `unknown_indicator` naming the code, and pointing at the catalogue. */
 export async function requireIndicator(
@@ -9,10 +9,11 @@ export async function requireIndicator(
   code: string,
   status: 400 | 404 = 400,
 ): Promise<IndicatorRow> {
-  const indicator = await findIndicator(db, code);
+  const indicators = referenceRows(db);
+  const [indicator] = await indicators.indicators([code]);
   if (!indicator) {
     const upper = code.toUpperCase();
-    const hint = upper !== code && (await findIndicator(db, upper)) ? ` Did you mean ${upper}?` : '';
+    const hint = upper !== code && (await indicators.indicators([upper])).length > 0 ? ` Did you mean ${upper}?` : '';
     throw new Problem(
       status,
       'unknown_indicator',
@@ -27,7 +28,7 @@ export async function requireIndicator(
 
 /** Every code must exist; the error names all unknown ones at once. */
 export async function requireIndicators(db: Kysely<Database>, codes: string[]): Promise<IndicatorRow[]> {
-  const found = await db.selectFrom('indicator').selectAll().where('code', 'in', codes).execute();
+  const found = await referenceRows(db).indicators(codes);
   const unknown = codes.filter((code) => !found.some((i) => i.code === code));
   if (unknown.length > 0) {
     throw new Problem(
