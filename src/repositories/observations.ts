@@ -13,6 +13,8 @@ export interface ValuesQuery {
   to?: number;
   /** Only this year (used by rankings and composites). */
   year?: number;
+  /** Only these (indicator, year) pairs, `years[i]` for `indicatorCodes[i]` (a profile's peers, each indicator at its own year). */
+  yearOfEach?: number[];
   /** Leave out undated policy figures (every analysis that needs a year). */
   datedOnly?: boolean;
   vintage?: Vintage;
@@ -46,6 +48,10 @@ export async function valuesFor(db: Kysely<Database>, q: ValuesQuery): Promise<V
   const vintage = q.vintage ?? CURRENT;
   const filters = [sql`o.indicator_code = any(${q.indicatorCodes}::text[])`, sql`o.iso3 = any(${q.countries}::text[])`];
   if (q.year !== undefined) filters.push(sql`o.year = ${q.year}`);
+  if (q.yearOfEach)
+    filters.push(
+      sql`(o.indicator_code, o.year) in (select * from unnest(${q.indicatorCodes}::text[], ${q.yearOfEach}::int[]))`,
+    );
   if (q.from !== undefined) filters.push(sql`o.year >= ${q.from}`);
   if (q.to !== undefined) filters.push(sql`o.year <= ${q.to}`);
   if (q.datedOnly) filters.push(sql`o.year is not null`);
