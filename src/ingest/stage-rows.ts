@@ -10,8 +10,11 @@ export interface StageProgress {
 /**
  * Validates each batch as the reader produces it and hands the accepted rows, batch after batch,
  * to `copy` (one COPY into the table), which pulls the next batch while the database inserts the
- * last; memory holds a few batches, whatever the size of the file. A row the validator refuses
- * throws out of `copy`, which abandons the COPY.
+ * last; memory holds a few batches, whatever the size of the file.
+ *
+ * Errors are reported in file order. A row the reader or the validator refuses ends the stream
+ * after the rows before it, and is thrown once `copy` has finished with those: if the database
+ * refused one of them first (a key given twice, earlier in the file), that is the error reported.
  */
 export async function stageRows(
   copy: (batches: AsyncIterable<ParsedObservation[]>) => Promise<void>,
@@ -21,19 +24,26 @@ export async function stageRows(
 ): Promise<{ rowsRead: number; staged: number }> {
   let rowsRead = 0;
   let staged = 0;
+  let refused: { error: unknown } | null = null;
   async function* validated() {
-    for await (const batch of stream.batches as AsyncIterable<RawRow[]>) {
-      const accepted: ParsedObservation[] = [];
-      for (const row of batch) {
-        const parsed = validator.accept(row);
-        if (parsed) accepted.push(parsed);
+    const accepted: ParsedObservation[] = [];
+    try {
+      for await (const batch of stream.batches as AsyncIterable<RawRow[]>) {
+        for (const row of batch) {
+          const parsed = validator.accept(row);
+          if (parsed) accepted.push(parsed);
+        }
+        rowsRead += batch.length;
+        staged += accepted.length;
+        onProgress?.({ rows: rowsRead, bytesRead: stream.bytesRead() });
+        yield accepted.splice(0);
       }
-      rowsRead += batch.length;
-      staged += accepted.length;
-      onProgress?.({ rows: rowsRead, bytesRead: stream.bytesRead() });
-      yield accepted;
+    } catch (error) {
+      refused = { error };
+      if (accepted.length > 0) yield accepted;
     }
   }
   await copy(validated());
+  if (refused) throw (refused as { error: unknown }).error;
   return { rowsRead, staged };
 }

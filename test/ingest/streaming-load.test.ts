@@ -110,6 +110,31 @@ describe('the streaming bulk load of a large tidy file', () => {
     ).rejects.toThrow(/data\.csv, line 40043: a second value for STREAM\.057 \w{3} 1975 \(first at line 40042\)/);
   });
 
+  it('reports the first error in file order when a file has two: a key given twice, then a bad value', async () => {
+    // Row 10,001 repeats row 10,000's key; row 45,000 has a malformed value.
+    const both = generate((i, cells) => {
+      if (i === 10_001) cells[4] = String(Number(cells[4]) - 1);
+      if (i === 45_000) cells[5] = '4.5.1';
+    });
+    const before = await snapshot();
+    await expect(ingestReleaseFolder(test.db, await writeReleaseFolder(meta('both'), both.text))).rejects.toThrow(
+      /data\.csv, line 10013: a second value for STREAM\.014 \w{3} 1975 \(first at line 10012\)/,
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reports the first error in file order when a file has two: a bad value, then a key given twice', async () => {
+    const both = generate((i, cells) => {
+      if (i === 10_001) cells[5] = '4.5.1';
+      if (i === 45_001) cells[4] = String(Number(cells[4]) - 1);
+    });
+    const before = await snapshot();
+    await expect(ingestReleaseFolder(test.db, await writeReleaseFolder(meta('both'), both.text))).rejects.toThrow(
+      /data\.csv, line 10013, column "value": not a number \("4\.5\.1"\)/,
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('loads 50,400 rows with every value exactly Number() of its text', async () => {
     const { text, values } = generate();
     const summary = await ingestReleaseFolder(test.db, await writeReleaseFolder(meta('good'), text));
