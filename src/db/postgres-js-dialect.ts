@@ -70,9 +70,8 @@ class PooledConnection implements DatabaseConnection {
         // The buffer lets the next chunk be produced while the server still reads the last one.
         const buffer = new PassThrough({ highWaterMark: COPY_BUFFER_BYTES });
         // A refusal in mid-stream (a key given twice) answers the query while the chunks are still
-        // being produced: the pipeline is then stopped, so the rest of the file is neither read,
-        // validated (a later bad row would reject with no one listening) nor sent on a
-        // connection that has gone back to the pool.
+        // being produced: the pipeline is then stopped (after the batch in hand), so the rest of
+        // the file is not read, validated or sent on a connection that has gone back to the pool.
         const stop = new AbortController();
         const copied = pipeline(rows.chunks, buffer, writable, { signal: stop.signal });
         copied.catch(() => {});

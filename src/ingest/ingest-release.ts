@@ -258,8 +258,8 @@ export async function ingestRelease(
   const existing = await findRelease(db, id);
   if (existing) return alreadyLoaded(existing.sha256, job);
 
-  // Everything from the first parsed row to the move into `observation` runs in one transaction
-  // (the staging table lives in it): a bad row a million lines in, or a dry run, leaves nothing.
+  // Everything from the first parsed row to the last value copied into `observation` runs in one
+  // transaction: a bad row a million lines in, or a dry run, leaves nothing.
   let summary: IngestSummary | undefined;
   try {
     await db.transaction().execute(async (trx) => {

@@ -9,8 +9,9 @@ export interface StageProgress {
 
 /**
  * Validates each batch as the reader produces it and hands the accepted rows, batch after batch,
- * to `copy` (one COPY into the table), which pulls the next batch while the database inserts the
- * last; memory holds a few batches, whatever the size of the file.
+ * to `copy` (on Postgres one COPY into the table, which pulls the next batch while the server
+ * inserts the last; on PGlite a COPY per batch, in turn); memory holds a few batches, whatever the
+ * size of the file.
  *
  * Errors are reported in file order. A row the reader or the validator refuses ends the stream
  * after the rows before it, and is thrown once `copy` has finished with those: if the database

@@ -46,8 +46,14 @@ export interface ValueRow {
 export async function valuesFor(db: Kysely<Database>, q: ValuesQuery): Promise<ValueRow[]> {
   if (q.countries.length === 0 || q.indicatorCodes.length === 0) return [];
   const vintage = q.vintage ?? CURRENT;
-  const filters = [sql`o.indicator_code = any(${q.indicatorCodes}::text[])`, sql`o.iso3 = any(${q.countries}::text[])`];
+  // iso3 is char(3): compared as text, the column would be cast and the index could not use it.
+  const filters = [
+    sql`o.indicator_code = any(${q.indicatorCodes}::text[])`,
+    sql`o.iso3 = any(${q.countries}::bpchar[])`,
+  ];
   if (q.year !== undefined) filters.push(sql`o.year = ${q.year}`);
+  if (q.yearOfEach && q.yearOfEach.length !== q.indicatorCodes.length)
+    throw new Error('valuesFor: yearOfEach needs one year for each indicator code');
   if (q.yearOfEach)
     filters.push(
       sql`(o.indicator_code, o.year) in (select * from unnest(${q.indicatorCodes}::text[], ${q.yearOfEach}::int[]))`,

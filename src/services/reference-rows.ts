@@ -104,8 +104,9 @@ const byPublicationThenId = (a: ReleaseRow, b: ReleaseRow) =>
  */
 const caches = new WeakMap<Kysely<Database>, ReferenceRows>();
 
+/** The rows of `db` kept by `versions` from now on (an app created later on the same handle takes over). */
 export function keepReferenceRows(db: Kysely<Database>, versions: DataVersionSource): void {
-  if (!caches.has(db)) caches.set(db, referenceRowCache(db, versions));
+  caches.set(db, referenceRowCache(db, versions));
 }
 
 const uncached = (db: Kysely<Database>): ReferenceRows => ({
