@@ -25,7 +25,7 @@ export async function stageRows(
 ): Promise<{ rowsRead: number; staged: number }> {
   let rowsRead = 0;
   let staged = 0;
-  let refused: { error: unknown } | null = null;
+  let invalid: { error: unknown } | null = null;
   async function* validated() {
     const accepted: ParsedObservation[] = [];
     try {
@@ -40,11 +40,11 @@ export async function stageRows(
         yield accepted.splice(0);
       }
     } catch (error) {
-      refused = { error };
+      invalid = { error };
       if (accepted.length > 0) yield accepted;
     }
   }
   await copy(validated());
-  if (refused) throw (refused as { error: unknown }).error;
+  if (invalid) throw (invalid as { error: unknown }).error;
   return { rowsRead, staged };
 }

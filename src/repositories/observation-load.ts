@@ -35,8 +35,8 @@ const COLUMNS = [
  * A release's rows go straight into `observation` with one COPY, a batch of lines at a time while
  * the next batch is parsed: the server inserts and keeps the indexes beside the parsing, with no
  * round trip between batches (a COPY per 5,000-row batch kept the server waiting on the client
- * between them: 1 M rows took 15 s to load against 8.5 s for psql's one `\\copy` into the same table; a temporary staging table
- * and an INSERT … SELECT had taken 7–10 s more). Everything runs in the release's transaction, so
+ * between them: 1 M rows took 15 s to load against 8.5 s for one psql `\copy` into the same
+ * table; a temporary staging table and an INSERT … SELECT had taken 7–10 s more). Everything runs in the release's transaction, so
  * a failing or dry-run release leaves nothing behind; a key given twice fails the COPY on the
  * table's unique key. The checks that need every row at once (the diff against the previous
  * release) read the release's rows back by its id.
