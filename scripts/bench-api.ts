@@ -8,6 +8,8 @@
  *   the chart spec it also lays the app's spec out (its size, as the app reports it); for images it
  *   renders the app's own spec to SVG (vega) and PNG (resvg) in its thread. Nothing the floor does
  *   is cached: only the document's content is taken from the app, not the work of building it.
+ * - floor on Hono: the same floor as a bare Hono app on @hono/node-server (one route, no middleware,
+ *   validation or service), to tell the framework's own cost from the app's.
  * - uncached: the full app with the response cache off (every request runs its queries, builds its
  *   body and, for charts, renders in the render pool's worker threads as `npm start` does) — the
  *   path a partner with varied queries hits.
@@ -22,6 +24,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import type { TopLevelSpec } from 'vega-lite';
 import { createApp } from '../src/app.ts';
 import { connectPglite } from '../src/db/pglite.ts';
@@ -128,41 +131,51 @@ const run = async ({ sql, params }: { sql: string; params: unknown[] }) => {
   return (await (embedded as NonNullable<typeof embedded>).pglite.query(sql, params)).rows;
 };
 
-async function floorAnswer(route: Route, res: ServerResponse): Promise<void> {
+/** What the floor answers for a route: the same statements, then the same document or picture. */
+async function floorAnswer(route: Route): Promise<{ type: string; body: string | Uint8Array }> {
   // All statements at once: no schedule the app could choose is faster than this.
   const results = await Promise.all((statements.get(route.name) ?? []).map(run));
-  if (route.body === 'json') {
-    // The rows were read (postgres.js parsed every one); the document written is the app's own.
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(documents.get(route.name)));
-    return;
-  }
+  // The rows were read (postgres.js parsed every one); the document written is the app's own.
+  if (route.body === 'json') return { type: 'application/json', body: JSON.stringify(documents.get(route.name)) };
   if (route.body === 'spec') {
     // The chart JSON's own work beyond its queries: the layout that sizes the iframe snippets.
     const size = await chartSize(spec);
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ results, spec, size }));
-    return;
+    return { type: 'application/json', body: JSON.stringify({ results, spec, size }) };
   }
   const svg = await renderSvg(spec);
-  if (route.body === 'svg') {
-    res.writeHead(200, { 'content-type': 'image/svg+xml' });
-    res.end(svg);
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'image/png' });
-  res.end(renderPng(svg, 1));
+  if (route.body === 'svg') return { type: 'image/svg+xml', body: svg };
+  return { type: 'image/png', body: renderPng(svg, 1) };
 }
 
+const routeNamed = (name: string) => selected.find((candidate) => candidate.name === name);
+
 const floor = createServer((req, res) => {
-  const route = selected.find((candidate) => `/${encodeURIComponent(candidate.name)}` === req.url);
+  const route = routeNamed(decodeURIComponent(req.url?.slice(1) ?? ''));
   if (!route) {
     res.writeHead(404).end();
     return;
   }
-  floorAnswer(route, res).catch((error) => res.writeHead(500).end(String(error)));
+  floorAnswer(route)
+    .then(({ type, body }) => {
+      res.writeHead(200, { 'content-type': type });
+      res.end(body);
+    })
+    .catch((error) => res.writeHead(500).end(String(error)));
 });
 await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
+
+/**
+ * The same floor behind Hono on @hono/node-server, with no middleware, validation or service: what
+ * the framework alone costs, so the app's ratio can be read against what any Hono app could reach.
+ */
+const honoFloorApp = new Hono().get('/:name', async (c) => {
+  const route = routeNamed(c.req.param('name'));
+  if (!route) return c.notFound();
+  const { type, body } = await floorAnswer(route);
+  return c.body(body as string, 200, { 'content-type': type });
+});
+const honoFloor = serve({ fetch: honoFloorApp.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise((resolve) => honoFloor.once('listening', resolve));
 
 async function listen(app: ReturnType<typeof createApp>): Promise<{ port: number; close: () => void }> {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -179,24 +192,28 @@ console.log(
   `database: ${url ? 'Postgres' : 'PGlite (in memory)'}; ${args.connections} connections, ${args.duration} s after 3 s warm-up`,
 );
 const measure = (label: string, target: string) => load(label, target, Number(args.duration), Number(args.connections));
-const rows: { route: Route; floor: LoadResult; uncached: LoadResult; cached: LoadResult }[] = [];
+const rows: { route: Route; floor: LoadResult; honoFloor: LoadResult; uncached: LoadResult; cached: LoadResult }[] = [];
+const honoFloorPort = (honoFloor.address() as AddressInfo).port;
 for (const route of selected) {
   const queries = statements.get(route.name)?.length ?? 0;
   console.log(`\n${route.name}: ${route.path} (${queries} statements)`);
   rows.push({
     route,
     floor: await measure('  floor', `http://127.0.0.1:${floorPort}/${encodeURIComponent(route.name)}`),
+    honoFloor: await measure('  floor on Hono', `http://127.0.0.1:${honoFloorPort}/${encodeURIComponent(route.name)}`),
     uncached: await measure('  CivScope uncached', `http://127.0.0.1:${uncached.port}${route.path}`),
     cached: await measure('  CivScope cached', `http://127.0.0.1:${cached.port}${route.path}`),
   });
 }
 
 const ratio = (a: LoadResult, b: LoadResult) => (a.rps / b.rps).toFixed(2);
-console.log('\nroute          floor req/s (p99)   uncached req/s (p99)   uncached ÷ floor   cached req/s (p99)');
+console.log(
+  '\nroute          floor req/s (p99)   on Hono req/s (p99)   uncached req/s (p99)   uncached ÷ floor   uncached ÷ on Hono   cached req/s (p99)',
+);
 for (const row of rows) {
   const cell = (r: LoadResult) => `${r.rps.toFixed(0)} (${r.p99} ms)`.padEnd(21);
   console.log(
-    `${row.route.name.padEnd(14)} ${cell(row.floor)} ${cell(row.uncached)}  ${ratio(row.uncached, row.floor).padEnd(17)} ${cell(row.cached)}`,
+    `${row.route.name.padEnd(14)} ${cell(row.floor)} ${cell(row.honoFloor)} ${cell(row.uncached)}  ${ratio(row.uncached, row.floor).padEnd(17)}  ${ratio(row.uncached, row.honoFloor).padEnd(19)} ${cell(row.cached)}`,
   );
 }
 
@@ -226,6 +243,7 @@ if (!args['skip-health']) {
 }
 
 floor.close();
+honoFloor.close();
 await renderer.close();
 uncached.close();
 cached.close();
