@@ -54,18 +54,29 @@ function componentScoresOf(
   return result;
 }
 
-function scoresWith(
-  input: CompositeInput,
+/** The component scores as rows of numbers in the order of `countries`: the loops below run 2k + 1 times. */
+function scoreMatrix(
+  input: Pick<CompositeInput, 'countries' | 'components'>,
   componentScores: Map<string, Map<string, number | null>>,
+): (number | null)[][] {
+  return input.components.map((component) => {
+    const scores = componentScores.get(component.code);
+    return input.countries.map((iso3) => scores?.get(iso3) ?? null);
+  });
+}
+
+/** Each country's composite under `weights`, in the order of `countries`; components summed in order. */
+function compositeOfEach(
+  input: CompositeInput,
+  matrix: (number | null)[][],
   weights: readonly number[],
-): { scores: Map<string, number | null>; ranks: Map<string, number | null> } {
-  const scores = new Map<string, number | null>();
-  for (const iso3 of input.countries) {
+): (number | null)[] {
+  return input.countries.map((_, k) => {
     let weighted = 0;
     let weightUsed = 0;
     let missingAny = false;
-    input.components.forEach((component, i) => {
-      const s = componentScores.get(component.code)?.get(iso3) ?? null;
+    matrix.forEach((row, i) => {
+      const s = row[k] ?? null;
       if (s === null) missingAny = true;
       else {
         weighted += (weights[i] ?? 0) * s;
@@ -73,11 +84,8 @@ function scoresWith(
       }
     });
     // skip: the weights of the components a country has are rescaled to sum to 1.
-    scores.set(iso3, weightUsed === 0 || (missingAny && input.missing === 'exclude') ? null : weighted / weightUsed);
-  }
-  const ordered = input.countries.map((iso3) => scores.get(iso3) ?? null);
-  const ranks = competitionRank(ordered, 'higher');
-  return { scores, ranks: new Map(input.countries.map((iso3, i) => [iso3, ranks[i] ?? null])) };
+    return weightUsed === 0 || (missingAny && input.missing === 'exclude') ? null : weighted / weightUsed;
+  });
 }
 
 /**
@@ -88,7 +96,14 @@ function scoresWith(
 export function compositeScores(input: CompositeInput): CompositeResult {
   const weights = normaliseWeights(input.weights);
   const componentScores = componentScoresOf(input);
-  return { weights, componentScores, ...scoresWith(input, componentScores, weights) };
+  const composites = compositeOfEach(input, scoreMatrix(input, componentScores), weights);
+  const ranks = competitionRank(composites, 'higher');
+  return {
+    weights,
+    componentScores,
+    scores: new Map(input.countries.map((iso3, i) => [iso3, composites[i] ?? null])),
+    ranks: new Map(input.countries.map((iso3, i) => [iso3, ranks[i] ?? null])),
+  };
 }
 
 export interface RankRange {
@@ -105,8 +120,9 @@ export interface RankRange {
 export function rankSensitivity(
   input: CompositeInput,
   variation = 0.5,
+  base: CompositeResult = compositeScores(input),
 ): { scenarios: number; ranges: Map<string, RankRange> } {
-  const base = compositeScores(input);
+  const matrix = scoreMatrix(input, base.componentScores);
   const ranges = new Map<string, RankRange>(
     input.countries.map((iso3) => {
       const r = base.ranks.get(iso3) ?? null;
@@ -117,9 +133,10 @@ export function rankSensitivity(
   input.weights.forEach((_, i) => {
     for (const factor of [1 - variation, 1 + variation]) {
       const varied = normaliseWeights(input.weights.map((w, j) => (j === i ? w * factor : w)));
-      const { ranks } = scoresWith(input, base.componentScores, varied);
+      const ranks = competitionRank(compositeOfEach(input, matrix, varied), 'higher');
       scenarios++;
-      for (const [iso3, rank] of ranks) {
+      for (const [k, iso3] of input.countries.entries()) {
+        const rank = ranks[k] ?? null;
         const range = ranges.get(iso3);
         if (!range || rank === null) continue;
         range.minRank = range.minRank === null ? rank : Math.min(range.minRank, rank);

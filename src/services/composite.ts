@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { type CompositeInput, compositeScores, hasSpread, rankSensitivity } from '../domain/composite.ts';
+import {
+  type CompositeInput,
+  type CompositeResult,
+  compositeScores,
+  hasSpread,
+  rankSensitivity,
+} from '../domain/composite.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { directionOf } from '../domain/direction.ts';
 import { usable } from '../domain/usable.ts';
@@ -69,7 +75,7 @@ export async function compositeOf(db: Kysely<Database>, query: CompositeQuery, n
         : 'Left out: fewer than two countries report it, or all report the same value, so it cannot be min-max normalised.',
     })),
     scores,
-    sensitivity: sensitivityOf(input, scores),
+    sensitivity: sensitivityOf(input, result, scores),
     releaseIds: [...values.values()].flat().map((r) => r.release_id),
   };
 }
@@ -79,7 +85,7 @@ function scoreRows(
   indicators: IndicatorRow[],
   computable: Map<string, ValueRow[]>,
   kept: boolean[],
-  result: ReturnType<typeof compositeScores>,
+  result: CompositeResult,
 ) {
   return countries
     .map((iso3) => {
@@ -104,8 +110,8 @@ function scoreRows(
     .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.iso3.localeCompare(b.iso3));
 }
 
-function sensitivityOf(input: CompositeInput, scores: { iso3: string }[]) {
-  const sensitivity = rankSensitivity(input, SENSITIVITY_VARIATION);
+function sensitivityOf(input: CompositeInput, base: CompositeResult, scores: { iso3: string }[]) {
+  const sensitivity = rankSensitivity(input, SENSITIVITY_VARIATION, base);
   return {
     method: `Each weight in turn multiplied by ${1 - SENSITIVITY_VARIATION} and ${1 + SENSITIVITY_VARIATION}, weights renormalised, ranks recomputed; min and max rank over these scenarios and the baseline.`,
     variation: SENSITIVITY_VARIATION,
