@@ -67,9 +67,13 @@ function takingTurns(target: PGlite, turnEveryMs = TURN_EVERY_MS): PGlite {
       loopCameRoundAt = performance.now();
     });
   };
+  const loopComesRound = async () => {
+    await nextTurnOfTheLoop();
+    loopCameRoundAt = performance.now();
+  };
   const query = ((...args: Parameters<PGlite['query']>) => {
     const turn = previous
-      .then(() => (performance.now() - loopCameRoundAt >= turnEveryMs ? nextTurnOfTheLoop() : undefined))
+      .then(() => (performance.now() - loopCameRoundAt >= turnEveryMs ? loopComesRound() : undefined))
       .then(() => {
         watchTheLoop();
         return target.query(...args);
@@ -80,6 +84,9 @@ function takingTurns(target: PGlite, turnEveryMs = TURN_EVERY_MS): PGlite {
   return new Proxy(target, {
     get(object, property) {
       if (property === 'query') return query;
+      // PGlite finishes the statements handed to it before closing; those still waiting for their
+      // turn are not handed to it yet, so closing waits for them.
+      if (property === 'close') return () => previous.then(() => target.close());
       const value = Reflect.get(object, property);
       return typeof value === 'function' ? value.bind(object) : value;
     },
@@ -89,7 +96,7 @@ function takingTurns(target: PGlite, turnEveryMs = TURN_EVERY_MS): PGlite {
 /**
  * A turn for the loop once statements have kept it from its sockets this long: a turn before every
  * statement cost 20–30 % of the throughput of short queries (one poll per statement instead of one
- * per batch); every 10 ms keeps most of it and still reads a new connection within 10 ms plus one
+ * per batch); every 10 ms keeps most of it and still reads the sockets every 10–20 ms plus a
  * statement.
  */
 const TURN_EVERY_MS = 10;

@@ -33,7 +33,7 @@ describe('the embedded database under a queue of statements', () => {
     expect(finished).toHaveLength(20);
   });
 
-  it('still runs the statements one at a time, in the order they were given', async () => {
+  it('still finishes statements given together in the order they were given', async () => {
     const finished: number[] = [];
     await Promise.all(Array.from({ length: 10 }, (_, i) => busyStatement().then(() => finished.push(i))));
     expect(finished).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
