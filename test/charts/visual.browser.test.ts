@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { FONT_FACES } from '../../src/web/html.ts';
 import { nodeAssets } from '../../src/web/node-assets.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
 import { CHART_SAMPLES } from './chart-samples.ts';
+import { requireSystemTool, skipWithoutTool } from '../helpers/system-tools.ts';
 
 /**
  * The visual test: every registered chart type, in English and Vietnamese, at 320, 700 and 1600 px,
@@ -22,7 +22,6 @@ import { CHART_SAMPLES } from './chart-samples.ts';
  * resvg turns into the PNG. In both, no two texts overlap, nothing leaves the frame, and no text
  * is under 10 px at scale 1. The images are kept in test-results/visual for a person to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results/visual');
 const WIDTHS = [320, 700, 1600] as const;
 const LANGS = ['en', 'vi'] as const;
@@ -45,7 +44,7 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: requireSystemTool('chromium'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   await mkdir(ARTIFACTS, { recursive: true });
@@ -130,7 +129,7 @@ async function inspect(page: Page, frameWidth: number): Promise<Inspection> {
 
 const tally = { combinations: 0, overlaps: 0, clipped: 0, smallest: Number.POSITIVE_INFINITY };
 
-describe.skipIf(!existsSync(CHROMIUM))('every chart type looks right in Chromium and as PNG', () => {
+describe.skipIf(skipWithoutTool('chromium'))('every chart type looks right in Chromium and as PNG', () => {
   const cases = CHART_TYPES.flatMap((type) => LANGS.flatMap((lang) => WIDTHS.map((width) => ({ type, lang, width }))));
   it.each(cases)('$type ($lang) at $width px', { timeout: 60_000 }, async ({ type, lang, width }) => {
     const query = `${CHART_SAMPLES[type]}&lang=${lang}&width=${width}`;

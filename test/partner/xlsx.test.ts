@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { DATA_SHEET, SOURCES_SHEET } from '../../src/render/xlsx.ts';
 import { getJson, useLoadedApp } from '../helpers/app.ts';
+import { requireSystemTool, skipWithoutTool } from '../helpers/system-tools.ts';
 
 const loaded = useLoadedApp();
 
@@ -26,10 +27,9 @@ async function openWorkbook(url: string) {
   );
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'civscope-xlsx-')), 'table.xlsx');
   await writeFile(file, new Uint8Array(await response.arrayBuffer()));
-  const sheets = JSON.parse(execFileSync('/usr/bin/python3', ['-c', READ, file], { encoding: 'utf8' })) as Record<
-    string,
-    unknown[][]
-  >;
+  const sheets = JSON.parse(
+    execFileSync(requireSystemTool('python3:openpyxl'), ['-c', READ, file], { encoding: 'utf8' }),
+  ) as Record<string, unknown[][]>;
   const [header, ...rows] = sheets[DATA_SHEET] as [string[], ...unknown[][]];
   const column = (name: string) => rows.map((r) => r[header.indexOf(name)] ?? null);
   return { sheets, header, rows, column, ms };
@@ -56,7 +56,7 @@ const CASES: [string, string, (body: Body) => unknown[]][] = [
   ['/v1/changes?since_release=wb-wdi:2024-02-12-population', 'after', (b) => pluck(b, 'changes', 'after')],
 ];
 
-describe('format=xlsx on every table endpoint', () => {
+describe.skipIf(skipWithoutTool('python3:openpyxl'))('format=xlsx on every table endpoint', () => {
   it.each(CASES)('%s opens with openpyxl and its numbers equal the JSON', async (url, columnName, numbers) => {
     const expected = numbers(await json(url));
     const book = await openWorkbook(`${url}&format=xlsx`);

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -14,15 +10,15 @@ import { briefPdf } from '../../src/routes/briefs/brief-pdf.ts';
 import type { Brief } from '../../src/services/brief.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { useLoadedApp } from '../helpers/app.ts';
+import { pdfText } from '../helpers/pdf.ts';
 
 /**
- * GET /v1/briefs/{iso3}?format=pdf|docx: the PDF (read back with poppler's pdftotext) and the
+ * GET /v1/briefs/{iso3}?format=pdf|docx: the PDF (read back with PDF.js, as a viewer's copy and search get it) and the
  * Word file (word/document.xml, read with jszip) hold the JSON brief's title, every heading, every
  * sentence and every table number, written as the brief writes them; download names, types and
  * ETags; 501 problem+json where no document writer is deployed (the Worker).
  */
 const ctx = useLoadedApp();
-const dir = mkdtempSync(path.join(tmpdir(), 'brief-docs-'));
 
 /** The app as Node wires it for documents: every chart renderer in-thread, and both writers. */
 const documentApp = () =>
@@ -42,12 +38,6 @@ const squash = (text: string) => text.replace(/\s+/g, '');
  * (Noto Sans has no arrows, so the PDF writes ->).
  */
 const plain = (text: string) => squash(text.replaceAll('→', '->')).normalize('NFC');
-
-function pdfText(bytes: Uint8Array, name: string): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
 
 async function docxText(bytes: Uint8Array): Promise<{ body: string; header: string; footer: string }> {
   const zip = await JSZip.loadAsync(bytes);
@@ -144,7 +134,7 @@ describe('GET /v1/briefs/{iso3}?format=html|pdf|docx', () => {
     expect(pdf.headers.get('etag')).toBeTruthy();
     const pdfBytes = new Uint8Array(await pdf.arrayBuffer());
     expect(new TextDecoder().decode(pdfBytes.slice(0, 5))).toBe('%PDF-');
-    const pdfAll = plain(pdfText(pdfBytes, `${iso3}-${peer}-${lang}.pdf`));
+    const pdfAll = plain(await pdfText(pdfBytes));
     for (const text of expected) expect(pdfAll, `PDF ${iso3} ${group} ${lang}: ${text}`).toContain(plain(text));
     expect(pdfAll).toContain(plain(brief.country));
     expect(pdfAll).toContain(plain(brief.labels.dataVersion ?? ''));

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,9 +15,9 @@ import { RENDERERS } from '../../src/render/renderers.ts';
 import { UI } from '../../src/web/i18n.ts';
 import { nodeAssets } from '../../src/web/node-assets.ts';
 import { createLoadedDatabase, type TestDatabase } from '../helpers/database.ts';
+import { requireSystemTool, skipWithoutTool } from '../helpers/system-tools.ts';
 
 /** Debian's Chromium (CI installs it); never a browser downloaded by a test tool. */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results');
 /** The strictest policy the pages must work under: nothing inline, nothing evaluated, nothing remote. */
 const CSP =
@@ -44,7 +43,7 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: requireSystemTool('chromium'),
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -194,7 +193,7 @@ async function unreadableText(page: Page, selector: string, frameWidth: number) 
   };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the explorer, embed and methods pages in Chromium', () => {
+describe.skipIf(skipWithoutTool('chromium'))('the explorer, embed and methods pages in Chromium', () => {
   it('walks a Vietnamese analyst journey: shared link, tabs, search, CSV, copied link, back button', async () => {
     const { page, problems, external } = await openPage(1600);
     // 1. A colleague's link: Government Effectiveness over time for ASEAN, Viet Nam highlighted.
