@@ -29,7 +29,7 @@ const exists = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_databa
 );
 if (exists.rows[0]?.n === 0) await sql`CREATE DATABASE ${sql.id(name)}`.execute(adminDb.db);
 await adminDb.close();
-await run('node', ['src/ingest/cli.ts', '--all'], { DATABASE_URL: databaseUrl });
+await run('node', ['src/cli/ingest.ts', '--all'], { DATABASE_URL: databaseUrl });
 
 const { bytes, gzipBytes } = await measureWorkerBundle();
 console.log(`Worker bundle: ${(bytes / 1024).toFixed(1)} KiB, gzip ${(gzipBytes / 1024).toFixed(1)} KiB`);

@@ -113,7 +113,7 @@ async function freshDatabase(): Promise<void> {
   await admin.unsafe(`DROP DATABASE IF EXISTS ${DATABASE}`);
   await admin.unsafe(`CREATE DATABASE ${DATABASE}`);
   await admin.end();
-  run(path.join(root, 'node_modules/.bin/node'), ['src/db/migrate-cli.ts'], { DATABASE_URL: benchUrl.href });
+  run(path.join(root, 'node_modules/.bin/node'), ['src/cli/migrate.ts'], { DATABASE_URL: benchUrl.href });
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
@@ -127,7 +127,7 @@ try {
   const copyFk: { seconds: number }[] = [];
   for (let i = 0; i < Number(args.runs); i++) {
     await freshDatabase();
-    const loaded = run(path.join(root, 'node_modules/.bin/node'), ['src/ingest/cli.ts', folder], {
+    const loaded = run(path.join(root, 'node_modules/.bin/node'), ['src/cli/ingest.ts', folder], {
       DATABASE_URL: benchUrl.href,
     });
     if (!loaded.output.includes(`${ROWS} loaded`) && !loaded.output.includes(`loaded ${ROWS}`))

@@ -4,11 +4,11 @@ import path from 'node:path';
 /**
  * The floors of src/, top to bottom. A file may import files on its own floor or below, never
  * above: imports point down. A path names a folder (ending in /) or a file; the longest match
- * places a file, so an entry point inside a folder (ingest/cli.ts) stands on the top floor.
+ * places a file (a file named on a floor outranks its folder's floor).
  * docs/architecture.md explains each floor.
  */
 export const FLOORS: readonly (readonly string[])[] = [
-  ['node.ts', 'worker.ts', 'env.ts', 'ingest/cli.ts', 'ingest/cli-main.ts', 'db/migrate-cli.ts'],
+  ['node.ts', 'worker.ts', 'env.ts', 'cli/'],
   ['boot/'],
   ['app.ts'],
   ['web/'],

@@ -23,8 +23,9 @@ describe('imports point down', () => {
     ]);
   });
 
-  it('places an entry point inside a folder on the top floor, by the longest match', () => {
-    expect(floorOf('ingest/cli.ts')).toBe(0);
+  it('places the command-line entry points on the top floor, in a folder of their own', () => {
+    expect(floorOf('cli/ingest.ts')).toBe(0);
+    expect(floorOf('cli/migrate.ts')).toBe(floorOf('node.ts'));
     expect(floorOf('ingest/meta.ts')).toBe(9);
     expect(floorOf('errors.ts')).toBe(floorOf('domain/usable.ts'));
   });

@@ -74,7 +74,7 @@ beforeAll(async () => {
   await admin.close();
   databaseUrl = urlFor(database);
   // Seeded through the ingest CLI, as production is.
-  await run('node', ['src/ingest/cli.ts', '--all'], { DATABASE_URL: databaseUrl });
+  await run('node', ['src/cli/ingest.ts', '--all'], { DATABASE_URL: databaseUrl });
   await run('node', ['scripts/build-worker-assets.ts']);
   [nodePort, workerPort] = [await freePort(), await freePort()];
   nodeServer = await startServer(
@@ -175,7 +175,7 @@ describe.skipIf(!adminUrl)('the Worker under workerd and the Node server on the 
       testMeta({ source: { ...testMeta().source, id: 'test-edge' } }),
       `${TIDY_HEADER}\nS,TEST.IND,Test,VNM,2022,1,points`,
     );
-    await run('node', ['src/ingest/cli.ts', folder], { DATABASE_URL: databaseUrl });
+    await run('node', ['src/cli/ingest.ts', folder], { DATABASE_URL: databaseUrl });
     const after = await httpGet(workerPort, '/v1/sources', HOST, { 'if-none-match': String(first.headers.etag) });
     expect(after.status).toBe(200);
     expect(after.headers.etag).not.toBe(first.headers.etag);

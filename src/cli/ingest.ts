@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
  * needs more than 128. This parent imports only yaml, so it stays small while it waits.
  * CIVSCOPE_INGEST_HEAP=default runs in-process with Node's own limits.
  */
-const main = new URL('./cli-main.ts', import.meta.url);
+const main = new URL('./ingest-main.ts', import.meta.url);
 
 function onlyTidy(args: string[]): boolean {
   if (args.includes('--all')) return false;

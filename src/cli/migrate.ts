@@ -1,5 +1,5 @@
 import { parseEnv } from '../env.ts';
-import { openDatabase } from './open.ts';
+import { openDatabase } from '../db/open.ts';
 import { prepareSchema } from '../boot/prepare.ts';
 
 /** `npm run db:migrate`: applies pending migrations and syncs the country registry. */

@@ -3,10 +3,10 @@ import cliProgress from 'cli-progress';
 import { openDatabase } from '../db/open.ts';
 import { prepareSchema } from '../boot/prepare.ts';
 import { parseEnv } from '../env.ts';
-import { IngestError } from './errors.ts';
-import { type IngestOptions, type IngestSummary, ingestReleaseFolder } from './ingest-release.ts';
-import { summaryLine } from './summary-line.ts';
-import { listShippedReleases } from './shipped.ts';
+import { IngestError } from '../ingest/errors.ts';
+import { type IngestOptions, type IngestSummary, ingestReleaseFolder } from '../ingest/ingest-release.ts';
+import { summaryLine } from '../ingest/summary-line.ts';
+import { listShippedReleases } from '../ingest/shipped.ts';
 
 const USAGE = `Usage: npm run ingest -- <release folder>... [--dry-run] [--allow-unresolved]
        npm run ingest -- --all [--dry-run]
