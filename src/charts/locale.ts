@@ -125,6 +125,7 @@ const UNITS_VI: Readonly<Record<string, string>> = {
   'rank (1=best)': 'thứ hạng (1 = tốt nhất)',
   'regression coefficient (log points)': 'hệ số hồi quy (điểm log)',
   'share (0-1)': 'tỷ lệ (0–1)',
+  'share of adults 15+ (0-1)': 'tỷ lệ người từ 15 tuổi (0–1)',
   'standard error of estimate': 'sai số chuẩn của ước lượng',
   years: 'năm',
 };

@@ -12,4 +12,5 @@ export const EXPECTED_MIGRATIONS = [
   '0008_databank_xlsx_format.sql',
   '0009_release_file_chunks.sql',
   '0010_observation_references_per_statement.sql',
+  '0011_source_editions_and_findex_format.sql',
 ] as const;

@@ -36,6 +36,12 @@ export interface SourceTable {
   url: string;
   licence: string;
   citation: string;
+  /** The publisher's page where editions are posted. */
+  editions_page: string | null;
+  /** The file `sources:check` downloads as the candidate newest edition (a URL). */
+  edition_download: string | null;
+  /** Months between editions; null for a source without a regular cadence. */
+  cadence_months: number | null;
 }
 
 export interface ReleaseTable {
@@ -50,7 +56,8 @@ export interface ReleaseTable {
     | 'qog-wide'
     | 'ilostat-bulk'
     | 'bipa-processed'
-    | 'wb-databank-xlsx';
+    | 'wb-databank-xlsx'
+    | 'findex-csv';
   published_on: DateColumn;
   retrieved_on: DateColumn | null;
   file_name: string;

@@ -57,6 +57,17 @@ export const releaseMetaSchema = z
       url: z.string().min(1),
       licence: z.string().min(1),
       citation: z.string().min(1),
+      /** Where the publisher posts editions, and how often: for staleness and `sources:check`. */
+      editions: z
+        .strictObject({
+          /** The publisher's page (or file pattern) where new editions appear. */
+          page: z.string().min(1),
+          /** The URL of the candidate newest edition's file, which `sources:check` downloads. */
+          download: z.url({ protocol: /^https?$/ }).optional(),
+          /** Months between editions; omitted for a source without a regular cadence. */
+          cadence_months: z.number().int().positive().optional(),
+        })
+        .optional(),
     }),
     release: idText,
     label: z.string().min(1),
@@ -69,6 +80,7 @@ export const releaseMetaSchema = z
       'ilostat-bulk',
       'bipa-processed',
       'wb-databank-xlsx',
+      'findex-csv',
     ]),
     /** A plain file name beside meta.yaml: no directories, no `..`, no hidden files. */
     file: z

@@ -13,7 +13,9 @@ type IndicatorMeta = Omit<
 
 /** What a release's metadata says of itself, its source and its indicators. */
 export interface ReleaseMeta {
-  source: SourceTable;
+  source: Omit<SourceTable, 'editions_page' | 'edition_download' | 'cadence_months'> & {
+    editions?: { page: string; download?: string; cadence_months?: number };
+  };
   indicators: IndicatorMeta[];
   label: string;
   format: ReleaseTable['format'];
@@ -89,9 +91,15 @@ async function indicatorsOfNewerReleases(db: Db, meta: ReleaseMeta): Promise<Set
 
 /** The source row, written or rewritten from `source`. */
 async function upsertSource(db: Db, source: ReleaseMeta['source']): Promise<void> {
+  const { editions, ...row } = source;
   await db
     .insertInto('source')
-    .values(source)
+    .values({
+      ...row,
+      editions_page: editions?.page ?? null,
+      edition_download: editions?.download ?? null,
+      cadence_months: editions?.cadence_months ?? null,
+    })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({
         name: eb.ref('excluded.name'),
@@ -99,6 +107,10 @@ async function upsertSource(db: Db, source: ReleaseMeta['source']): Promise<void
         url: eb.ref('excluded.url'),
         licence: eb.ref('excluded.licence'),
         citation: eb.ref('excluded.citation'),
+        // An older release loaded later, written before editions were recorded, keeps what is known.
+        editions_page: eb.fn.coalesce('excluded.editions_page', 'source.editions_page'),
+        edition_download: eb.fn.coalesce('excluded.edition_download', 'source.edition_download'),
+        cadence_months: eb.fn.coalesce('excluded.cadence_months', 'source.cadence_months'),
       })),
     )
     .execute();

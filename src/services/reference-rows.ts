@@ -1,10 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, IndicatorRow, ReleaseRow, SourceTable } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, IndicatorRow, ReleaseRow } from '../db/schema.ts';
 import type { DataVersionSource } from '../http/data-version.ts';
 import { indicatorsByCodes } from '../repositories/indicators.ts';
-import { releasesByIds, sourcesByIds } from '../repositories/sources.ts';
-
-type SourceRow = Selectable<SourceTable>;
+import { releasesByIds, type SourceRow, sourcesByIds } from '../repositories/sources.ts';
 
 /**
  * Indicator, release and source rows kept in memory for one data version. Almost every data

@@ -181,3 +181,30 @@ describe('the WWBI 3.1 release (the DataBank workbook)', () => {
     );
   });
 });
+
+describe('the Global Findex 2025 release', () => {
+  it('serves every declared series, all adults and by gender, exactly as the file writes it (295 values)', async () => {
+    const { data, codeOf } = await sourceRowsByKey('wb-findex', '2025');
+    const stored = await storedValues('wb-findex:2025');
+    const suffix: Record<string, string> = { 'all/all': '', 'gender/women': '@women', 'gender/men': '@men' };
+    let compared = 0;
+    for (const row of data) {
+      const breakdown = suffix[`${row.group}/${row.group2}`];
+      if (breakdown === undefined || !REGISTRY.has(row.codewb ?? '')) continue;
+      for (const [key, code] of codeOf) {
+        const [column = '', group] = key.split('@');
+        if ((group ? `@${group}` : '') !== breakdown) continue;
+        const text = row[column] ?? 'NA';
+        if (text === 'NA') continue;
+        expect(stored.get(`${code}|${row.codewb}|${row.year}`), `${code} ${row.codewb} ${row.year}`).toBe(Number(text));
+        compared++;
+      }
+    }
+    expect(compared).toBe(295);
+    expect(stored.size).toBe(295);
+  });
+
+  it("keeps Viet Nam's 2024 bill payments by phone or internet at 0.455035807 (45.5 % of adults)", async () => {
+    expect((await storedValues('wb-findex:2025')).get('FINDEX.FIN26A|VNM|2024')).toBe(0.455035807);
+  });
+});

@@ -17,9 +17,9 @@ export interface PdfReadBack {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
-  // PDF.js takes ownership of the buffer it is given: hand it a copy.
+  // PDF.js takes ownership of the buffer it is given, and refuses a Node Buffer: hand it a plain copy.
   const task = getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     useSystemFonts: false,
     disableFontFace: true,
     verbosity: 0,

@@ -14,6 +14,7 @@ const READERS: Readonly<Record<Exclude<ReleaseMeta['format'], 'tidy'>, () => Pro
   'ilostat-bulk': async () => (await import('./ilostat-bulk.ts')).readIlostatBulk,
   'bipa-processed': async () => (await import('./bipa-processed.ts')).readBipaProcessed,
   'wb-databank-xlsx': async () => (await import('./wb-databank-xlsx.ts')).readWorldBankDatabankXlsx,
+  'findex-csv': async () => (await import('./findex-csv.ts')).readFindexCsv,
 };
 
 /**

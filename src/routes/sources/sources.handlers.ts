@@ -2,23 +2,16 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { Problem } from '../../http/problem.ts';
 import { listReleases as listReleaseRows, listSources as listSourceRows } from '../../repositories/sources.ts';
+import { sourcesWithFreshness } from '../../services/source-freshness.ts';
 import { presentRelease } from '../presenters.ts';
 import type { listReleasesRoute, listSourcesRoute } from './sources.routes.ts';
 
 export const listSources =
   (deps: AppDeps): RouteHandler<typeof listSourcesRoute> =>
   async (c) => {
-    const [sources, releases] = await Promise.all([listSourceRows(deps.db), listReleaseRows(deps.db)]);
-    return c.json(
-      {
-        sources: sources.map((s) => ({
-          ...s,
-          releases: releases.filter((r) => r.source_id === s.id).map((r) => r.id),
-        })),
-        count: sources.length,
-      },
-      200,
-    );
+    const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const sources = await sourcesWithFreshness(deps.db, today);
+    return c.json({ sources, count: sources.length, as_of: today }, 200);
   };
 
 export const listReleases =
