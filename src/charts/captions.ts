@@ -16,10 +16,26 @@ export function peerLine(selection: Selection, lang: Lang): string {
   return `${code} (${how})`;
 }
 
-export function yearsLine(q: { year?: number; from?: number; to?: number; latest?: boolean }, lang: Lang): string {
+/**
+ * The year (or range) of a chart's values, for its subtitle. With latest values, the years the
+ * values actually come from are named ("latest available year: 2024", "latest available years:
+ * 2019, 2022–2024"), and values from texts that state no year are counted as such.
+ */
+export function yearsLine(
+  q: { year?: number; from?: number; to?: number; latest?: boolean },
+  lang: Lang,
+  valueYears?: readonly (number | null)[],
+): string {
   if (q.year !== undefined) return String(q.year);
   if (q.from !== undefined || q.to !== undefined) return `${q.from ?? '…'}–${q.to ?? '…'}`;
-  return label(lang, 'latest');
+  if (!valueYears || valueYears.length === 0) return label(lang, 'latest');
+  const dated = [...new Set(valueYears.filter((y): y is number => y !== null))];
+  const undated = valueYears.filter((y) => y === null).length;
+  const parts: string[] = [];
+  if (dated.length > 0)
+    parts.push(`${label(lang, dated.length === 1 ? 'latest' : 'latestYears')}: ${yearRanges(dated)}`);
+  if (undated > 0) parts.push(`${label(lang, 'yearNotStated')}: ${undated}`);
+  return parts.join('; ');
 }
 
 export function normalisationLine(method: string | null | undefined, lang: Lang): string | null {

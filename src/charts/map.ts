@@ -6,7 +6,7 @@ import geometry from './map-geometry.json' with { type: 'json' };
 import { type Highlight, highlightTest, MUTED, NO_DATA, SEQUENTIAL_SCHEME } from './theme.ts';
 
 export interface MapChartData {
-  rows: { iso3: string; value: number; year: number }[];
+  rows: { iso3: string; value: number; year: number | null }[];
   decimals: number;
   unit: string;
   /** null: no better direction; the scale runs light (low) to dark (high). */

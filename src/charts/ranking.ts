@@ -5,7 +5,8 @@ import { textWidth } from './text-measure.ts';
 import { countryColourScale, type Highlight } from './theme.ts';
 
 export interface RankingChartData {
-  rows: { iso3: string; value: number; year: number; rank: number }[];
+  /** `year` null: a value whose text states no year, labelled so. */
+  rows: { iso3: string; value: number; year: number | null; rank: number }[];
   median: number | null;
   /** null: the indicator has no better direction; bars are sorted by value, never called a rank. */
   direction: 'higher' | 'lower' | null;
@@ -90,13 +91,21 @@ export function rankingChart(data: RankingChartData, frame: ChartFrame, options:
     transform: [
       { calculate: countryNameExpression(lang), as: 'name' },
       // When values come from different years (latest=true), each label says its year.
-      { calculate: mixedYears ? "datum.name + ' (' + datum.year + ')'" : 'datum.name', as: 'label' },
+      {
+        calculate: mixedYears
+          ? `datum.name + ' (' + (datum.year === null ? ${JSON.stringify(label(lang, 'yearNotStated'))} : datum.year) + ')'`
+          : 'datum.name',
+        as: 'label',
+      },
     ],
     layer: layers,
   };
   return framed(
     body,
     { ...frame, height: Math.max(60, BAR_ROW * data.rows.length) },
-    { left: labelRoom(iso3s, lang, mixedYears ? ' (2024)' : ''), bottom: 40 },
+    {
+      left: labelRoom(iso3s, lang, mixedYears ? ` (${data.rows.some((r) => r.year === null) ? label(lang, 'yearNotStated') : '2024'})` : ''),
+      bottom: 40,
+    },
   );
 }

@@ -5,13 +5,16 @@ interface Dated {
   year: number | null;
 }
 
-/** Each country's most recent dated row (rows of one indicator). Undated rows never count as recent. */
+/**
+ * Each country's most recent dated row (rows of one indicator); a country whose only row has no
+ * stated year (a policy figure from an undated text) keeps that row, shown as "year not stated"
+ * rather than dropped as missing. A dated row always wins over an undated one.
+ */
 export function latestPerCountry<T extends Dated>(rows: readonly T[]): T[] {
   const latest = new Map<string, T>();
   for (const row of rows) {
-    if (row.year === null) continue;
     const current = latest.get(row.iso3);
-    if (!current || (current.year ?? -Infinity) < row.year) latest.set(row.iso3, row);
+    if (!current || (row.year !== null && (current.year ?? -Infinity) < row.year)) latest.set(row.iso3, row);
   }
   return [...latest.values()].sort((a, b) => a.iso3.localeCompare(b.iso3));
 }

@@ -18,6 +18,14 @@ export function median(values: readonly number[]): number | null {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** A group statistic over fewer countries than this says nothing about a group: it is not given. */
+export const MIN_COUNTRIES_FOR_GROUP_STATISTIC = 3;
+
+/** The group's median, or null when fewer than MIN_COUNTRIES_FOR_GROUP_STATISTIC countries report. */
+export function groupMedian(values: readonly number[]): number | null {
+  return values.length < MIN_COUNTRIES_FOR_GROUP_STATISTIC ? null : median(values);
+}
+
 export function min(values: readonly number[]): number | null {
   return values.length === 0 ? null : Math.min(...values);
 }

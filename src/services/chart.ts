@@ -190,7 +190,14 @@ async function crossSectionChart(
   });
   // normalise=minmax draws the 0–100 score the ranking carries (100 = best in the group).
   const scored = q.normalise === 'minmax';
-  const captions = [yearsLine(q, lang), scored ? normalisationLine('minmax', lang) : null];
+  const captions = [
+    yearsLine(
+      q,
+      lang,
+      result.ranking.map((r) => r.year),
+    ),
+    scored ? normalisationLine('minmax', lang) : null,
+  ];
   const frame = frameFor(q, title, result.selection, captions, footer, description);
   const rows = result.ranking.flatMap((r) => {
     const value = scored ? r.score : r.value;
@@ -234,7 +241,15 @@ async function scatterOf(deps: ChartDeps, q: ChartQuery, dataPath: string): Prom
     members: result.rows.length,
     lines: await footerFor(deps, result.releaseIds, [xi.source_id, yi.source_id], lang),
   };
-  const frame = frameFor(q, `${yName} / ${xName}`, result.selection, [yearsLine(q, lang)], footer, description);
+  const pointYears = points.flatMap((p) => [p.xYear, p.yYear]);
+  const frame = frameFor(
+    q,
+    `${yName} / ${xName}`,
+    result.selection,
+    [yearsLine(q, lang, pointYears)],
+    footer,
+    description,
+  );
   const plotRoom = q.width - 80;
   const spec =
     points.length === 0
@@ -295,7 +310,8 @@ async function heatmapOf(deps: ChartDeps, q: ChartQuery, dataPath: string): Prom
     members: result.rows.length,
     lines: await footerFor(deps, result.releaseIds, [...new Set(result.indicators.map((i) => i.source_id))], lang),
   };
-  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang)], footer, description);
+  const cellYears = cells.filter((c) => c.score !== null).map((c) => c.year);
+  const frame = frameFor(q, title, result.selection, [yearsLine(q, lang, cellYears)], footer, description);
   const spec = heatmapChart({ cells, indicators, countryOrder }, frame, { highlight: q.highlight });
   return { spec, description, title, releaseIds: result.releaseIds, dataPath, missing };
 }

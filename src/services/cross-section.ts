@@ -25,7 +25,9 @@ export async function crossSection(
     indicatorCodes: args.indicatorCodes,
     countries: args.selection.countries,
     year: args.year,
-    datedOnly: true,
+    // A latest value may be undated (a policy figure whose text states no year): it stands for its
+    // country when nothing dated does, shown as "year not stated" (latestPerCountry).
+    datedOnly: args.year !== undefined,
     vintage: args.vintage,
   });
   const byIndicator = new Map<string, ValueRow[]>(args.indicatorCodes.map((code) => [code, []]));

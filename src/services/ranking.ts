@@ -5,7 +5,7 @@ import { countryByIso3 } from '../domain/countries.ts';
 import { directionOf } from '../domain/direction.ts';
 import { minMax } from '../domain/normalise.ts';
 import { coverageOf, rankCountries } from '../domain/rank.ts';
-import { median } from '../domain/stats.ts';
+import { groupMedian } from '../domain/stats.ts';
 import type { RankingsParams } from '../http/analysis-params.ts';
 import { type CrossSectionQuery, readCrossSection } from './cross-section.ts';
 import { requireIndicator } from './require-indicator.ts';
@@ -42,7 +42,7 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     iso3: item.iso3,
     country: countryByIso3(item.iso3)?.nameEn ?? item.iso3,
     value: item.value,
-    year: item.year as number,
+    year: item.year,
     score: scores[i] ?? null,
     tied: ranked.filter((r) => r.rank === rank).length > 1,
     flag: item.flag,
@@ -55,7 +55,7 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     year: query.year ?? null,
     latest: query.year === undefined,
     direction: neutral ? null : direction,
-    median: median(computable.map((r) => r.value)),
+    median: groupMedian(computable.map((r) => r.value)),
     ranking,
     coverage: coverageOf(
       members,

@@ -505,7 +505,7 @@ describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
   it('since a date lists only the sources with a newer release', async () => {
     const { body } = await getJson(app, '/v1/changes?since=2025-01-01');
     const sources = new Set((body.changes as { source: string }[]).map((c) => c.source));
-    expect([...sources]).toEqual(['civscope-training', 'wb-wdi']);
+    expect([...sources].sort()).toEqual(['civscope-training', 'wb-findex', 'wb-wdi']);
   });
 });
 
@@ -520,7 +520,8 @@ describe('CSV and SDMX-CSV read back with a real CSV parser', () => {
     const { data, errors } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     expect(errors).toEqual([]);
     expect(data.map((r) => [r.iso3, r.year, Number(r.value), r.flag])).toEqual([
-      ['CHN', '2016', 90, 'confidence-high'],
+      // 90 class hours, not clock hours: shown as published, flagged, never drawn on the hours axis.
+      ['CHN', '2016', 90, 'other-unit'],
       ['MYS', '2022', 40, 'confidence-medium'],
       ['SGP', '', 100, 'confidence-low'],
     ]);

@@ -40,17 +40,20 @@ describe('GET /v1/themes', () => {
     expect(list.find((t) => t.code === 'integrity')?.old_names).toEqual(['effectiveness']);
   });
 
-  it('says plainly that training has only policy mandates, for 5 countries, and names the 9 with nothing', async () => {
+  it('says plainly that training has only policy mandates, for 8 countries, and names the 6 with nothing', async () => {
     const training = (await themes()).find((t) => t.code === 'training-and-learning');
     expect(training?.evidence).toBe('thin');
     expect(training?.sources.map((s) => s.id)).toEqual(['civscope-training']);
-    // The mandates compilation: MYS, CHN, IDN, PHL, SGP (datasets/civscope-training/2026-11).
-    expect(training?.countries_with_any_value).toEqual(['IDN', 'MYS', 'PHL', 'SGP', 'CHN']);
-    expect(training?.countries_with_nothing).toEqual(['BRN', 'KHM', 'LAO', 'MMR', 'THA', 'VNM', 'TLS', 'JPN', 'KOR']);
+    // The mandates compilation: MYS, CHN, IDN, PHL, SGP (datasets/civscope-training/2026-11); the
+    // statutory minimums add VNM (a minimum exists), JPN (none) and KOR (100 hours) (2026-12).
+    expect(training?.countries_with_any_value).toEqual(['IDN', 'MYS', 'PHL', 'SGP', 'VNM', 'CHN', 'JPN', 'KOR']);
+    expect(training?.countries_with_nothing).toEqual(['BRN', 'KHM', 'LAO', 'MMR', 'THA', 'TLS']);
+    expect(training?.indicators.find((i) => i.code === 'TRN.STAT.HOURS')?.coverage.countries).toBe(4);
+    expect(training?.indicators.find((i) => i.code === 'TRN.STAT.SET')?.coverage.countries).toBe(7);
     expect(training?.gap?.en).toBe(
-      'Thin evidence: 7 indicators from 1 publisher (civscope-training) have values; None covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 9 of 14: Brunei Darussalam, Cambodia, Lao PDR, Myanmar, Thailand, Viet Nam, Timor-Leste, Japan, Korea, Rep.',
+      'Thin evidence: 9 indicators from 1 publisher (civscope-training) have values; None covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 6 of 14: Brunei Darussalam, Cambodia, Lao PDR, Myanmar, Thailand, Timor-Leste.',
     );
-    expect(training?.gap?.vi).toContain('9/14 nước không có giá trị nào: Bru-nây, Campuchia, Lào');
+    expect(training?.gap?.vi).toContain('6/14 nước không có giá trị nào: Bru-nây, Campuchia, Lào');
     expect(training?.note?.en).toContain('Learning & development indicator but publishes no value');
   });
 
@@ -104,7 +107,8 @@ describe('GET /v1/indicators coverage summary and themes', () => {
     expect(effectiveness.every((i) => /^(GE|RQ|CC|RL)\./.test(i.code))).toBe(true);
     const training = (await getJson(loaded.app, '/v1/indicators?theme=training')).body.indicators as { code: string }[];
     expect(training.map((i) => i.code).every((c) => c.startsWith('TRN.'))).toBe(true);
-    expect(training).toHaveLength(7);
+    // The old name selects the compilation's indicators, the statutory minimums of 2026-12 included.
+    expect(training).toHaveLength(9);
   });
 
   it('refuses an unknown theme with the valid names', async () => {
