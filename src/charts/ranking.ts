@@ -104,7 +104,11 @@ export function rankingChart(data: RankingChartData, frame: ChartFrame, options:
     body,
     { ...frame, height: Math.max(60, BAR_ROW * data.rows.length) },
     {
-      left: labelRoom(iso3s, lang, mixedYears ? ` (${data.rows.some((r) => r.year === null) ? label(lang, 'yearNotStated') : '2024'})` : ''),
+      left: labelRoom(
+        iso3s,
+        lang,
+        mixedYears ? ` (${data.rows.some((r) => r.year === null) ? label(lang, 'yearNotStated') : '2024'})` : '',
+      ),
       bottom: 40,
     },
   );

@@ -35,7 +35,7 @@ export const rankingsRoute = createRoute({
                   iso3: z.string(),
                   country: z.string(),
                   value: z.number(),
-                  year: z.number().int().nullable().openapi({ description: "null: the source text states no year" }),
+                  year: z.number().int().nullable().openapi({ description: 'null: the source text states no year' }),
                   score: z.number().nullable(),
                   tied: z.boolean(),
                   flag: z.string().nullable(),
