@@ -263,6 +263,11 @@ export interface components {
       sha256: string;
       row_count: number;
       notes: string;
+      /** @description Set when this release re-estimates earlier values with a new method. */
+      method_revision: {
+        en: string;
+        vi: string;
+      } | null;
     };
     Selection: {
       countries: string[];
@@ -824,10 +829,28 @@ export interface operations {
       200: {
         content: {
           "application/json": {
-            sources: (components["schemas"]["Source"] & {
+            sources: (components["schemas"]["Source"] & ({
                 releases: string[];
-              })[];
+                /** @description Where the publisher posts editions (null for CivScope's own compilations). */
+                editions_page: string | null;
+                /** @description Months between editions; null where the source has no regular cadence. */
+                cadence_months: number | null;
+                /** @description The newest edition loaded, by publication date. */
+                newest_edition: {
+                  release: string;
+                  label: string;
+                  published_on: string;
+                } | null;
+                /** @description The newest edition's publication date plus the cadence. */
+                next_expected_on: string | null;
+                /** @description Days since the next edition was due (0 if not yet). */
+                days_late: number;
+                /** @description True when the next edition is more than 90 days late: a newer one may exist. */
+                stale: boolean;
+              }))[];
             count: number;
+            /** @description The date staleness was judged on. */
+            as_of: string;
           };
         };
       };
@@ -1015,7 +1038,8 @@ export interface operations {
                 iso3: string;
                 country: string;
                 value: number;
-                year: number;
+                /** @description null: the source text states no year */
+                year: number | null;
                 score: number | null;
                 tied: boolean;
                 flag: string | null;
@@ -1523,6 +1547,8 @@ export interface operations {
         since_loaded?: string;
         /** @description Rows per page (default 1000, at most 5000). */
         limit?: number;
+        /** @description since / since_release: a release that re-estimates history with a new method (e.g. the WGI 2025 revision) is reported once in `method_revisions` with the number of values it changed (`summary`, the default), or its changed values are listed too (`list`). */
+        method_revisions?: "summary" | "list";
         /** @description next_cursor from the previous page. */
         cursor?: string;
         /** @description `json` (default); `csv` answers `text/csv` (RFC 4180); `xlsx` an Excel workbook with a data sheet and a sources sheet (Node deployments; 501 on Workers). */
@@ -1552,6 +1578,19 @@ export interface operations {
             next_cursor: string | null;
             /** @description since_loaded only: the load time to send as since_loaded at the next sync. */
             sync_token: string | null;
+            /** @description Releases since the cutoff that re-estimate history with a new method, each with the number of values it changed; those changes are left out of `changes` unless method_revisions=list. */
+            method_revisions: {
+                release: string;
+                source: string;
+                label: string;
+                published_on: string;
+                note: {
+                  en: string;
+                  vi: string;
+                };
+                /** @description Values the new method changed. */
+                changed: number;
+              }[];
             /** @description since / since_release: one row per change. */
             changes: components["schemas"]["Change"][];
             /** @description since_loaded: every value loaded after that time. */

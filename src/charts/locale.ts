@@ -118,6 +118,8 @@ const UNITS_VI: Readonly<Record<string, string>> = {
   'current US$': 'USD theo giá hiện hành',
   'days per year': 'ngày mỗi năm',
   'governance score (approx. -2.5 to 2.5)': 'điểm quản trị (khoảng -2,5 đến 2,5)',
+  'governance score 0-100': 'điểm quản trị 0–100',
+  'standard error of the governance score': 'sai số chuẩn của điểm quản trị',
   'hours per year': 'giờ mỗi năm',
   'clock hours per year': 'giờ đồng hồ mỗi năm',
   'yes (1) / no (0)': 'có (1) / không (0)',

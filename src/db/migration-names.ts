@@ -13,4 +13,5 @@ export const EXPECTED_MIGRATIONS = [
   '0009_release_file_chunks.sql',
   '0010_observation_references_per_statement.sql',
   '0011_source_editions_and_findex_format.sql',
+  '0012_wgi_formats_and_method_revisions.sql',
 ] as const;

@@ -57,13 +57,18 @@ export interface ReleaseTable {
     | 'ilostat-bulk'
     | 'bipa-processed'
     | 'wb-databank-xlsx'
-    | 'findex-csv';
+    | 'findex-csv'
+    | 'wgi-long'
+    | 'wgi-wide';
   published_on: DateColumn;
   retrieved_on: DateColumn | null;
   file_name: string;
   sha256: string;
   row_count: number;
   notes: Generated<string>;
+  /** Set when the release re-estimates earlier values with a new method: what changed, in words. */
+  method_revision_en: ColumnType<string | null, string | null | undefined, string | null>;
+  method_revision_vi: ColumnType<string | null, string | null | undefined, string | null>;
   loaded_at: ColumnType<string, string | undefined, never>;
 }
 

@@ -18,9 +18,10 @@ const ILOSTAT_AGGREGATE = /^X\d\d$/;
 /**
  * Economies and territories without an ISO 3166-1 alpha-3 code, as sources code them: Kosovo (World
  * Bank XKX, ILOSTAT KOS), the Channel Islands (CHI), and V-Dem's Palestine/Gaza (XPG), Somaliland
- * (XSL) and Zanzibar (EAZ).
+ * (XSL) and Zanzibar (EAZ), and the former Netherlands Antilles (ANT, withdrawn from ISO 3166 in 2010,
+ * kept by the WGI for its years before the split).
  */
-export const OTHER_ECONOMIES: ReadonlySet<string> = new Set(['XKX', 'KOS', 'CHI', 'XPG', 'XSL', 'EAZ']);
+export const OTHER_ECONOMIES: ReadonlySet<string> = new Set(['XKX', 'KOS', 'CHI', 'XPG', 'XSL', 'EAZ', 'ANT']);
 
 export function isAggregateCode(code: string): boolean {
   return WORLD_BANK_AGGREGATES.has(code) || ILOSTAT_AGGREGATE.test(code);

@@ -81,6 +81,8 @@ export const releaseMetaSchema = z
       'bipa-processed',
       'wb-databank-xlsx',
       'findex-csv',
+      'wgi-long',
+      'wgi-wide',
     ]),
     /** A plain file name beside meta.yaml: no directories, no `..`, no hidden files. */
     file: z
@@ -90,6 +92,11 @@ export const releaseMetaSchema = z
     published_on: isoDate,
     retrieved_on: isoDate.nullable().default(null),
     notes: z.string().default(''),
+    /**
+     * The release re-estimates history with a new method (WGI 2025): said in words, so /v1/changes
+     * reports its revised values as one method revision with counts, not as individual changes.
+     */
+    method_revision: z.strictObject({ en: z.string().min(1), vi: z.string().min(1) }).optional(),
     /** The year of every value, for files that carry none (an index edition such as BIPA 2024). */
     edition_year: z.number().int().min(1900).max(2100).optional(),
     /**

@@ -22,6 +22,7 @@ export interface ReleaseMeta {
   published_on: string;
   retrieved_on: string | null;
   notes: string;
+  method_revision?: { en: string; vi: string };
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -192,6 +193,8 @@ export async function insertRelease(
       sha256: release.sha256,
       row_count: release.rowCount,
       notes: meta.notes,
+      method_revision_en: meta.method_revision?.en ?? null,
+      method_revision_vi: meta.method_revision?.vi ?? null,
     })
     .execute();
 }

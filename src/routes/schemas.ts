@@ -55,6 +55,10 @@ export const ReleaseSchema = z
     sha256: z.string(),
     row_count: z.number().int(),
     notes: z.string(),
+    method_revision: z
+      .object({ en: z.string(), vi: z.string() })
+      .nullable()
+      .openapi({ description: 'Set when this release re-estimates earlier values with a new method.' }),
   })
   .openapi('Release');
 

@@ -69,6 +69,21 @@ const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const compareKeys = (a: ChangeKey, b: ChangeKey) =>
   byCode(a[0], b[0]) || byCode(a[1], b[1]) || byCode(a[2], b[2]) || a[3] - b[3];
 
+/**
+ * A release published since the cutoff that re-estimates history with a new method (meta.yaml's
+ * `method_revision`): its revised values are counted here instead of listed one by one, so the
+ * real changes are not buried under thousands of re-estimates.
+ */
+export interface MethodRevision {
+  release: string;
+  source: string;
+  label: string;
+  published_on: string;
+  note: { en: string; vi: string };
+  /** Values it changed: the method's doing, not listed unless `method_revisions=list`. */
+  changed: number;
+}
+
 /** Where the comparison starts: a release's publication date (its source only) or a date. */
 async function publicationCutoff(db: Kysely<Database>, q: { since?: string; since_release?: string }) {
   const releases = await listReleases(db);
@@ -79,11 +94,21 @@ async function publicationCutoff(db: Kysely<Database>, q: { since?: string; sinc
         parameter: 'since_release',
       });
     const newer = releases.filter((r) => r.source_id === release.source_id && r.published_on > release.published_on);
-    return { date: release.published_on, sourceIds: [release.source_id], newReleases: newer.map((r) => r.id) };
+    return {
+      date: release.published_on,
+      sourceIds: [release.source_id],
+      newReleases: newer.map((r) => r.id),
+      revisions: newer.filter((r) => r.method_revision_en !== null),
+    };
   }
   const date = q.since as string;
   const newer = releases.filter((r) => r.published_on > date);
-  return { date, sourceIds: [...new Set(newer.map((r) => r.source_id))].sort(), newReleases: newer.map((r) => r.id) };
+  return {
+    date,
+    sourceIds: [...new Set(newer.map((r) => r.source_id))].sort(),
+    newReleases: newer.map((r) => r.id),
+    revisions: newer.filter((r) => r.method_revision_en !== null),
+  };
 }
 
 /** One indicator's changes between the cutoff and now: a bounded set (one indicator of one source). */
@@ -117,24 +142,32 @@ async function indicatorChanges(db: Kysely<Database>, source: string, indicator:
  */
 export async function changesSincePublished(
   db: Kysely<Database>,
-  q: { since?: string; since_release?: string; cursor?: string; limit: number },
+  q: {
+    since?: string;
+    since_release?: string;
+    cursor?: string;
+    limit: number;
+    method_revisions?: 'summary' | 'list';
+  },
 ) {
   const cutoff = await publicationCutoff(db, q);
   const start = q.cursor ? (decodeKeyCursor(q.cursor, 'sssn') as ChangeKey) : null;
+  const revisionIds = new Set(cutoff.revisions.map((r) => r.id));
+  const summarised = (c: PublishedChange) =>
+    q.method_revisions !== 'list' && c.change === 'changed' && c.release !== null && revisionIds.has(c.release);
+  const indicatorsOf = async (source: string) =>
+    (await db.selectFrom('indicator').select('code').where('source_id', '=', source).orderBy('code').execute()).map(
+      (i) => i.code,
+    );
   const rows: PublishedChange[] = [];
   let more = false;
   for (const source of cutoff.sourceIds) {
     if (start && source < start[0]) continue;
-    const indicators = await db
-      .selectFrom('indicator')
-      .select('code')
-      .where('source_id', '=', source)
-      .orderBy('code')
-      .execute();
-    for (const { code } of indicators) {
+    for (const code of await indicatorsOf(source)) {
       if (start && source === start[0] && code < start[1]) continue;
       for (const { c, k } of await indicatorChanges(db, source, code, cutoff.date)) {
         if (start && compareKeys(k, start) <= 0) continue;
+        if (summarised(c)) continue;
         if (rows.length === q.limit) {
           more = true;
           break;
@@ -146,5 +179,30 @@ export async function changesSincePublished(
     if (more) break;
   }
   const last = rows.at(-1);
-  return { cutoff, rows, nextCursor: more && last ? encodeKeyCursor(keyOf(last)) : null };
+  const methodRevisions = await revisionCounts(db, cutoff, indicatorsOf);
+  return { cutoff, rows, methodRevisions, nextCursor: more && last ? encodeKeyCursor(keyOf(last)) : null };
+}
+
+/** Each method revision since the cutoff, with the number of values it changed. */
+async function revisionCounts(
+  db: Kysely<Database>,
+  cutoff: Awaited<ReturnType<typeof publicationCutoff>>,
+  indicatorsOf: (source: string) => Promise<string[]>,
+): Promise<MethodRevision[]> {
+  const revisions: MethodRevision[] = [];
+  for (const r of cutoff.revisions) {
+    let changed = 0;
+    for (const code of await indicatorsOf(r.source_id))
+      for (const { c } of await indicatorChanges(db, r.source_id, code, cutoff.date))
+        if (c.change === 'changed' && c.release === r.id) changed++;
+    revisions.push({
+      release: r.id,
+      source: r.source_id,
+      label: r.label,
+      published_on: r.published_on,
+      note: { en: r.method_revision_en ?? '', vi: r.method_revision_vi ?? r.method_revision_en ?? '' },
+      changed,
+    });
+  }
+  return revisions;
 }

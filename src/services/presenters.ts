@@ -45,6 +45,9 @@ export function presentRelease(r: ReleaseRow) {
     sha256: r.sha256,
     row_count: r.row_count,
     notes: r.notes,
+    method_revision: r.method_revision_en
+      ? { en: r.method_revision_en, vi: r.method_revision_vi ?? r.method_revision_en }
+      : null,
   };
 }
 

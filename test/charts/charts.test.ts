@@ -118,8 +118,9 @@ describe('alt text', () => {
   });
 
   it('names the leader of ASEAN+3 on Government Effectiveness 2023 and the last country', async () => {
+    // WGI 2026 update (wgi.csv rows SGP,2023 and MMR,2023): 2.0970289 and -1.6570015.
     const { body } = await chartJson('map', 'indicator=GE.EST&group=ASEAN%2B3&year=2023');
-    expect(body.description).toBe('Singapore ranks first of 14 at 2.3175; Myanmar is 14th at -1.7528.');
+    expect(body.description).toBe('Singapore ranks first of 14 at 2.0970; Myanmar is 14th at -1.6570.');
   });
 });
 

@@ -208,3 +208,65 @@ describe('the Global Findex 2025 release', () => {
     expect((await storedValues('wb-findex:2025')).get('FINDEX.FIN26A|VNM|2024')).toBe(0.455035807);
   });
 });
+
+describe('the WGI 2026 update', () => {
+  it('serves every declared 2025 aggregate (estimate, bounds, score, sources) exactly as the file writes it (756 values)', async () => {
+    const { data, codeOf } = await sourceRowsByKey('wb-wgi', '2026');
+    const stored = await storedValues('wb-wgi:2026');
+    let compared = 0;
+    for (const row of data) {
+      if (!REGISTRY.has(row.economy_code ?? '')) continue;
+      for (const [key, code] of codeOf) {
+        const [dimension, column = ''] = key.split('|');
+        if (dimension !== row.dimension || (row[column] ?? '') === '') continue;
+        expect(stored.get(`${code}|${row.economy_code}|${row.year}`), `${code} ${row.economy_code}`).toBe(
+          Number(row[column]),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBe(756);
+    expect(stored.size).toBe(756);
+  });
+
+  it('serves every 2005-2024 estimate exactly as the file writes it (1,680 values)', async () => {
+    const { data, codeOf } = await sourceRowsByKey('wb-wgi', '2026-estimates');
+    const stored = await storedValues('wb-wgi:2026-estimates');
+    let compared = 0;
+    for (const row of data) {
+      if (!REGISTRY.has(row.iso3 ?? '')) continue;
+      for (const [column, code] of codeOf) {
+        if ((row[column] ?? '') === '') continue;
+        expect(stored.get(`${code}|${row.iso3}|${row.year}`), `${code} ${row.iso3} ${row.year}`).toBe(
+          Number(row[column]),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBe(1680);
+    expect(stored.size).toBe(1680);
+  });
+
+  it("serves the 2026 update by default and the 2024 update exactly with release=, for Singapore's Government Effectiveness 2022", async () => {
+    // Read by hand from the source text (da1/inputs/wgi.csv, row SGP,2022) and from wgidataset.xlsx 2024.
+    const current = await test.db
+      .selectFrom('observation')
+      .select(['value', 'release_id'])
+      .where('indicator_code', '=', 'GE.EST')
+      .where('iso3', '=', 'SGP')
+      .where('year', '=', 2022)
+      .orderBy('release_id')
+      .execute();
+    expect(current).toEqual([
+      { value: 2.144235610961914, release_id: 'wb-wgi:2024' },
+      { value: 2.0829036, release_id: 'wb-wgi:2026-estimates' },
+    ]);
+  });
+
+  it("keeps Viet Nam's 2025 Government Effectiveness: estimate 0.1762386, score 55.951043299999995 of 100, 11 sources", async () => {
+    const values = await storedValues('wb-wgi:2026');
+    expect(values.get('GE.EST|VNM|2025')).toBe(0.1762386);
+    expect(values.get('GE.SCORE|VNM|2025')).toBe(55.951043299999995);
+    expect(values.get('GE.NO.SRC|VNM|2025')).toBe(11);
+  });
+});

@@ -15,7 +15,7 @@ describe('the values of indicators for countries and years (valuesFor)', () => {
   });
 
   it('gives each indicator at its own year when asked for (indicator, year) pairs, as a profile reads its peers', async () => {
-    // EGDI at 2022 and GE.EST at 2023, not EGDI 2024 or GE.EST 2022 (UN E-Government Survey 2024, WGI 2024).
+    // EGDI at 2022 and GE.EST at 2023, not EGDI 2024 or GE.EST 2022 (UN E-Government Survey 2024, WGI 2026 update).
     const rows = await valuesFor(test.db, {
       indicatorCodes: ['EGDI', 'GE.EST'],
       yearOfEach: [2022, 2023],
@@ -24,8 +24,8 @@ describe('the values of indicators for countries and years (valuesFor)', () => {
     expect(brief(rows)).toEqual([
       ['EGDI', 'THA', 2022, 0.766, 'un-egov:2024'],
       ['EGDI', 'VNM', 2022, 0.6787, 'un-egov:2024'],
-      ['GE.EST', 'THA', 2023, 0.17170581221580505, 'wb-wgi:2024'],
-      ['GE.EST', 'VNM', 2023, 0.12646690011024475, 'wb-wgi:2024'],
+      ['GE.EST', 'THA', 2023, 0.2778315, 'wb-wgi:2026-estimates'],
+      ['GE.EST', 'VNM', 2023, -0.1860245, 'wb-wgi:2026-estimates'],
     ]);
   });
 
@@ -43,8 +43,8 @@ describe('the values of indicators for countries and years (valuesFor)', () => {
     expect(brief(many)).toEqual([
       ['EGDI', 'THA', 2022, 0.766, 'un-egov:2024'],
       ['EGDI', 'VNM', 2022, 0.6787, 'un-egov:2024'],
-      ['GE.EST', 'THA', 2022, 0.12744416296482086, 'wb-wgi:2024'],
-      ['GE.EST', 'VNM', 2022, 0.17463526129722595, 'wb-wgi:2024'],
+      ['GE.EST', 'THA', 2022, 0.2096556, 'wb-wgi:2026-estimates'],
+      ['GE.EST', 'VNM', 2022, -0.1176434, 'wb-wgi:2026-estimates'],
     ]);
   });
 

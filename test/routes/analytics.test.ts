@@ -340,9 +340,10 @@ describe('rankings, compare and profiles', () => {
       }[]
     ).find((r) => r.iso3 === 'VNM');
     expect(vnm?.cells.EGDI).toMatchObject({ value: 0.77092, year: 2024, rank: 2 });
-    expect(vnm?.cells['GE.EST']).toMatchObject({ value: 0.12646690011024475, year: 2023, rank: 2 });
+    // WGI 2026 update, 2025: VNM 0.1762386, LAO -0.5930240999999999, SGP 2.0921398.
+    expect(vnm?.cells['GE.EST']).toMatchObject({ value: 0.1762386, year: 2025, rank: 2 });
     expect(vnm?.cells['GE.EST']?.score).toBe(
-      (100 * (0.12646690011024475 - -0.6432785987854004)) / (2.317471981048584 - -0.6432785987854004),
+      (100 * (0.1762386 - -0.5930240999999999)) / (2.0921398 - -0.5930240999999999),
     );
   });
 
@@ -383,14 +384,14 @@ describe('rankings, compare and profiles', () => {
 });
 
 describe('composite with sensitivity to the weights', () => {
-  // Latest values: EGDI 2024 and GE.EST 2023 for SGP, THA, MYS, VNM, LAO.
+  // Latest values: EGDI 2024 and GE.EST 2025 (WGI 2026 update) for SGP, THA, MYS, VNM, LAO.
   const egdi = { SGP: 0.96912, THA: 0.8351, MYS: 0.81114, VNM: 0.77092, LAO: 0.44038 };
   const ge = {
-    SGP: 2.317471981048584,
-    THA: 0.17170581221580505,
-    MYS: 0.875369668006897,
-    VNM: 0.12646690011024475,
-    LAO: -0.6432785987854004,
+    SGP: 2.0921398,
+    THA: 0.2622931,
+    MYS: 0.9567226999999999,
+    VNM: 0.1762386,
+    LAO: -0.5930240999999999,
   };
   const minmax = (v: number, lo: number, hi: number) => (100 * (v - lo)) / (hi - lo);
 
@@ -405,7 +406,7 @@ describe('composite with sensitivity to the weights', () => {
     const scores = Object.fromEntries(
       (body.scores as { iso3: string; score: number; rank: number }[]).map((s) => [s.iso3, s]),
     );
-    // THA: 5/6 × 74.652 + 1/6 × 27.526 ≈ 66.798; MYS: 5/6 × 70.121 + 1/6 × 51.293 ≈ 66.983.
+    // THA: 5/6 × 74.653 + 1/6 × 31.853 ≈ 67.520; MYS: 5/6 × 70.121 + 1/6 × 57.715 ≈ 68.054.
     const tha = (5 / 6) * minmax(egdi.THA, egdi.LAO, egdi.SGP) + (1 / 6) * minmax(ge.THA, ge.LAO, ge.SGP);
     const mys = (5 / 6) * minmax(egdi.MYS, egdi.LAO, egdi.SGP) + (1 / 6) * minmax(ge.MYS, ge.LAO, ge.SGP);
     expect(scores.THA?.score).toBeCloseTo(tha, 10);
@@ -505,7 +506,7 @@ describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
   it('since a date lists only the sources with a newer release', async () => {
     const { body } = await getJson(app, '/v1/changes?since=2025-01-01');
     const sources = new Set((body.changes as { source: string }[]).map((c) => c.source));
-    expect([...sources].sort()).toEqual(['civscope-training', 'wb-findex', 'wb-wdi']);
+    expect([...sources].sort()).toEqual(['civscope-training', 'wb-findex', 'wb-wdi', 'wb-wgi']);
   });
 });
 
@@ -541,7 +542,7 @@ describe('CSV and SDMX-CSV read back with a real CSV parser', () => {
         REF_AREA: 'SGP',
         INDICATOR: 'GE.EST',
         TIME_PERIOD: '2022',
-        OBS_VALUE: '2.144235610961914',
+        OBS_VALUE: '2.0829036', // the WGI 2026 update's, current since it re-estimated 2022
         UNIT_MEASURE: 'governance score (approx. -2.5 to 2.5)',
         OBS_STATUS: 'A',
       },
@@ -562,7 +563,7 @@ describe('cursor pagination for bulk pulls', () => {
       url = `/v1/observations?indicator=GE.EST&group=ASEAN%2B3&limit=100&cursor=${body.next_cursor}`;
     }
     expect(seen).toEqual((full.body.observations as Obs[]).map((o) => `${o.iso3}${o.year}`));
-    expect(seen).toHaveLength(347);
+    expect(seen).toHaveLength(375); // 347 to 2023, and 2024 and 2025 for the 14 (WGI 2026 update)
   });
 });
 

@@ -23,6 +23,20 @@ async function latestFromFile(file: string, code: string) {
   return latest;
 }
 
+/** Government Effectiveness estimates of the WGI 2026 update's 2025 aggregates (wgi-long layout). */
+async function wgi2026Estimates() {
+  const text = await readFile(
+    new URL('../../datasets/wb-wgi/2026/cci-wgi-2025-country-aggregates.csv', import.meta.url),
+    'utf8',
+  );
+  const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+  return new Map(
+    rows
+      .filter((r) => r.dimension === 'ge')
+      .map((r) => [r.economy_code as string, { value: Number(r.estimate), year: Number(r.year) }]),
+  );
+}
+
 let wage: Map<string, { value: number; year: number }>;
 let ge: Map<string, { value: number; year: number }>;
 let egdi: Map<string, { value: number; year: number }>;
@@ -30,7 +44,8 @@ let members: string[];
 let complete: string[];
 beforeAll(async () => {
   wage = await latestFromFile('wb-wwbi/v3-2024-04/data.csv', 'BI.WAG.TOTL.GD.ZS');
-  ge = await latestFromFile('wb-wgi/2024/data.csv', 'GE.EST');
+  // The newest edition's latest year (2025) for every country.
+  ge = await wgi2026Estimates();
   egdi = await latestFromFile('un-egov/2024/data.csv', 'EGDI');
   members = membersOn('ASEAN+3', TODAY);
   complete = members.filter((iso3) => wage.has(iso3) && ge.has(iso3) && egdi.has(iso3));

@@ -103,7 +103,9 @@ describe('GET /v1/indicators coverage summary and themes', () => {
     const effectiveness = (await getJson(loaded.app, '/v1/indicators?theme=effectiveness')).body.indicators as {
       code: string;
     }[];
-    expect(effectiveness).toHaveLength(24); // GE, RQ, CC, RL × 6 WGI series each
+    // GE, RQ, CC, RL × 12 WGI series each: the 6 of the 2024 update and the 6 the 2025 revision added
+    // (bounds of the estimate, the 0-100 score, its standard error and bounds).
+    expect(effectiveness).toHaveLength(48);
     expect(effectiveness.every((i) => /^(GE|RQ|CC|RL)\./.test(i.code))).toBe(true);
     const training = (await getJson(loaded.app, '/v1/indicators?theme=training')).body.indicators as { code: string }[];
     expect(training.map((i) => i.code).every((c) => c.startsWith('TRN.'))).toBe(true);

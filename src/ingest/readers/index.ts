@@ -15,6 +15,8 @@ const READERS: Readonly<Record<Exclude<ReleaseMeta['format'], 'tidy'>, () => Pro
   'bipa-processed': async () => (await import('./bipa-processed.ts')).readBipaProcessed,
   'wb-databank-xlsx': async () => (await import('./wb-databank-xlsx.ts')).readWorldBankDatabankXlsx,
   'findex-csv': async () => (await import('./findex-csv.ts')).readFindexCsv,
+  'wgi-long': async () => (await import('./wgi-long.ts')).readWgiLong,
+  'wgi-wide': async () => (await import('./wgi-wide.ts')).readWgiWide,
 };
 
 /**

@@ -52,6 +52,7 @@ async function loadedPage(deps: AppDeps, q: { since: string; cursor?: string; li
       count: observations.length,
       next_cursor: page.nextCursor,
       sync_token: page.syncToken,
+      method_revisions: [],
       changes: [],
       observations,
     },
@@ -68,7 +69,13 @@ async function loadedPage(deps: AppDeps, q: { since: string; cursor?: string; li
 
 async function publishedPage(
   deps: AppDeps,
-  q: { since?: string; since_release?: string; cursor?: string; limit: number },
+  q: {
+    since?: string;
+    since_release?: string;
+    cursor?: string;
+    limit: number;
+    method_revisions?: 'summary' | 'list';
+  },
 ) {
   const page = await changesSincePublished(deps.db, q);
   return {
@@ -84,6 +91,7 @@ async function publishedPage(
       count: page.rows.length,
       next_cursor: page.nextCursor,
       sync_token: null,
+      method_revisions: page.methodRevisions,
       changes: page.rows,
       observations: [],
     },

@@ -68,6 +68,14 @@ export const changesQuery = z
         type: 'integer',
         description: `Rows per page (default ${DEFAULT_CHANGES_LIMIT}, at most ${MAX_LIMIT}).`,
       }),
+    method_revisions: z
+      .enum(['summary', 'list'], { error: 'method_revisions must be summary or list' })
+      .default('summary')
+      .openapi({
+        param: { name: 'method_revisions', in: 'query' },
+        description:
+          'since / since_release: a release that re-estimates history with a new method (e.g. the WGI 2025 revision) is reported once in `method_revisions` with the number of values it changed (`summary`, the default), or its changed values are listed too (`list`).',
+      }),
     cursor: z
       .string()
       .max(400)
@@ -108,6 +116,21 @@ export const changesRoute = createRoute({
               .string()
               .nullable()
               .openapi({ description: 'since_loaded only: the load time to send as since_loaded at the next sync.' }),
+            method_revisions: z
+              .array(
+                z.object({
+                  release: z.string(),
+                  source: z.string(),
+                  label: z.string(),
+                  published_on: z.string(),
+                  note: z.object({ en: z.string(), vi: z.string() }),
+                  changed: z.number().int().openapi({ description: 'Values the new method changed.' }),
+                }),
+              )
+              .openapi({
+                description:
+                  'Releases since the cutoff that re-estimate history with a new method, each with the number of values it changed; those changes are left out of `changes` unless method_revisions=list.',
+              }),
             changes: z.array(ChangeSchema).openapi({ description: 'since / since_release: one row per change.' }),
             observations: z
               .array(LoadedObservationSchema)

@@ -4,11 +4,9 @@ import type { Catalogue, Indicator, Release } from './catalogue.ts';
 import { $, escapeHtml, getJson } from './dom.ts';
 import { themeName } from './picker.ts';
 
-interface Change {
-  indicator: string;
-}
 interface ChangesResponse {
-  sources: { source: string; added: Change[]; changed: Change[]; removed: Change[] }[];
+  changes: { indicator: string; change: 'added' | 'changed' | 'removed' }[];
+  method_revisions: { note: { en: string; vi: string } }[];
 }
 
 /** Text the sources publish in English (definitions, citations): shown as is, marked as English. */
@@ -37,20 +35,32 @@ function releasesOf(catalogue: Catalogue, sourceId: string): Release[] {
     .sort((a, b) => a.published_on.localeCompare(b.published_on) || a.id.localeCompare(b.id));
 }
 
-/** What the newest release of the indicator's source changed for this indicator. */
+/**
+ * What the newest edition (as HTML) of the indicator's source changed for this indicator, against the
+ * edition before it (the newest release published earlier: an edition may come as several
+ * releases on one day). A method revision is said in words, its re-estimates counted apart.
+ */
 async function changesLine(catalogue: Catalogue, indicator: Indicator, lang: Lang): Promise<string> {
   const releases = releasesOf(catalogue, indicator.source_id);
-  const previous = releases.at(-2);
-  if (!previous) return t(lang, 'sources.changesFirst', { n: catalogue.coverage.get(indicator.code)?.values ?? 0 });
-  const changes = await getJson<ChangesResponse>(`/v1/changes?since_release=${encodeURIComponent(previous.id)}`);
-  const mine = changes.sources.find((s) => s.source === indicator.source_id);
-  const count = (list: Change[] | undefined) => (list ?? []).filter((c) => c.indicator === indicator.code).length;
-  return t(lang, 'sources.changesCounts', {
-    previous: previous.label,
-    added: count(mine?.added),
-    changed: count(mine?.changed),
-    removed: count(mine?.removed),
-  });
+  const newest = releases.at(-1);
+  const previous = releases.filter((r) => newest && r.published_on < newest.published_on).at(-1);
+  if (!previous)
+    return escapeHtml(t(lang, 'sources.changesFirst', { n: catalogue.coverage.get(indicator.code)?.values ?? 0 }));
+  const changes = await getJson<ChangesResponse>(
+    `/v1/changes?since_release=${encodeURIComponent(previous.id)}&limit=5000`,
+  );
+  const count = (kind: ChangesResponse['changes'][number]['change']) =>
+    changes.changes.filter((c) => c.indicator === indicator.code && c.change === kind).length;
+  // The release label is the source's English: marked as quoted inside the translated sentence.
+  const line = escapeHtml(
+    t(lang, 'sources.changesCounts', {
+      previous: '\u0000',
+      added: count('added'),
+      changed: count('changed'),
+      removed: count('removed'),
+    }),
+  ).replace('\u0000', quoted(previous.label));
+  return [line, ...new Set(changes.method_revisions.map((r) => escapeHtml(r.note[lang])))].join(' ');
 }
 
 function direction(indicator: Indicator, lang: Lang): string {
@@ -83,7 +93,7 @@ async function article(catalogue: Catalogue, indicator: Indicator, lang: Lang): 
       ${release ? row('sources.release', `${quoted(release.label)} · ${escapeHtml(t(lang, 'sources.published', { date: release.published_on }))}`) : ''}
       ${source ? row('sources.licence', quoted(source.licence)) : ''}
       ${source ? row('sources.citation', quoted(source.citation)) : ''}
-      ${row('sources.changes', escapeHtml(await changesLine(catalogue, indicator, lang)))}
+      ${row('sources.changes', await changesLine(catalogue, indicator, lang))}
     </dl>
   </article>`;
 }
