@@ -1547,6 +1547,10 @@ export interface operations {
         since_loaded?: string;
         /** @description Rows per page (default 1000, at most 5000). */
         limit?: number;
+        /** @description since_loaded only: the indicators a partner mirrors (up to 10 codes, comma-separated). */
+        indicators?: string;
+        /** @description since_loaded only: the countries a partner mirrors (ISO3, comma-separated). */
+        countries?: string;
         /** @description since / since_release: a release that re-estimates history with a new method (e.g. the WGI 2025 revision) is reported once in `method_revisions` with the number of values it changed (`summary`, the default), or its changed values are listed too (`list`). */
         method_revisions?: "summary" | "list";
         /** @description next_cursor from the previous page. */

@@ -29,7 +29,14 @@ const UNDATED = 32767;
  */
 export async function observationsLoadedSince(
   db: Kysely<Database>,
-  args: { since: string; after: LoadedKey | null; limit: number },
+  args: {
+    since: string;
+    after: LoadedKey | null;
+    limit: number;
+    /** Only these indicators / countries (a partner mirroring part of the data); all when omitted. */
+    indicatorCodes?: readonly string[];
+    countries?: readonly string[];
+  },
 ): Promise<LoadedRow[]> {
   let query = db
     .selectFrom('observation as o')
@@ -46,6 +53,8 @@ export async function observationsLoadedSince(
           AND (nr.published_on, nr.id) > (r.published_on, r.id))`.as('current'),
     ])
     .where('o.loaded_at', '>', sql<string>`${args.since}::timestamptz`);
+  if (args.indicatorCodes?.length) query = query.where('o.indicator_code', 'in', args.indicatorCodes);
+  if (args.countries?.length) query = query.where('o.iso3', 'in', args.countries);
   const a = args.after;
   if (a)
     query = query.where(

@@ -8,6 +8,8 @@ import { type LoadedRow, observationsLoadedSince } from '../repositories/observa
 import { currentValuesOfSource, type StoredValue } from '../repositories/observation-writes.ts';
 import { findRelease } from '../repositories/releases.ts';
 import { listReleases } from '../repositories/sources.ts';
+import { requireIndicators } from './require-indicator.ts';
+import { requireCountries } from './selection.ts';
 
 /** Later than any publication date: "everything published so far". */
 const NOW = '9999-12-31';
@@ -25,7 +27,7 @@ export interface Page<T> {
  */
 export async function changesSinceLoaded(
   db: Kysely<Database>,
-  q: { since: string; cursor?: string; limit: number },
+  q: { since: string; cursor?: string; limit: number; indicators?: string[]; countries?: string[] },
 ): Promise<Page<LoadedRow> & { syncToken: string }> {
   const key = q.cursor ? decodeKeyCursor(q.cursor, 'ssssn') : null;
   const after = key
@@ -41,7 +43,15 @@ export async function changesSinceLoaded(
     throw new Problem(400, 'invalid_parameter', 'cursor is not a cursor this API issued for this query.', {
       parameter: 'cursor',
     });
-  const rows = await observationsLoadedSince(db, { since: q.since, after, limit: q.limit + 1 });
+  if (q.indicators) await requireIndicators(db, q.indicators);
+  if (q.countries) requireCountries(q.countries);
+  const rows = await observationsLoadedSince(db, {
+    since: q.since,
+    after,
+    limit: q.limit + 1,
+    indicatorCodes: q.indicators,
+    countries: q.countries,
+  });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const nextCursor =

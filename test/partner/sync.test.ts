@@ -102,3 +102,30 @@ describe('incremental sync by load time', () => {
     }
   });
 });
+
+describe('sync narrowed to what a partner mirrors', () => {
+  it('since_loaded with countries= and indicators= delivers only those rows, in the same load order', async () => {
+    const all = await sync('2000-01-01T00:00:00Z', 1000);
+    const { body } = await getJson(
+      app,
+      '/v1/changes?since_loaded=2000-01-01T00:00:00Z&countries=VNM,KHM&indicators=NY.GDP.PCAP.CD&limit=1000',
+    );
+    const narrowed = body.observations as LoadedObservation[];
+    const expected = all.rows.filter((r) => r.iso3 === 'VNM' || r.iso3 === 'KHM');
+    // Both GDP-per-capita vintages hold Cambodia and Viet Nam: 2020-2023 in A, more years in B.
+    expect(narrowed.map(keyOf)).toEqual(expected.map(keyOf));
+    expect(narrowed.length).toBeGreaterThan(8);
+    expect(new Set(narrowed.map((r) => r.iso3))).toEqual(new Set(['KHM', 'VNM']));
+  });
+
+  it('refuses an unknown country or indicator, and narrowing a publication-date comparison', async () => {
+    const since = '/v1/changes?since_loaded=2000-01-01T00:00:00Z';
+    const country = await getJson(app, `${since}&countries=VNM,XXX`);
+    expect([country.status, country.body.code]).toEqual([400, 'unknown_country']);
+    const indicator = await getJson(app, `${since}&indicators=NOPE`);
+    expect([indicator.status, indicator.body.code]).toEqual([400, 'unknown_indicator']);
+    const published = await getJson(app, '/v1/changes?since=2024-01-01&countries=VNM');
+    expect(published.status).toBe(400);
+    expect(published.body).toMatchObject({ code: 'invalid_parameter', parameter: 'countries' });
+  });
+});

@@ -19,7 +19,13 @@ export const changes =
   async (c) => {
     const q = c.req.valid('query');
     const out = q.since_loaded
-      ? await loadedPage(deps, { since: q.since_loaded, cursor: q.cursor, limit: q.limit })
+      ? await loadedPage(deps, {
+          since: q.since_loaded,
+          cursor: q.cursor,
+          limit: q.limit,
+          indicators: q.indicators,
+          countries: q.countries,
+        })
       : await publishedPage(deps, q);
     const headers = nextLink(c.req.url, out.body.next_cursor);
     if (q.format !== 'json') {
@@ -30,7 +36,10 @@ export const changes =
     return c.json(out.body, 200, headers);
   };
 
-async function loadedPage(deps: AppDeps, q: { since: string; cursor?: string; limit: number }) {
+async function loadedPage(
+  deps: AppDeps,
+  q: { since: string; cursor?: string; limit: number; indicators?: string[]; countries?: string[] },
+) {
   const page = await changesSinceLoaded(deps.db, q);
   const observations = page.rows.map((r) => ({
     loaded_at: r.loaded_at,

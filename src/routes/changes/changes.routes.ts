@@ -1,5 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { isoDateParam, MAX_LIMIT, releaseParam, tableOutputParams, timestampParam } from '../../http/params.ts';
+import {
+  countriesParam,
+  indicatorsParam,
+  isoDateParam,
+  MAX_LIMIT,
+  releaseParam,
+  tableOutputParams,
+  timestampParam,
+} from '../../http/params.ts';
 import { problemResponses } from '../schemas.ts';
 
 export const DEFAULT_CHANGES_LIMIT = 1000;
@@ -68,6 +76,14 @@ export const changesQuery = z
         type: 'integer',
         description: `Rows per page (default ${DEFAULT_CHANGES_LIMIT}, at most ${MAX_LIMIT}).`,
       }),
+    indicators: indicatorsParam.optional().openapi({
+      param: { name: 'indicators', in: 'query' },
+      description: 'since_loaded only: the indicators a partner mirrors (up to 10 codes, comma-separated).',
+    }),
+    countries: countriesParam.openapi({
+      param: { name: 'countries', in: 'query' },
+      description: 'since_loaded only: the countries a partner mirrors (ISO3, comma-separated).',
+    }),
     method_revisions: z
       .enum(['summary', 'list'], { error: 'method_revisions must be summary or list' })
       .default('summary')
@@ -91,6 +107,13 @@ export const changesQuery = z
         path: ['since'],
         message: 'give exactly one of since_release, since (publication date) or since_loaded (load time)',
       });
+    for (const narrowing of ['indicators', 'countries'] as const)
+      if (q[narrowing] !== undefined && q.since_loaded === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [narrowing],
+          message: `${narrowing} narrows the since_loaded sync feed only; since and since_release compare whole sources`,
+        });
   });
 
 export const changesRoute = createRoute({
