@@ -726,6 +726,8 @@ export interface operations {
       query?: {
         /** @description An agenda theme: leadership, hr-and-talent, productivity-and-delivery, digital-transformation, training-and-learning, integrity, workforce-and-pay, context. Accepted with their old meaning: digital-government (the digital-transformation indicators of un-egov); effectiveness (the productivity-and-delivery and integrity indicators of wb-wgi); training (the training-and-learning indicators of civscope-training). */
         theme?: "leadership" | "hr-and-talent" | "productivity-and-delivery" | "digital-transformation" | "training-and-learning" | "integrity" | "workforce-and-pay" | "context" | "digital-government" | "effectiveness" | "training";
+        /** @description Search in English or Vietnamese, accents optional ("nang suat" finds "năng suất"): indicator names, codes, definitions, theme names and each theme's synonyms. Every word must be found; results are ranked by relevance (the explorer's search box uses the same rule). */
+        q?: string;
       };
     };
     responses: {
@@ -735,8 +737,13 @@ export interface operations {
           "application/json": {
             indicators: (components["schemas"]["Indicator"] & {
                 coverage_summary: components["schemas"]["CoverageSummary"];
+                /** @description With q: higher is more relevant. */
+                relevance?: number;
               })[];
             count: number;
+            query?: string;
+            /** @description With q: the agenda themes whose name or synonyms hold the query. */
+            themes?: string[];
           };
         };
       };

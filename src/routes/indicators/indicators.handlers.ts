@@ -1,6 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { COUNTRIES } from '../../domain/countries.ts';
+import { searchIndicators, searchThemes } from '../../domain/indicator-search.ts';
 import { selectTheme } from '../../domain/themes.ts';
 import { indicatorCoverage } from '../../repositories/indicators.ts';
 import { indicatorsWithCoverage } from '../../services/theme-coverage.ts';
@@ -11,13 +12,26 @@ import type { getIndicatorRoute, listIndicatorsRoute } from './indicators.routes
 export const listIndicators =
   (deps: AppDeps): RouteHandler<typeof listIndicatorsRoute> =>
   async (c) => {
-    const { theme } = c.req.valid('query');
+    const { theme, q } = c.req.valid('query');
     const rows = await indicatorsWithCoverage(deps.db, theme ? selectTheme(theme) : undefined);
-    const indicators = rows.map(({ indicator, coverage }) => ({
+    const present = ({ indicator, coverage }: (typeof rows)[number], relevance?: number) => ({
       ...presentIndicator(indicator),
       coverage_summary: coverage,
-    }));
-    return c.json({ indicators, count: indicators.length }, 200);
+      ...(relevance === undefined ? {} : { relevance }),
+    });
+    if (q === undefined) {
+      const indicators = rows.map((row) => present(row));
+      return c.json({ indicators, count: indicators.length }, 200);
+    }
+    const byCode = new Map(rows.map((row) => [row.indicator.code, row]));
+    const hits = searchIndicators(
+      rows.map((r) => ({ ...r.indicator, countries: r.coverage.countries })),
+      q,
+    );
+    const indicators = hits.map((hit) =>
+      present(byCode.get(hit.indicator.code) as (typeof rows)[number], hit.relevance),
+    );
+    return c.json({ indicators, count: indicators.length, query: q, themes: searchThemes(q) }, 200);
   };
 
 export const getIndicator =

@@ -13,6 +13,18 @@ export const listIndicatorsRoute = createRoute({
   request: {
     query: z.strictObject({
       theme: themeParam,
+      q: z
+        .string()
+        .trim()
+        .min(1, 'q must not be empty')
+        .max(200, 'q must be at most 200 characters')
+        .optional()
+        .openapi({
+          param: { name: 'q', in: 'query' },
+          example: 'năng suất',
+          description:
+            'Search in English or Vietnamese, accents optional ("nang suat" finds "năng suất"): indicator names, codes, definitions, theme names and each theme\'s synonyms. Every word must be found; results are ranked by relevance (the explorer\'s search box uses the same rule).',
+        }),
     }),
   },
   responses: {
@@ -21,8 +33,18 @@ export const listIndicatorsRoute = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            indicators: z.array(IndicatorSchema.extend({ coverage_summary: CoverageSummarySchema })),
+            indicators: z.array(
+              IndicatorSchema.extend({
+                coverage_summary: CoverageSummarySchema,
+                relevance: z.number().optional().openapi({ description: 'With q: higher is more relevant.' }),
+              }),
+            ),
             count: z.number().int(),
+            query: z.string().optional(),
+            themes: z
+              .array(z.string())
+              .optional()
+              .openapi({ description: 'With q: the agenda themes whose name or synonyms hold the query.' }),
           }),
         },
       },

@@ -50,16 +50,6 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
   }).format(value);
 }
 
-/** Text without accents or case, so "chinh phu" finds "Chính phủ". */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replaceAll('đ', 'd')
-    .replaceAll('Đ', 'D')
-    .toLowerCase();
-}
-
 export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   const body = (await response.json()) as T & { detail?: string };

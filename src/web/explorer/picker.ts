@@ -1,7 +1,8 @@
+import { searchIndicators } from '../../domain/indicator-search.ts';
 import { THEME_NAMES, THEMES, type Theme } from '../../domain/themes.ts';
 import { type Lang, t } from '../i18n.ts';
 import type { Catalogue, Indicator } from './catalogue.ts';
-import { $, escapeHtml, fold } from './dom.ts';
+import { $, escapeHtml } from './dom.ts';
 
 /** The agenda order; a theme not in it comes last, by name. */
 const THEME_ORDER: readonly string[] = THEMES;
@@ -10,12 +11,17 @@ export function themeName(theme: string, lang: Lang): string {
   return THEME_NAMES[theme as Theme]?.[lang] ?? theme;
 }
 
-function matches(indicator: Indicator, query: string): boolean {
-  if (!query) return true;
-  const haystack = fold(`${indicator.name.en} ${indicator.name.vi} ${indicator.code}`);
-  return fold(query)
-    .split(/\s+/)
-    .every((word) => haystack.includes(word));
+/** The indicators the search box finds, most relevant first: the API's own rule (`/v1/indicators?q=`). */
+function found(indicators: readonly Indicator[], query: string): Indicator[] {
+  if (!query) return [...indicators];
+  const searchable = indicators.map((i) => ({
+    ...i,
+    name_en: i.name.en,
+    name_vi: i.name.vi,
+    countries: i.coverage_summary.countries,
+    source: i,
+  }));
+  return searchIndicators(searchable, query).map((hit) => hit.indicator.source);
 }
 
 function coverageText(i: Indicator, lang: Lang): string {
@@ -36,15 +42,15 @@ function item(i: Indicator, lang: Lang, selected: readonly string[]): string {
 /** The indicator list, grouped by theme and filtered by the search box. */
 export function renderPicker(catalogue: Catalogue, lang: Lang, selected: readonly string[]): void {
   const query = $<HTMLInputElement>('indicator-search').value.trim();
-  const found = catalogue.indicators.filter((i) => matches(i, query));
-  const themes = [...new Set(found.map((i) => i.theme))].sort(
+  const hits = found(catalogue.indicators, query);
+  const themes = [...new Set(hits.map((i) => i.theme))].sort(
     (a, b) => (THEME_ORDER.indexOf(a) + 1 || 99) - (THEME_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );
   const openThemes = new Set(
     query ? themes : selected.map((code) => catalogue.byCode.get(code)?.theme).filter((x) => x !== undefined),
   );
   const groups = themes.map((theme) => {
-    const items = found.filter((i) => i.theme === theme);
+    const items = hits.filter((i) => i.theme === theme);
     return `<details data-theme="${escapeHtml(theme)}"${openThemes.has(theme) ? ' open' : ''}><summary>${escapeHtml(themeName(theme, lang))} <span class="count">(${items.length})</span></summary><ul>${items.map((i) => item(i, lang, selected)).join('')}</ul></details>`;
   });
   $<HTMLElement>('indicator-list').innerHTML =
