@@ -15,7 +15,16 @@ import type { Brief } from './services/brief.ts';
  * runtime supplies them: Node reads them from installed packages, so nothing comes from a CDN.
  */
 export interface AssetProvider {
-  get(name: string): Promise<{ body: Uint8Array; contentType: string } | null>;
+  /**
+   * The file, its type, a strong validator (its sha256) and, where the runtime made them, the same
+   * bytes compressed with brotli and gzip (Node compresses each once, on first use).
+   */
+  get(name: string): Promise<{
+    body: Uint8Array;
+    contentType: string;
+    etag?: string;
+    encoded?: { br?: Uint8Array; gzip?: Uint8Array };
+  } | null>;
 }
 
 /** Writers of a country brief as a document (Node: src/routes/briefs/brief-pdf.ts, brief-docx.ts, loaded lazily). */
