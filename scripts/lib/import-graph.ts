@@ -8,7 +8,7 @@ import path from 'node:path';
  * docs/architecture.md explains each floor.
  */
 export const FLOORS: readonly (readonly string[])[] = [
-  ['node.ts', 'worker.ts', 'env.ts', 'cli/'],
+  ['node.ts', 'worker.ts', 'env.ts', 'cli/', 'edge/'],
   ['boot/'],
   ['app.ts'],
   ['web/'],
