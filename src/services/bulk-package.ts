@@ -49,10 +49,10 @@ export const OBSERVATION_FIELDS = [
     type: 'string',
     description: 'Indicator code; see indicators.csv for its name, unit and scale.',
   },
-  { name: 'iso3', type: 'string', description: 'ISO 3166-1 alpha-3 country code.' },
+  { name: 'iso3', type: 'string', description: 'ISO 3166-1 alpha-3 country code; see countries.csv.' },
   { name: 'country', type: 'string', description: 'Country name in English.' },
   { name: 'country_vi', type: 'string', description: 'Tên quốc gia (Vietnamese country name).' },
-  { name: 'year', type: 'integer', description: 'Year of the value; empty only for undated policy figures.' },
+  { name: 'year', type: 'integer', description: 'Year of the value.', constraints: { required: true } },
   {
     name: 'value',
     type: 'number',
@@ -60,9 +60,53 @@ export const OBSERVATION_FIELDS = [
   },
   { name: 'flag', type: 'string', description: 'zero-no-data, confidence-high/medium/low, or empty.' },
   { name: 'note', type: 'string', description: 'Note from the source or the maintainer.' },
-  { name: 'release', type: 'string', description: 'The release the value comes from; see datapackage.json sources.' },
+  { name: 'release', type: 'string', description: 'The release the value comes from; see releases.csv.' },
   { name: 'source', type: 'string', description: 'The source id.' },
+  {
+    name: 'reference_url',
+    type: 'string',
+    description: 'The public text a policy figure comes from (training mandates); empty for statistical series.',
+  },
 ] as const;
+
+/**
+ * Values whose source text states no year (policy figures): kept apart so that the observations'
+ * primary key (indicator, iso3, year) has no empty part; one per indicator and country.
+ */
+const UNDATED_FIELDS = OBSERVATION_FIELDS.filter((f) => f.name !== 'year');
+
+const COUNTRY_FIELDS = [
+  { name: 'iso3', type: 'string', description: 'ISO 3166-1 alpha-3.' },
+  { name: 'iso2', type: 'string' },
+  { name: 'm49', type: 'string', description: 'UN M49 numeric code, as text (leading zeros).' },
+  { name: 'name_en', type: 'string' },
+  { name: 'name_vi', type: 'string' },
+] as const;
+
+const RELEASE_FIELDS = [
+  { name: 'id', type: 'string', description: 'source:release, as in /v1/releases.' },
+  { name: 'source', type: 'string' },
+  { name: 'label', type: 'string' },
+  { name: 'published_on', type: 'date' },
+  { name: 'file_name', type: 'string' },
+  { name: 'sha256', type: 'string', description: 'Of the original file, served at file_url.' },
+  { name: 'file_url', type: 'string', description: 'Path of the original file on this API.' },
+  { name: 'licence', type: 'string' },
+] as const;
+
+const CC_BY_4 = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
+
+/**
+ * A source's licence as a Data Package licence: `name` an Open Definition id where the licence
+ * has one (CC BY 4.0), otherwise the source's own terms named after it, with `path` the URL
+ * where they are stated and `title` the source's own words.
+ */
+export function packageLicence(source: { id: string; url: string; licence: string; name: string }) {
+  const title = `${source.name}: ${source.licence}`;
+  if (/\bCC[ -]BY[ -]4\.0\b/i.test(source.licence) && !/\bNC\b/.test(source.licence)) return { ...CC_BY_4, title };
+  const path = /^https?:\/\//.test(source.url) ? source.url : CC_BY_4.path;
+  return { name: `${source.id}-terms`, path, title };
+}
 
 const INDICATOR_FIELDS = [
   { name: 'code', type: 'string' },
@@ -82,9 +126,15 @@ const COUNTRY_BY_ISO3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
 const csvLines = (rows: unknown[][]) =>
   stringify(rows, { record_delimiter: 'windows', cast: { boolean: (v) => String(v) } });
 
+const OBSERVATION_KEYS = [
+  { fields: ['indicator'], reference: { resource: 'indicators', fields: ['code'] } },
+  { fields: ['iso3'], reference: { resource: 'countries', fields: ['iso3'] } },
+  { fields: ['release'], reference: { resource: 'releases', fields: ['id'] } },
+];
+
 /** The Frictionless Data Package descriptor (v2): resources with their Table Schemas and provenance. */
 export function dataPackageDescriptor(plan: PackagePlan, created: string) {
-  const licenses = plan.sources.map((s) => ({ title: `${s.name}: ${s.licence}`, path: s.url }));
+  const licenses = plan.sources.map(packageLicence);
   const sources = plan.releases.map((r) => {
     const s = plan.sources.find((x) => x.id === r.source_id);
     return { title: `${s?.name ?? r.source_id} — ${r.label}`, path: s?.url ?? '', version: r.id };
@@ -126,13 +176,21 @@ export function dataPackageDescriptor(plan: PackagePlan, created: string) {
         fields: OBSERVATION_FIELDS,
         missingValues: [''],
         primaryKey: ['indicator', 'iso3', 'year'],
-        foreignKeys: [{ fields: ['indicator'], reference: { resource: 'indicators', fields: ['code'] } }],
+        foreignKeys: OBSERVATION_KEYS,
+      }),
+      table('undated_observations', 'Values with no stated year / Số liệu không nêu năm', {
+        fields: UNDATED_FIELDS,
+        missingValues: [''],
+        primaryKey: ['indicator', 'iso3'],
+        foreignKeys: OBSERVATION_KEYS,
       }),
       table('indicators', 'Indicators / Chỉ số', {
         fields: INDICATOR_FIELDS,
         missingValues: [''],
         primaryKey: ['code'],
       }),
+      table('countries', 'Countries / Quốc gia', { fields: COUNTRY_FIELDS, primaryKey: ['iso3'] }),
+      table('releases', 'Releases / Bản phát hành', { fields: RELEASE_FIELDS, primaryKey: ['id'] }),
     ],
   };
 }
@@ -145,7 +203,7 @@ export function packageReadme(plan: PackagePlan): string {
   return [
     `# CivScope data package: ${plan.id}`,
     '',
-    `This package holds ${what} for the ASEAN+3 countries: \`observations.csv\` (one row per indicator, country and year), \`indicators.csv\` (name, unit, scale and direction of each indicator) and \`datapackage.json\` (Frictionless Data Package v2: Table Schemas, primary keys, licences, sources, release ids and the sha256 of each original file). CSV files are UTF-8, RFC 4180, CRLF line ends. Values are exactly as published (float64). The original file of a release: \`GET /v1/releases/{id}/file\`.`,
+    `This package holds ${what} for the ASEAN+3 countries: \`observations.csv\` (one row per indicator, country and year), \`undated_observations.csv\` (policy figures whose text states no year, one per indicator and country), \`indicators.csv\` (name, unit, scale and direction of each indicator), \`countries.csv\` (codes and English and Vietnamese names), \`releases.csv\` (each release with its sha256 and licence) and \`datapackage.json\` (Frictionless Data Package v2: Table Schemas, primary keys, licences, sources, release ids and the sha256 of each original file). CSV files are UTF-8, RFC 4180, CRLF line ends. Values are exactly as published (float64). The original file of a release: \`GET /v1/releases/{id}/file\`.`,
     '',
     '## Releases',
     ...releases,
@@ -155,7 +213,7 @@ export function packageReadme(plan: PackagePlan): string {
     '',
     `# Gói dữ liệu CivScope: ${plan.id}`,
     '',
-    `Gói này chứa ${plan.id === 'all' ? 'mọi giá trị hiện hành (từ bản phát hành mới nhất có giá trị đó)' : `mọi giá trị của bản phát hành ${plan.id}`} cho các nước ASEAN+3: \`observations.csv\` (mỗi dòng một chỉ số, một quốc gia, một năm), \`indicators.csv\` (tên, đơn vị, thang đo và chiều của mỗi chỉ số) và \`datapackage.json\` (Frictionless Data Package v2: lược đồ bảng, khoá chính, giấy phép, nguồn, mã bản phát hành và sha256 của tệp gốc). Tệp CSV mã hoá UTF-8 theo RFC 4180. Giá trị giữ nguyên như nguồn công bố. Tệp gốc của một bản phát hành: \`GET /v1/releases/{id}/file\`.`,
+    `Gói này chứa ${plan.id === 'all' ? 'mọi giá trị hiện hành (từ bản phát hành mới nhất có giá trị đó)' : `mọi giá trị của bản phát hành ${plan.id}`} cho các nước ASEAN+3: \`observations.csv\` (mỗi dòng một chỉ số, một quốc gia, một năm), \`undated_observations.csv\` (số liệu chính sách không nêu năm), \`indicators.csv\` (tên, đơn vị, thang đo và chiều của mỗi chỉ số), \`countries.csv\` (mã và tên quốc gia bằng tiếng Anh và tiếng Việt), \`releases.csv\` (mỗi bản phát hành với sha256 và giấy phép) và \`datapackage.json\` (Frictionless Data Package v2: lược đồ bảng, khoá chính, giấy phép, nguồn, mã bản phát hành và sha256 của tệp gốc). Tệp CSV mã hoá UTF-8 theo RFC 4180. Giá trị giữ nguyên như nguồn công bố. Tệp gốc của một bản phát hành: \`GET /v1/releases/{id}/file\`.`,
     '',
     'Bản phát hành và giấy phép: xem danh sách ở phần tiếng Anh phía trên.',
     '',
@@ -185,13 +243,40 @@ export function packageZipStream(db: Kysely<Database>, plan: PackagePlan, create
       try {
         const observations = file('observations.csv');
         observations(csvLines([OBSERVATION_FIELDS.map((f) => f.name)]));
+        const undated: unknown[][] = [UNDATED_FIELDS.map((f) => f.name)];
         const countries = COUNTRIES.map((c) => c.iso3);
         for (const indicator of plan.indicators) {
           const rows = await valuesFor(db, { indicatorCodes: [indicator.code], countries, vintage: plan.vintage });
-          if (rows.length === 0) continue;
-          observations(csvLines(rows.map((r) => observationCells(r))));
+          const dated = rows.filter((r) => r.year !== null);
+          if (dated.length > 0) observations(csvLines(dated.map((r) => observationCells(r))));
+          for (const r of rows) if (r.year === null) undated.push(observationCells(r).filter((_, i) => i !== 4));
         }
         observations('', true);
+        file('undated_observations.csv')(csvLines(undated), true);
+        file('countries.csv')(
+          csvLines([
+            COUNTRY_FIELDS.map((f) => f.name),
+            ...COUNTRIES.map((c) => [c.iso3, c.iso2, c.m49, c.nameEn, c.nameVi]),
+          ]),
+          true,
+        );
+        const licenceOf = new Map(plan.sources.map((s) => [s.id, s.licence]));
+        file('releases.csv')(
+          csvLines([
+            RELEASE_FIELDS.map((f) => f.name),
+            ...plan.releases.map((r) => [
+              r.id,
+              r.source_id,
+              r.label,
+              r.published_on,
+              r.file_name,
+              r.sha256,
+              `/v1/releases/${encodeURIComponent(r.id)}/file`,
+              licenceOf.get(r.source_id) ?? '',
+            ]),
+          ]),
+          true,
+        );
         file('indicators.csv')(
           csvLines([INDICATOR_FIELDS.map((f) => f.name), ...plan.indicators.map(indicatorCells)]),
           true,
@@ -219,6 +304,7 @@ function observationCells(r: Awaited<ReturnType<typeof valuesFor>>[number]): unk
     r.note ?? '',
     r.release_id,
     r.source_id,
+    r.reference_url ?? '',
   ];
 }
 

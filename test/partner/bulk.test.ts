@@ -53,10 +53,59 @@ describe('bulk Data Packages', () => {
     console.log(`bulk all: ${pkg.bytes.byteLength} bytes zipped in ${ms.toFixed(0)} ms`);
     expect(Object.keys(pkg.files).sort()).toEqual([
       'README.md',
+      'countries.csv',
       'datapackage.json',
       'indicators.csv',
       'observations.csv',
+      'releases.csv',
+      'undated_observations.csv',
     ]);
+    // The profiles do not check keys against the rows (nor does the npm datapackage library): here
+    // every primary key is unique with no empty part, and every foreign key finds its row.
+    const tables = Object.fromEntries(
+      pkg.descriptor.resources.map((r: { name: string; path: string }) => [r.name, parse(pkg.text(r.path))]),
+    ) as Record<string, Record<string, string>[]>;
+    for (const resource of pkg.descriptor.resources as {
+      name: string;
+      schema: {
+        primaryKey: string[];
+        foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+      };
+    }[]) {
+      const rows = tables[resource.name] ?? [];
+      const keys = rows.map((row) => resource.schema.primaryKey.map((f) => row[f] ?? ''));
+      expect(
+        keys.filter((k) => k.some((part) => part === '')),
+        `${resource.name}: empty key`,
+      ).toEqual([]);
+      expect(new Set(keys.map((k) => k.join('|'))).size, `${resource.name}: key given twice`).toBe(rows.length);
+      for (const fk of resource.schema.foreignKeys ?? []) {
+        const target = new Set(
+          (tables[fk.reference.resource] ?? []).map((row) => row[fk.reference.fields[0] as string]),
+        );
+        const broken = rows.filter((row) => !target.has(row[fk.fields[0] as string]));
+        expect(broken.length, `${resource.name}.${fk.fields[0]} → ${fk.reference.resource}`).toBe(0);
+      }
+    }
+    // Singapore's undated training mandate is in its own resource, not an observation without a year.
+    expect(tables.undated_observations?.find((r) => r.iso3 === 'SGP' && r.indicator === 'TRN.MIN.HOURS')).toMatchObject(
+      {
+        value: '100',
+        reference_url: expect.stringMatching(/^https:\/\/slidetodoc\.com\//),
+      },
+    );
+    expect(tables.countries?.find((r) => r.iso3 === 'VNM')).toMatchObject({ m49: '704', name_vi: 'Việt Nam' });
+    // Every licence has a name, a URL and a title; CC BY 4.0 by its Open Definition id.
+    for (const licence of pkg.descriptor.licenses as { name: string; path: string; title: string }[]) {
+      expect(licence.name).toMatch(/^[A-Za-z0-9.-]+$/);
+      expect(licence.path).toMatch(/^https?:\/\//);
+      expect(licence.title.length).toBeGreaterThan(5);
+    }
+    expect(pkg.descriptor.licenses).toContainEqual({
+      name: 'CC-BY-4.0',
+      path: 'https://creativecommons.org/licenses/by/4.0/',
+      title: 'Worldwide Governance Indicators: CC BY 4.0',
+    });
 
     const validate = await profileValidators();
     expect(validate.dataPackage(pkg.descriptor), JSON.stringify(validate.dataPackage.errors)).toBe(true);
@@ -75,10 +124,17 @@ describe('bulk Data Packages', () => {
     expect(header).toBe(pkg.descriptor.resources[0].schema.fields.map((f: { name: string }) => f.name).join(','));
     expect(rows.find((r) => r.iso3 === 'VNM')?.country_vi).toBe('Việt Nam');
     const indicators = parse(pkg.text('indicators.csv'));
-    expect(new Set(rows.map((r) => r.indicator))).toEqual(new Set(indicators.map((i) => i.code)));
+    expect(new Set([...rows, ...(tables.undated_observations ?? [])].map((r) => r.indicator))).toEqual(
+      new Set(indicators.map((i) => i.code)),
+    );
 
     // Every value equals what /v1/observations serves for ASEAN+3 (checked indicator by indicator).
-    const fromPackage = new Map(rows.map((r) => [`${r.indicator}|${r.iso3}|${r.year}`, [Number(r.value), r.release]]));
+    const fromPackage = new Map(
+      [...rows, ...(tables.undated_observations ?? [])].map((r) => [
+        `${r.indicator}|${r.iso3}|${r.year ?? ''}`,
+        [Number(r.value), r.release],
+      ]),
+    );
     let compared = 0;
     for (const { code } of indicators) {
       const { body } = await getJson(loaded.app, `/v1/observations?indicator=${code}&group=ASEAN%2B3`);
@@ -87,7 +143,7 @@ describe('bulk Data Packages', () => {
         compared += 1;
       }
     }
-    expect(compared).toBe(rows.length);
+    expect(compared).toBe(rows.length + (tables.undated_observations?.length ?? 0));
     expect(pkg.text('README.md')).toContain('Gói dữ liệu CivScope');
   });
 
