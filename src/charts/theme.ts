@@ -38,7 +38,10 @@ export type Highlight = readonly string[] | undefined;
 
 /** A colour scale with one fixed colour per country: the same country is the same colour in every chart. */
 export function countryColourScale(iso3s: readonly string[], highlight?: Highlight) {
-  const muted = (iso3: string) => highlight !== undefined && highlight.length > 0 && !highlight.includes(iso3);
+  // Only a highlighted country that is drawn greys the others: one outside the chart (not in the
+  // group) leaves every country in its colour, and the subtitle says it is not drawn.
+  const drawn = (highlight ?? []).filter((iso3) => iso3s.includes(iso3));
+  const muted = (iso3: string) => drawn.length > 0 && !drawn.includes(iso3);
   return {
     domain: [...iso3s],
     range: iso3s.map((iso3) => (muted(iso3) ? MUTED : (COUNTRY_COLOURS[iso3] ?? MUTED))),

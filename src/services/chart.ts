@@ -37,7 +37,7 @@ import {
 import { axisTitle, type ChartFrame } from '../charts/frame.ts';
 import { describeFrontier, type FrontierPoint, frontierChart } from '../charts/frontier.ts';
 import { heatmapChart } from '../charts/heatmap.ts';
-import { label, type Lang, unitLabel } from '../charts/locale.ts';
+import { countryName, label, type Lang, unitLabel } from '../charts/locale.ts';
 import { withLogScale } from './log-scale.ts';
 import { mapChart } from '../charts/map.ts';
 import { messageChart } from '../charts/message.ts';
@@ -137,7 +137,9 @@ function frameFor(
   return {
     lang: q.lang,
     title,
-    subtitle: [peerLine(selection, q.lang), ...extraLines].filter((line): line is string => line !== null),
+    subtitle: [peerLine(selection, q.lang), ...extraLines, outsideLine(q.highlight, selection, q.lang)].filter(
+      (line): line is string => line !== null,
+    ),
     footer: [missingLine(footer.missing, footer.members, q.lang), ...footer.lines].filter(
       (line): line is string => line !== null,
     ),
@@ -145,6 +147,20 @@ function frameFor(
     width: q.width,
     height: q.height,
   };
+}
+
+/**
+ * A highlighted country outside the peer group is not drawn, and the chart says so instead of
+ * greying every bar without a word.
+ */
+function outsideLine(highlight: readonly string[] | undefined, selection: Selection, lang: Lang): string | null {
+  const outside = (highlight ?? []).filter((iso3) => !selection.countries.includes(iso3));
+  if (outside.length === 0) return null;
+  const names = outside.map((iso3) => countryName(iso3, lang)).join(', ');
+  const group = selection.group?.code ?? (lang === 'vi' ? 'các nước đã chọn' : 'the countries chosen');
+  return lang === 'vi'
+    ? `${names}: được chọn làm nổi bật nhưng không thuộc ${group}, nên không có trên biểu đồ.`
+    : `${names}: highlighted but not in ${group}, so not drawn.`;
 }
 
 const liveData = (type: ChartType, q: ChartQuery, dataPath: string, origin: string) =>

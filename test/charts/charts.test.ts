@@ -398,3 +398,17 @@ describe('honest coverage and empty charts', () => {
     );
   });
 });
+
+describe('highlighting a country outside the group', () => {
+  it('says in the subtitle that it is not drawn, in both languages, and greys no bar', async () => {
+    const en = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=CHN');
+    const subtitle = (spec: Record<string, unknown>) =>
+      JSON.stringify((spec.title as { subtitle?: unknown } | undefined)?.subtitle ?? '');
+    expect(subtitle(en.body.spec)).toContain('China: highlighted but not in ASEAN, so not drawn.');
+    const vi = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=CHN&lang=vi');
+    expect(subtitle(vi.body.spec)).toContain(
+      'Trung Quốc: được chọn làm nổi bật nhưng không thuộc ASEAN, nên không có trên biểu đồ.',
+    );
+    expect(JSON.stringify(en.body.spec)).not.toContain('"#C8C8C8"');
+  });
+});
