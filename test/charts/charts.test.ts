@@ -402,8 +402,8 @@ describe('honest coverage and empty charts', () => {
 describe('highlighting a country outside the group', () => {
   it('says in the subtitle that it is not drawn, in both languages, and greys no bar', async () => {
     const en = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=CHN');
-    const subtitle = (spec: Record<string, unknown>) =>
-      JSON.stringify((spec.title as { subtitle?: unknown } | undefined)?.subtitle ?? '');
+    const subtitle = (spec: TopLevelSpec) =>
+      JSON.stringify((spec as { title?: { subtitle?: unknown } }).title?.subtitle ?? '');
     expect(subtitle(en.body.spec)).toContain('China: highlighted but not in ASEAN, so not drawn.');
     const vi = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=CHN&lang=vi');
     expect(subtitle(vi.body.spec)).toContain(
