@@ -551,7 +551,15 @@ async function buildFrontierChart(
     q,
     title,
     result.selection,
-    [yearsLine(q, lang), roles, methodLine(result.method, result.orientation, lang)],
+    [
+      yearsLine(
+        q,
+        lang,
+        result.scores.flatMap((s) => [s.values[input.code]?.year ?? null, s.values[output.code]?.year ?? null]),
+      ),
+      roles,
+      methodLine(result.method, result.orientation, lang),
+    ],
     { missing, members: result.selection.countries.length, lines: footerLines(provenance, lang) },
     description,
   );
