@@ -144,7 +144,7 @@ async function floorAnswer(route: Route): Promise<{ type: string; body: string |
   }
   const svg = await renderSvg(spec);
   if (route.body === 'svg') return { type: 'image/svg+xml', body: svg };
-  return { type: 'image/png', body: renderPng(svg, 1) };
+  return { type: 'image/png', body: await renderPng(svg, 1) };
 }
 
 const routeNamed = (name: string) => selected.find((candidate) => candidate.name === name);

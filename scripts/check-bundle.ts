@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { run } from './lib/processes.ts';
 
 export const BUDGET_BYTES = 600 * 1024;
-const FORBIDDEN = ['danfojs', '@electric-sql/pglite', '@resvg/resvg-js', 'esbuild', '@tensorflow'];
+const FORBIDDEN = ['danfojs', '@electric-sql/pglite', '@resvg/resvg-wasm', 'esbuild', '@tensorflow'];
 
 export async function measureWorkerBundle(): Promise<{ bytes: number; gzipBytes: number; forbidden: string[] }> {
   const outdir = path.resolve(import.meta.dirname, '../dist/worker');
