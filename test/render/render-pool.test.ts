@@ -47,3 +47,18 @@ describe('the render pool', () => {
     }
   });
 });
+
+describe('a render pool that recycles its threads', () => {
+  it('replaces its threads every rendersPerPool renders, and no render queued meanwhile fails', async () => {
+    const recycling = renderPool({ threads: 2, rendersPerPool: 3 });
+    try {
+      // Ten renders at once span four pools: the retired ones finish their queues before exiting.
+      const results = await Promise.all(Array.from({ length: 10 }, () => recycling.render('svg', SPEC)));
+      expect(results).toHaveLength(10);
+      expect(new Set(results).size).toBe(1);
+      expect(results[0]).toContain('Việt Nam');
+    } finally {
+      await recycling.close();
+    }
+  });
+});
