@@ -20,8 +20,14 @@ export interface ResponseStore {
   set(key: string, value: CachedResponse): Promise<void>;
 }
 
+/**
+ * 32 MiB of finished responses: a few thousand typical JSON answers, and a fixed share of the
+ * server's memory budget (see the README's memory section), whatever the traffic.
+ */
+export const RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
+
 /** An LRU bounded in bytes, so a burst of distinct queries cannot exhaust memory. */
-export function memoryResponseStore(maxBytes = 64 * 1024 * 1024): ResponseStore {
+export function memoryResponseStore(maxBytes = RESPONSE_CACHE_BYTES): ResponseStore {
   const lru = new LRUCache<string, CachedResponse>({
     maxSize: maxBytes,
     sizeCalculation: (value, key) => value.body.byteLength + key.length + 256,
