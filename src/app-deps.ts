@@ -45,7 +45,7 @@ export interface AppDeps {
   now?: () => Date;
   /** Where ETags get the data version (default: the database, re-read at most once a second). */
   versions?: DataVersionSource;
-  /** Where finished responses are cached (default: an in-process LRU of 64 MiB). */
+  /** Where finished responses are cached (default: an in-process LRU of 32 MiB). */
   responseStore?: ResponseStore;
   /** Names the deployed code in cache keys and ETags, for stores that outlive a deploy. */
   build?: string;
