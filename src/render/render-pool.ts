@@ -29,7 +29,10 @@ export interface RenderPoolOptions {
  * every JSON request behind it. The pool runs it in one thread per core, with a bounded queue;
  * past that the request is refused with 503 and Retry-After instead of piling up.
  */
-export function renderPool(options: RenderPoolOptions = {}): ChartRenderer {
+/** The chart renderer, and how many pools of threads it has started (each replacing the one before). */
+export type RenderPool = ChartRenderer & { readonly poolsStarted: number };
+
+export function renderPool(options: RenderPoolOptions = {}): RenderPool {
   const threads = options.threads ?? availableParallelism();
   const rendersPerPool = options.rendersPerPool ?? RENDERS_PER_POOL;
   const create = (): Generation => ({
@@ -50,6 +53,7 @@ export function renderPool(options: RenderPoolOptions = {}): ChartRenderer {
   // Created at the first render or warm(), not at import: a thread loading vega, resvg and pdfkit
   // would compete with the server's own start-up for the cores.
   let current: Generation | undefined;
+  let poolsStarted = 0;
   const stopping = new Set<Promise<void>>();
   // Piscina's own close() ends its threads once each is between tasks, even with renders still
   // queued (they failed with "Terminating worker thread"): a retired pool is destroyed here only
@@ -65,10 +69,16 @@ export function renderPool(options: RenderPoolOptions = {}): ChartRenderer {
       destroyIfDone(current);
       current = undefined;
     }
-    current ??= create();
+    if (!current) {
+      current = create();
+      poolsStarted++;
+    }
     return current;
   };
   return {
+    get poolsStarted() {
+      return poolsStarted;
+    },
     has: () => true,
     warm: () => {
       active();

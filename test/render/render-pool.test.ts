@@ -55,6 +55,8 @@ describe('a render pool that recycles its threads', () => {
       // Ten renders at once span four pools: the retired ones finish their queues before exiting.
       const results = await Promise.all(Array.from({ length: 10 }, () => recycling.render('svg', SPEC)));
       expect(results).toHaveLength(10);
+      // Renders 1-3, 4-6, 7-9 and 10: four pools, each started when the one before had 3.
+      expect(recycling.poolsStarted).toBe(4);
       expect(new Set(results).size).toBe(1);
       expect(results[0]).toContain('Việt Nam');
     } finally {
