@@ -7,11 +7,11 @@
  * and DOCX, Data Packages, and fuzzed input. Parameters vary (countries, years, widths, languages),
  * so the response cache sees thousands of distinct keys. The process's resident memory (main
  * thread, render threads and the embedded database, which all live in it) is sampled every
- * 250 ms and printed every `--report-every` requests; after the run the server idles `--idle`
- * seconds and is measured again.
+ * 250 ms and printed every `--report-every` requests (the last reading and the median of the
+ * window); after the run the server idles `--idle` seconds and is measured again.
  *
- * Exits 1 when a request answers 5xx (other than 503 "renderers busy"), when resident memory grew
- * by 5 % or more over the last half of the run, or when it peaked at `--max-rss-mib` or above.
+ * Exits 1 when a request answers 5xx (other than 503 "renderers busy"), when the median resident
+ * memory of the last window is 5 % or more above that of the window ending at half the run, or when it peaked at `--max-rss-mib` or above.
  *
  * Usage: npm run soak [-- --requests 100000 --rate 60 --database-url postgres://127.0.0.1/test
  *        --server-log /tmp/server.log]
@@ -202,13 +202,18 @@ async function main(): Promise<void> {
       `soak: ${REQUESTS} requests at ${RATE}/s (at most ${MAX_IN_FLIGHT} in flight) on ${args['database-url'] ? 'Postgres' : 'embedded PGlite'}; ${indicators.length} indicators`,
     );
     console.log(`resident memory at start: ${(startRss / MiB).toFixed(0)} MiB`);
-    console.log('requests   seconds   RSS MiB   peak MiB   2xx/3xx    4xx   503   5xx   p50 ms   p99 ms');
+    console.log('requests   seconds   RSS MiB   median MiB   peak MiB   2xx/3xx    4xx   503   5xx   p50 ms   p99 ms');
 
     let peak = startRss;
+    // Samples since the last checkpoint: their median is what growth compares, since a single
+    // reading swings by tens of MiB as render threads are replaced.
+    let samples: number[] = [];
     const sampler = setInterval(() => {
-      peak = Math.max(peak, rssOf(pid));
+      const rss = rssOf(pid);
+      samples.push(rss);
+      peak = Math.max(peak, rss);
     }, 250);
-    const checkpoints: { requests: number; rss: number }[] = [{ requests: 0, rss: startRss }];
+    const checkpoints: { requests: number; median: number }[] = [{ requests: 0, median: startRss }];
     const counts = { ok: 0, client: 0, busy: 0, server: 0 };
     const failures: string[] = [];
     let latencies: number[] = [];
@@ -241,9 +246,11 @@ async function main(): Promise<void> {
         if (done % REPORT_EVERY === 0 || done === REQUESTS) {
           const rss = rssOf(pid);
           peak = Math.max(peak, rss);
-          checkpoints.push({ requests: done, rss });
+          const median = samples.length ? percentile(samples, 50) : rss;
+          samples = [];
+          checkpoints.push({ requests: done, median });
           console.log(
-            `${String(done).padStart(8)}  ${((performance.now() - started) / 1000).toFixed(0).padStart(8)}  ${(rss / MiB).toFixed(0).padStart(8)}  ${(peak / MiB).toFixed(0).padStart(9)}  ${String(counts.ok).padStart(8)}  ${String(counts.client).padStart(5)}  ${String(counts.busy).padStart(4)}  ${String(counts.server).padStart(4)}  ${percentile(latencies, 50).toFixed(0).padStart(7)}  ${percentile(latencies, 99).toFixed(0).padStart(7)}`,
+            `${String(done).padStart(8)}  ${((performance.now() - started) / 1000).toFixed(0).padStart(8)}  ${(rss / MiB).toFixed(0).padStart(8)}  ${(median / MiB).toFixed(0).padStart(11)}  ${(peak / MiB).toFixed(0).padStart(9)}  ${String(counts.ok).padStart(8)}  ${String(counts.client).padStart(5)}  ${String(counts.busy).padStart(4)}  ${String(counts.server).padStart(4)}  ${percentile(latencies, 50).toFixed(0).padStart(7)}  ${percentile(latencies, 99).toFixed(0).padStart(7)}`,
           );
           latencies = [];
         }
@@ -271,10 +278,10 @@ async function main(): Promise<void> {
 
     const half = checkpoints.find((c) => c.requests >= REQUESTS / 2) ?? checkpoints[0];
     const last = checkpoints.at(-1) ?? half;
-    const growth = half && last ? (last.rss - half.rss) / half.rss : 0;
+    const growth = half && last ? (last.median - half.median) / half.median : 0;
     console.log(`resident memory after ${IDLE_SECONDS} s idle: ${(idleRss / MiB).toFixed(0)} MiB`);
     console.log(
-      `growth over the last ${REQUESTS - (half?.requests ?? 0)} requests: ${(growth * 100).toFixed(1)} % (goal < ${GROWTH_LIMIT * 100} %)`,
+      `growth over the last ${REQUESTS - (half?.requests ?? 0)} requests (median of the window ending there): ${(growth * 100).toFixed(1)} % (goal < ${GROWTH_LIMIT * 100} %)`,
     );
     console.log(`peak resident memory: ${(peak / MiB).toFixed(0)} MiB (goal < ${MAX_RSS_MIB} MiB)`);
     for (const failure of failures) console.log(`server error: ${failure}`);
