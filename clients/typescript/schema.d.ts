@@ -203,6 +203,11 @@ export interface components {
       /** @description The caveats in Vietnamese, one per English caveat, in the same order. */
       caveats_vi: string[] | null;
       source_id: string;
+      /**
+       * @description use: people's use (adoption, e.g. adults paying bills online); supply: what governments provide (online services, portals); null where neither fits.
+       * @enum {string|null}
+       */
+      measures: "use" | "supply" | null;
       /** @description Composite sources (the Blavatnik Index): the indicator's place in the source's hierarchy. */
       hierarchy: ({
         /** @enum {string|null} */
@@ -218,7 +223,7 @@ export interface components {
       /** @description Theme names from before the agenda taxonomy that still select (part of) this theme. */
       old_names: string[];
       /**
-       * @description adequate: at least 2 indicators from at least 2 publishers each have values for 10 or more of the 14 countries.
+       * @description adequate: at least 2 indicators from at least 2 publishers each have values for 10 or more of the 14 countries. A publisher is an organisation: two World Bank datasets count as one.
        * @enum {string}
        */
       evidence: "adequate" | "thin";
@@ -232,6 +237,11 @@ export interface components {
       /** @description Countries with no value on any indicator of the theme. */
       countries_with_nothing: string[];
       best_indicator_countries: number;
+      /** @description Indicators of people's use (adoption, not what governments supply) with values for 10 or more of the 14 countries, and their publishers. */
+      adoption: {
+        indicators: string[];
+        publishers: string[];
+      };
       latest_year: number | null;
       gap: components["schemas"]["Names"] & (Record<string, never> | null);
       note: components["schemas"]["Names"] & (Record<string, never> | null);
@@ -241,6 +251,11 @@ export interface components {
           source_id: string;
           level: string | null;
           parent: string | null;
+          /**
+           * @description use: people's use (adoption); supply: what governments provide; null where neither fits.
+           * @enum {string|null}
+           */
+          measures: "use" | "supply" | null;
           coverage: components["schemas"]["CoverageSummary"];
         })[];
     };

@@ -14,4 +14,5 @@ export const EXPECTED_MIGRATIONS = [
   '0010_observation_references_per_statement.sql',
   '0011_source_editions_and_findex_format.sql',
   '0012_wgi_formats_and_method_revisions.sql',
+  '0013_itu_format_and_what_indicators_measure.sql',
 ] as const;

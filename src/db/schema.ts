@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Theme } from '../domain/themes.ts';
+import type { IndicatorMeasure, Theme } from '../domain/themes.ts';
 
 export type { Theme };
 
@@ -59,7 +59,8 @@ export interface ReleaseTable {
     | 'wb-databank-xlsx'
     | 'findex-csv'
     | 'wgi-long'
-    | 'wgi-wide';
+    | 'wgi-wide'
+    | 'itu-datahub-csv';
   published_on: DateColumn;
   retrieved_on: DateColumn | null;
   file_name: string;
@@ -94,6 +95,8 @@ export interface IndicatorTable {
   /** What a published rank is a rank of (e.g. 120 countries), in English and Vietnamese. */
   rank_scope_en: ColumnType<string | null, string | null | undefined, string | null>;
   rank_scope_vi: ColumnType<string | null, string | null | undefined, string | null>;
+  /** People's `use` (adoption) or governments' `supply`; null where neither fits. */
+  measures: ColumnType<IndicatorMeasure | null, IndicatorMeasure | null | undefined, IndicatorMeasure | null>;
 }
 
 export interface ObservationTable {

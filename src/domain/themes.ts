@@ -88,6 +88,14 @@ export const SCALES = [
 export const HIERARCHY_LEVELS = ['index', 'domain', 'theme', 'indicator'] as const;
 
 /**
+ * What an indicator measures, where it decides how a theme reads: people's `use` of something
+ * (adults paying bills online: adoption) or what governments `supply` (online services, portals).
+ * Digital transformation is judged on adoption, not only on what is offered.
+ */
+export const INDICATOR_MEASURES = ['use', 'supply'] as const;
+export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
+
+/**
  * What the world's data offer on a theme beyond what CivScope serves: what was searched and not
  * found, so a thin theme says why. Shown by /v1/themes beside the measured coverage.
  */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { HIERARCHY_LEVELS, SCALES, THEMES } from '../domain/themes.ts';
+import { HIERARCHY_LEVELS, INDICATOR_MEASURES, SCALES, THEMES } from '../domain/themes.ts';
 import { IngestError } from './errors.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -33,6 +33,11 @@ export const indicatorMetaSchema = z.object({
     .object({ en: z.string().min(1), vi: z.string().min(1) })
     .nullable()
     .default(null),
+  /**
+   * What the indicator measures, where a theme's evidence depends on it: people's `use` (adoption)
+   * or what governments `supply`; omitted where neither fits.
+   */
+  measures: z.enum(INDICATOR_MEASURES).nullable().default(null),
   /** How the reader finds this indicator in the file, when the file does not use our code. */
   source_key: z.union([z.string(), z.number()]).transform(String).optional(),
 });
@@ -83,6 +88,7 @@ export const releaseMetaSchema = z
       'findex-csv',
       'wgi-long',
       'wgi-wide',
+      'itu-datahub-csv',
     ]),
     /** A plain file name beside meta.yaml: no directories, no `..`, no hidden files. */
     file: z

@@ -140,6 +140,7 @@ async function upsertIndicators(db: Db, meta: ReleaseMeta): Promise<void> {
         parent_code: eb.ref('excluded.parent_code'),
         rank_scope_en: eb.ref('excluded.rank_scope_en'),
         rank_scope_vi: eb.ref('excluded.rank_scope_vi'),
+        measures: eb.ref('excluded.measures'),
       })),
     )
     .execute();

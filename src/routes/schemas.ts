@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { INDICATOR_MEASURES } from '../domain/themes.ts';
 
 /** Response schemas shared by several route groups. */
 
@@ -82,6 +83,10 @@ export const IndicatorSchema = z
       .nullable()
       .openapi({ description: 'The caveats in Vietnamese, one per English caveat, in the same order.' }),
     source_id: z.string(),
+    measures: z.enum(INDICATOR_MEASURES).nullable().openapi({
+      description:
+        "use: people's use (adoption, e.g. adults paying bills online); supply: what governments provide (online services, portals); null where neither fits.",
+    }),
     hierarchy: z
       .object({
         level: z.enum(['index', 'domain', 'theme', 'indicator']).nullable(),

@@ -21,6 +21,7 @@ export function presentIndicator(i: IndicatorRow) {
     definition_vi: i.definition_vi,
     caveats_vi: i.caveats_vi,
     source_id: i.source_id,
+    measures: i.measures,
     hierarchy:
       i.level === null && i.parent_code === null && i.rank_scope_en === null
         ? null

@@ -6,9 +6,10 @@ export interface ThemeEvidence {
   theme: Theme;
   indicators: number;
   indicatorsWithValues: number;
-  sources: string[];
+  /** The organisations publishing the indicators with values (publisherOrganisation). */
+  publishers: string[];
   wellCoveredIndicators: number;
-  wellCoveredSources: string[];
+  wellCoveredPublishers: string[];
   countriesWithAny: string[];
   countriesWithNothing: string[];
   bestCountries: number;
@@ -46,19 +47,19 @@ export function gapSentences(e: ThemeEvidence, adequate: boolean, threshold = 10
           )
         : '';
   if (adequate) return nothingEn ? { en: nothingEn, vi: nothingVi } : null;
-  const sourcesText = e.sources.length > 0 ? ` (${e.sources.join(', ')})` : '';
+  const publishersText = e.publishers.length > 0 ? ` (${e.publishers.join(', ')})` : '';
   const en = [
-    `Thin evidence: ${plural(e.indicatorsWithValues, 'indicator', 'indicators')} from ${plural(e.sources.length, 'publisher', 'publishers')}${sourcesText} ${e.indicatorsWithValues === 1 ? 'has' : 'have'} values;`,
+    `Thin evidence: ${plural(e.indicatorsWithValues, 'indicator', 'indicators')} from ${plural(e.publishers.length, 'publisher', 'publishers')}${publishersText} ${e.indicatorsWithValues === 1 ? 'has' : 'have'} values;`,
     e.wellCoveredIndicators === 0
       ? `None covers ${threshold} of the ${total} countries, where 2 indicators from 2 publishers are needed.`
-      : `${e.wellCoveredIndicators} (from ${plural(e.wellCoveredSources.length, 'publisher', 'publishers')}) cover at least ${threshold} of the ${total} countries, where 2 from 2 publishers are needed.`,
+      : `${e.wellCoveredIndicators} (from ${plural(e.wellCoveredPublishers.length, 'publisher', 'publishers')}) cover at least ${threshold} of the ${total} countries, where 2 from 2 publishers are needed.`,
     nothingEn,
   ];
   const vi = [
-    `Bằng chứng còn mỏng: ${e.indicatorsWithValues} chỉ số của ${e.sources.length} nguồn${sourcesText} có giá trị;`,
+    `Bằng chứng còn mỏng: ${e.indicatorsWithValues} chỉ số của ${e.publishers.length} tổ chức công bố${publishersText} có giá trị;`,
     e.wellCoveredIndicators === 0
-      ? `Không chỉ số nào có số liệu cho ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 nguồn.`
-      : `${e.wellCoveredIndicators} chỉ số (của ${e.wellCoveredSources.length} nguồn) có số liệu cho ít nhất ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 nguồn.`,
+      ? `Không chỉ số nào có số liệu cho ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`
+      : `${e.wellCoveredIndicators} chỉ số (của ${e.wellCoveredPublishers.length} tổ chức công bố) có số liệu cho ít nhất ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`,
     nothingVi,
   ];
   return { en: en.join(' ').trim(), vi: vi.join(' ').trim() };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { COUNTRIES } from '../domain/countries.ts';
+import { publisherOrganisation } from '../domain/publishers.ts';
 import {
   LEGACY_THEMES,
   type Theme,
@@ -49,7 +50,11 @@ export async function indicatorsWithCoverage(db: Kysely<Database>, selection?: T
   return indicators.map((indicator) => ({ indicator, coverage: summarise(byCode.get(indicator.code)) }));
 }
 
-function themeEvidence(theme: Theme, members: { indicator: IndicatorRow; coverage: CoverageSummary }[]): ThemeEvidence {
+function themeEvidence(
+  theme: Theme,
+  members: { indicator: IndicatorRow; coverage: CoverageSummary }[],
+  organisation: (sourceId: string) => string,
+): ThemeEvidence {
   const withValues = members.filter((m) => m.coverage.countries > 0);
   const covered = new Set(withValues.flatMap((m) => m.coverage.countries_with_values));
   const wellCovered = withValues.filter((m) => m.coverage.countries >= ADEQUATE_COUNTRIES);
@@ -58,13 +63,25 @@ function themeEvidence(theme: Theme, members: { indicator: IndicatorRow; coverag
     theme,
     indicators: members.length,
     indicatorsWithValues: withValues.length,
-    sources: [...new Set(withValues.map((m) => m.indicator.source_id))].sort(),
+    publishers: [...new Set(withValues.map((m) => organisation(m.indicator.source_id)))].sort(),
     wellCoveredIndicators: wellCovered.length,
-    wellCoveredSources: [...new Set(wellCovered.map((m) => m.indicator.source_id))].sort(),
+    wellCoveredPublishers: [...new Set(wellCovered.map((m) => organisation(m.indicator.source_id)))].sort(),
     countriesWithAny: ALL_ISO3.filter((iso3) => covered.has(iso3)),
     countriesWithNothing: ALL_ISO3.filter((iso3) => !covered.has(iso3)),
     bestCountries: Math.max(0, ...withValues.map((m) => m.coverage.countries)),
     latestYear: years.length > 0 ? Math.max(...years) : null,
+  };
+}
+
+/** The theme's well-covered indicators of people's use (adoption), and who publishes them. */
+function adoptionEvidence(
+  members: { indicator: IndicatorRow; coverage: CoverageSummary }[],
+  organisation: (sourceId: string) => string,
+): { indicators: string[]; publishers: string[] } {
+  const used = members.filter((m) => m.indicator.measures === 'use' && m.coverage.countries >= ADEQUATE_COUNTRIES);
+  return {
+    indicators: used.map((m) => m.indicator.code),
+    publishers: [...new Set(used.map((m) => organisation(m.indicator.source_id)))].sort(),
   };
 }
 
@@ -75,10 +92,11 @@ function themeEvidence(theme: Theme, members: { indicator: IndicatorRow; coverag
 export async function themesCoverage(db: Kysely<Database>) {
   const [all, sources] = await Promise.all([indicatorsWithCoverage(db), listSources(db)]);
   const publisher = new Map(sources.map((s) => [s.id, s.publisher]));
+  const organisation = (sourceId: string) => publisherOrganisation(publisher.get(sourceId) ?? sourceId);
   const themes = THEMES.map((theme) => {
     const members = all.filter((m) => m.indicator.theme === theme);
-    const evidence = themeEvidence(theme, members);
-    const adequate = evidence.wellCoveredIndicators >= 2 && evidence.wellCoveredSources.length >= 2;
+    const evidence = themeEvidence(theme, members, organisation);
+    const adequate = evidence.wellCoveredIndicators >= 2 && evidence.wellCoveredPublishers.length >= 2;
     return {
       code: theme,
       name: THEME_NAMES[theme],
@@ -88,10 +106,13 @@ export async function themesCoverage(db: Kysely<Database>) {
       evidence: adequate ? ('adequate' as const) : ('thin' as const),
       indicator_count: members.length,
       indicators_with_values: evidence.indicatorsWithValues,
-      sources: evidence.sources.map((id) => ({ id, publisher: publisher.get(id) ?? id })),
+      sources: [...new Set(members.filter((m) => m.coverage.countries > 0).map((m) => m.indicator.source_id))]
+        .sort()
+        .map((id) => ({ id, publisher: publisher.get(id) ?? id })),
       countries_with_any_value: evidence.countriesWithAny,
       countries_with_nothing: evidence.countriesWithNothing,
       best_indicator_countries: evidence.bestCountries,
+      adoption: adoptionEvidence(members, organisation),
       latest_year: evidence.latestYear,
       gap: gapSentences(evidence, adequate),
       note: THEME_EVIDENCE_NOTES[theme] ?? null,
@@ -101,6 +122,7 @@ export async function themesCoverage(db: Kysely<Database>) {
         source_id: indicator.source_id,
         level: indicator.level,
         parent: indicator.parent_code,
+        measures: indicator.measures,
         coverage,
       })),
     };

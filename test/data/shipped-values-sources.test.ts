@@ -209,6 +209,24 @@ describe('the Global Findex 2025 release', () => {
   });
 });
 
+describe('the ITU DataHub mobile phone ownership release', () => {
+  it('serves every ASEAN+3 value exactly as dataValue writes it (101 values), with its data source', async () => {
+    const { data, codeOf } = await sourceRowsByKey('itu-datahub', '2025-12-mobile-phone-ownership');
+    const stored = await storedValues('itu-datahub:2025-12-mobile-phone-ownership');
+    let compared = 0;
+    for (const row of data) {
+      const code = codeOf.get(row.seriesCode ?? '');
+      if (!code || !REGISTRY.has(row.entityIso ?? '')) continue;
+      expect(stored.get(`${code}|${row.entityIso}|${row.dataYear}`), `${row.entityIso} ${row.dataYear}`).toBe(
+        Number(row.dataValue),
+      );
+      compared++;
+    }
+    expect(compared).toBe(101);
+    expect(stored.size).toBe(101);
+  });
+});
+
 describe('the WGI 2026 update', () => {
   it('serves every declared 2025 aggregate (estimate, bounds, score, sources) exactly as the file writes it (756 values)', async () => {
     const { data, codeOf } = await sourceRowsByKey('wb-wgi', '2026');

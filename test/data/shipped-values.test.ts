@@ -30,13 +30,14 @@ async function storedValue(indicator: string, iso3: string, year: number, releas
 }
 
 describe('the shipped releases', () => {
-  it('load 21,302 observations from 21 releases of 12 sources', async () => {
+  it('load 21,404 observations from 23 releases of 13 sources', async () => {
     // 1008 + 12534 + 811 + 882 + 763 + 56 + 10, + BIPA 2024 516 + QoG Expert Survey 2020 152,
     // + ILOSTAT 260 + 47, BSG-derived ILOSTAT 52 + 67, V-Dem 117, BSG-derived GovTech 98, Internet users 472,
-    // + WWBI 3.1 715, Global Findex 2025 295, training harmonised 11, WGI 2026 756 + 1680
-    expect(await countObservations(test.db)).toBe(21302);
-    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(21);
-    expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(12);
+    // + WWBI 3.1 715, Global Findex 2025 295, training harmonised 11, WGI 2026 756 + 1680,
+    // + ITU mobile phone ownership 101, Viet Nam's training minimum since Decree 89/2021 1
+    expect(await countObservations(test.db)).toBe(21404);
+    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(23);
+    expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(13);
   });
 
   it('keep the checked figures: EGDI 2022 SGP 0.9133 and VNM EGDI 2020 0.6667', async () => {
@@ -105,9 +106,24 @@ describe('the shipped releases', () => {
     expect(sgp?.reference_url).toMatch(/^https:\/\/slidetodoc\.com\//);
   });
 
+  it("date Viet Nam's statutory training minimum: 1 in 2018 (Circular 01/2018), 0 from 2021 (Decree 89/2021 annulled it)", async () => {
+    const rows = await test.db
+      .selectFrom('observation')
+      .select(['year', 'value', 'release_id', 'reference_url'])
+      .where('indicator_code', '=', 'TRN.STAT.SET')
+      .where('iso3', '=', 'VNM')
+      .orderBy('year')
+      .execute();
+    expect(rows.map((r) => [r.year, r.value, r.release_id])).toEqual([
+      [2018, 1, 'civscope-training:2026-12'],
+      [2021, 0, 'civscope-training:2026-12-07'],
+    ]);
+    expect(rows[1]?.reference_url).toMatch(/^https:\/\/english\.luatvietnam\.vn\/decree-no-89-2021-nd-cp/);
+  });
+
   it('give every indicator a theme, unit, scale, definition and source', async () => {
     const indicators = await test.db.selectFrom('indicator').selectAll().execute();
-    expect(indicators.length).toBe(6 + 36 + 14 + 2 + 7 + 53 + 20 + 4 + 3 + 5 + 8 + 9 + 7 + 1 + 34 + 9 + 2 + 36);
+    expect(indicators.length).toBe(6 + 36 + 14 + 2 + 7 + 53 + 20 + 4 + 3 + 5 + 8 + 9 + 7 + 1 + 34 + 9 + 2 + 36 + 1); // + ITU phone ownership
     for (const i of indicators) {
       expect(i.definition.length, i.code).toBeGreaterThan(20);
       expect(i.unit, i.code).not.toBe('');
@@ -136,7 +152,7 @@ describe('the shipped releases', () => {
         compared++;
       }
     }
-    expect(compared).toBe(16075);
+    expect(compared).toBe(16076); // + Viet Nam's training minimum since Decree 89/2021
   });
 
   it('serve every BIPA 2024 value, rank and rank label exactly as bipa2024_all_data.csv writes them', async () => {

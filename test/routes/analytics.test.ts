@@ -506,7 +506,7 @@ describe('the changes feed between the two WDI GDP-per-capita vintages', () => {
   it('since a date lists only the sources with a newer release', async () => {
     const { body } = await getJson(app, '/v1/changes?since=2025-01-01');
     const sources = new Set((body.changes as { source: string }[]).map((c) => c.source));
-    expect([...sources].sort()).toEqual(['civscope-training', 'wb-findex', 'wb-wdi', 'wb-wgi']);
+    expect([...sources].sort()).toEqual(['civscope-training', 'itu-datahub', 'wb-findex', 'wb-wdi', 'wb-wgi']);
   });
 });
 

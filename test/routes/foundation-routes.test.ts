@@ -59,8 +59,8 @@ describe('catalogue routes', () => {
     expect(coverage.find((c) => c.iso3 === 'KOR')).toMatchObject({ first_year: 2000, last_year: 2018 });
   });
 
-  it('GET /v1/sources and /v1/releases list the twelve sources and every wb-wdi release, oldest first', async () => {
-    expect((await getJson(loaded.app, '/v1/sources')).body.count).toBe(12);
+  it('GET /v1/sources and /v1/releases list the thirteen sources (ITU since 2026-12) and every wb-wdi release, oldest first', async () => {
+    expect((await getJson(loaded.app, '/v1/sources')).body.count).toBe(13);
     const { body } = await getJson(loaded.app, '/v1/releases?source=wb-wdi');
     expect((body.releases as { id: string }[]).map((r) => r.id)).toEqual([
       'wb-wdi:2023-12-gdp-per-capita',

@@ -13,7 +13,14 @@ interface ThemeBody {
   gap: { en: string; vi: string } | null;
   note: { en: string; vi: string } | null;
   old_names: string[];
-  indicators: { code: string; level: string | null; parent: string | null; coverage: { countries: number } }[];
+  adoption: { indicators: string[]; publishers: string[] };
+  indicators: {
+    code: string;
+    level: string | null;
+    parent: string | null;
+    measures: string | null;
+    coverage: { countries: number; countries_with_values: string[]; latest_year: number | null };
+  }[];
 }
 
 async function themes(): Promise<ThemeBody[]> {
@@ -21,6 +28,44 @@ async function themes(): Promise<ThemeBody[]> {
 }
 
 describe('GET /v1/themes', () => {
+  it('measures digital adoption, not only supply: use indicators from the World Bank and the ITU cover 12 and 14 countries', async () => {
+    const digital = (await themes()).find((t) => t.code === 'digital-transformation');
+    expect(digital?.adoption).toEqual({
+      indicators: [
+        'FINDEX.FIN26A',
+        'FINDEX.FIN26A.MEN',
+        'FINDEX.FIN26A.WOMEN',
+        'FINDEX.FIN26B',
+        'FINDEX.FIN27A',
+        'IT.NET.USER.ZS',
+        'ITU.MOBILE_OWNERSHIP',
+      ],
+      // The Findex and the WDI are both the World Bank's: one publisher, not two.
+      publishers: ['International Telecommunication Union', 'World Bank'],
+    });
+    const phones = digital?.indicators.find((i) => i.code === 'ITU.MOBILE_OWNERSHIP');
+    expect(phones?.measures).toBe('use');
+    expect(phones?.coverage).toMatchObject({ countries: 14, latest_year: 2024 });
+    const findex = digital?.indicators.find((i) => i.code === 'FINDEX.FIN26A');
+    // Brunei and Timor-Leste are not surveyed by the Global Findex.
+    expect(findex?.coverage.countries_with_values).not.toContain('BRN');
+    expect(findex?.coverage.countries).toBe(12);
+    expect(digital?.indicators.find((i) => i.code === 'EGDI')?.measures).toBe('supply');
+    expect(digital?.indicators.find((i) => i.code === 'HCI')?.measures).toBeNull();
+  });
+
+  it("serves each ITU value with who produced it: Viet Nam's 2023 phone ownership from the ministry, Cambodia's as an ITU estimate", async () => {
+    const { body } = await getJson(
+      loaded.app,
+      '/v1/observations?indicator=ITU.MOBILE_OWNERSHIP&countries=VNM,KHM&from=2023&to=2023',
+    );
+    const rows = body.observations as { iso3: string; value: number; note: string }[];
+    expect(rows.map((r) => [r.iso3, r.value, r.note])).toEqual([
+      ['KHM', 79.4317, 'Data source: ITU estimate.'],
+      ['VNM', 83.82, 'Data source: Ministry of Information and Communications.'],
+    ]);
+  });
+
   it('lists the eight agenda themes in order, with English and Vietnamese names and the old names they absorb', async () => {
     const list = await themes();
     expect(list.map((t) => t.code)).toEqual([
@@ -51,7 +96,7 @@ describe('GET /v1/themes', () => {
     expect(training?.indicators.find((i) => i.code === 'TRN.STAT.HOURS')?.coverage.countries).toBe(4);
     expect(training?.indicators.find((i) => i.code === 'TRN.STAT.SET')?.coverage.countries).toBe(7);
     expect(training?.gap?.en).toBe(
-      'Thin evidence: 9 indicators from 1 publisher (civscope-training) have values; None covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 6 of 14: Brunei Darussalam, Cambodia, Lao PDR, Myanmar, Thailand, Timor-Leste.',
+      'Thin evidence: 9 indicators from 1 publisher (CivScope) have values; None covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 6 of 14: Brunei Darussalam, Cambodia, Lao PDR, Myanmar, Thailand, Timor-Leste.',
     );
     expect(training?.gap?.vi).toContain('6/14 nước không có giá trị nào: Bru-nây, Campuchia, Lào');
     expect(training?.note?.en).toContain('Learning & development indicator but publishes no value');

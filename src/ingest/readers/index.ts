@@ -17,6 +17,7 @@ const READERS: Readonly<Record<Exclude<ReleaseMeta['format'], 'tidy'>, () => Pro
   'findex-csv': async () => (await import('./findex-csv.ts')).readFindexCsv,
   'wgi-long': async () => (await import('./wgi-long.ts')).readWgiLong,
   'wgi-wide': async () => (await import('./wgi-wide.ts')).readWgiWide,
+  'itu-datahub-csv': async () => (await import('./itu-datahub-csv.ts')).readItuDatahubCsv,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { THEMES } from '../../domain/themes.ts';
+import { INDICATOR_MEASURES, THEMES } from '../../domain/themes.ts';
 import { CoverageSummarySchema, NamesSchema, problemResponses } from '../schemas.ts';
 
 const ThemeSchema = z
@@ -11,7 +11,7 @@ const ThemeSchema = z
       .openapi({ description: 'Theme names from before the agenda taxonomy that still select (part of) this theme.' }),
     evidence: z.enum(['adequate', 'thin']).openapi({
       description:
-        'adequate: at least 2 indicators from at least 2 publishers each have values for 10 or more of the 14 countries.',
+        'adequate: at least 2 indicators from at least 2 publishers each have values for 10 or more of the 14 countries. A publisher is an organisation: two World Bank datasets count as one.',
     }),
     indicator_count: z.number().int(),
     indicators_with_values: z.number().int(),
@@ -21,6 +21,15 @@ const ThemeSchema = z
       .array(z.string())
       .openapi({ description: 'Countries with no value on any indicator of the theme.' }),
     best_indicator_countries: z.number().int(),
+    adoption: z
+      .object({
+        indicators: z.array(z.string()),
+        publishers: z.array(z.string()),
+      })
+      .openapi({
+        description:
+          "Indicators of people's use (adoption, not what governments supply) with values for 10 or more of the 14 countries, and their publishers.",
+      }),
     latest_year: z.number().int().nullable(),
     gap: NamesSchema.nullable().openapi({
       description: 'The gap in words, where the evidence is thin or countries have nothing.',
@@ -35,6 +44,9 @@ const ThemeSchema = z
         source_id: z.string(),
         level: z.string().nullable(),
         parent: z.string().nullable(),
+        measures: z.enum(INDICATOR_MEASURES).nullable().openapi({
+          description: "use: people's use (adoption); supply: what governments provide; null where neither fits.",
+        }),
         coverage: CoverageSummarySchema,
       }),
     ),
