@@ -951,6 +951,8 @@ export interface operations {
         format?: "json" | "csv" | "sdmx-csv" | "xlsx";
         /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
         bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
         /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
         lang?: "en" | "vi";
         /** @description Rows per page (at most 5000). */
@@ -1033,6 +1035,8 @@ export interface operations {
         format?: "json" | "csv" | "xlsx";
         /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
         bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
         /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
         lang?: "en" | "vi";
       };
@@ -1117,6 +1121,8 @@ export interface operations {
         format?: "json" | "csv" | "xlsx";
         /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
         bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
         /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
         lang?: "en" | "vi";
       };
@@ -1190,6 +1196,8 @@ export interface operations {
         format?: "json" | "csv" | "xlsx";
         /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
         bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
         /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
         lang?: "en" | "vi";
       };
@@ -1289,6 +1297,8 @@ export interface operations {
         format?: "json" | "csv" | "xlsx";
         /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
         bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
       };
     };
     responses: {
@@ -1363,6 +1373,8 @@ export interface operations {
         format?: "json" | "csv" | "xlsx";
         /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
         bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
       };
     };
     responses: {
@@ -1468,6 +1480,8 @@ export interface operations {
         format?: "json" | "csv" | "xlsx";
         /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
         bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
       };
     };
     responses: {
@@ -1581,6 +1595,8 @@ export interface operations {
         format?: "json" | "csv" | "xlsx";
         /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
         bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
       };
     };
     responses: {

@@ -215,8 +215,17 @@ export const bomParam = z
     description: '`true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly.',
   });
 
+export const styleParam = z
+  .enum(['data', 'reader'], { error: 'style must be data or reader' })
+  .default('data')
+  .openapi({
+    param: { name: 'style', in: 'query' },
+    description:
+      "For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese.",
+  });
+
 /** How a table comes back: JSON, CSV (optionally with a BOM for Excel) or an Excel workbook. */
-export const tableOutputParams = { format: tableFormatParam, bom: bomParam };
+export const tableOutputParams = { format: tableFormatParam, bom: bomParam, style: styleParam };
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2})))?$/;
 

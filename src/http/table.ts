@@ -1,4 +1,6 @@
+import type { Lang } from '../charts/locale.ts';
 import { csvResponse, toCsv, withProvenanceColumns } from './csv.ts';
+import { readerTable } from './reader-table.ts';
 import { Problem } from './problem.ts';
 import { STATIC_HEADERS } from './static-headers.ts';
 
@@ -6,6 +8,35 @@ import { STATIC_HEADERS } from './static-headers.ts';
 export interface TableProvenance {
   sources: { id: string; name: string; publisher: string; url: string; licence: string; citation: string }[];
   releases: { id: string; source_id: string; label: string; published_on: string; sha256: string }[];
+}
+
+/** What a reader's file (`style=reader`) says of an indicator in a table. */
+export interface TableIndicator {
+  name: { en: string; vi: string };
+  /** As the source writes it; translated where the file is read. */
+  unit: string;
+  /** Display decimals: the reader's file rounds to them, the data file never does. */
+  decimals: number;
+  source_id: string;
+}
+
+/** Indicator rows as the database holds them → what a table needs of each, by code. */
+export function tableIndicators(
+  list: readonly {
+    code: string;
+    name_en: string;
+    name_vi: string;
+    unit: string;
+    decimals: number;
+    source_id: string;
+  }[],
+): ReadonlyMap<string, TableIndicator> {
+  return new Map(
+    list.map((i) => [
+      i.code,
+      { name: { en: i.name_en, vi: i.name_vi }, unit: i.unit, decimals: i.decimals, source_id: i.source_id },
+    ]),
+  );
 }
 
 /** One table as every format sees it: CSV writes it as is, a workbook adds a sources sheet. */
@@ -16,6 +47,11 @@ export interface Table {
   /** Numbers stay numbers; '' or null is an empty cell. */
   rows: readonly (readonly unknown[])[];
   provenance: TableProvenance;
+  /**
+   * The indicators of the table by code: those named in an `indicator` column or as column names
+   * (a comparison's `GE.EST`, `GE.EST_year`), or the one the table is named after.
+   */
+  indicators?: ReadonlyMap<string, TableIndicator>;
 }
 
 /** Table → .xlsx bytes. Node only (exceljs); absent on Workers, where xlsx answers 501. */
@@ -23,16 +59,22 @@ export type SpreadsheetWriter = (table: Table) => Promise<Uint8Array>;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** CSV (RFC 4180, optionally with a UTF-8 BOM for Excel) or an Excel workbook. */
+/**
+ * CSV (RFC 4180, optionally with a UTF-8 BOM for Excel) or an Excel workbook. `style=reader` is the
+ * file for a person: headers in `lang`, names for codes, display decimals, and a BOM on CSV so Excel
+ * reads Vietnamese; the default `data` is the exact, machine-named file a partner parses.
+ */
 export async function tableResponse(
-  table: Table,
-  output: { format: string; bom?: boolean },
+  dataTable: Table,
+  output: { format: string; bom?: boolean; style?: 'data' | 'reader'; lang?: Lang },
   writer: SpreadsheetWriter | undefined,
   headers: Record<string, string> = {},
 ): Promise<Response> {
+  const reader = output.style === 'reader';
+  const table = reader ? readerTable(dataTable, output.lang ?? 'en') : dataTable;
   if (output.format === 'csv') {
     const csv = toCsv(table.header, table.rows);
-    return csvResponse(output.bom ? `\uFEFF${csv}` : csv, `${table.name}.csv`, headers);
+    return csvResponse(output.bom || reader ? `\uFEFF${csv}` : csv, `${table.name}.csv`, headers);
   }
   if (output.format !== 'xlsx')
     throw new Problem(400, 'invalid_parameter', `format ${output.format} is not a table format`, {
@@ -63,7 +105,8 @@ export function provenanceTable(
   header: readonly string[],
   rows: readonly (readonly unknown[])[],
   provenance: TableProvenance & { sources: { name: string; licence: string }[] },
+  indicators?: ReadonlyMap<string, TableIndicator>,
 ): Table {
   const [withHeader, withRows] = withProvenanceColumns(header, rows, provenance);
-  return { name, header: withHeader, rows: withRows, provenance };
+  return { name, header: withHeader, rows: withRows, provenance, ...(indicators ? { indicators } : {}) };
 }

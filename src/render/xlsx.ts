@@ -33,6 +33,17 @@ function withVietnameseNames(table: Table): { header: string[]; rows: unknown[][
 }
 
 /**
+ * The table's indicators a source publishes, by code and both names, so the sources sheet too says
+ * what the numbers measure when it is read apart from the data sheet.
+ */
+function indicatorsOf(table: Table, sourceId: string): string {
+  return [...(table.indicators ?? new Map())]
+    .filter(([, i]) => i.source_id === sourceId)
+    .map(([code, i]) => `${code}: ${i.name.en} / ${i.name.vi}`)
+    .join('; ');
+}
+
+/**
  * An Excel workbook: the data sheet (numbers as numbers, empty cells for missing values, a frozen
  * header row) and a sources sheet with each release's source, licence, citation and sha256.
  */
@@ -44,7 +55,7 @@ export async function writeWorkbook(table: Table): Promise<Uint8Array> {
   data.addRow(header).font = { bold: true };
   for (const row of rows) data.addRow(row.map((cell) => (cell === '' || cell === undefined ? null : cell)));
   const sources = workbook.addWorksheet(SOURCES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sources.addRow([...SOURCE_COLUMNS]).font = { bold: true };
+  sources.addRow([...SOURCE_COLUMNS, 'indicators']).font = { bold: true };
   for (const release of table.provenance.releases) {
     const source = table.provenance.sources.find((s) => s.id === release.source_id);
     sources.addRow([
@@ -57,6 +68,7 @@ export async function writeWorkbook(table: Table): Promise<Uint8Array> {
       source?.licence ?? '',
       source?.citation ?? '',
       source?.url ?? '',
+      indicatorsOf(table, release.source_id),
     ]);
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -11,7 +11,7 @@ import { resolveSelection, type Selection, selectionForYear } from './selection.
 import { describeVintage, resolveVintage } from './vintage.ts';
 
 /** The query of /v1/aggregates without its table format; a caller inside the app may leave `membership` to its default. */
-export type AggregatesQuery = Lenient<Omit<AggregatesParams, 'format' | 'bom'>, 'membership'>;
+export type AggregatesQuery = Lenient<Omit<AggregatesParams, 'format' | 'bom' | 'style'>, 'membership'>;
 
 const METHODS: Record<AggregateStat, string> = {
   mean: 'Arithmetic mean of the members that reported a value that year.',

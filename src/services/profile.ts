@@ -17,7 +17,7 @@ import { describeVintage, resolveVintage } from './vintage.ts';
  * The query of /v1/profiles/{iso3} without its table format; `membership` and `lang` may be left
  * to their defaults by a caller inside the app (the country briefs, which pick peers by `countries`).
  */
-export type ProfileQuery = Lenient<Omit<ProfileParams, 'format' | 'bom'>, 'membership' | 'lang'>;
+export type ProfileQuery = Lenient<Omit<ProfileParams, 'format' | 'bom' | 'style'>, 'membership' | 'lang'>;
 
 /** One country on every indicator: its value, rank in the group, the group's spread and the frontier. */
 export async function profileOf(db: Kysely<Database>, iso3: string, query: ProfileQuery, now?: Date) {

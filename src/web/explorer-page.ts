@@ -139,7 +139,11 @@ function panels(lang: Lang, documents: boolean): string {
   <div role="tabpanel" id="panel-sources" aria-labelledby="tab-sources" class="panel" hidden><div id="sources"></div></div>
   <div role="tabpanel" id="panel-download" aria-labelledby="tab-download" class="panel" hidden>
     ${text(lang, 'download.data', 'h2')}
-    <ul class="links"><li><a id="dl-csv" href="#" download data-i18n="download.csv">${escapeHtml(t(lang, 'download.csv'))}</a></li></ul>
+    <ul class="links">
+      <li><a id="dl-csv" href="#" download data-i18n="download.csv">${escapeHtml(t(lang, 'download.csv'))}</a></li>
+      ${documents ? `<li><a id="dl-xlsx" href="#" download data-i18n="download.xlsx">${escapeHtml(t(lang, 'download.xlsx'))}</a></li>` : ''}
+      <li><a id="dl-csv-exact" href="#" download data-i18n="download.csvExact">${escapeHtml(t(lang, 'download.csvExact'))}</a></li>
+    </ul>
     ${text(lang, 'download.chart', 'h2')}
     <ul class="links">
       <li><a id="dl-png" href="#" download data-i18n="download.png">PNG</a></li>

@@ -75,14 +75,15 @@ describe.skipIf(skipWithoutTool('python3:openpyxl'))('format=xlsx on every table
       'licence',
       'citation',
       'url',
+      'indicators',
     ]);
     expect(sources.length).toBeGreaterThan(1);
   });
 
   it('keeps Vietnamese names: country_vi beside the English name', async () => {
     const book = await openWorkbook('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024&format=xlsx');
-    expect(book.header.slice(1, 4)).toEqual(['iso3', 'country', 'country_vi']);
-    expect(book.rows.find((r) => r[1] === 'VNM')?.[3]).toBe('Việt Nam');
+    expect(book.header.slice(0, 5)).toEqual(['indicator', 'rank', 'iso3', 'country', 'country_vi']);
+    expect(book.rows.find((r) => r[2] === 'VNM')?.[4]).toBe('Việt Nam');
   });
 
   it('CSV with bom=true starts with the UTF-8 byte order mark; without it, none', async () => {
@@ -99,5 +100,36 @@ describe.skipIf(skipWithoutTool('python3:openpyxl'))('format=xlsx on every table
     const response = await edge.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024&format=xlsx');
     expect(response.status).toBe(501);
     expect(await response.json()).toMatchObject({ code: 'not_implemented' });
+  });
+});
+
+describe('the workbook a person opens (style=reader)', () => {
+  it('names what it measures on both sheets: the indicator column on the data sheet, the indicators of each source on the sources sheet', async () => {
+    const { sheets, header, rows } = await openWorkbook(
+      '/v1/rankings?indicator=GE.EST&group=ASEAN&lang=vi&format=xlsx&style=reader',
+    );
+    expect(header.slice(0, 7)).toEqual([
+      'Chỉ số',
+      'Đơn vị',
+      'Thứ hạng',
+      'Mã ISO3',
+      'Quốc gia',
+      'Quốc gia (tiếng Anh)',
+      'Giá trị',
+    ]);
+    expect(rows[0]?.slice(0, 7)).toEqual([
+      'Hiệu quả của Chính phủ: ước lượng',
+      'điểm quản trị (khoảng -2,5 đến 2,5)',
+      1,
+      'SGP',
+      'Xin-ga-po',
+      'Singapore',
+      2.0921,
+    ]);
+    const [sourcesHeader, ...sources] = sheets[SOURCES_SHEET] as [string[], ...unknown[][]];
+    expect(sourcesHeader.at(-1)).toBe('indicators');
+    expect(sources.map((r) => r.at(-1))).toEqual([
+      'GE.EST: Government Effectiveness: Estimate / Hiệu quả của Chính phủ: ước lượng',
+    ]);
   });
 });

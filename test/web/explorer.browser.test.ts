@@ -246,17 +246,27 @@ describe.skipIf(skipWithoutTool('chromium'))('the explorer, embed and methods pa
     await rendered(page, 4);
     expect(await page.textContent('#sources h2')).toBe('Chỉ số phát triển Chính phủ điện tử (EGDI)');
 
-    // 5. Download: the CSV of the view, with Vietnamese country names and stable column names.
+    // 5. Download: the CSV of the view for Excel (a byte order mark, Vietnamese column names, the
+    // indicator's name and unit, display decimals), and the exact CSV for systems beside it.
     await page.click('#tab-download');
     await rendered(page, 5);
     await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-vi-1600-download.png'), fullPage: true });
     expect(await untranslated(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv')]);
-    const csv = await readFile((await download.path()) as string, 'utf8');
+    const bytes = await readFile((await download.path()) as string);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString('utf8');
     expect(csv.split('\r\n')[0]).toBe(
+      'Chỉ số,Đơn vị,Mã ISO3,Quốc gia,Quốc gia (tiếng Anh),Năm,Giá trị,Cờ đánh dấu,Ghi chú,Phiên bản dữ liệu,Nguồn,Giấy phép,Tài liệu tham chiếu',
+    );
+    expect(csv).toContain('Chỉ số phát triển Chính phủ điện tử (EGDI),chỉ số 0–1,VNM,Việt Nam,Viet Nam,2024,0.7709,');
+    const [exact] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv-exact')]);
+    const exactCsv = await readFile((await exact.path()) as string, 'utf8');
+    expect(exactCsv.split('\r\n')[0]).toBe(
       'indicator,iso3,country,year,value,flag,note,release,source,licence,reference_url',
     );
-    expect(csv).toContain('EGDI,VNM,Việt Nam,2024,0.77092,');
+    expect(exactCsv).toContain('EGDI,VNM,Việt Nam,2024,0.77092,');
+    expect(await page.getAttribute('#dl-xlsx', 'href')).toMatch(/format=xlsx&style=reader$/);
     expect(await page.getAttribute('#dl-pdf', 'href')).toMatch(/^\/v1\/charts\/timeseries\.pdf\?/);
     // The brief of the highlighted country within the group, in the page's language.
     expect(await page.getAttribute('#brief-link', 'href')).toBe('/v1/briefs/VNM?group=ASEAN&lang=vi&format=html');

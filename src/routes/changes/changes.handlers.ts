@@ -31,7 +31,12 @@ export const changes =
     if (q.format !== 'json') {
       const provenance = await provenanceFor(deps.db, out.releaseIds);
       const table = { name: 'changes', header: out.header, rows: out.rows, provenance };
-      return (await tableResponse(table, { format: q.format, bom: q.bom }, deps.spreadsheet, headers)) as never;
+      return (await tableResponse(
+        table,
+        { format: q.format, bom: q.bom, style: q.style },
+        deps.spreadsheet,
+        headers,
+      )) as never;
     }
     return c.json(out.body, 200, headers);
   };

@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { comparisonOf } from '../../services/comparison.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { provenanceTable, tableResponse } from '../../http/table.ts';
+import { provenanceTable, tableIndicators, tableResponse } from '../../http/table.ts';
 import { countryLabel, presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
@@ -25,7 +25,7 @@ function comparisonTable(comparison: Comparison, codes: readonly string[], lang:
       return cell ? [cell.value, cell.year, cell.score ?? '', cell.rank ?? ''] : ['', '', '', ''];
     }),
   ]);
-  return provenanceTable('compare', header, body, provenance);
+  return provenanceTable('compare', header, body, provenance, tableIndicators(comparison.indicators));
 }
 
 function comparisonJson(comparison: Comparison, lang: 'en' | 'vi', provenance: Provenance) {

@@ -12,7 +12,7 @@ export const efficiency =
     if (query.format === 'json') return c.json(result, 200);
     return (await tableResponse(
       efficiencyTable(result),
-      { format: query.format, bom: query.bom },
+      { format: query.format, bom: query.bom, style: query.style, lang: query.lang },
       deps.spreadsheet,
     )) as never;
   };

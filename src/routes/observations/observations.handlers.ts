@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, isAfter } from '../../http/cursor.ts';
 import { countryLabel, presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
-import { tableResponse } from '../../http/table.ts';
+import { tableIndicators, tableResponse } from '../../http/table.ts';
 import { observationsSdmxCsv, observationsTable } from './observations.formats.ts';
 import { manyIndicators } from './observations.many.ts';
 import type { listObservationsRoute, observationsQuery } from './observations.routes.ts';
@@ -38,7 +38,10 @@ async function oneIndicator(deps: AppDeps, query: ObservationsQuery & { indicato
   }
   const { indicator } = series;
   if (query.format === 'csv' || query.format === 'xlsx') {
-    const table = observationsTable(indicator.code, out, provenance, series.normalisation !== null);
+    const table = {
+      ...observationsTable(indicator.code, out, provenance, series.normalisation !== null),
+      indicators: tableIndicators([indicator]),
+    };
     return (await tableResponse(table, query, deps.spreadsheet, linkHeader)) as never;
   }
   if (query.format === 'sdmx-csv') return observationsSdmxCsv(indicator.code, indicator.unit, out, linkHeader) as never;

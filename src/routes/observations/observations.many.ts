@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { decodeKeyCursor, encodeKeyCursor } from '../../http/cursor.ts';
-import { provenanceTable, tableResponse } from '../../http/table.ts';
+import { provenanceTable, tableIndicators, tableResponse } from '../../http/table.ts';
 import { observationSets, type SetPoint, wideRows } from '../../services/observation-sets.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
@@ -69,7 +69,13 @@ async function wideAnswer(
   const headers = nextLink(url, next);
   if (query.format === 'csv' || query.format === 'xlsx') {
     const body = rows.map((r) => [r.iso3, r.country, r.year ?? '', ...codes.map((code) => r.values[code] ?? '')]);
-    const table = provenanceTable('observations-wide', ['iso3', 'country', 'year', ...codes], body, provenance);
+    const table = provenanceTable(
+      'observations-wide',
+      ['iso3', 'country', 'year', ...codes],
+      body,
+      provenance,
+      tableIndicators(set.indicators),
+    );
     return tableResponse(table, query, deps.spreadsheet, headers);
   }
   const answer = {
@@ -112,7 +118,10 @@ export async function manyIndicators(deps: AppDeps, query: ManyQuery, url: URL):
   if (query.format === 'csv' || query.format === 'xlsx') {
     const normalised = Object.values(set.normalisation).some((n) => n !== null);
     return tableResponse(
-      observationsTable('observations', rows, provenance, normalised),
+      {
+        ...observationsTable('observations', rows, provenance, normalised),
+        indicators: tableIndicators(set.indicators),
+      },
       query,
       deps.spreadsheet,
       headers,

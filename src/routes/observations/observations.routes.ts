@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   bomParam,
+  styleParam,
   checkCommonRules,
   formatParam,
   indicatorCode,
@@ -63,6 +64,7 @@ export const observationsQuery = z
     ...seriesParams,
     format: formatParam,
     bom: bomParam,
+    style: styleParam,
     lang: langParam,
     limit: z.coerce
       .number({ error: 'limit must be a whole number' })

@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { rankingOf } from '../../services/ranking.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { provenanceTable, tableResponse } from '../../http/table.ts';
+import { provenanceTable, tableIndicators, tableResponse } from '../../http/table.ts';
 import { countryLabel, presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
@@ -9,10 +9,14 @@ import type { rankingsRoute } from './rankings.routes.ts';
 
 type Ranked = Awaited<ReturnType<typeof rankingOf>>['ranking'][number] & { country: string };
 
-/** One line per country, best first, with the release each value comes from. */
-function rankingTable(ranking: readonly Ranked[]) {
-  const header = ['rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
+/**
+ * One line per country, best first, with the release each value comes from, and the indicator on
+ * every line: a sheet pasted into a report still says what it measures.
+ */
+function rankingTable(indicatorCode: string, ranking: readonly Ranked[]) {
+  const header = ['indicator', 'rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
   const body = ranking.map((r) => [
+    indicatorCode,
     r.rank,
     r.iso3,
     r.country,
@@ -34,8 +38,14 @@ export const rankings =
     const ranking = analysis.ranking.map((r) => ({ ...r, country: countryLabel(r.iso3, query.lang) }));
     const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format !== 'json') {
-      const { header, body } = rankingTable(ranking);
-      const table = provenanceTable(`ranking-${indicator.code}`, header, body, provenance);
+      const { header, body } = rankingTable(indicator.code, ranking);
+      const table = provenanceTable(
+        `ranking-${indicator.code}`,
+        header,
+        body,
+        provenance,
+        tableIndicators([indicator]),
+      );
       return (await tableResponse(table, query, deps.spreadsheet)) as never;
     }
     return c.json(

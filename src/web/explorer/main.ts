@@ -93,8 +93,11 @@ async function drawTable(token: number): Promise<void> {
   if (token !== generation) return;
   lastTable = data;
   redrawTable();
-  const csv = `${url}&format=csv`;
-  $<HTMLAnchorElement>('dl-csv').href = csv;
+  // The reader's files: headers in the page's language, names for codes, display decimals, a BOM.
+  $<HTMLAnchorElement>('dl-csv').href = `${url}&format=csv&style=reader`;
+  const xlsx = document.getElementById('dl-xlsx');
+  if (xlsx instanceof HTMLAnchorElement) xlsx.href = `${url}&format=xlsx&style=reader`;
+  $<HTMLAnchorElement>('dl-csv-exact').href = `${url}&format=csv`;
   $<HTMLAnchorElement>('dl-api').href = url;
   $<HTMLElement>('api-call').textContent = `${location.origin}${url}`;
 }
