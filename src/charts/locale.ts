@@ -27,6 +27,9 @@ const LABELS = {
     members: 'members',
     trend: 'linear trend',
     of: 'of',
+    mapDisclaimer: 'Boundaries and names shown on this map do not imply endorsement or acceptance by CivScope.',
+    paracels: 'Paracel Islands',
+    spratlys: 'Spratly Islands',
   },
   vi: {
     year: 'Năm',
@@ -50,6 +53,9 @@ const LABELS = {
     members: 'thành viên',
     trend: 'xu hướng tuyến tính',
     of: 'trên',
+    mapDisclaimer: 'Đường biên giới và tên gọi thể hiện trên bản đồ không hàm ý CivScope công nhận hay chấp thuận.',
+    paracels: 'Quần đảo Hoàng Sa',
+    spratlys: 'Quần đảo Trường Sa',
   },
 } as const;
 

@@ -231,7 +231,11 @@ async function crossSectionChart(
   const spec =
     type === 'ranking'
       ? rankingChart({ rows, median, direction, decimals, scale, unit }, frame, { highlight: q.highlight, dataUrl })
-      : mapChart({ rows, decimals, unit, direction }, frame, { highlight: q.highlight });
+      : mapChart(
+          { rows, decimals, unit, direction, members: result.selection.countries },
+          { ...frame, footer: [...frame.footer, label(lang, 'mapDisclaimer')] },
+          { highlight: q.highlight },
+        );
   return { ...base, spec, description };
 }
 

@@ -404,6 +404,83 @@ describe('honest coverage and empty charts', () => {
   });
 });
 
+describe('the map for ASEAN publications', () => {
+  /** The map's layers, inside the frame's body layer. */
+  const layersOf = (spec: TopLevelSpec) =>
+    ((spec as { layer: { layer?: Record<string, unknown>[]; projection?: unknown }[] }).layer[0] ?? {}) as {
+      layer: { data: { values: Record<string, unknown>[] }; mark: Record<string, unknown> }[];
+      projection: { fit: { geometry: { coordinates: [number, number][] } } };
+    };
+
+  it('frames ASEAN on its members, all of Indonesia included, with the +3 drawn pale and clipped', async () => {
+    const { body } = await chartJson('map', 'indicator=EGDI&group=ASEAN&year=2024');
+    const map = layersOf(body.spec);
+    const [[west, south], [east, north]] = map.projection.fit.geometry.coordinates as [
+      [number, number],
+      [number, number],
+    ];
+    // Natural Earth 1:50m: Myanmar's west at 92.2° E, Indonesian Papua's east at 141.0° E, Rote
+    // island's south at 11.0° S, Myanmar's north at 28.5° N; 1.5° of sea around them.
+    expect(west).toBeCloseTo(92.2 - 1.5, 0);
+    expect(east).toBeCloseTo(141.0 + 1.5, 0);
+    expect(south).toBeCloseTo(-11.0 - 1.5, 0);
+    expect(north).toBeCloseTo(28.5 + 1.5, 0);
+    expect(map.layer.every((l) => l.mark.clip === true)).toBe(true);
+    const context = map.layer[0] as unknown as { transform: { filter?: string }[]; mark: { fill: string } };
+    expect(context.mark.fill).toBe('#F4F4F4');
+    expect(context.transform.at(-1)?.filter).toContain(
+      '"BRN","IDN","KHM","LAO","MMR","MYS","PHL","SGP","THA","TLS","VNM"',
+    );
+  });
+
+  it('labels each member by its code, the +3 only when they are in the group', async () => {
+    const codes = async (query: string) => {
+      const { body } = await chartJson('map', query);
+      const labelled = layersOf(body.spec).layer.filter((l) => l.mark.type === 'text' && l.mark.fontWeight === 'bold');
+      return (labelled[0]?.data.values ?? []).map((v) => v.iso3).sort();
+    };
+    expect(await codes('indicator=EGDI&group=ASEAN&year=2024')).toEqual([
+      'BRN',
+      'IDN',
+      'KHM',
+      'LAO',
+      'MMR',
+      'MYS',
+      'PHL',
+      'SGP',
+      'THA',
+      'TLS',
+      'VNM',
+    ]);
+    expect(await codes('indicator=EGDI&group=ASEAN%2B3&year=2024')).toHaveLength(14);
+  });
+
+  it('draws the islands of the East Sea and names them, and says boundaries imply no endorsement, in both languages', async () => {
+    const en = JSON.stringify((await chartJson('map', 'indicator=EGDI&group=ASEAN&year=2024')).body.spec);
+    expect(en).toContain('["Paracel","Islands"]');
+    expect(en).toContain('["Spratly","Islands"]');
+    expect(en).toContain('Boundaries and names shown on this map do not imply endorsement or acceptance by CivScope.');
+    const vi = JSON.stringify((await chartJson('map', 'indicator=EGDI&group=ASEAN&year=2024&lang=vi')).body.spec);
+    expect(vi).toContain('["Quần đảo","Hoàng Sa"]');
+    expect(vi).toContain('["Quần đảo","Trường Sa"]');
+    expect(vi).toContain(
+      'Đường biên giới và tên gọi thể hiện trên bản đồ không hàm ý CivScope công nhận hay chấp thuận.',
+    );
+    // Twelve dots: five for the Paracels, seven for the Spratlys, in the neutral grey of the context.
+    const islands = layersOf((await chartJson('map', 'indicator=EGDI&group=ASEAN&year=2024')).body.spec).layer.find(
+      (l) => l.mark.type === 'circle' && l.mark.color === '#8A8A8A',
+    );
+    expect(islands?.data.values).toHaveLength(12);
+  });
+
+  it('renders to SVG with every member code and the island names in Vietnamese', async () => {
+    const svg = await (await app.request('/v1/charts/map.svg?indicator=EGDI&group=ASEAN&year=2024&lang=vi')).text();
+    for (const code of ['VNM', 'SGP', 'IDN', 'TLS', 'BRN']) expect(svg).toContain(`>${code}<`);
+    expect(svg).toContain('Hoàng Sa');
+    expect(svg).toContain('Trường Sa');
+  });
+});
+
 describe('highlighting a country outside the group', () => {
   it('says in the subtitle that it is not drawn, in both languages, and greys no bar', async () => {
     const en = await chartJson('ranking', 'indicator=EGDI&group=ASEAN&year=2024&highlight=CHN');
