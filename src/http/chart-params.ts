@@ -40,6 +40,13 @@ const pixels = (name: string, min: number, max: number, fallback: number) =>
       description: `Chart ${name} in pixels (${min}–${max}). For PNG, the image width.`,
     });
 
+/**
+ * A chart PDF without a `width` is laid out for an A4 or Letter text column, 170 mm wide (482 pt at
+ * 1 CSS px = 1 pt), so its 10-12 px text prints at 10-12 pt in a report; laid out at 640 px and
+ * scaled into the column, it printed at 7-8 pt.
+ */
+export const PDF_COLUMN_WIDTH = 482;
+
 /** The data parameters of the data routes, plus what a chart needs: language, highlight, size. */
 export const chartQuery = z
   .strictObject({
@@ -88,7 +95,7 @@ export const chartQuery = z
       param: { name: 'width', in: 'query' },
       type: 'integer',
       description:
-        'Width of the whole chart in CSS pixels (200–2000): axes, labels, legend and footer are laid out to fit in it. For PNG, the image is this wide times `scale`.',
+        'Width of the whole chart in CSS pixels (200–2000): axes, labels, legend and footer are laid out to fit in it. For PNG, the image is this wide times `scale`. Default 640; for PDF 482, a 170 mm print column at 1 px = 1 pt, so text prints at 10 pt or more.',
     }),
     height: pixels('height', 150, 1500, 360).openapi({
       param: { name: 'height', in: 'query' },

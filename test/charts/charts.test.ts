@@ -349,6 +349,26 @@ describe('print output', () => {
     expect(pdf.fonts.join(' ')).not.toMatch(/Times|Helvetica/);
   });
 
+  it.each([
+    'ranking.pdf?indicator=EGDI&group=ASEAN&year=2024&lang=vi',
+    'map.pdf?indicator=EGDI&group=ASEAN&year=2024&lang=vi',
+    'timeseries.pdf?indicator=GE.EST&group=ASEAN&from=2015&to=2025',
+    'heatmap.pdf?indicators=EGDI,OSI,TII,GE.EST&group=ASEAN',
+  ])('PDF %s fits a 170 mm column (482 pt) and prints no text under 10 pt', async (path) => {
+    const pdf = await readPdf(new Uint8Array(await (await app.request(`/v1/charts/${path}`)).arrayBuffer()));
+    // The map lays itself out a few points narrower than the column (its plot keeps the shapes' aspect).
+    expect(pdf.sizes[0]?.width).toBeLessThanOrEqual(482);
+    expect(pdf.sizes[0]?.width).toBeGreaterThan(470);
+    expect(pdf.smallestText).toBeGreaterThanOrEqual(10);
+  });
+
+  it('PDF with an explicit width keeps it (1 px = 1 pt)', async () => {
+    const bytes = await (
+      await app.request('/v1/charts/ranking.pdf?indicator=EGDI&group=ASEAN&year=2024&width=800')
+    ).arrayBuffer();
+    expect((await readPdf(new Uint8Array(bytes))).sizes[0]?.width).toBe(800);
+  });
+
   it('SVG with text=paths has no text elements, only outlines, and renders without any font', async () => {
     const svg = await (await app.request(`/v1/charts/ranking.svg?${query}&text=paths`)).text();
     expect(svg).not.toMatch(/<text/);

@@ -14,6 +14,8 @@ export interface PdfReadBack {
   fonts: string[];
   /** The document's declared language (`/Lang` in the catalogue), if any. */
   language: string | null;
+  /** The smallest text on any page, in points at the page's own size (rotated text included). */
+  smallestText: number;
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
@@ -28,6 +30,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
   try {
     const pages: string[] = [];
     const sizes: { width: number; height: number }[] = [];
+    let smallestText = Number.POSITIVE_INFINITY;
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
@@ -37,13 +40,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
       for (const item of content.items) {
         if (!('str' in item)) continue;
         text += item.str + (item.hasEOL ? '\n' : '');
+        // The text matrix's vertical axis is the font size, whatever the rotation.
+        const [, , c = 0, d = 0] = item.transform as number[];
+        if (item.str.trim() !== '') smallestText = Math.min(smallestText, Math.hypot(c, d));
       }
       pages.push(text);
       page.cleanup();
     }
     const metadata = await document.getMetadata();
     const info = metadata.info as { Language?: string } | undefined;
-    return { pages, sizes, fonts: baseFonts(bytes), language: info?.Language ?? null };
+    return { pages, sizes, fonts: baseFonts(bytes), language: info?.Language ?? null, smallestText };
   } finally {
     await task.destroy();
   }

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { provenanceFor } from '../../services/provenance.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { type ChartType, LIVE_DATA_TYPES } from '../../charts/chart-types.ts';
-import type { ChartParams } from '../../http/chart-params.ts';
+import { type ChartParams, PDF_COLUMN_WIDTH } from '../../http/chart-params.ts';
 import { buildChart, type ChartQuery } from '../../services/chart.ts';
 import { countryByIso3 } from '../../domain/countries.ts';
 import { Problem } from '../../http/problem.ts';
@@ -153,8 +153,10 @@ export const chart =
     checkChartParameters(type, query);
     const origin = originFor(c, deps.publicOrigin);
     if (extension) {
-      // Images always embed their data: the renderer never fetches.
-      const built = await buildChart(deps, type, { ...query, data: 'inline' }, origin);
+      // Images always embed their data: the renderer never fetches. A PDF is laid out for print.
+      const printWidth = extension === 'pdf' && !new URL(c.req.url).searchParams.has('width');
+      const width = printWidth ? PDF_COLUMN_WIDTH : query.width;
+      const built = await buildChart(deps, type, { ...query, width, data: 'inline' }, origin);
       const file = await chartFile(deps.renderer ?? svgRenderer, built.spec, extension, query);
       return c.body(file.body, 200, { 'content-type': file.type }) as never;
     }
