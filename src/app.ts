@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps) {
     .route('/', adminRoutes(deps, versions))
     .route('/', docsRoutes(deps))
     .route('/', embedRoutes(deps))
-    .route('/', explorerRoutes({ documents: deps.briefDocuments !== undefined }))
+    .route('/', explorerRoutes(deps, { documents: deps.briefDocuments !== undefined }))
     .route('/', methodsPageRoutes());
 
   describeApi(routes);

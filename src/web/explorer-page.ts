@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps.ts';
+import { originFor } from '../http/public-origin.ts';
+import { type FirstChart, firstChart } from './first-chart.ts';
 import { escapeHtml, STYLESHEET, VEGA_SCRIPTS } from './html.ts';
 import { isLang, type Lang, t, type UiKey } from './i18n.ts';
 
@@ -122,14 +125,21 @@ function briefDocumentLinks(lang: Lang): string {
     .join('');
 }
 
-function panels(lang: Lang, documents: boolean): string {
+/** The server-drawn chart at each width; the stylesheet shows the one for the screen. */
+function firstPaint(chart: FirstChart | null, target: FirstChart['target']): string {
+  if (!chart || chart.target !== target) return '';
+  return chart.svgs.map(({ name, svg }) => `<div class="first-paint ${name}">${svg}</div>`).join('');
+}
+
+function panels(lang: Lang, documents: boolean, chart: FirstChart | null): string {
+  const onMap = chart?.target === 'map';
   return `<div id="status" role="status"></div>
-  <div role="tabpanel" id="panel-chart" aria-labelledby="tab-chart" class="panel">
-    <div id="chart" class="chart"></div>
+  <div role="tabpanel" id="panel-chart" aria-labelledby="tab-chart" class="panel"${onMap ? ' hidden' : ''}>
+    <div id="chart" class="chart">${firstPaint(chart, 'chart')}</div>
     <p id="description" class="description"></p>
   </div>
-  <div role="tabpanel" id="panel-map" aria-labelledby="tab-map" class="panel" hidden>
-    <div id="map" class="chart"></div>
+  <div role="tabpanel" id="panel-map" aria-labelledby="tab-map" class="panel"${onMap ? '' : ' hidden'}>
+    <div id="map" class="chart">${firstPaint(chart, 'map')}</div>
     <p id="map-description" class="description"></p>
   </div>
   <div role="tabpanel" id="panel-table" aria-labelledby="tab-table" class="panel" hidden>
@@ -163,8 +173,11 @@ function panels(lang: Lang, documents: boolean): string {
   </div>`;
 }
 
-/** The explorer; `documents` when this deployment writes briefs as PDF and Word (Node). */
-export function explorerPage(lang: Lang, documents = true): string {
+/**
+ * The explorer; `documents` when this deployment writes briefs as PDF and Word (Node); `chart`, the
+ * view's chart drawn on the server, shown before the scripts (deferred) have loaded.
+ */
+export function explorerPage(lang: Lang, documents = true, chart: FirstChart | null = null): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -182,17 +195,19 @@ ${pageHeader(lang, 'explorer')}
   ${controls(lang)}
   <section id="view" class="view" aria-live="polite">
   ${tabs(lang)}
-  ${panels(lang, documents)}
+  ${panels(lang, documents, chart)}
   </section>
 </main>
 </body>
 </html>`;
 }
 
-export function explorerRoutes(options: { documents: boolean }) {
-  return new Hono().get('/', (c) => {
+export function explorerRoutes(deps: AppDeps, options: { documents: boolean }) {
+  return new Hono().get('/', async (c) => {
     const requested = c.req.query('lang');
-    return c.html(explorerPage(isLang(requested) ? requested : 'en', options.documents), 200, {
+    const url = new URL(c.req.url);
+    const chart = await firstChart(deps, url.search, originFor(c, deps.publicOrigin));
+    return c.html(explorerPage(isLang(requested) ? requested : 'en', options.documents, chart), 200, {
       'cache-control': 'public, max-age=300',
       vary: 'accept-encoding',
     });

@@ -15,7 +15,8 @@ export function jsonForScript(value: unknown): string {
 
 /** The chart libraries, from our own /assets (installed packages), never a CDN. */
 export const VEGA_SCRIPTS = ['vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js']
-  .map((f) => `<script src="/assets/${f}"></script>`)
+  // Deferred: the page (and the chart drawn on the server) shows while they load; they still run in order, before the page's module.
+  .map((f) => `<script defer src="/assets/${f}"></script>`)
   .join('\n');
 
 /**

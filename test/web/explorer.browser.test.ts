@@ -319,6 +319,43 @@ describe.skipIf(skipWithoutTool('chromium'))('the explorer, embed and methods pa
     await page.close();
   });
 
+  it('shows the first chart of /?lang=vi from the HTML itself on a throttled phone, then swaps in the interactive chart', async () => {
+    // The page's HTML carries the chart at both widths, drawn on the server: no script is needed to see it.
+    const html = await (await fetch(`${base}/?lang=vi`)).text();
+    expect(html).toMatch(/<div class="first-paint narrow"><svg [^>]*width="360"/);
+    expect(html).toMatch(/<div class="first-paint wide"><svg [^>]*width="720"/);
+    expect(html).toMatch(/<script defer src="\/assets\/vega\.min\.js">/);
+    // The phone profile of the issue: CPU 4x slower, 1.6 Mbit/s down, 150 ms latency, nothing cached.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    const violations = watchCsp(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: 1_600_000 / 8,
+      uploadThroughput: 750_000 / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const started = performance.now();
+    await page.goto(`${base}/?lang=vi`, { waitUntil: 'commit' });
+    await page.waitForSelector('#chart .first-paint.narrow svg', { state: 'visible' });
+    const firstChart = performance.now() - started;
+    expect(await page.locator('#chart .first-paint.wide svg').isVisible()).toBe(false);
+    await page.waitForSelector('body[data-render-count="1"]', { timeout: 90_000 });
+    const interactive = performance.now() - started;
+    // Printed, not asserted: timings belong to measurements, and this machine is shared.
+    console.log(
+      `phone profile (CPU 4x, 1.6 Mbit/s, 150 ms): first chart ${firstChart.toFixed(0)} ms, interactive chart ${interactive.toFixed(0)} ms`,
+    );
+    expect(await page.locator('#chart .first-paint').count()).toBe(0);
+    expect(await page.locator('#chart svg.marks').count()).toBe(1);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
   it('looks right at 390 and 1600 px in both languages (screenshots in test-results/)', async () => {
     for (const lang of ['vi', 'en']) {
       for (const width of [390, 1600]) {
