@@ -235,6 +235,12 @@ describe.skipIf(skipWithoutTool('chromium'))('the explorer, embed and methods pa
 
     // 4. Search by the Vietnamese name, typed without accents, and pick digital government.
     await page.waitForSelector('body[data-coverage-loaded="true"]', { timeout: 60_000 });
+    // A theme resting on thin evidence says so, in Vietnamese, above its indicators.
+    await page.waitForSelector('body[data-themes-loaded="true"]', { timeout: 60_000 });
+    expect(await page.textContent('details[data-theme="training-and-learning"] .thin-evidence')).toMatch(
+      /^Bằng chứng còn mỏng: 9 chỉ số của 1 tổ chức công bố \(CivScope\) có giá trị;/,
+    );
+    expect(await page.locator('details[data-theme="digital-transformation"] .thin-evidence').count()).toBe(0);
     await page.fill('#indicator-search', 'chinh phu dien tu');
     const found = await page
       .locator('#indicator-list button[data-code]')

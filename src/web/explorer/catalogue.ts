@@ -29,8 +29,16 @@ export interface Release {
   published_on: string;
 }
 
+/** What /v1/themes says of a theme's evidence: where it is thin, the gap in words. */
+export interface ThemeEvidence {
+  evidence: 'adequate' | 'thin';
+  gap: { en: string; vi: string } | null;
+}
+
 export interface Catalogue {
   indicators: Indicator[];
+  /** Filled after the first chart (loadThemeEvidence): the picker then says which themes are thin. */
+  themes: Map<string, ThemeEvidence>;
   byCode: Map<string, Indicator>;
   coverage: Map<string, Coverage>;
   countries: Country[];
@@ -63,12 +71,19 @@ export async function loadCatalogue(): Promise<Catalogue> {
   ]);
   return {
     indicators: indicators.indicators,
+    themes: new Map(),
     byCode: new Map(indicators.indicators.map((i) => [i.code, i])),
     coverage: new Map(),
     countries: countries.countries,
     sources: new Map(sources.sources.map((s) => [s.id, s])),
     releases: releases.releases,
   };
+}
+
+/** Each theme's evidence, from /v1/themes: loaded after the first chart, which does not need it. */
+export async function loadThemeEvidence(catalogue: Catalogue): Promise<void> {
+  const { themes } = await getJson<{ themes: (ThemeEvidence & { code: string })[] }>('/v1/themes');
+  for (const { code, evidence, gap } of themes) catalogue.themes.set(code, { evidence, gap });
 }
 
 async function fetchCoverage(catalogue: Catalogue, code: string): Promise<void> {

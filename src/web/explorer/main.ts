@@ -4,7 +4,7 @@
  * vega's expression interpreter, so no code is generated at run time (strict CSP).
  */
 import { t } from '../i18n.ts';
-import { type Catalogue, ensureCoverage, loadCatalogue } from './catalogue.ts';
+import { type Catalogue, ensureCoverage, loadCatalogue, loadThemeEvidence } from './catalogue.ts';
 import { chartParams, drawnType, indicatorArity, tableUrl } from './chart-query.ts';
 import { $, applyLanguage, copyText, EMBED_OPTIONS, getJson } from './dom.ts';
 import { bindControls, syncControls } from './controls.ts';
@@ -247,6 +247,10 @@ async function init(): Promise<void> {
   // Every indicator's coverage came with the list (/v1/indicators coverage_summary).
   document.body.dataset.coverageLoaded = 'true';
   await render();
+  // Which themes rest on thin evidence: said in the picker once the first view is drawn.
+  await loadThemeEvidence(catalogue).catch(() => undefined);
+  renderPicker(catalogue, state.lang, state.indicators);
+  document.body.dataset.themesLoaded = 'true';
 }
 
 void init().catch((error: Error) => setStatus(t(state.lang, 'status.error', { detail: error.message }), true));

@@ -39,6 +39,13 @@ function item(i: Indicator, lang: Lang, selected: readonly string[]): string {
   return `<li><button type="button" data-code="${escapeHtml(i.code)}" aria-pressed="${selected.includes(i.code)}">${escapeHtml(i.name[lang])} <code class="code">${escapeHtml(i.code)}</code><span class="coverage">${escapeHtml(coverageText(i, lang))}</span></button></li>`;
 }
 
+/** Where /v1/themes finds a theme's evidence thin, the gap in words, above its indicators. */
+function thinEvidence(catalogue: Catalogue, theme: string, lang: Lang): string {
+  const evidence = catalogue.themes.get(theme);
+  if (evidence?.evidence !== 'thin' || !evidence.gap) return '';
+  return `<p class="thin-evidence">${escapeHtml(evidence.gap[lang])}</p>`;
+}
+
 /** The indicator list, grouped by theme and filtered by the search box. */
 export function renderPicker(catalogue: Catalogue, lang: Lang, selected: readonly string[]): void {
   const query = $<HTMLInputElement>('indicator-search').value.trim();
@@ -51,7 +58,7 @@ export function renderPicker(catalogue: Catalogue, lang: Lang, selected: readonl
   );
   const groups = themes.map((theme) => {
     const items = hits.filter((i) => i.theme === theme);
-    return `<details data-theme="${escapeHtml(theme)}"${openThemes.has(theme) ? ' open' : ''}><summary>${escapeHtml(themeName(theme, lang))} <span class="count">(${items.length})</span></summary><ul>${items.map((i) => item(i, lang, selected)).join('')}</ul></details>`;
+    return `<details data-theme="${escapeHtml(theme)}"${openThemes.has(theme) ? ' open' : ''}><summary>${escapeHtml(themeName(theme, lang))} <span class="count">(${items.length})</span></summary>${thinEvidence(catalogue, theme, lang)}<ul>${items.map((i) => item(i, lang, selected)).join('')}</ul></details>`;
   });
   $<HTMLElement>('indicator-list').innerHTML =
     groups.join('') || `<p class="empty">${escapeHtml(t(lang, 'indicator.none', { query }))}</p>`;
