@@ -56,7 +56,11 @@ const T = {
     highlight: (indicator: string, year: number, distance: string, rank: string) =>
       `${indicator} (${year}): ${distance} points of the group's range from the median; ${rank}.`,
     strengthRule:
-      'Rule: for each headline indicator with a better direction and at least 6 reporting peers, the normalised distance is (value − group median) ÷ (group max − group min) × 100, sign turned so that positive is better. Strengths are the three largest positive distances, gaps the three largest negative ones; ties go to the indicator with more reporting peers.',
+      'Rule: for each headline indicator with a better direction and at least 6 reporting peers, the normalised distance is (value − group median) ÷ (group max − group min) × 100, sign turned so that positive is better. Strengths are the three largest positive distances among the indicators on which the country ranks in the top third of the reporting peers, gaps the three largest negative ones among those in the bottom third: a middle rank is neither. Ties go to the indicator with more reporting peers.',
+    noStrength:
+      'No clear strength: on no headline indicator does the country rank in the top third of its peers and above their median.',
+    noGap:
+      'No clear gap: on no headline indicator does the country rank in the bottom third of its peers and below their median.',
     changeLine: (indicator: string, from: string, fromYear: number, to: string, toYear: number, rankText: string) =>
       `${indicator}: ${from} (${fromYear}) → ${to} (${toYear})${rankText}.`,
     rankMove: (a: string, b: string) => `; rank ${a} → ${b}`,
@@ -120,7 +124,11 @@ const T = {
     highlight: (indicator: string, year: number, distance: string, rank: string) =>
       `${indicator} (${year}): cách trung vị ${distance} điểm theo biên độ của nhóm; ${rank}.`,
     strengthRule:
-      'Quy tắc: với mỗi chỉ số chính có chiều tốt hơn và ít nhất 6 nước trong nhóm có số liệu, khoảng cách chuẩn hoá là (giá trị − trung vị nhóm) ÷ (giá trị lớn nhất − giá trị nhỏ nhất của nhóm) × 100, đổi dấu để số dương là tốt hơn. Điểm mạnh là ba khoảng cách dương lớn nhất, điểm yếu là ba khoảng cách âm lớn nhất; khi bằng nhau, ưu tiên chỉ số có nhiều nước báo cáo hơn.',
+      'Quy tắc: với mỗi chỉ số chính có chiều tốt hơn và ít nhất 6 nước trong nhóm có số liệu, khoảng cách chuẩn hoá là (giá trị − trung vị nhóm) ÷ (giá trị lớn nhất − giá trị nhỏ nhất của nhóm) × 100, đổi dấu để số dương là tốt hơn. Điểm mạnh là ba khoảng cách dương lớn nhất trong các chỉ số mà nước này xếp trong một phần ba đứng đầu của các nước có số liệu, điểm yếu là ba khoảng cách âm lớn nhất trong các chỉ số xếp trong một phần ba cuối: thứ hạng ở giữa không là điểm mạnh cũng không là điểm yếu. Khi bằng nhau, ưu tiên chỉ số có nhiều nước báo cáo hơn.',
+    noStrength:
+      'Không có điểm mạnh rõ rệt: không có chỉ số chính nào mà nước này vừa xếp trong một phần ba đứng đầu vừa cao hơn trung vị của nhóm.',
+    noGap:
+      'Không có điểm yếu rõ rệt: không có chỉ số chính nào mà nước này vừa xếp trong một phần ba cuối vừa thấp hơn trung vị của nhóm.',
     changeLine: (indicator: string, from: string, fromYear: number, to: string, toYear: number, rankText: string) =>
       `${indicator}: ${from} (${fromYear}) → ${to} (${toYear})${rankText}.`,
     rankMove: (a: string, b: string) => `; thứ hạng ${a} → ${b}`,
@@ -170,3 +178,6 @@ export function briefDate(iso: string, lang: Lang): string {
   ];
   return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
 }
+
+/** The language a brief document declares (PDF /Lang, Word's run language), for screen readers and spell-check. */
+export const DOCUMENT_LANGUAGE: Readonly<Record<'en' | 'vi', string>> = { en: 'en', vi: 'vi-VN' };

@@ -6,6 +6,7 @@ import type { BriefParams } from '../http/analysis-params.ts';
 import type { Lenient } from '../http/params.ts';
 import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import { THEME_NAMES, THEMES, type Theme } from '../domain/themes.ts';
+import { isValueAttribute } from '../domain/value-attributes.ts';
 import { Problem } from '../errors.ts';
 import { listIndicators } from '../repositories/indicators.ts';
 import { currentDataVersion } from '../repositories/data-version.ts';
@@ -240,11 +241,12 @@ export const BRIEF_EFFICIENCY = {
 } as const;
 
 /**
- * Never headlines: uncertainty bands, p-values, source counts and duplicate percentile ranks; and
- * WWBI's private-sector comparators (a civil-service brief leads with the public sector's figures).
+ * Never headlines, beside the attributes of a value (isValueAttribute): duplicate percentile and
+ * world ranks, and WWBI's private-sector comparators (a civil-service brief leads with the public
+ * sector's figures).
  */
-const NOT_HEADLINE =
-  /(\.STD\.ERR|\.NO\.SRC|\.PER\.RNK(\.LOWER|\.UPPER)?|_LOWCI|_UPCI|_RANK|^BI\.WAG\.PREM\.PB\.PV)$|^BI\.[A-Z]+\.(PRVS|AGES\.PV|CPRS\.PV)\./;
+const NOT_HEADLINE = /(\.PER\.RNK|_RANK|^BI\.WAG\.PREM\.PB\.PV)$|^BI\.[A-Z]+\.(PRVS|AGES\.PV|CPRS\.PV)\./;
+const isHeadlineCandidate = (code: string) => !isValueAttribute(code) && !NOT_HEADLINE.test(code);
 const LEVEL_ORDER: Record<string, number> = { index: 0, domain: 1, theme: 2, indicator: 3 };
 /** The top of a source's hierarchy (or a stand-alone series) before its parts. */
 const hierarchyOrder = (i: IndicatorRow | undefined) => (!i?.parent_code ? 0 : 1 + (LEVEL_ORDER[i.level ?? ''] ?? 3));
@@ -276,7 +278,7 @@ function url(path: string, params: Record<string, string | number | undefined>):
  */
 function headlinesOf(entries: ProfileEntry[], indicators: Map<string, IndicatorRow>, theme: Theme): ProfileEntry[] {
   const sorted = entries
-    .filter((e) => e.theme === theme && !NOT_HEADLINE.test(e.indicator))
+    .filter((e) => e.theme === theme && isHeadlineCandidate(e.indicator))
     .sort((a, b) => {
       const ia = indicators.get(a.indicator);
       const ib = indicators.get(b.indicator);
@@ -351,13 +353,19 @@ function highlightsOf(headlines: BriefIndicator[], ctx: SummaryContext) {
   });
   const byDistance = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
     b.highlight.normalised_distance.value - a.highlight.normalised_distance.value || b.peers - a.peers;
+  // A middle rank is neither: a strength ranks in the top third of the reporting peers, a gap in the bottom third.
+  const third = (c: (typeof candidates)[number]) => Math.ceil((c.highlight.rank?.of ?? 0) / 3);
   const strengths = candidates
-    .filter((c) => c.highlight.normalised_distance.value > 0)
+    .filter((c) => c.highlight.normalised_distance.value > 0 && (c.highlight.rank?.value ?? Infinity) <= third(c))
     .sort(byDistance)
     .slice(0, 3)
     .map((c) => c.highlight);
   const gaps = candidates
-    .filter((c) => c.highlight.normalised_distance.value < 0)
+    .filter(
+      (c) =>
+        c.highlight.normalised_distance.value < 0 &&
+        (c.highlight.rank?.value ?? -Infinity) > (c.highlight.rank?.of ?? 0) - third(c),
+    )
     .sort((a, b) => -byDistance(a, b) || b.peers - a.peers)
     .slice(0, 3)
     .map((c) => c.highlight);
@@ -671,7 +679,10 @@ function summaryOf(ctx: BriefContext, sections: BriefSection[]): Brief['summary'
 /** Data gaps: agenda indicators with no value, or only a value older than the age limit. */
 function dataGapsOf(ctx: BriefContext): Brief['data_gaps'] {
   const { w, lang, oldBefore } = ctx;
-  const agenda = ctx.indicatorRows.filter((i) => (BRIEF_THEMES as readonly string[]).includes(i.theme));
+  // A confidence bound or a standard error is part of its value, never a missing indicator of its own.
+  const agenda = ctx.indicatorRows.filter(
+    (i) => (BRIEF_THEMES as readonly string[]).includes(i.theme) && !isValueAttribute(i.code),
+  );
   const gapsList: BriefDataGap[] = agenda.flatMap((i): BriefDataGap[] => {
     const e = ctx.profile.indicators.find((x) => x.indicator === i.code);
     const name = lang === 'vi' ? i.name_vi : i.name_en;

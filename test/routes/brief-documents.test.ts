@@ -10,7 +10,7 @@ import { briefPdf } from '../../src/routes/briefs/brief-pdf.ts';
 import type { Brief } from '../../src/services/brief.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { useLoadedApp } from '../helpers/app.ts';
-import { pdfText } from '../helpers/pdf.ts';
+import { pdfText, readPdf } from '../helpers/pdf.ts';
 
 /**
  * GET /v1/briefs/{iso3}?format=pdf|docx: the PDF (read back with PDF.js, as a viewer's copy and search get it) and the
@@ -137,6 +137,8 @@ describe('GET /v1/briefs/{iso3}?format=html|pdf|docx', () => {
     const pdfAll = plain(await pdfText(pdfBytes));
     for (const text of expected) expect(pdfAll, `PDF ${iso3} ${group} ${lang}: ${text}`).toContain(plain(text));
     expect(pdfAll).toContain(plain(brief.country));
+    // The PDF declares its language, for screen readers and spell-check.
+    expect((await readPdf(pdfBytes)).language).toBe(lang === 'vi' ? 'vi-VN' : 'en');
     expect(pdfAll).toContain(plain(brief.labels.dataVersion ?? ''));
 
     const docx = await app.request(`${base}&format=docx`);
@@ -158,6 +160,9 @@ describe('GET /v1/briefs/{iso3}?format=html|pdf|docx', () => {
     const zip = await JSZip.loadAsync(docxBytes);
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('w:val="Heading1"');
+    // So does the Word file: the default run language of its styles.
+    const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+    expect(styles).toContain(`<w:lang w:val="${lang === 'vi' ? 'vi-VN' : 'en'}"/>`);
     expect(xml).toContain('<w:tbl>');
     const charts = brief.sections.filter((s) => s.chart).length;
     expect(Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n)).length).toBe(charts);

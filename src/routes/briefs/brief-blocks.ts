@@ -61,12 +61,12 @@ function summaryBlocks(brief: Brief): BriefBlock[] {
     { kind: 'heading', level: 3, text: l.strengths ?? '' },
     listOr(
       s.strengths.map((h) => h.sentence),
-      none,
+      l.noStrength ?? none,
     ),
     { kind: 'heading', level: 3, text: l.gaps ?? '' },
     listOr(
       s.gaps.map((h) => h.sentence),
-      none,
+      l.noGap ?? none,
     ),
     { kind: 'paragraph', text: s.highlight_rule, small: true },
     { kind: 'heading', level: 3, text: l.changesHeading ?? '' },

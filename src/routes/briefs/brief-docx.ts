@@ -16,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Brief } from '../../services/brief.ts';
+import { DOCUMENT_LANGUAGE } from '../../services/brief-text.ts';
 import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.ts';
 
 /**
@@ -109,7 +110,10 @@ export async function briefDocx(brief: Brief, charts: ReadonlyMap<string, BriefP
     creator: 'CivScope',
     title: brief.title,
     description: brief.subtitle,
-    styles: { default: { document: { run: { font: FONT, size: 20 } } } },
+    // The document's language, for screen readers and spell-check: Vietnamese or English.
+    styles: {
+      default: { document: { run: { font: FONT, size: 20, language: { value: DOCUMENT_LANGUAGE[brief.lang] } } } },
+    },
     sections: [
       {
         properties: {

@@ -90,12 +90,12 @@ ${list(
 <h3>${escapeText(l.strengths ?? '')}</h3>
 ${list(
   s.strengths.map((h) => h.sentence),
-  l.none ?? '',
+  l.noStrength ?? l.none ?? '',
 )}
 <h3>${escapeText(l.gaps ?? '')}</h3>
 ${list(
   s.gaps.map((h) => h.sentence),
-  l.none ?? '',
+  l.noGap ?? l.none ?? '',
 )}
 <p class="rule">${escapeText(s.highlight_rule)}</p>
 <h3>${escapeText(brief.labels.changesHeading ?? '')}</h3>

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { pdfBytes } from '../../render/pdf.ts';
 import type { Brief } from '../../services/brief.ts';
+import { DOCUMENT_LANGUAGE } from '../../services/brief-text.ts';
 import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.ts';
 
 /**
@@ -155,7 +156,7 @@ export async function briefPdf(brief: Brief, charts: ReadonlyMap<string, string>
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    lang: brief.lang,
+    lang: DOCUMENT_LANGUAGE[brief.lang],
     info: { Title: brief.title, Author: 'CivScope', Producer: 'CivScope', Creator: 'CivScope' },
   });
   return pdfBytes(doc, () => {
