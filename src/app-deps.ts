@@ -25,6 +25,8 @@ export interface AssetProvider {
     etag?: string;
     encoded?: { br?: Uint8Array; gzip?: Uint8Array };
   } | null>;
+  /** The ETag `get` gives the file, without preparing its compressed copies (what a page links by). */
+  etag?(name: string): Promise<string | null>;
 }
 
 /** Writers of a country brief as a document (Node: src/routes/briefs/brief-pdf.ts, brief-docx.ts, loaded lazily). */

@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps) {
     .route('/', docsRoutes(deps))
     .route('/', embedRoutes(deps))
     .route('/', explorerRoutes(deps, { documents: deps.briefDocuments !== undefined }))
-    .route('/', methodsPageRoutes());
+    .route('/', methodsPageRoutes(deps.assets));
 
   describeApi(routes);
   routes.notFound(unknownRouteHandler(allowedMethodsFor(routes.routes)));

@@ -2,6 +2,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { ASSET_PATH } from './assets.ts';
+import { assetVersion } from './asset-versions.ts';
 
 const SCALAR_ASSET = 'scalar-api-reference.js';
 
@@ -43,9 +44,11 @@ export function docsRoutes(deps: AppDeps) {
     .get(`${ASSET_PATH}/:name`, async (c) => {
       const asset = await deps.assets?.get(c.req.param('name'));
       if (!asset) return c.notFound();
+      // A URL carrying the asset's own hash (withAssetVersions) names these bytes forever: cache it a year.
+      const versioned = asset.etag !== undefined && c.req.query('v') === assetVersion(asset.etag);
       const headers: Record<string, string> = {
         'content-type': asset.contentType,
-        'cache-control': 'public, max-age=86400',
+        'cache-control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=86400',
         vary: 'Accept-Encoding',
       };
       const encoding = preferredEncoding(c.req.header('accept-encoding'), asset.encoded);

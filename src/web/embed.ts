@@ -9,6 +9,7 @@ import { cacheControlFor } from '../http/response-cache.ts';
 import { checkChartParameters } from '../routes/charts/charts.handlers.ts';
 import { chartQuery } from '../http/chart-params.ts';
 import { EMBED_FRAME_JS, EMBED_HOST_JS } from './embed-scripts.ts';
+import { withAssetVersions } from './asset-versions.ts';
 import { escapeHtml, jsonForScript, STYLESHEET, VEGA_SCRIPTS } from './html.ts';
 import { type Lang, t } from './i18n.ts';
 
@@ -39,7 +40,9 @@ export function embedRoutes(deps: AppDeps) {
       const query = { ...parsed.data, data: 'inline' as const };
       const chart = await buildChart(deps, type, query, originFor(c, deps.publicOrigin));
       const html = embedPage(chart, query.lang, type, c.req.query());
-      return c.html(html, 200, { 'cache-control': cacheControlFor(new URL(c.req.url)) });
+      return c.html(await withAssetVersions(html, deps.assets), 200, {
+        'cache-control': cacheControlFor(new URL(c.req.url)),
+      });
     });
 }
 

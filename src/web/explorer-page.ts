@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { originFor } from '../http/public-origin.ts';
+import { withAssetVersions } from './asset-versions.ts';
 import { type FirstChart, firstChart } from './first-chart.ts';
 import { escapeHtml, STYLESHEET, VEGA_SCRIPTS } from './html.ts';
 import { isLang, type Lang, t, type UiKey } from './i18n.ts';
@@ -207,7 +208,8 @@ export function explorerRoutes(deps: AppDeps, options: { documents: boolean }) {
     const requested = c.req.query('lang');
     const url = new URL(c.req.url);
     const chart = await firstChart(deps, url.search, originFor(c, deps.publicOrigin));
-    return c.html(explorerPage(isLang(requested) ? requested : 'en', options.documents, chart), 200, {
+    const page = explorerPage(isLang(requested) ? requested : 'en', options.documents, chart);
+    return c.html(await withAssetVersions(page, deps.assets), 200, {
       'cache-control': 'public, max-age=300',
       vary: 'accept-encoding',
     });

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import type { AssetProvider } from '../app-deps.ts';
+import { withAssetVersions } from './asset-versions.ts';
 import { METHODS, METHODS_VI } from '../routes/methods/methods-text.ts';
 import { pageHeader } from './explorer-page.ts';
 import { escapeHtml, STYLESHEET } from './html.ts';
@@ -54,9 +56,10 @@ ${sections.join('\n')}
 </html>`;
 }
 
-export function methodsPageRoutes() {
-  return new Hono().get('/methods', (c) => {
+export function methodsPageRoutes(assets: AssetProvider | undefined) {
+  return new Hono().get('/methods', async (c) => {
     const requested = c.req.query('lang');
-    return c.html(methodsPage(isLang(requested) ? requested : 'en'), 200, { 'cache-control': 'public, max-age=300' });
+    const page = await withAssetVersions(methodsPage(isLang(requested) ? requested : 'en'), assets);
+    return c.html(page, 200, { 'cache-control': 'public, max-age=300' });
   });
 }

@@ -63,8 +63,12 @@ async function prepare(bytes: Promise<Uint8Array>): Promise<LoadedAsset> {
     brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
     gzipped(body, { level: 9 }),
   ]);
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-  return { body, etag, encoded: { br: new Uint8Array(br), gzip: new Uint8Array(gz) } };
+  return { body, etag: etagOf(body), encoded: { br: new Uint8Array(br), gzip: new Uint8Array(gz) } };
+}
+
+/** A strong validator: the bytes' sha256. */
+function etagOf(body: Uint8Array): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
 /** Reads assets from node_modules (or bundles our own) on first use and keeps them in memory, compressed. */
@@ -75,11 +79,27 @@ export function nodeAssets(): AssetProvider {
     const file = assetPath(name);
     return file ? readFile(file) : null;
   };
+  // Each file read (or bundled) once, for its hash and for its compressed copies.
+  const bodies = new Map<string, Promise<Uint8Array> | null>();
+  const bodyOf = (name: string) => {
+    if (!bodies.has(name)) bodies.set(name, load(name));
+    return bodies.get(name) ?? null;
+  };
+  const etags = new Map<string, Promise<string | null>>();
   return {
+    // The hash alone, without waiting for the compressed copies: a page links assets by it.
+    etag(name) {
+      let etag = etags.get(name);
+      if (!etag) {
+        etag = (bodyOf(name) ?? Promise.resolve(null)).then((body) => (body ? etagOf(new Uint8Array(body)) : null));
+        etags.set(name, etag);
+      }
+      return etag;
+    },
     async get(name) {
       let asset = cache.get(name);
       if (!asset) {
-        const loading = load(name);
+        const loading = bodyOf(name);
         if (!loading) return null;
         asset = prepare(loading);
         cache.set(name, asset);

@@ -53,3 +53,29 @@ describe('static assets, compressed', () => {
     expect(again.bytes.length).toBe(0);
   });
 });
+
+describe('static assets under versioned URLs', () => {
+  it('the explorer, embed and methods pages link every asset by its content hash', async () => {
+    const { createHash } = await import('node:crypto');
+    for (const page of ['/?lang=vi', '/embed/ranking?indicator=EGDI&group=ASEAN', '/methods?lang=vi']) {
+      const html = await (await app().request(page)).text();
+      const links = [...html.matchAll(/\/assets\/([\w.-]+)(\?v=[\w-]+)?["']/g)];
+      expect(links.length, page).toBeGreaterThan(0);
+      for (const [, name, version] of links) {
+        const body = (await fetchAsset(name as string)).bytes;
+        const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
+        expect(version, `${page}: ${name}`).toBe(`?v=${hash}`);
+      }
+    }
+  });
+
+  it('a versioned URL may be kept a year without asking again; a plain or stale one for a day', async () => {
+    const html = await (await app().request('/?lang=vi')).text();
+    const url = /\/assets\/vega\.min\.js\?v=[\w-]+/.exec(html)?.[0] as string;
+    const versioned = await app().request(url);
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const stale = await app().request('/assets/vega.min.js?v=an-older-hash');
+    expect(stale.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect((await app().request('/assets/vega.min.js')).headers.get('cache-control')).toBe('public, max-age=86400');
+  });
+});

@@ -330,7 +330,7 @@ describe.skipIf(skipWithoutTool('chromium'))('the explorer, embed and methods pa
     const html = await (await fetch(`${base}/?lang=vi`)).text();
     expect(html).toMatch(/<div class="first-paint narrow"><svg [^>]*width="360"/);
     expect(html).toMatch(/<div class="first-paint wide"><svg [^>]*width="720"/);
-    expect(html).toMatch(/<script defer src="\/assets\/vega\.min\.js">/);
+    expect(html).toMatch(/<script defer src="\/assets\/vega\.min\.js\?v=[\w-]{16}">/);
     // The phone profile of the issue: CPU 4x slower, 1.6 Mbit/s down, 150 ms latency, nothing cached.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();
