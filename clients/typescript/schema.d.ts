@@ -354,6 +354,10 @@ export interface components {
       year: number | null;
       latest: boolean;
       max_age: number | null;
+      /** @description Which years the scores compare, in words: each window of years and the countries read from it. */
+      years_used: string;
+      /** @description The most years a country's inputs and outputs lie apart (0 with `year`: that year's values only). */
+      max_gap: number;
       /** @enum {string} */
       method: "fdh" | "dea-crs" | "dea-vrs";
       /** @enum {string} */
@@ -393,6 +397,11 @@ export interface components {
               release: string;
             };
           };
+          /** @description The earliest and latest year among its values: never more than `max_gap` apart. */
+          years: {
+            from: number;
+            to: number;
+          };
           peers: {
               iso3: string;
               country: string;
@@ -415,11 +424,17 @@ export interface components {
             most_influential: string | null;
           };
         })[];
-      left_out: {
+      left_out: ({
           iso3: string;
           country: string;
+          /** @description The inputs and outputs it has no value for. */
           missing: string[];
-        }[];
+          /**
+           * @description `no_value`: no value at all for the series in `missing`; `years_do_not_align`: no window of `max_gap` + 1 years holds every input and output (or, with `max_age`, the window is too old).
+           * @enum {string}
+           */
+          reason: "no_value" | "years_do_not_align";
+        })[];
       sources: components["schemas"]["Source"][];
       releases: components["schemas"]["Release"][];
       /** @description The licences of every source in this response, joined by "; ". */
@@ -1458,6 +1473,8 @@ export interface operations {
         method?: "fdh" | "dea-crs" | "dea-vrs";
         /** @description `input` (default): how much less input for the same outputs; `output`: how much more output from the same inputs. */
         orientation?: "input" | "output";
+        /** @description Without `year`: a country's inputs and outputs come from the latest window of `max_gap` + 1 years in which it has them all (default 1: the same or adjacent years; 0: one year), not from each indicator's own latest year. A country with no such window is left out, with the reason. */
+        max_gap?: number;
         /** @description Language of names and sentences: `en` or `vi`. */
         lang?: string;
         /** @description Comma-separated ISO3 codes, e.g. `VNM,THA,SGP`. Use either `countries` or `group`. */
@@ -1780,7 +1797,7 @@ export interface operations {
         log?: string;
         /** @description `url`: the spec reads the matching /v1 data URL (a live chart) instead of inline values. */
         data?: "inline" | "url";
-        /** @description Width of the whole chart in CSS pixels (200–2000): axes, labels, legend and footer are laid out to fit in it. For PNG, the image is this wide times `scale`. */
+        /** @description Width of the whole chart in CSS pixels (200–2000): axes, labels, legend and footer are laid out to fit in it. For PNG, the image is this wide times `scale`. Default 640; for PDF 482, a 170 mm print column at 1 px = 1 pt, so text prints at 10 pt or more. */
         width?: number;
         /** @description Height of the plot in CSS pixels (150–1500); titles and footer come on top. Bar charts and heatmaps take the height their rows need. */
         height?: number;
@@ -1798,6 +1815,8 @@ export interface operations {
         method?: "fdh" | "dea-crs" | "dea-vrs";
         /** @description `input` (default): how much less input for the same outputs; `output`: how much more output from the same inputs. */
         orientation?: "input" | "output";
+        /** @description Without `year`: a country's inputs and outputs come from the latest window of `max_gap` + 1 years in which it has them all (default 1: the same or adjacent years; 0: one year), not from each indicator's own latest year. A country with no such window is left out, with the reason. */
+        max_gap?: number;
       };
       path: {
         chart: string;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DEFAULT_MAX_GAP } from '../domain/efficiency/align-years.ts';
 import { LEGACY_THEMES, THEME_PARAMETER_VALUES, THEMES } from '../domain/themes.ts';
 
 /**
@@ -363,6 +364,18 @@ export const efficiencyParams = {
       param: { name: 'orientation', in: 'query' },
       description:
         '`input` (default): how much less input for the same outputs; `output`: how much more output from the same inputs.',
+    }),
+  max_gap: z.coerce
+    .number({ error: 'max_gap must be a whole number of years from 0 to 5' })
+    .int('max_gap must be a whole number of years from 0 to 5')
+    .min(0, 'max_gap must be at least 0')
+    .max(5, 'max_gap must be at most 5')
+    .default(DEFAULT_MAX_GAP)
+    .openapi({
+      param: { name: 'max_gap', in: 'query' },
+      type: 'integer',
+      description:
+        "Without `year`: a country's inputs and outputs come from the latest window of `max_gap` + 1 years in which it has them all (default 1: the same or adjacent years; 0: one year), not from each indicator's own latest year. A country with no such window is left out, with the reason.",
     }),
 };
 

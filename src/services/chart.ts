@@ -58,7 +58,7 @@ export interface ChartDeps {
 }
 
 /** Parameters with a default in `chartQuery` that a caller inside the app (briefs, benchmarks) may leave out. */
-type DefaultedParams = 'log' | 'trend' | 'membership' | 'latest' | 'method' | 'orientation';
+type DefaultedParams = 'log' | 'trend' | 'membership' | 'latest' | 'method' | 'orientation' | 'max_gap';
 /**
  * A chart request: the chart routes' validated query (`chartQuery` in http/chart-params.ts),
  * without the parameters only the image renderer reads (`scale`, `text`).

@@ -93,3 +93,33 @@ export function methodLine(method: EfficiencyMethod, orientation: Orientation, l
       : `${orientation} orientation`;
   return `${METHOD_NAMES[method][lang]} · ${how}`;
 }
+
+/**
+ * Which years the scores compare, in words: each window of years and the countries read from it,
+ * latest first ("2020–2021 for Brunei, …; 2019–2020 for Japan, Viet Nam").
+ */
+export function yearsUsedSentence(
+  maxGap: number,
+  countries: { name: string; from: number; to: number }[],
+  lang: Lang,
+): string {
+  const windows = new Map<string, string[]>();
+  const ordered = [...countries].sort((a, b) => b.to - a.to || b.from - a.from);
+  for (const c of ordered) {
+    const key = c.from === c.to ? String(c.from) : `${c.from}–${c.to}`;
+    windows.set(key, [...(windows.get(key) ?? []), c.name]);
+  }
+  const list = [...windows].map(([years, names]) => {
+    const sorted = names.sort((a, b) => a.localeCompare(b, lang)).join(', ');
+    return lang === 'vi' ? `${years}: ${sorted}` : `${years} for ${sorted}`;
+  });
+  // "Korea, Rep." already ends the sentence.
+  const end = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+  if (lang === 'vi')
+    return end(
+      `Đầu vào và đầu ra của mỗi nước lấy từ ${maxGap === 0 ? 'cùng một năm' : `các năm cách nhau tối đa ${maxGap} năm`} (khoảng năm gần nhất có đủ số liệu): ${list.join('; ')}`,
+    );
+  return end(
+    `Each country's inputs and outputs come from ${maxGap === 0 ? 'one year' : `years at most ${maxGap} apart`} (the latest such years with all of them): ${list.join('; ')}`,
+  );
+}

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
-import { type CrossSectionQuery, crossSection } from './cross-section.ts';
+import type { CrossSectionQuery } from './cross-section.ts';
 import { provenanceFor } from './provenance.ts';
 import { requireIndicators } from './require-indicator.ts';
 import { resolveSelection, selectionForYear } from './selection.ts';
@@ -15,16 +15,25 @@ import { usable } from '../domain/usable.ts';
 import { Problem } from '../errors.ts';
 import type { efficiencyParams, inputsParam, outputsParam } from '../http/params.ts';
 import type { Table } from '../http/table.ts';
-import type { ValueRow } from '../repositories/observations.ts';
+import { type ValueRow, valuesFor } from '../repositories/observations.ts';
+import { alignYears, DEFAULT_MAX_GAP, type DatedCell } from '../domain/efficiency/align-years.ts';
+import { type Selection, selectionIncludes } from '../domain/selection.ts';
 import { presentIndicator } from './presenters.ts';
-import { type GapPart, gapSentence, JACKKNIFE_NOTE, methodSentence, smallSampleWarning } from './efficiency-text.ts';
+import {
+  type GapPart,
+  gapSentence,
+  JACKKNIFE_NOTE,
+  methodSentence,
+  smallSampleWarning,
+  yearsUsedSentence,
+} from './efficiency-text.ts';
 
 type EfficiencyParams = z.output<
   z.ZodObject<{ inputs: typeof inputsParam; outputs: typeof outputsParam } & typeof efficiencyParams>
 >;
 
 /** The efficiency query: the frontier's inputs, outputs, method and orientation (as validated), over a cross-section. */
-export type EfficiencyQuery = CrossSectionQuery & EfficiencyParams & { lang: Lang };
+export type EfficiencyQuery = CrossSectionQuery & Omit<EfficiencyParams, 'max_gap'> & { max_gap?: number; lang: Lang };
 
 /** Themes whose indicators are resources a government spends or a setting it works in. */
 const INPUT_THEMES = ['workforce-and-pay', 'training-and-learning', 'context'];
@@ -66,27 +75,54 @@ interface Cell {
   release: string;
 }
 
-/** Countries with every input and output become units; the others are named with what they lack. */
-function assembleUnits(
+/** A country left out of the frontier: the series it has no value for, or why its years do not align. */
+interface LeftOut {
+  iso3: string;
+  missing: string[];
+  reason: 'no_value' | 'years_do_not_align';
+}
+
+/**
+ * Each member's inputs and outputs. With `year`, that year's values. Without, the latest window of
+ * `max_gap` + 1 years holding them all (alignYears), never each series' own latest year.
+ */
+function countryCells(
   members: string[],
-  codes: { inputs: string[]; outputs: string[] },
-  values: Map<string, ValueRow[]>,
-) {
-  const cellOf = (code: string, iso3: string): Cell | null => {
-    const row = (values.get(code) ?? []).find((r) => r.iso3 === iso3 && usable(r));
-    return row ? { value: row.value, year: row.year as number, release: row.release_id } : null;
-  };
-  const units: ProductionUnit[] = [];
-  const cells = new Map<string, Record<string, Cell>>();
-  const leftOut: { iso3: string; missing: string[] }[] = [];
+  codes: string[],
+  rows: ValueRow[],
+  query: EfficiencyQuery,
+  selection: Selection,
+): { found: Map<string, Record<string, Cell>>; leftOut: LeftOut[] } {
+  const found = new Map<string, Record<string, Cell>>();
+  const leftOut: LeftOut[] = [];
   for (const iso3 of members) {
-    const all = [...codes.inputs, ...codes.outputs].map((code) => [code, cellOf(code, iso3)] as const);
-    const missing = all.filter(([, cell]) => cell === null).map(([code]) => code);
+    const series = new Map<string, DatedCell[]>(
+      codes.map((code) => [
+        code,
+        rows
+          .filter((r) => r.indicator_code === code && r.iso3 === iso3 && r.year !== null && usable(r))
+          .filter((r) => query.year !== undefined || selectionIncludes(selection, iso3, r.year))
+          .map((r) => ({ value: r.value, year: r.year as number, release: r.release_id })),
+      ]),
+    );
+    const missing = codes.filter((code) => (series.get(code) ?? []).length === 0);
     if (missing.length > 0) {
-      leftOut.push({ iso3, missing });
+      leftOut.push({ iso3, missing, reason: 'no_value' });
       continue;
     }
-    const found = Object.fromEntries(all) as Record<string, Cell>;
+    const aligned = alignYears(series, query.year === undefined ? (query.max_gap ?? DEFAULT_MAX_GAP) : 0);
+    if (!aligned) leftOut.push({ iso3, missing: [], reason: 'years_do_not_align' });
+    else found.set(iso3, Object.fromEntries(aligned.cells));
+  }
+  return { found, leftOut };
+}
+
+/** Countries with every input and output become units. */
+function assembleUnits(codes: { inputs: string[]; outputs: string[] }, found: Map<string, Record<string, Cell>>) {
+  const units: ProductionUnit[] = [];
+  const cells = new Map<string, Record<string, Cell>>();
+  for (const [iso3, cellsOfCountry] of found) {
+    const found = cellsOfCountry;
     cells.set(iso3, found);
     units.push({
       id: iso3,
@@ -94,7 +130,7 @@ function assembleUnits(
       outputs: codes.outputs.map((c) => found[c]?.value as number),
     });
   }
-  return { units, cells, leftOut };
+  return { units, cells };
 }
 
 /**
@@ -135,6 +171,12 @@ const countryLabel = (iso3: string, lang: Lang) => {
 };
 
 /** One country's result as served: values with their years, peers, targets, gaps, jackknife. */
+/** The earliest and latest year of a country's values: the years its score compares. */
+function yearsOf(cells: Record<string, Cell>): { from: number; to: number } {
+  const years = Object.values(cells).map((c) => c.year);
+  return { from: Math.min(...years), to: Math.max(...years) };
+}
+
 function presentUnit(
   result: FrontierUnitResult,
   cells: Record<string, Cell>,
@@ -158,6 +200,7 @@ function presentUnit(
     expansion: result.expansion,
     on_frontier: result.onFrontier,
     values: cells,
+    years: yearsOf(cells),
     peers: result.peers.map((p) => ({ iso3: p.id, country: countryLabel(p.id, query.lang), weight: p.weight })),
     targets: [...inputs, ...outputs].map(({ indicator, value, target, change, share }) => ({
       indicator,
@@ -190,17 +233,32 @@ async function solverFor(lpSolver: (() => Promise<LpSolver>) | undefined, method
   return lpSolver();
 }
 
+/**
+ * With `max_age`, a country whose aligned values end more than `max_age` years before the latest
+ * aligned country's is left out: an old window would be compared with new ones.
+ */
+function withinMaxAge(
+  result: { found: Map<string, Record<string, Cell>>; leftOut: LeftOut[] },
+  maxAge: number | undefined,
+): { found: Map<string, Record<string, Cell>>; leftOut: LeftOut[] } {
+  if (maxAge === undefined) return result;
+  const lastYear = (cells: Record<string, Cell>) => Math.max(...Object.values(cells).map((c) => c.year));
+  const newest = Math.max(...[...result.found.values()].map(lastYear));
+  const found = new Map([...result.found].filter(([, cells]) => lastYear(cells) >= newest - maxAge));
+  const old = [...result.found.keys()].filter((iso3) => !found.has(iso3));
+  return {
+    found,
+    leftOut: [...result.leftOut, ...old.map((iso3) => ({ iso3, missing: [], reason: 'years_do_not_align' as const }))],
+  };
+}
+
 /** A frontier needs at least two countries with every input and output: otherwise say who is left out and why. */
-function requireTwoUnits(
-  count: number,
-  leftOut: { iso3: string; missing: string[] }[],
-  year: number | undefined,
-): void {
+function requireTwoUnits(count: number, leftOut: LeftOut[], year: number | undefined): void {
   if (count < 2) {
     throw new Problem(
       422,
       'unsuitable_data',
-      `${count === 0 ? 'No country has' : 'Only one country has'} a value for every input and output in this selection${year === undefined ? '' : ` in ${year}`}: a frontier needs at least two. Left out: ${leftOut.map((l) => `${l.iso3} (no ${l.missing.join(', ')})`).join('; ')}.`,
+      `${count === 0 ? 'No country has' : 'Only one country has'} a value for every input and output in this selection${year === undefined ? '' : ` in ${year}`}: a frontier needs at least two. Left out: ${leftOut.map((l) => `${l.iso3} (${l.reason === 'no_value' ? `no ${l.missing.join(', ')}` : 'its years do not align'})`).join('; ')}.`,
       { parameter: 'inputs', left_out: leftOut },
     );
   }
@@ -222,15 +280,16 @@ export async function efficiencyOf(
   const indicators = { inputs: all.slice(0, query.inputs.length), outputs: all.slice(query.inputs.length) };
   requireRoles(indicators.inputs, indicators.outputs);
   const vintage = await resolveVintage(db, query);
-  const values = await crossSection(db, {
+  const rows = await valuesFor(db, {
     indicatorCodes: codes,
-    selection,
+    countries: selection.countries,
     year: query.year,
-    maxAge: query.max_age,
+    datedOnly: true,
     vintage,
   });
   const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
-  const { units, cells, leftOut } = assembleUnits(members, query, values);
+  const { found, leftOut } = withinMaxAge(countryCells(members, codes, rows, query, selection), query.max_age);
+  const { units, cells } = assembleUnits(query, found);
   requireTwoUnits(units.length, leftOut, query.year);
   requirePositive(units, query);
   const solver = await solverFor(lpSolver, query.method);
@@ -250,6 +309,12 @@ export async function efficiencyOf(
     year: query.year ?? null,
     latest: query.year === undefined,
     max_age: query.max_age ?? null,
+    max_gap: query.year === undefined ? (query.max_gap ?? DEFAULT_MAX_GAP) : 0,
+    years_used: yearsUsedSentence(
+      query.year === undefined ? (query.max_gap ?? DEFAULT_MAX_GAP) : 0,
+      scores.map((s) => ({ name: s.country, ...s.years })),
+      query.lang,
+    ),
     method: query.method,
     orientation: query.orientation,
     lang: query.lang,

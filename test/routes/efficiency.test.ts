@@ -80,35 +80,57 @@ describe('GET /v1/efficiency on the shipped data (wage bill → government effec
           ge.has(iso3) ? null : 'GE.EST',
           egdi.has(iso3) ? null : 'EGDI',
         ].filter(Boolean),
+        reason: 'no_value',
       })),
     );
     expect(body.countries).toBe(complete.length);
   });
 
-  it("uses each country's latest value of each indicator and reports its year per cell", async () => {
+  it("reads a country's input and outputs from one window of two years (max_gap 1), not from each indicator's latest year", async () => {
     const { body } = await getJson(ctx.app, `${QUERY}&method=fdh`);
-    for (const [iso3, score] of Object.entries(scoresOf(body))) {
-      expect(score.values['BI.WAG.TOTL.GD.ZS']).toMatchObject(wage.get(iso3) as object);
-      expect(score.values['GE.EST']).toMatchObject(ge.get(iso3) as object);
-      expect(score.values.EGDI).toMatchObject(egdi.get(iso3) as object);
+    expect(body.max_gap).toBe(1);
+    // Viet Nam: the wage bill ends in 2019 (WWBI v3, 8.89999675750732), so the window is 2019–2020:
+    // Government Effectiveness 2020 (WGI 2026 estimates, 0.0222255) and EGDI 2020 (0.66670), where
+    // each indicator's latest would have mixed 2019, 2025 and 2024.
+    expect(scoresOf(body).VNM).toMatchObject({
+      years: { from: 2019, to: 2020 },
+      values: {
+        'BI.WAG.TOTL.GD.ZS': { value: 8.89999675750732, year: 2019, release: 'wb-wwbi:v3-2024-04' },
+        'GE.EST': { value: 0.0222255, year: 2020, release: 'wb-wgi:2026-estimates' },
+        EGDI: { value: 0.6667, year: 2020, release: 'un-egov:2024' },
+      },
+    });
+    expect(body.years_used).toBe(
+      "Each country's inputs and outputs come from years at most 1 apart (the latest such years with all of them): 2020–2021 for Brunei Darussalam, Cambodia, Indonesia, Lao PDR, Malaysia, Myanmar, Philippines, Singapore, Thailand, Timor-Leste; 2019–2020 for Japan, Viet Nam; 2018–2019 for Korea, Rep.",
+    );
+    for (const score of body.scores as (Score & { years: { from: number; to: number } })[]) {
+      const years = Object.values(score.values).map((v) => v.year);
+      expect(score.years).toEqual({ from: Math.min(...years), to: Math.max(...years) });
+      expect(score.years.to - score.years.from, score.iso3).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('with max_gap=0 uses one year per country, and names a country whose years never meet', async () => {
+    const { body } = await getJson(ctx.app, `${QUERY}&method=fdh&max_gap=0`);
+    expect(body.max_gap).toBe(0);
+    for (const score of body.scores as (Score & { years: { from: number; to: number } })[])
+      expect(score.years.from, score.iso3).toBe(score.years.to);
+    // Viet Nam's wage bill years (2017–2019 and earlier) meet EGDI's survey years (even years) in 2018.
+    expect(scoresOf(body).VNM).toMatchObject({ years: { from: 2018, to: 2018 } });
   });
 
   it('FDH: Viet Nam is compared with the cheapest country that beats it on both outputs', async () => {
     const { body } = await getJson(ctx.app, `${QUERY}&method=fdh`);
-    const vnm = {
-      x: wage.get('VNM')?.value as number,
-      ge: ge.get('VNM')?.value as number,
-      egdi: egdi.get('VNM')?.value as number,
-    };
-    const dominating = complete.filter(
-      (iso3) => (ge.get(iso3)?.value as number) >= vnm.ge && (egdi.get(iso3)?.value as number) >= vnm.egdi,
+    const scores = scoresOf(body);
+    // Each country's aligned values, as the answer states them (checked against the files above).
+    const x = (iso3: string) => scores[iso3]?.values['BI.WAG.TOTL.GD.ZS']?.value as number;
+    const y = (iso3: string, code: string) => scores[iso3]?.values[code]?.value as number;
+    const dominating = Object.keys(scores).filter(
+      (iso3) => y(iso3, 'GE.EST') >= y('VNM', 'GE.EST') && y(iso3, 'EGDI') >= y('VNM', 'EGDI'),
     );
-    const cheapest = dominating.reduce((a, b) =>
-      (wage.get(a)?.value as number) <= (wage.get(b)?.value as number) ? a : b,
-    );
+    const cheapest = dominating.reduce((a, b) => (x(a) <= x(b) ? a : b));
     const score = scoresOf(body).VNM as Score;
-    expect(score.score).toBe((wage.get(cheapest)?.value as number) / vnm.x);
+    expect(score.score).toBe(x(cheapest) / x('VNM'));
     expect(score.peers).toEqual([{ iso3: cheapest, country: expect.any(String), weight: 1 }]);
   });
 
@@ -118,10 +140,12 @@ describe('GET /v1/efficiency on the shipped data (wage bill → government effec
     const [p, q] = score.peers.map((peer) => peer.iso3) as [string, string];
     expect(score.peers).toHaveLength(2);
     // With one input and Σλ = 1, the binding output fixes the mix: λ_q = (y_VNM − y_p) / (y_q − y_p).
-    const y = (iso3: string) => egdi.get(iso3)?.value as number;
+    const scores = scoresOf(body);
+    const y = (iso3: string) => scores[iso3]?.values.EGDI?.value as number;
+    const x = (iso3: string) => scores[iso3]?.values['BI.WAG.TOTL.GD.ZS']?.value as number;
     const lambdaQ = (y('VNM') - y(p)) / (y(q) - y(p));
-    const target = (1 - lambdaQ) * (wage.get(p)?.value as number) + lambdaQ * (wage.get(q)?.value as number);
-    expect(score.score).toBeCloseTo(target / (wage.get('VNM')?.value as number), 9);
+    const target = (1 - lambdaQ) * x(p) + lambdaQ * x(q);
+    expect(score.score).toBeCloseTo(target / x('VNM'), 9);
     expect(score.peers[1]?.weight).toBeCloseTo(lambdaQ, 9);
     expect(score.summary).toMatch(/^The same outputs with \d+ % less Wage bill/);
   });

@@ -22,7 +22,7 @@ describe('lang on rankings, compare and profiles', () => {
   it('the CSV keeps its column names and carries the localised name in the country column', async () => {
     const response = await loaded.app.request('/v1/rankings?indicator=EGDI&group=ASEAN&year=2024&lang=vi&format=csv');
     const parsed = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields?.slice(0, 5)).toEqual(['rank', 'iso3', 'country', 'value', 'year']);
+    expect(parsed.meta.fields?.slice(0, 6)).toEqual(['indicator', 'rank', 'iso3', 'country', 'value', 'year']);
     expect(parsed.data.find((r) => r.iso3 === 'VNM')?.country).toBe('Việt Nam');
   });
 

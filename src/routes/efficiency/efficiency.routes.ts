@@ -51,6 +51,12 @@ export const EfficiencyResponseSchema = z
     year: z.number().int().nullable(),
     latest: z.boolean(),
     max_age: z.number().int().nullable(),
+    years_used: z.string().openapi({
+      description: 'Which years the scores compare, in words: each window of years and the countries read from it.',
+    }),
+    max_gap: z.number().int().openapi({
+      description: "The most years a country's inputs and outputs lie apart (0 with `year`: that year's values only).",
+    }),
     method: z.enum(['fdh', 'dea-crs', 'dea-vrs']),
     orientation: z.enum(['input', 'output']),
     lang: z.enum(['en', 'vi']),
@@ -77,6 +83,9 @@ export const EfficiencyResponseSchema = z
         values: z
           .record(z.string(), CellSchema)
           .openapi({ description: 'The value, year and release used for each input and output.' }),
+        years: z.object({ from: z.number().int(), to: z.number().int() }).openapi({
+          description: 'The earliest and latest year among its values: never more than `max_gap` apart.',
+        }),
         peers: z.array(z.object({ iso3: z.string(), country: z.string(), weight: z.number() })),
         targets: z.array(
           z.object({
@@ -95,7 +104,17 @@ export const EfficiencyResponseSchema = z
         jackknife: z.object({ low: z.number(), high: z.number(), most_influential: z.string().nullable() }),
       }),
     ),
-    left_out: z.array(z.object({ iso3: z.string(), country: z.string(), missing: z.array(z.string()) })),
+    left_out: z.array(
+      z.object({
+        iso3: z.string(),
+        country: z.string(),
+        missing: z.array(z.string()).openapi({ description: 'The inputs and outputs it has no value for.' }),
+        reason: z.enum(['no_value', 'years_do_not_align']).openapi({
+          description:
+            '`no_value`: no value at all for the series in `missing`; `years_do_not_align`: no window of `max_gap` + 1 years holds every input and output (or, with `max_age`, the window is too old).',
+        }),
+      }),
+    ),
   })
   .extend(ProvenanceSchema.shape)
   .openapi('Efficiency');
