@@ -370,6 +370,8 @@ export interface components {
       frontier: {
         /** @description Countries with score 1. */
         countries: string[];
+        /** @description Frontier countries not there by construction (efficient_by_construction null), highest super-efficiency first: the ones worth learning from. */
+        models: string[];
         /** @description Countries that are a peer of at least one country. */
         rests_on: string[];
         rests_on_count: number;
@@ -418,6 +420,14 @@ export interface components {
               change_share: number | null;
             })[];
           summary: string;
+          /** @description DEA, frontier countries: the score against the others alone (Andersen–Petersen), above 1 by how far it could worsen and stay efficient; null off the frontier, for FDH, or where the program is infeasible (variable returns, an extreme value). */
+          super_efficiency: number | null;
+          /** @description DEA-VRS: on the frontier only because it has the smallest value of an input or the largest of an output (and is off the constant-returns frontier); never a model to follow. */
+          efficient_by_construction: {
+            smallest_inputs: string[];
+            largest_outputs: string[];
+            note: string;
+          } | null;
           jackknife: {
             low: number;
             high: number;

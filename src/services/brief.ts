@@ -165,6 +165,8 @@ export interface BriefProductivity {
   summary: string | null;
   unavailable: string | null;
   warning: string | null;
+  /** The years the scores compare, and any frontier country in the comparison there only by construction. */
+  notes: string[];
 }
 
 export interface BriefDataGap {
@@ -783,6 +785,7 @@ function noProductivity(base: ReturnType<typeof productivityRequest>, why: strin
     summary: null,
     unavailable: why,
     warning: null,
+    notes: [],
   };
 }
 
@@ -883,6 +886,12 @@ async function productivityOf(
       summary: own.summary,
       unavailable: null,
       warning,
+      notes: [
+        result.years_used,
+        ...result.scores
+          .filter((s) => (s.iso3 === iso3 || own.peers.some((p) => p.iso3 === s.iso3)) && s.efficient_by_construction)
+          .map((s) => s.efficient_by_construction?.note as string),
+      ],
     };
   } catch (error) {
     if (!(error instanceof Problem)) throw error;

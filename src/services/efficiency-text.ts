@@ -123,3 +123,18 @@ export function yearsUsedSentence(
     `Each country's inputs and outputs come from ${maxGap === 0 ? 'one year' : `years at most ${maxGap} apart`} (the latest such years with all of them): ${list.join('; ')}`,
   );
 }
+
+/**
+ * Why a frontier country is there only by construction, in words, and that it is no model: what it
+ * has least or most of, named ("the smallest Wage bill as a percentage of GDP").
+ */
+export function byConstructionSentence(country: string, smallest: string[], largest: string[], lang: Lang): string {
+  const parts =
+    lang === 'vi'
+      ? [...smallest.map((name) => `${name} thấp nhất`), ...largest.map((name) => `${name} cao nhất`)]
+      : [...smallest.map((name) => `the smallest ${name}`), ...largest.map((name) => `the largest ${name}`)];
+  const joined = parts.join(lang === 'vi' ? ' và ' : ' and ');
+  return lang === 'vi'
+    ? `${country} nằm trên biên hiệu quả chỉ vì có ${joined} trong nhóm: với hiệu suất thay đổi theo quy mô, không tổ hợp nào của các nước khác đạt được mức đó, bất kể các giá trị khác. Đây không phải là hình mẫu để noi theo.`
+    : `${country} is on the frontier only because it has ${joined} in the group: under variable returns no mix of the others can match that, whatever its other values. It is not a model to follow.`;
+}

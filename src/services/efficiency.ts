@@ -24,6 +24,7 @@ import {
   gapSentence,
   JACKKNIFE_NOTE,
   methodSentence,
+  byConstructionSentence,
   smallSampleWarning,
   yearsUsedSentence,
 } from './efficiency-text.ts';
@@ -177,6 +178,23 @@ function yearsOf(cells: Record<string, Cell>): { from: number; to: number } {
   return { from: Math.min(...years), to: Math.max(...years) };
 }
 
+/** A DEA-VRS frontier country there only for an extreme input or output: which ones, and why it is no model. */
+function byConstructionOf(
+  result: FrontierUnitResult,
+  indicators: { inputs: IndicatorRow[]; outputs: IndicatorRow[] },
+  lang: Lang,
+) {
+  if (!result.byConstruction) return null;
+  const name = (i: IndicatorRow) => (lang === 'vi' ? i.name_vi : i.name_en);
+  const smallest = result.byConstruction.smallestInputs.map((k) => indicators.inputs[k] as IndicatorRow);
+  const largest = result.byConstruction.largestOutputs.map((k) => indicators.outputs[k] as IndicatorRow);
+  return {
+    smallest_inputs: smallest.map((i) => i.code),
+    largest_outputs: largest.map((i) => i.code),
+    note: byConstructionSentence(countryLabel(result.id, lang), smallest.map(name), largest.map(name), lang),
+  };
+}
+
 function presentUnit(
   result: FrontierUnitResult,
   cells: Record<string, Cell>,
@@ -211,6 +229,8 @@ function presentUnit(
       change_share: share,
     })),
     summary: gapSentence(result.onFrontier, query.orientation, inputs, outputs, query.lang),
+    super_efficiency: result.superEfficiency,
+    efficient_by_construction: byConstructionOf(result, indicators, query.lang),
     jackknife: {
       low: result.jackknife.low,
       high: result.jackknife.high,
@@ -320,7 +340,18 @@ export async function efficiencyOf(
     lang: query.lang,
     description: methodSentence(query.method, query.orientation, query.lang),
     countries: units.length,
-    frontier: { countries: frontier.frontier, rests_on: frontier.restsOn, rests_on_count: frontier.restsOn.length },
+    frontier: {
+      countries: frontier.frontier,
+      // Frontier countries that are not there by construction, best first by super-efficiency.
+      models: scores
+        .filter((s) => s.on_frontier && s.efficient_by_construction === null)
+        .sort(
+          (a, b) => (b.super_efficiency ?? Infinity) - (a.super_efficiency ?? Infinity) || a.iso3.localeCompare(b.iso3),
+        )
+        .map((s) => s.iso3),
+      rests_on: frontier.restsOn,
+      rests_on_count: frontier.restsOn.length,
+    },
     robustness: {
       minimum_countries: frontier.minimumUnits,
       small_sample: frontier.smallSample,

@@ -79,7 +79,7 @@ function expectedTexts(brief: Brief): string[] {
     }
   }
   const p = brief.productivity;
-  for (const t of [p.sentence, p.summary, p.peers_sentence]) if (t) texts.push(t);
+  for (const t of [p.sentence, p.summary, p.peers_sentence, ...p.notes]) if (t) texts.push(t);
   for (const t of p.targets) texts.push(t.value.text, t.target.text);
   for (const g of brief.data_gaps.indicators) texts.push(g.sentence);
   return texts.filter((t): t is string => typeof t === 'string' && t.length > 0);

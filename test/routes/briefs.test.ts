@@ -171,6 +171,11 @@ describe('GET /v1/briefs/{iso3}', () => {
     const target = (1 - lambda) * 3.3016791343689 + lambda * 3.79295682907104;
     expect(brief.productivity.score?.value).toBeCloseTo(target / 8.89999675750732, 12);
     expect(brief.productivity.peers.map((p) => p.iso3).sort()).toEqual(['MMR', 'SGP']);
+    // The brief says which years it compares, and that Myanmar, a peer, is no model.
+    expect(brief.productivity.notes[0]).toMatch(/^Each country's inputs and outputs come from years at most 1 apart/);
+    expect(brief.productivity.notes[1]).toMatch(
+      /^Myanmar is on the frontier only because it has the smallest Wage bill/,
+    );
     expect(brief.peer_group).toMatchObject({ code: 'ASEAN', members: expect.arrayContaining(['VNM', 'TLS']) });
     expect(brief.peer_group.members).toHaveLength(11);
   });

@@ -169,6 +169,33 @@ describe('GET /v1/efficiency on the shipped data (wage bill → government effec
     expect(body.robustness).toMatchObject({ minimum_countries: 9, small_sample: complete.length < 9 });
   });
 
+  it('never presents Myanmar as a model: on the ASEAN frontier only for the smallest wage bill, said in words', async () => {
+    const query = '/v1/efficiency?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST,EGDI&group=ASEAN&latest=true&method=dea-vrs';
+    const { body } = await getJson(ctx.app, query);
+    expect(body.frontier).toMatchObject({ countries: ['MMR', 'SGP'], models: ['SGP'] });
+    const scores = scoresOf(body) as Record<
+      string,
+      Score & { super_efficiency: number | null; efficient_by_construction: unknown }
+    >;
+    expect(scores.MMR?.efficient_by_construction).toEqual({
+      smallest_inputs: ['BI.WAG.TOTL.GD.ZS'],
+      largest_outputs: [],
+      note: 'Myanmar is on the frontier only because it has the smallest Wage bill as a percentage of GDP in the group: under variable returns no mix of the others can match that, whatever its other values. It is not a model to follow.',
+    });
+    // Singapore has the largest outputs but is also on the constant-returns frontier: a model.
+    expect(scores.SGP?.efficient_by_construction).toBeNull();
+    // Super-efficiency ranks the frontier; Singapore's program is infeasible (no mix of the others reaches its outputs).
+    expect(scores.MMR?.super_efficiency).toBeGreaterThan(1);
+    expect(scores.SGP?.super_efficiency).toBeNull();
+    expect(scores.VNM?.super_efficiency).toBeNull();
+    const vi = (await getJson(ctx.app, `${query}&lang=vi`)).body;
+    expect(
+      (scoresOf(vi).MMR as unknown as { efficient_by_construction: { note: string } }).efficient_by_construction.note,
+    ).toMatch(
+      /^Mi-an-ma nằm trên biên hiệu quả chỉ vì có .+ thấp nhất trong nhóm: .+ Đây không phải là hình mẫu để noi theo\.$/,
+    );
+  });
+
   it('answers in Vietnamese with lang=vi', async () => {
     const { body } = await getJson(ctx.app, `${QUERY}&method=dea-vrs&lang=vi`);
     expect(scoresOf(body).VNM).toMatchObject({ country: 'Việt Nam' });

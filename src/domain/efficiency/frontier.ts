@@ -1,5 +1,6 @@
 import { deaEfficiency, deaRadialFactor } from './dea.ts';
 import { fdhEfficiency } from './fdh.ts';
+import { type ByConstruction, efficientByConstruction, superEfficiency } from './super-efficiency.ts';
 import type { LpSolver } from './linear-program.ts';
 import {
   type EfficiencyMethod,
@@ -20,6 +21,10 @@ export interface FrontierUnitResult extends UnitEfficiency {
   onFrontier: boolean;
   /** Lowest and highest score when each other unit in turn is left out of the reference set. */
   jackknife: { low: number; high: number; mostInfluential: string | null };
+  /** DEA frontier units: the score against the others alone (null: infeasible, or not DEA, or not on the frontier). */
+  superEfficiency: number | null;
+  /** DEA-VRS frontier units there only for an extreme input or output (see efficientByConstruction). */
+  byConstruction: ByConstruction | null;
 }
 
 export interface FrontierResult {
@@ -82,14 +87,33 @@ function jackknife(
   return { low: unit.score, high, mostInfluential };
 }
 
+/**
+ * What ranks and qualifies a DEA frontier unit: its super-efficiency, and under variable returns
+ * whether it is there only by construction (judged against its constant-returns score).
+ */
+function frontierStanding(unit: ProductionUnit, units: readonly ProductionUnit[], options: FrontierOptions) {
+  if (options.method === 'fdh' || !options.solver) return { superEfficiency: null, byConstruction: null };
+  const rts = options.method === 'dea-crs' ? 'crs' : 'vrs';
+  const superScore = superEfficiency(options.solver, unit, units, options.orientation, rts);
+  if (rts === 'crs') return { superEfficiency: superScore, byConstruction: null };
+  const crs = scoreOnly(unit, units, { ...options, method: 'dea-crs' });
+  return { superEfficiency: superScore, byConstruction: efficientByConstruction(unit, units, crs) };
+}
+
 /** Scores every unit against all units, with the jackknife range and the frontier summary. */
 export function efficiencyFrontier(units: readonly ProductionUnit[], options: FrontierOptions): FrontierResult {
   const scored = units.map((unit) => unitEfficiency(unit, units, options));
-  const results = scored.map((result) => ({
-    ...result,
-    onFrontier: result.score >= 1 - FRONTIER_TOLERANCE,
-    jackknife: jackknife(result, units, options),
-  }));
+  const results = scored.map((result, k) => {
+    const onFrontier = result.score >= 1 - FRONTIER_TOLERANCE;
+    return {
+      ...result,
+      onFrontier,
+      jackknife: jackknife(result, units, options),
+      ...(onFrontier
+        ? frontierStanding(units[k] as ProductionUnit, units, options)
+        : { superEfficiency: null, byConstruction: null }),
+    };
+  });
   const dimensions = (units[0]?.inputs.length ?? 0) + (units[0]?.outputs.length ?? 0);
   return {
     units: results,

@@ -139,6 +139,7 @@ function closingBlocks(brief: Brief): BriefBlock[] {
         ]
       : []),
     ...(p.warning ? [{ kind: 'paragraph' as const, text: p.warning, small: true }] : []),
+    ...p.notes.map((text) => ({ kind: 'paragraph' as const, text, small: true })),
     { kind: 'paragraph', text: p.api, small: true },
     { kind: 'heading', level: 2, text: l.dataGaps ?? '' },
     { kind: 'paragraph', text: brief.data_gaps.rule, small: true },

@@ -148,6 +148,7 @@ ${
     : ''
 }
 ${p.warning ? `<p class="note">${escapeText(p.warning)}</p>` : ''}
+${p.notes.map((note) => `<p class="note">${escapeText(note)}</p>`).join('\n')}
 <p class="meta"><code>${escapeText(p.api)}</code></p>
 </section>`;
 }

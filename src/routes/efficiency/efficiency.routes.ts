@@ -64,6 +64,10 @@ export const EfficiencyResponseSchema = z
     countries: z.number().int().openapi({ description: 'Countries scored (those with every input and output).' }),
     frontier: z.object({
       countries: z.array(z.string()).openapi({ description: 'Countries with score 1.' }),
+      models: z.array(z.string()).openapi({
+        description:
+          'Frontier countries not there by construction (efficient_by_construction null), highest super-efficiency first: the ones worth learning from.',
+      }),
       rests_on: z.array(z.string()).openapi({ description: 'Countries that are a peer of at least one country.' }),
       rests_on_count: z.number().int(),
     }),
@@ -101,6 +105,21 @@ export const EfficiencyResponseSchema = z
           }),
         ),
         summary: z.string(),
+        super_efficiency: z.number().nullable().openapi({
+          description:
+            'DEA, frontier countries: the score against the others alone (Andersen–Petersen), above 1 by how far it could worsen and stay efficient; null off the frontier, for FDH, or where the program is infeasible (variable returns, an extreme value).',
+        }),
+        efficient_by_construction: z
+          .object({
+            smallest_inputs: z.array(z.string()),
+            largest_outputs: z.array(z.string()),
+            note: z.string(),
+          })
+          .nullable()
+          .openapi({
+            description:
+              'DEA-VRS: on the frontier only because it has the smallest value of an input or the largest of an output (and is off the constant-returns frontier); never a model to follow.',
+          }),
         jackknife: z.object({ low: z.number(), high: z.number(), most_influential: z.string().nullable() }),
       }),
     ),
