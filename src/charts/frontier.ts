@@ -262,7 +262,14 @@ export function frontierChart(
 
 /** Alt text from the numbers: who is on the frontier, the focus (or lowest) country's score, range and gap. */
 export function describeFrontier(
-  data: { points: FrontierPoint[]; summaries: Record<string, string>; leftOut: string[]; warning: string | null },
+  data: {
+    points: FrontierPoint[];
+    summaries: Record<string, string>;
+    leftOut: string[];
+    warning: string | null;
+    /** The years compared, and each frontier country there only by construction, in words. */
+    notes?: string[];
+  },
   lang: Lang,
   focus?: string,
 ): string {
@@ -282,5 +289,6 @@ export function describeFrontier(
     data.leftOut.length === 0
       ? ''
       : ` ${lang === 'vi' ? 'Không có đủ số liệu' : 'Left out for lack of data'}: ${names(data.leftOut)}.`;
-  return `${lead}${leftOut}${data.warning ? ` ${data.warning}` : ''}`;
+  const notes = (data.notes ?? []).map((note) => ` ${note}`).join('');
+  return `${lead}${leftOut}${data.warning ? ` ${data.warning}` : ''}${notes}`;
 }

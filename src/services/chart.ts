@@ -544,6 +544,10 @@ async function buildFrontierChart(
       summaries: Object.fromEntries(result.scores.map((s) => [s.iso3, s.summary])),
       leftOut: result.left_out.map((l) => l.iso3),
       warning: result.robustness.warning,
+      notes: [
+        result.years_used,
+        ...result.scores.flatMap((s) => (s.efficient_by_construction ? [s.efficient_by_construction.note] : [])),
+      ],
     },
     lang,
     q.highlight?.[0],

@@ -273,15 +273,28 @@ describe('the frontier chart', () => {
   it('writes its alt text from the numbers of /v1/efficiency', async () => {
     const { body } = await chartJson('frontier', FRONTIER);
     const data = await (await app.request(`/v1/efficiency?${FRONTIER.replace('&highlight=VNM', '')}`)).json();
-    const { scores, frontier, left_out } = data as {
-      scores: { iso3: string; score: number; summary: string; jackknife: { low: number; high: number } }[];
+    const { scores, frontier, left_out, years_used } = data as {
+      scores: {
+        iso3: string;
+        score: number;
+        summary: string;
+        jackknife: { low: number; high: number };
+        efficient_by_construction: { note: string } | null;
+      }[];
       frontier: { countries: string[] };
       left_out: { country: string }[];
+      years_used: string;
     };
+    // The years compared and the frontier countries there only by construction close the alt text.
+    const notes = [
+      years_used,
+      ...scores.flatMap((s) => (s.efficient_by_construction ? [s.efficient_by_construction.note] : [])),
+    ];
+    expect(notes[1]).toMatch(/^Myanmar is on the frontier only because/);
     const vnm = scores.find((s) => s.iso3 === 'VNM') as (typeof scores)[number];
     const names = { MMR: 'Myanmar', SGP: 'Singapore' } as Record<string, string>;
     expect(body.description).toBe(
-      `${scores.length} countries; on the frontier: ${frontier.countries.map((c) => names[c] ?? c).join(', ')}. Viet Nam scores ${vnm.score.toFixed(2)} (${vnm.jackknife.low.toFixed(2)}–${vnm.jackknife.high.toFixed(2)}). ${vnm.summary} Left out for lack of data: ${left_out.map((l) => l.country).join(', ')}.`,
+      `${scores.length} countries; on the frontier: ${frontier.countries.map((c) => names[c] ?? c).join(', ')}. Viet Nam scores ${vnm.score.toFixed(2)} (${vnm.jackknife.low.toFixed(2)}–${vnm.jackknife.high.toFixed(2)}). ${vnm.summary} Left out for lack of data: ${left_out.map((l) => l.country).join(', ')}. ${notes.join(' ')}`,
     );
   });
 
