@@ -118,20 +118,15 @@ function countryCells(
   return { found, leftOut };
 }
 
-/** Countries with every input and output become units. */
-function assembleUnits(codes: { inputs: string[]; outputs: string[] }, found: Map<string, Record<string, Cell>>) {
-  const units: ProductionUnit[] = [];
-  const cells = new Map<string, Record<string, Cell>>();
-  for (const [iso3, cellsOfCountry] of found) {
-    const found = cellsOfCountry;
-    cells.set(iso3, found);
-    units.push({
+/** Each country with every input and output, as a unit of the frontier. */
+function unitsOf(codes: { inputs: string[]; outputs: string[] }, found: Map<string, Record<string, Cell>>) {
+  return [...found].map(
+    ([iso3, cells]): ProductionUnit => ({
       id: iso3,
-      inputs: codes.inputs.map((c) => found[c]?.value as number),
-      outputs: codes.outputs.map((c) => found[c]?.value as number),
-    });
-  }
-  return { units, cells };
+      inputs: codes.inputs.map((c) => cells[c]?.value as number),
+      outputs: codes.outputs.map((c) => cells[c]?.value as number),
+    }),
+  );
 }
 
 /**
@@ -308,8 +303,8 @@ export async function efficiencyOf(
     vintage,
   });
   const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
-  const { found, leftOut } = withinMaxAge(countryCells(members, codes, rows, query, selection), query.max_age);
-  const { units, cells } = assembleUnits(query, found);
+  const { found: cells, leftOut } = withinMaxAge(countryCells(members, codes, rows, query, selection), query.max_age);
+  const units = unitsOf(query, cells);
   requireTwoUnits(units.length, leftOut, query.year);
   requirePositive(units, query);
   const solver = await solverFor(lpSolver, query.method);
