@@ -58,11 +58,11 @@ describe('itu-datahub-csv reader (ITU DataHub indicator download)', () => {
       [8, { code: 'JPN' }, '2015', '80.8985'],
       [9, { code: 'SGP' }, '2019', '88.2818'],
     ]);
-    expect(rows[5]?.note).toBe('Data source: Ministry of Information and Communications.');
-    expect(rows[2]?.note).toBe('Data source: General Statistics Office of Vietnam.');
-    expect(rows[7]?.note).toBe('Data source: ITU estimate.');
+    expect(rows[5]?.note).toBe('Ministry of Information and Communications.');
+    expect(rows[2]?.note).toBe('General Statistics Office of Vietnam.');
+    expect(rows[7]?.note).toBe('ITU estimate.');
     expect(rows[6]?.note).toBe(
-      'Data source: Ministry of Internal Affairs and Communications. Note: estimated by the following method. (The estimation population of more than 6 years old)×(Survey result(%)). Used in the last 12 months.',
+      'Ministry of Internal Affairs and Communications. estimated by the following method. (The estimation population of more than 6 years old)×(Survey result(%)). Used in the last 12 months.',
     );
   });
 

@@ -61,8 +61,8 @@ describe('GET /v1/themes', () => {
     );
     const rows = body.observations as { iso3: string; value: number; note: string }[];
     expect(rows.map((r) => [r.iso3, r.value, r.note])).toEqual([
-      ['KHM', 79.4317, 'Data source: ITU estimate.'],
-      ['VNM', 83.82, 'Data source: Ministry of Information and Communications.'],
+      ['KHM', 79.4317, 'ITU estimate.'],
+      ['VNM', 83.82, 'Ministry of Information and Communications.'],
     ]);
   });
 

@@ -6,16 +6,16 @@ import { indicatorsBySourceKey } from './source-keys.ts';
 const REQUIRED = ['seriesCode', 'entityIso', 'entityName', 'dataValue', 'dataYear', 'dataNote', 'dataSource'] as const;
 
 /**
- * Who produced the value and how, from the row's own columns: most ITU values come from a national
- * statistical office or ministry, some are the ITU's own estimates ("ITU estimate."), and many carry
- * a note on the survey (age range, reference period). Kept with the value, so an estimate is never
- * read as a survey figure.
+ * Who produced the value and how, from the row's own columns, in the publisher's words only (no
+ * words of ours, so a Vietnamese page shows nothing English but the names): most ITU values come
+ * from a national statistical office or ministry, some are the ITU's own estimates ("ITU
+ * estimate."), and many carry a note on the survey (age range, reference period). Kept with the
+ * value, so an estimate is never read as a survey figure.
  */
 function valueNote(dataSource: string, dataNote: string): string | undefined {
   const source = dataSource.trim().replace(/\.$/, '');
   const note = dataNote.trim();
-  const parts = [source && `Data source: ${source}.`, note && `Note: ${note}${/[.)]$/.test(note) ? '' : '.'}`];
-  const text = parts.filter(Boolean).join(' ');
+  const text = [source && `${source}.`, note && `${note}${/[.)]$/.test(note) ? '' : '.'}`].filter(Boolean).join(' ');
   return text === '' ? undefined : text;
 }
 
