@@ -14,9 +14,11 @@ import { noResponseStore } from '../src/http/response-cache.ts';
 import { inThreadRenderer } from '../src/render/chart-renderer.ts';
 import { RENDERERS } from '../src/render/renderers.ts';
 import { loadHighsSolver } from '../src/solver/highs.ts';
+import { briefDocx } from '../src/documents/brief-docx.ts';
+import { briefPdf } from '../src/documents/brief-pdf.ts';
 import { percentile } from './lib/load.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10' }, parts: { type: 'string' } } });
 const RUNS = Number(args.runs);
 const QUERY = '/v1/briefs/VNM?group=ASEAN&lang=vi';
 
@@ -33,19 +35,28 @@ async function timed(app: ReturnType<typeof createApp>, url: string): Promise<nu
   return performance.now() - start;
 }
 
-for (const format of ['json', 'html']) {
-  const url = `${QUERY}&format=${format}`;
-  const cachedApp = createApp({ db, lpSolver: loadHighsSolver, renderer });
-  const uncachedApp = createApp({ db, lpSolver: loadHighsSolver, renderer, responseStore: noResponseStore });
-  const cold = await timed(cachedApp, url);
-  const cached: number[] = [];
-  const uncached: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    cached.push(await timed(cachedApp, url));
-    uncached.push(await timed(uncachedApp, url));
+const briefDocuments = { pdf: briefPdf, docx: briefDocx };
+const PARTS = (args.parts ?? '').split(',').filter(Boolean);
+for (const format of ['json', 'html', 'pdf', 'docx'])
+  for (const part of PARTS.length > 0 ? PARTS : ['']) {
+    const url = `${QUERY}&format=${format}${part ? `&part=${part}` : ''}`;
+    const cachedApp = createApp({ db, lpSolver: loadHighsSolver, renderer, briefDocuments });
+    const uncachedApp = createApp({
+      db,
+      lpSolver: loadHighsSolver,
+      renderer,
+      responseStore: noResponseStore,
+      briefDocuments,
+    });
+    const cold = await timed(cachedApp, url);
+    const cached: number[] = [];
+    const uncached: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      cached.push(await timed(cachedApp, url));
+      uncached.push(await timed(uncachedApp, url));
+    }
+    console.log(
+      `${format.padEnd(4)} ${part.padEnd(5)} cold ${cold.toFixed(0)} ms · uncached median ${percentile(uncached, 50).toFixed(0)} ms · cached median ${percentile(cached, 50).toFixed(2)} ms (${RUNS} runs)`,
+    );
   }
-  console.log(
-    `${format.padEnd(4)} cold ${cold.toFixed(0)} ms · uncached median ${percentile(uncached, 50).toFixed(0)} ms · cached median ${percentile(cached, 50).toFixed(2)} ms (${RUNS} runs)`,
-  );
-}
 await close();

@@ -8,7 +8,7 @@ import type { ResponseStore } from './http/response-cache.ts';
 import type { ReleaseUpload, UploadSummary } from './ingest/upload.ts';
 import type { SpreadsheetWriter } from './http/table.ts';
 import type { ChartRenderer } from './render/chart-renderer.ts';
-import type { Brief } from './services/brief.ts';
+import type { Brief } from './documents/brief-model.ts';
 
 /**
  * Browser assets served by the app (the API reference today; the chart libraries next). The
@@ -29,7 +29,7 @@ export interface AssetProvider {
   etag?(name: string): Promise<string | null>;
 }
 
-/** Writers of a country brief as a document (Node: src/routes/briefs/brief-pdf.ts, brief-docx.ts, loaded lazily). */
+/** Writers of a country brief as a document (Node: src/documents/brief-pdf.ts, brief-docx.ts, loaded lazily). */
 export interface BriefDocumentWriters {
   /** `charts`: each section's chart as SVG markup, by theme (drawn as vectors). */
   pdf(brief: Brief, charts: ReadonlyMap<string, string>): Promise<Uint8Array>;

@@ -15,6 +15,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['routes/'],
   ['app-deps.ts'],
   ['services/'],
+  ['documents/'],
   ['render/', 'solver/'],
   ['http/'],
   ['ingest/'],

@@ -178,6 +178,3 @@ export function briefDate(iso: string, lang: Lang): string {
   ];
   return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
 }
-
-/** The language a brief document declares (PDF /Lang, Word's run language), for screen readers and spell-check. */
-export const DOCUMENT_LANGUAGE: Readonly<Record<'en' | 'vi', string>> = { en: 'en', vi: 'vi-VN' };

@@ -1,24 +1,40 @@
-import type { Kysely } from 'kysely';
-import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../charts/locale.ts';
-import type { Database, IndicatorRow } from '../db/schema.ts';
-import type { BriefParams } from '../http/analysis-params.ts';
-import type { Lenient } from '../http/params.ts';
-import type { LpSolver } from '../domain/efficiency/linear-program.ts';
+import type { IndicatorRow } from '../db/schema.ts';
+import type {
+  Brief,
+  BriefChart,
+  BriefDataGap,
+  BriefIndicator,
+  BriefRank,
+  BriefSection,
+  BriefThemePosition,
+} from '../documents/brief-model.ts';
 import { THEME_NAMES, THEMES, type Theme } from '../domain/themes.ts';
 import { isValueAttribute } from '../domain/value-attributes.ts';
-import { Problem } from '../errors.ts';
 import { listIndicators } from '../repositories/indicators.ts';
 import { currentDataVersion } from '../repositories/data-version.ts';
+import { productivityOf } from './brief-productivity.ts';
+import {
+  type BriefDeps,
+  type BriefQuery,
+  type ProfileEntry,
+  type ProfileResult,
+  peerParams,
+  type SummaryContext,
+  url,
+} from './brief-request.ts';
+import { caveatsOf, headlinesOf } from './brief-headlines.ts';
+import { changesOf, highlightsOf } from './brief-summary.ts';
 import { briefDate, briefWords, num } from './brief-text.ts';
 import { buildChart } from './chart.ts';
-import { efficiencyOf } from './efficiency.ts';
 import { countryLabel } from './presenters.ts';
 import { profileOf } from './profile.ts';
 import { provenanceFor } from './provenance.ts';
 import { rankingOf } from './ranking.ts';
 import { requireCountries } from './selection.ts';
 import { themesCoverage } from './theme-coverage.ts';
+
+export type { BriefDeps, BriefQuery } from './brief-request.ts';
 
 /**
  * A country brief: one country's position against a peer group on every agenda theme, built
@@ -30,197 +46,6 @@ import { themesCoverage } from './theme-coverage.ts';
  * `Brief` and its chart SVGs and lay them out; they compute nothing.
  */
 
-/** One number of the brief, with where it comes from and how to get it again. */
-export interface BriefNumber {
-  /** The exact value (float64) as the API serves it. */
-  value: number;
-  /** The value written for the brief's language, to the indicator's decimals (Vietnamese: decimal comma). */
-  text: string;
-  /** The indicator code; a number derived from several indicators lists them comma-separated. */
-  indicator: string;
-  /** The year of the observation(s) behind it. */
-  year: number;
-  /** The release id of the value; several releases comma-separated for numbers that combine them. */
-  release: string;
-  /** The API call (a root-relative URL) whose answer holds this number. */
-  api: string;
-  /**
-   * Where it is in that answer: a path such as `indicators[code=EGDI].group_median`, or for a
-   * derived number a formula over such fields (`value - group_median`).
-   */
-  field: string;
-}
-
-/** A rank in the group: `value` is the rank (1 = best), `of` the number of peers reporting. */
-export interface BriefRank extends BriefNumber {
-  of: number;
-}
-
-/** A headline indicator of a theme, as the profile and the ranking give it. */
-export interface BriefIndicator {
-  indicator: string;
-  name: string;
-  theme: Theme;
-  unit: string;
-  /** Which way is better; null for neutral measures (a wage bill): those get a position, never a rank. */
-  direction: 'higher' | 'lower' | null;
-  decimals: number;
-  value: BriefNumber;
-  rank: BriefRank | null;
-  median: BriefNumber | null;
-  /** The best value in the group that year, with the countries holding it (ISO3). */
-  best: (BriefNumber & { iso3: string[] }) | null;
-  /** value − group median (signed, in the indicator's unit). */
-  distance_to_median: BriefNumber | null;
-  /** |best − value| (the profile's distance_to_frontier). */
-  distance_to_best: BriefNumber | null;
-  /** Min-max score 0–100 within the group that year (100 = best), from /v1/rankings. */
-  score: BriefNumber | null;
-  /** The /v1/rankings call for this indicator, peers and year: the same rank, median and best. */
-  ranking_api: string;
-  peers_reporting: number;
-  /** Peers (ISO3) without a value that year: the rank is out of the others. */
-  peers_without_data: string[];
-  /** One sentence: rank, distance to the median and to the best, in the brief's language. */
-  sentence: string;
-  /** The indicator's caveats: in Vietnamese briefs CivScope's translation where there is one, else the source's English. */
-  caveats: string[];
-}
-
-/** A strength or gap: a headline indicator and its normalised distance to the group median. */
-export interface BriefHighlight {
-  indicator: string;
-  name: string;
-  theme: Theme;
-  /** (value − median) ÷ (max − min) × 100, positive = better; see `summary.highlight_rule`. */
-  normalised_distance: BriefNumber;
-  rank: BriefRank | null;
-  sentence: string;
-}
-
-/** A change since the base year (`since`). */
-export interface BriefChange {
-  indicator: string;
-  name: string;
-  theme: Theme;
-  from: BriefNumber;
-  to: BriefNumber;
-  /** to − from, in the indicator's unit. */
-  change: BriefNumber;
-  /** change ÷ (group max − group min in the later year) × 100, positive = better. */
-  normalised_change: number;
-  rank_from: BriefRank | null;
-  rank_to: BriefRank | null;
-  sentence: string;
-}
-
-/** A theme's line in the summary: its lead indicator (the first headline). */
-export interface BriefThemePosition {
-  theme: Theme;
-  name: string;
-  indicator: BriefIndicator | null;
-  sentence: string;
-}
-
-/** A small chart: a Vega-Lite spec from the chart builders, and the chart route that serves it. */
-export interface BriefChart {
-  type: 'ranking';
-  indicator: string;
-  title: string;
-  /** Alt text. */
-  description: string;
-  /** GET this (JSON) or its `.svg` / `.png` / `.pdf` twin for the same chart. */
-  api: string;
-  spec: TopLevelSpec;
-}
-
-export interface BriefSection {
-  theme: Theme;
-  name: string;
-  evidence: 'adequate' | 'thin';
-  /** What the world's data lack on this theme (from /v1/themes), or null. */
-  note: string | null;
-  headlines: BriefIndicator[];
-  chart: BriefChart | null;
-  /** Each caveat once; `indicator` lists the headline indicators it applies to, comma-separated. */
-  caveats: { indicator: string; text: string }[];
-}
-
-export interface BriefProductivity {
-  api: string;
-  inputs: string[];
-  outputs: string[];
-  method: string;
-  orientation: string;
-  description: string;
-  /** Null when the country is left out or no frontier can be drawn (`unavailable` says why). */
-  score: BriefRank | null;
-  peers: { iso3: string; country: string; weight: number }[];
-  targets: { indicator: string; role: 'input' | 'output'; value: BriefNumber; target: BriefNumber }[];
-  /** The score and position in words ("Efficiency score 0,403 …"), or null. */
-  sentence: string | null;
-  /** The peers in words, or null. */
-  peers_sentence: string | null;
-  /** The efficiency route's own gap sentence for this country. */
-  summary: string | null;
-  unavailable: string | null;
-  warning: string | null;
-  /** The years the scores compare, and any frontier country in the comparison there only by construction. */
-  notes: string[];
-}
-
-export interface BriefDataGap {
-  indicator: string;
-  name: string;
-  theme: Theme;
-  /** The latest year with a value, or null when there is none. */
-  latest_year: number | null;
-  sentence: string;
-}
-
-export interface Brief {
-  iso3: string;
-  country: string;
-  lang: Lang;
-  title: string;
-  subtitle: string;
-  /** The peers: a group code (and its members today) or a list of countries. */
-  peer_group: { code: string | null; label: string; members: string[] };
-  year: number | null;
-  latest: boolean;
-  max_age: number | null;
-  since: number;
-  /** The day the brief was computed (YYYY-MM-DD) and the data version (bumped by every ingestion). */
-  generated_on: string;
-  data_version: number;
-  summary: {
-    themes: BriefThemePosition[];
-    strengths: BriefHighlight[];
-    gaps: BriefHighlight[];
-    highlight_rule: string;
-    changes: BriefChange[];
-    change_rule: string;
-  };
-  sections: BriefSection[];
-  productivity: BriefProductivity;
-  data_gaps: { rule: string; indicators: BriefDataGap[] };
-  /** Every release behind the brief, with sources, licences and citations. */
-  sources: Awaited<ReturnType<typeof provenanceFor>>;
-  /** Every API call the numbers come from, once each. */
-  reproduce: string[];
-  /** Headings and labels in the brief's language, for renderers. */
-  labels: Record<string, string>;
-}
-
-/** The query of /v1/briefs/{iso3} without its format (the route renders it); `latest` may be left out. */
-export type BriefQuery = Lenient<Omit<BriefParams, 'format'>, 'latest'>;
-
-export interface BriefDeps {
-  db: Kysely<Database>;
-  now?: () => Date;
-  lpSolver?: () => Promise<LpSolver>;
-}
-
 /** Themes a brief has a section for: the agenda, without context. */
 export const BRIEF_THEMES = THEMES.filter((t) => t !== 'context');
 /**
@@ -228,203 +53,8 @@ export const BRIEF_THEMES = THEMES.filter((t) => t !== 'context');
  * 10 px footer text prints at 10 pt, above the 8 pt floor.
  */
 const BRIEF_CHART = { width: 500, height: 200 };
-/** Headline indicators per theme. */
-const HEADLINES_PER_THEME = 4;
-/** Strengths and gaps need this many peers reporting: a rank of 3 says little. */
-const MIN_PEERS_FOR_HIGHLIGHT = 6;
 /** A value older than this many years before the current year is an "old" value (data gaps). */
 const DEFAULT_OLD_AGE = 5;
-/** The productivity frontier of a brief: wage bill in, government effectiveness and e-government out. */
-export const BRIEF_EFFICIENCY = {
-  inputs: ['BI.WAG.TOTL.GD.ZS'],
-  outputs: ['GE.EST', 'EGDI'],
-  method: 'dea-vrs',
-  orientation: 'input',
-} as const;
-
-/**
- * Never headlines, beside the attributes of a value (isValueAttribute): duplicate percentile and
- * world ranks, and WWBI's private-sector comparators (a civil-service brief leads with the public
- * sector's figures).
- */
-const NOT_HEADLINE = /(\.PER\.RNK|_RANK|^BI\.WAG\.PREM\.PB\.PV)$|^BI\.[A-Z]+\.(PRVS|AGES\.PV|CPRS\.PV)\./;
-const isHeadlineCandidate = (code: string) => !isValueAttribute(code) && !NOT_HEADLINE.test(code);
-const LEVEL_ORDER: Record<string, number> = { index: 0, domain: 1, theme: 2, indicator: 3 };
-/** The top of a source's hierarchy (or a stand-alone series) before its parts. */
-const hierarchyOrder = (i: IndicatorRow | undefined) => (!i?.parent_code ? 0 : 1 + (LEVEL_ORDER[i.level ?? ''] ?? 3));
-
-/** Each caveat once, naming every headline indicator it applies to (a source's caveats repeat across its indicators). */
-function caveatsOf(headlines: BriefIndicator[]): { indicator: string; text: string }[] {
-  const byText = new Map<string, string[]>();
-  for (const h of headlines) for (const text of h.caveats) byText.set(text, [...(byText.get(text) ?? []), h.indicator]);
-  return [...byText].map(([text, codes]) => ({ indicator: codes.join(', '), text }));
-}
-
-type ProfileResult = Awaited<ReturnType<typeof profileOf>>;
-type ProfileEntry = ProfileResult['indicators'][number];
-
-function peerParams(q: BriefQuery): Record<string, string> {
-  return q.countries ? { countries: q.countries.join(',') } : { group: q.group ?? 'ASEAN+3' };
-}
-
-function url(path: string, params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) search.set(k, String(v));
-  return `${path}?${search}`;
-}
-
-/**
- * The headline indicators of a theme: not bands, source counts or duplicate ranks; most peers
- * reporting first, then indicators with a direction, the top of a hierarchy, the newest year;
- * one per source before a second from the same source.
- */
-function headlinesOf(entries: ProfileEntry[], indicators: Map<string, IndicatorRow>, theme: Theme): ProfileEntry[] {
-  const sorted = entries
-    .filter((e) => e.theme === theme && isHeadlineCandidate(e.indicator))
-    .sort((a, b) => {
-      const ia = indicators.get(a.indicator);
-      const ib = indicators.get(b.indicator);
-      return (
-        b.peers_reporting - a.peers_reporting ||
-        (a.direction === null ? 1 : 0) - (b.direction === null ? 1 : 0) ||
-        hierarchyOrder(ia) - hierarchyOrder(ib) ||
-        b.year - a.year ||
-        a.indicator.localeCompare(b.indicator)
-      );
-    });
-  // One indicator per source first, so a theme's headlines are not four parts of one index.
-  const sourceOf = (e: ProfileEntry) => indicators.get(e.indicator)?.source_id ?? '';
-  const firsts = sorted.filter((e, i) => sorted.findIndex((x) => sourceOf(x) === sourceOf(e)) === i);
-  return [...firsts, ...sorted.filter((e) => !firsts.includes(e))].slice(0, HEADLINES_PER_THEME);
-}
-
-/** What the summary's parts share with briefOf: the profiles, the number maker, the words. */
-interface SummaryContext {
-  usableEntries: ProfileEntry[];
-  sinceProfile: ProfileResult;
-  number: (
-    e: { indicator: string; year: number; release: string },
-    value: number,
-    field: string,
-    api?: string,
-  ) => BriefNumber;
-  at: (e: ProfileEntry, key: string) => string;
-  w: ReturnType<typeof briefWords>;
-  lang: Lang;
-  profileApi: string;
-  sinceApi: string;
-  apis: Set<string>;
-  releaseIds: Set<string>;
-}
-
-/**
- * The three clearest strengths and gaps among the headlines: normalised distance to the group
- * median, (value − median) ÷ (max − min) × 100, positive = better (see `strengthRule`).
- */
-function highlightsOf(headlines: BriefIndicator[], ctx: SummaryContext) {
-  const { usableEntries, number, w, lang } = ctx;
-  const candidates = headlines.flatMap((h) => {
-    const e = usableEntries.find((x) => x.indicator === h.indicator) as ProfileEntry;
-    if (h.direction === null || h.peers_reporting < MIN_PEERS_FOR_HIGHLIGHT) return [];
-    if (e.group_max === null || e.group_min === null || e.group_median === null || e.group_max === e.group_min)
-      return [];
-    const sign = h.direction === 'higher' ? 1 : -1;
-    const distance = (sign * (e.value - e.group_median) * 100) / (e.group_max - e.group_min);
-    const normalised = {
-      ...number(
-        e,
-        distance,
-        `${h.direction === 'higher' ? '' : '-'}(value - group_median) / (group_max - group_min) * 100`,
-      ),
-      text: num(distance, 0, lang),
-    };
-    const highlight: BriefHighlight = {
-      indicator: h.indicator,
-      name: h.name,
-      theme: h.theme,
-      normalised_distance: normalised,
-      rank: h.rank,
-      sentence: w.highlight(
-        h.name,
-        h.value.year,
-        `${distance > 0 ? '+' : ''}${normalised.text}`,
-        h.rank ? w.rankPhrase(h.rank.value, h.rank.of) : '',
-      ),
-    };
-    return [{ highlight, peers: h.peers_reporting }];
-  });
-  const byDistance = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
-    b.highlight.normalised_distance.value - a.highlight.normalised_distance.value || b.peers - a.peers;
-  // A middle rank is neither: a strength ranks in the top third of the reporting peers, a gap in the bottom third.
-  const third = (c: (typeof candidates)[number]) => Math.ceil((c.highlight.rank?.of ?? 0) / 3);
-  const strengths = candidates
-    .filter((c) => c.highlight.normalised_distance.value > 0 && (c.highlight.rank?.value ?? Infinity) <= third(c))
-    .sort(byDistance)
-    .slice(0, 3)
-    .map((c) => c.highlight);
-  const gaps = candidates
-    .filter(
-      (c) =>
-        c.highlight.normalised_distance.value < 0 &&
-        (c.highlight.rank?.value ?? -Infinity) > (c.highlight.rank?.of ?? 0) - third(c),
-    )
-    .sort((a, b) => -byDistance(a, b) || b.peers - a.peers)
-    .slice(0, 3)
-    .map((c) => c.highlight);
-
-  return { strengths, gaps };
-}
-
-/** The three largest changes since the base year among the headlines, as a share of the group's current range. */
-function changesOf(headlines: BriefIndicator[], ctx: SummaryContext): BriefChange[] {
-  const { usableEntries, sinceProfile, number, at, w, profileApi, sinceApi, apis, releaseIds } = ctx;
-  return headlines
-    .flatMap((h): BriefChange[] => {
-      const then = sinceProfile.indicators.find((e) => e.indicator === h.indicator);
-      const nowEntry = usableEntries.find((e) => e.indicator === h.indicator) as ProfileEntry;
-      if (!then || h.direction === null || then.year >= nowEntry.year) return [];
-      if (h.peers_reporting < MIN_PEERS_FOR_HIGHLIGHT) return [];
-      if (nowEntry.group_max === null || nowEntry.group_min === null || nowEntry.group_max === nowEntry.group_min)
-        return [];
-      apis.add(sinceApi);
-      for (const id of sinceProfile.releaseIds) releaseIds.add(id);
-      const sign = h.direction === 'higher' ? 1 : -1;
-      const delta = nowEntry.value - then.value;
-      const from = number(then, then.value, at(then, 'value'), sinceApi);
-      const to = h.value;
-      const rankFrom: BriefRank | null =
-        then.rank === null
-          ? null
-          : {
-              ...number(then, then.rank, at(then, 'rank'), sinceApi),
-              text: String(then.rank),
-              of: then.peers_reporting,
-            };
-      const rankText =
-        rankFrom && h.rank
-          ? w.rankMove(w.rankShort(rankFrom.value, rankFrom.of), w.rankShort(h.rank.value, h.rank.of))
-          : '';
-      return [
-        {
-          indicator: h.indicator,
-          name: h.name,
-          theme: h.theme,
-          from,
-          to,
-          change: {
-            ...number(nowEntry, delta, `value(${profileApi}) - value(${sinceApi})`),
-            release: [...new Set([nowEntry.release, then.release])].join(','),
-          },
-          normalised_change: (sign * delta * 100) / (nowEntry.group_max - nowEntry.group_min),
-          rank_from: rankFrom,
-          rank_to: h.rank,
-          sentence: w.changeLine(h.name, from.text, then.year, to.text, nowEntry.year, rankText),
-        },
-      ];
-    })
-    .sort((a, b) => Math.abs(b.normalised_change) - Math.abs(a.normalised_change))
-    .slice(0, 3);
-}
 
 /** What every part of a brief reads: the country, its peers, both profiles, the words, and the releases and API calls used so far. */
 interface BriefContext extends SummaryContext {
@@ -755,146 +385,4 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
     reproduce: [...ctx.apis],
     labels: labelsOf(ctx),
   };
-}
-
-/** The /v1/efficiency call behind a brief's productivity answer, and what it asks. */
-function productivityRequest(q: BriefQuery) {
-  const e = BRIEF_EFFICIENCY;
-  const api = url('/v1/efficiency', {
-    inputs: e.inputs.join(','),
-    outputs: e.outputs.join(','),
-    ...peerParams(q),
-    ...(q.year === undefined ? { latest: 'true', max_age: q.max_age } : { year: q.year }),
-    method: e.method,
-    orientation: e.orientation,
-    lang: q.lang,
-  });
-  return { api, inputs: [...e.inputs], outputs: [...e.outputs], method: e.method, orientation: e.orientation };
-}
-
-/** No score for this country, and why. */
-function noProductivity(base: ReturnType<typeof productivityRequest>, why: string): BriefProductivity {
-  return {
-    ...base,
-    description: '',
-    score: null,
-    peers: [],
-    targets: [],
-    sentence: null,
-    peers_sentence: null,
-    summary: null,
-    unavailable: why,
-    warning: null,
-    notes: [],
-  };
-}
-
-type EfficiencyResult = Awaited<ReturnType<typeof efficiencyOf>>;
-type EfficiencyScore = EfficiencyResult['scores'][number];
-
-/** The country's efficiency score as a brief number: the year and releases of the values behind it. */
-function efficiencyScoreNumber(own: EfficiencyScore, iso3: string, of: number, api: string, lang: Lang): BriefRank {
-  const codes = [...BRIEF_EFFICIENCY.inputs, ...BRIEF_EFFICIENCY.outputs];
-  const cells = codes.map((c) => own.values[c]);
-  const years = cells.map((c) => c?.year ?? 0);
-  return {
-    value: own.score,
-    text: num(own.score, 3, lang),
-    indicator: codes.join(','),
-    year: Math.max(...years),
-    release: [...new Set(cells.map((c) => c?.release ?? ''))].join(','),
-    api,
-    field: `scores[iso3=${iso3}].score`,
-    of,
-  };
-}
-
-/** The country's value and target on each input and output, as brief numbers. */
-function efficiencyTargets(own: EfficiencyScore, iso3: string, api: string, lang: Lang): BriefProductivity['targets'] {
-  return own.targets.map((t) => {
-    const cell = own.values[t.indicator];
-    const make = (value: number, key: string): BriefNumber => ({
-      value,
-      text: num(value, 2, lang),
-      indicator: t.indicator,
-      year: cell?.year ?? 0,
-      release: cell?.release ?? '',
-      api,
-      field: `scores[iso3=${iso3}].targets[indicator=${t.indicator}].${key}`,
-    });
-    return {
-      indicator: t.indicator,
-      role: t.role,
-      value: make(t.value, 'value'),
-      target: make(t.target, 'target'),
-    };
-  });
-}
-
-/** The efficiency frontier's answer for this country, or why there is none. */
-async function productivityOf(
-  deps: BriefDeps,
-  iso3: string,
-  q: BriefQuery,
-  lpSolver: (() => Promise<LpSolver>) | undefined,
-  now: Date,
-  releaseIds: Set<string>,
-  apis: Set<string>,
-): Promise<BriefProductivity> {
-  const w = briefWords(q.lang);
-  const base = productivityRequest(q);
-  const { api } = base;
-  try {
-    const result = await efficiencyOf(
-      deps.db,
-      {
-        inputs: [...base.inputs],
-        outputs: [...base.outputs],
-        method: base.method,
-        orientation: base.orientation,
-        lang: q.lang,
-        group: q.group,
-        countries: q.countries,
-        year: q.year,
-        max_age: q.max_age,
-      },
-      now,
-      lpSolver,
-    );
-    apis.add(api);
-    for (const r of result.releases) releaseIds.add(r.id);
-    const index = result.scores.findIndex((s) => s.iso3 === iso3);
-    const own = result.scores[index];
-    const warning = result.robustness.warning;
-    if (!own) {
-      const left = result.left_out.find((l) => l.iso3 === iso3);
-      return {
-        ...noProductivity(base, w.efficiencyLeftOut(left?.missing.join(', ') ?? '')),
-        description: result.description,
-        warning,
-      };
-    }
-    const scoreNumber = efficiencyScoreNumber(own, iso3, result.scores.length, api, q.lang);
-    return {
-      ...base,
-      description: result.description,
-      score: scoreNumber,
-      peers: own.peers,
-      targets: efficiencyTargets(own, iso3, api, q.lang),
-      sentence: w.efficiencyLine(scoreNumber.text, index + 1, result.scores.length),
-      peers_sentence: own.peers.length > 0 ? w.efficiencyPeers(own.peers.map((p) => p.country).join(', ')) : null,
-      summary: own.summary,
-      unavailable: null,
-      warning,
-      notes: [
-        result.years_used,
-        ...result.scores
-          .filter((s) => (s.iso3 === iso3 || own.peers.some((p) => p.iso3 === s.iso3)) && s.efficient_by_construction)
-          .map((s) => s.efficient_by_construction?.note as string),
-      ],
-    };
-  } catch (error) {
-    if (!(error instanceof Problem)) throw error;
-    return noProductivity(base, w.efficiencyUnavailable(error.message));
-  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRIES } from '../../src/domain/countries.ts';
 import { isValueAttribute } from '../../src/domain/value-attributes.ts';
-import type { Brief } from '../../src/services/brief.ts';
+import type { Brief } from '../../src/documents/brief-model.ts';
 import { useLoadedApp } from '../helpers/app.ts';
 
 const loaded = useLoadedApp();

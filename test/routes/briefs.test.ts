@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRIES } from '../../src/domain/countries.ts';
-import type { Brief, BriefNumber } from '../../src/services/brief.ts';
+import type { Brief, BriefNumber } from '../../src/documents/brief-model.ts';
 import { getJson, useLoadedApp } from '../helpers/app.ts';
 
 /**

@@ -2,8 +2,9 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps, BriefDocumentWriters } from '../../app-deps.ts';
 import { Problem } from '../../http/problem.ts';
 import { type ChartRenderer, svgRenderer } from '../../render/chart-renderer.ts';
-import { type Brief, briefOf } from '../../services/brief.ts';
-import { briefHtml } from './brief-html.ts';
+import type { Brief } from '../../documents/brief-model.ts';
+import { briefOf } from '../../services/brief.ts';
+import { briefHtml } from '../../documents/brief-html.ts';
 import type { BriefFormat } from '../../http/analysis-params.ts';
 import type { briefRoute } from './briefs.routes.ts';
 

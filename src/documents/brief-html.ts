@@ -1,4 +1,4 @@
-import type { Brief, BriefIndicator, BriefNumber, BriefSection } from '../../services/brief.ts';
+import type { Brief, BriefIndicator, BriefNumber, BriefSection } from './brief-model.ts';
 
 /**
  * The brief as one print-ready HTML page: A4, a page per section, running header and footer

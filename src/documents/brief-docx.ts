@@ -15,8 +15,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Brief } from '../../services/brief.ts';
-import { DOCUMENT_LANGUAGE } from '../../services/brief-text.ts';
+import type { Brief } from './brief-model.ts';
+import { DOCUMENT_LANGUAGE } from './document-language.ts';
 import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.ts';
 
 /**

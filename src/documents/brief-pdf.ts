@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { pdfBytes } from '../../render/pdf.ts';
-import type { Brief } from '../../services/brief.ts';
-import { DOCUMENT_LANGUAGE } from '../../services/brief-text.ts';
+import { pdfBytes } from '../render/pdf.ts';
+import type { Brief } from './brief-model.ts';
+import { DOCUMENT_LANGUAGE } from './document-language.ts';
 import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Brief, BriefIndicator, BriefNumber } from '../../services/brief.ts';
+import type { Brief, BriefIndicator, BriefNumber } from './brief-model.ts';
 
 /**
  * The brief as a flat list of blocks (headings, paragraphs, lists, tables, charts, page breaks):
