@@ -9,6 +9,7 @@ import type { ReleaseUpload, UploadSummary } from './ingest/upload.ts';
 import type { SpreadsheetWriter } from './http/table.ts';
 import type { ChartRenderer } from './render/chart-renderer.ts';
 import type { Brief } from './documents/brief-model.ts';
+import type { BriefPart } from './http/analysis-params.ts';
 
 /**
  * Browser assets served by the app (the API reference today; the chart libraries next). The
@@ -32,11 +33,12 @@ export interface AssetProvider {
 /** Writers of a country brief as a document (Node: src/documents/brief-pdf.ts, brief-docx.ts, loaded lazily). */
 export interface BriefDocumentWriters {
   /** `charts`: each section's chart as SVG markup, by theme (drawn as vectors). */
-  pdf(brief: Brief, charts: ReadonlyMap<string, string>): Promise<Uint8Array>;
+  pdf(brief: Brief, charts: ReadonlyMap<string, string>, part?: BriefPart): Promise<Uint8Array>;
   /** `charts`: each section's chart as PNG with its size in CSS pixels, by theme. */
   docx(
     brief: Brief,
     charts: ReadonlyMap<string, { png: Uint8Array; width: number; height: number }>,
+    part?: BriefPart,
   ): Promise<Uint8Array>;
 }
 

@@ -106,8 +106,8 @@ function nodeApp(
     // exceljs is loaded on the first xlsx request.
     spreadsheet: (table) => import('./render/xlsx.ts').then((xlsx) => xlsx.writeWorkbook(table)),
     briefDocuments: {
-      pdf: (brief, charts) => import('./documents/brief-pdf.ts').then((m) => m.briefPdf(brief, charts)),
-      docx: (brief, charts) => import('./documents/brief-docx.ts').then((m) => m.briefDocx(brief, charts)),
+      pdf: (brief, charts, part) => import('./documents/brief-pdf.ts').then((m) => m.briefPdf(brief, charts, part)),
+      docx: (brief, charts, part) => import('./documents/brief-docx.ts').then((m) => m.briefDocx(brief, charts, part)),
     },
     ingest,
     adminKeyHashes: env.ADMIN_KEY_SHA256,

@@ -92,7 +92,7 @@ export interface paths {
   "/v1/briefs/{iso3}": {
     /**
      * A country's brief against a peer group, in English or Vietnamese
-     * @description Summary (position on each agenda theme, three strengths and three gaps by normalised distance, biggest changes since `since`), one section per agenda theme (headline indicators, a ranking chart, caveats), productivity (efficiency frontier), data gaps, sources. Built from the same functions as /v1/profiles, /v1/rankings and /v1/efficiency; every number names the call that reproduces it.
+     * @description Documents (html, pdf, docx) hold the two-page fact sheet by default (`part=sheet`: key messages, a scorecard of every peer on a 0–100 within-group scale, indicators with trend and world standing, efficiency, data gaps), the annex (`part=annex`) or both (`part=all`); JSON carries both. The annex: summary (position on each agenda theme, three strengths and three gaps by normalised distance, biggest changes since `since`), one section per agenda theme (headline indicators, a ranking chart, caveats), productivity (efficiency frontier), data gaps, sources. Built from the same functions as /v1/profiles, /v1/rankings and /v1/efficiency; every number names the call that reproduces it.
      */
     get: operations["getBrief"];
   };
@@ -512,6 +512,7 @@ export interface components {
       };
       data_gaps: {
         rule: string;
+        agenda: number;
         indicators: {
             indicator: string;
             [key: string]: unknown;
@@ -523,6 +524,55 @@ export interface components {
       reproduce: string[];
       labels: {
         [key: string]: string;
+      };
+      /** @description The two-page fact sheet: up to five key messages (each with its number, year and source, by `message_rule`), the scorecard (every peer on a 0–100 within-group scale per headline indicator), a table with trend and world standing, efficiency in two sentences, data gaps in one paragraph. */
+      fact_sheet: {
+        title: string;
+        subtitle: string;
+        data_year: number | null;
+        sparse: string | null;
+        messages: ({
+            /** @enum {string} */
+            kind: "strength" | "gap" | "change" | "efficiency";
+            label: string;
+            indicator: string;
+            number: {
+              value: number;
+              text: string;
+              indicator: string;
+              year: number;
+              release: string;
+              api: string;
+              field: string;
+              [key: string]: unknown;
+            };
+            source: string;
+            text: string;
+          })[];
+        message_rule: string;
+        scorecard: {
+          themes: {
+              theme: string;
+              name: string;
+              rows: {
+                  [key: string]: unknown;
+                }[];
+            }[];
+          legend: string;
+          description: string;
+        };
+        table: {
+          header: string[];
+          themes: {
+              [key: string]: unknown;
+            }[];
+        };
+        efficiency: string[];
+        gaps: string;
+        more: string;
+        labels: {
+          [key: string]: string;
+        };
       };
     };
     BriefNumber: {
@@ -1547,7 +1597,7 @@ export interface operations {
   };
   /**
    * A country's brief against a peer group, in English or Vietnamese
-   * @description Summary (position on each agenda theme, three strengths and three gaps by normalised distance, biggest changes since `since`), one section per agenda theme (headline indicators, a ranking chart, caveats), productivity (efficiency frontier), data gaps, sources. Built from the same functions as /v1/profiles, /v1/rankings and /v1/efficiency; every number names the call that reproduces it.
+   * @description Documents (html, pdf, docx) hold the two-page fact sheet by default (`part=sheet`: key messages, a scorecard of every peer on a 0–100 within-group scale, indicators with trend and world standing, efficiency, data gaps), the annex (`part=annex`) or both (`part=all`); JSON carries both. The annex: summary (position on each agenda theme, three strengths and three gaps by normalised distance, biggest changes since `since`), one section per agenda theme (headline indicators, a ranking chart, caveats), productivity (efficiency frontier), data gaps, sources. Built from the same functions as /v1/profiles, /v1/rankings and /v1/efficiency; every number names the call that reproduces it.
    */
   getBrief: {
     parameters: {
@@ -1566,6 +1616,8 @@ export interface operations {
         since?: number;
         /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
         lang?: "en" | "vi";
+        /** @description Which part a document (html, pdf, docx) holds: `sheet` (default), the two-page fact sheet (key messages, scorecard, indicator table, efficiency, data gaps); `annex`, every section with its caveats, sources and the API call behind each number; `all`, both in one document. JSON always carries both (`fact_sheet` and the sections). */
+        part?: "sheet" | "annex" | "all";
         /** @description `json` (default): the structured brief; `html`: a print-ready A4 page (inline SVG charts, no script); `pdf` and `docx`: the same content as a document. */
         format?: "json" | "html" | "pdf" | "docx";
       };

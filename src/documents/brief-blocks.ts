@@ -8,10 +8,11 @@ import type { Brief, BriefIndicator, BriefNumber } from './brief-model.ts';
 export type BriefBlock =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; level: 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; small?: boolean }
+  | { kind: 'paragraph'; text: string; small?: boolean; strong?: boolean }
   | { kind: 'list'; items: string[]; small?: boolean }
   | { kind: 'table'; header: string[]; rows: string[][]; numeric: boolean[] }
   | { kind: 'chart'; theme: string; caption: string; description: string }
+  | { kind: 'scorecard'; description: string }
   | { kind: 'break' };
 
 /** The running header and footer of every page, in the brief's language. */

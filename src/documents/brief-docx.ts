@@ -17,7 +17,11 @@ import {
 } from 'docx';
 import type { Brief } from './brief-model.ts';
 import { DOCUMENT_LANGUAGE } from './document-language.ts';
+import type { BriefPart } from '../http/analysis-params.ts';
+import { renderPng } from '../render/png.ts';
 import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.ts';
+import { factSheetBlocks } from './fact-sheet-blocks.ts';
+import { scorecardSvg } from './scorecard-svg.ts';
 
 /**
  * The brief as a Word document (Node only: the docx package, loaded on the first request by
@@ -61,7 +65,11 @@ function table(block: Extract<BriefBlock, { kind: 'table' }>): Table {
   });
 }
 
-function blockChildren(block: BriefBlock, charts: ReadonlyMap<string, BriefPng>): (Paragraph | Table)[] {
+function blockChildren(
+  block: BriefBlock,
+  charts: ReadonlyMap<string, BriefPng>,
+  scorecard: BriefPng | null,
+): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, children: [run(block.text)] })];
@@ -73,7 +81,7 @@ function blockChildren(block: BriefBlock, charts: ReadonlyMap<string, BriefPng>)
         }),
       ];
     case 'paragraph':
-      return [new Paragraph({ children: [run(block.text, { size: block.small ? 16 : 20 })] })];
+      return [new Paragraph({ children: [run(block.text, { size: block.small ? 17 : 20, bold: block.strong })] })];
     case 'list':
       return block.items.map(
         (item) => new Paragraph({ bullet: { level: 0 }, children: [run(item, { size: block.small ? 16 : 20 })] }),
@@ -100,12 +108,45 @@ function blockChildren(block: BriefBlock, charts: ReadonlyMap<string, BriefPng>)
     }
     case 'break':
       return [new Paragraph({ children: [new PageBreak()] })];
+    case 'scorecard':
+      if (!scorecard) return [];
+      return [
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: scorecard.png,
+              transformation: { width: scorecard.width, height: scorecard.height },
+              altText: { name: 'scorecard', title: block.description, description: block.description },
+            }),
+          ],
+        }),
+      ];
   }
 }
 
-/** Brief + each section's chart as PNG (by theme) → .docx bytes. */
-export async function briefDocx(brief: Brief, charts: ReadonlyMap<string, BriefPng>): Promise<Uint8Array> {
+/** The scorecard drawn as PNG at twice its size, shown at the width of the text column. */
+async function scorecardPng(brief: Brief): Promise<BriefPng | null> {
+  if (brief.fact_sheet.scorecard.themes.length === 0) return null;
+  const widthPt = CONTENT_WIDTH_PX * 0.75;
+  const svg = scorecardSvg(brief.fact_sheet, { width: widthPt, rowHeight: 13 });
+  const heightPt = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+  return { png: await renderPng(svg, 2), width: CONTENT_WIDTH_PX, height: Math.round(heightPt / 0.75) };
+}
+
+/** Brief + each section's chart as PNG (by theme) → .docx bytes: the fact sheet, the annex, or both (`part`). */
+export async function briefDocx(
+  brief: Brief,
+  charts: ReadonlyMap<string, BriefPng>,
+  part: BriefPart = 'sheet',
+): Promise<Uint8Array> {
   const { header, footer } = briefRunningText(brief);
+  const scorecard = part === 'annex' ? null : await scorecardPng(brief);
+  const blocks: BriefBlock[] = [
+    ...(part === 'annex' ? [] : factSheetBlocks(brief)),
+    ...(part === 'all' ? [{ kind: 'break' as const }] : []),
+    ...(part === 'sheet' ? [] : briefBlocks(brief)),
+  ];
   const doc = new Document({
     creator: 'CivScope',
     title: brief.title,
@@ -138,7 +179,7 @@ export async function briefDocx(brief: Brief, charts: ReadonlyMap<string, BriefP
             ],
           }),
         },
-        children: briefBlocks(brief).flatMap((b) => blockChildren(b, charts)),
+        children: blocks.flatMap((b) => blockChildren(b, charts, scorecard)),
       },
     ],
   });

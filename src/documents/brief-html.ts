@@ -1,4 +1,6 @@
+import type { BriefPart } from '../http/analysis-params.ts';
 import type { Brief, BriefIndicator, BriefNumber, BriefSection } from './brief-model.ts';
+import { factSheetHtml } from './fact-sheet-html.ts';
 
 /**
  * The brief as one print-ready HTML page: A4, a page per section, running header and footer
@@ -28,8 +30,8 @@ function stylesheet(brief: Brief): string {
 @page { size: A4; margin: 20mm 16mm 18mm 16mm;
   @top-left { content: ${cssString(header)}; font: 8.5pt 'Noto Sans', sans-serif; color: #444; }
   @top-right { content: ${cssString(brief.title)}; font: 8.5pt 'Noto Sans', sans-serif; color: #444; }
-  @bottom-left { content: ${cssString(footer)}; font: 8pt 'Noto Sans', sans-serif; color: #444; }
-  @bottom-right { content: ${cssString(`${l.page} `)} counter(page) " / " counter(pages); font: 8pt 'Noto Sans', sans-serif; color: #444; }
+  @bottom-left { content: ${cssString(footer)}; font: 8.5pt 'Noto Sans', sans-serif; color: #444; }
+  @bottom-right { content: ${cssString(`${l.page} `)} counter(page) " / " counter(pages); font: 8.5pt 'Noto Sans', sans-serif; color: #444; }
 }
 html { font-family: 'Noto Sans', 'DejaVu Sans', sans-serif; font-size: 10pt; line-height: 1.4; color: #111; }
 body { margin: 0 auto; max-width: 178mm; padding: 0 2mm; }
@@ -41,7 +43,15 @@ ul { padding-left: 14pt; margin: 2pt 0; }
 .subtitle { color: #444; margin: 0 0 6pt; }
 .meta { font-size: 8.5pt; color: #444; }
 section { break-before: page; }
-section.summary { break-before: auto; }
+section.summary, section.fact-sheet:first-child { break-before: auto; }
+.messages li { margin: 3pt 0; }
+.scorecard svg { width: 100%; height: auto; }
+.sheet-table { line-height: 1.2; }
+.sheet-table td, .sheet-table th { font-size: 8.5pt; padding: 0.6pt 3pt; white-space: nowrap; }
+.sheet-table td:first-child { white-space: normal; }
+.sheet-table tr.theme th { padding-top: 3pt; border-bottom: 0.5pt solid #888; }
+.fact-sheet h2 { margin: 7pt 0 3pt; }
+.fact-sheet p { margin: 1.5pt 0; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 4pt 0; break-inside: avoid; }
 th, td { border-bottom: 0.5pt solid #bbb; padding: 2pt 3pt; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; white-space: nowrap; }
@@ -191,13 +201,21 @@ function sourcesSection(brief: Brief): string {
 </section>`;
 }
 
-/** The page. `charts` holds each section's chart as SVG markup (from the chart renderer), by theme. */
-export function briefHtml(brief: Brief, charts: ReadonlyMap<string, string>): string {
-  const summary = summarySection(brief);
+/** The annex: every section of the brief, in the order of the fact sheet's sources. */
+function annexHtml(brief: Brief, charts: ReadonlyMap<string, string>): string {
   const sections = brief.sections.map((sec) => themeSection(brief, sec, charts.get(sec.theme))).join('\n');
-  const productivity = productivitySection(brief);
-  const gaps = gapsSection(brief);
-  const sources = sourcesSection(brief);
+  return [summarySection(brief), sections, productivitySection(brief), gapsSection(brief), sourcesSection(brief)].join(
+    '\n',
+  );
+}
+
+/**
+ * The page: the fact sheet (`sheet`), the annex (`annex`: summary, sections, productivity, gaps,
+ * sources), or both (`all`). `charts` holds each section's chart as SVG markup, by theme.
+ */
+export function briefHtml(brief: Brief, charts: ReadonlyMap<string, string>, part: BriefPart = 'sheet'): string {
+  const sheet = part === 'annex' ? '' : factSheetHtml(brief);
+  const annex = part === 'sheet' ? '' : annexHtml(brief, charts);
   return `<!doctype html>
 <html lang="${brief.lang}">
 <head>
@@ -207,11 +225,8 @@ export function briefHtml(brief: Brief, charts: ReadonlyMap<string, string>): st
 <style>${stylesheet(brief)}</style>
 </head>
 <body>
-${summary}
-${sections}
-${productivity}
-${gaps}
-${sources}
+${sheet}
+${annex}
 </body>
 </html>`;
 }

@@ -71,6 +71,26 @@ export interface BriefIndicator {
   sentence: string;
   /** The indicator's caveats: in Vietnamese briefs CivScope's translation where there is one, else the source's English. */
   caveats: string[];
+  /** A short name for the scorecard and the fact sheet's table (the full name is `name`). */
+  short_name: string;
+  /** Every reporting peer's 0–100 within-group score that year (the country's included), from /v1/rankings. */
+  peer_scores: { iso3: string; score: number }[];
+  /** The group median on the same 0–100 scale (min-max of the peers' values), or null for neutral measures. */
+  median_score: number | null;
+  /** Where the publisher places the country among all the countries it covers, the same year; null when it does not rank the world. */
+  world: BriefWorldStanding | null;
+  /** The value in the base year (`since`) or the latest before it, and the change since, in the indicator's unit. */
+  trend: { from: BriefNumber; change: BriefNumber } | null;
+}
+
+/** A world standing: a percentile rank (WGI) or a published rank (UN EGDI, Blavatnik Index; "=62" when tied). */
+export interface BriefWorldStanding {
+  kind: 'percentile' | 'rank';
+  value: BriefNumber;
+  /** The publisher's label where it gives one ("=62"), else the rank written as a number. */
+  label: string;
+  /** In words, in the brief's language: "56th percentile", "71st in the world". */
+  text: string;
 }
 
 /** A strength or gap: a headline indicator and its normalised distance to the group median. */
@@ -141,6 +161,8 @@ export interface BriefProductivity {
   description: string;
   /** Null when the country is left out or no frontier can be drawn (`unavailable` says why). */
   score: BriefRank | null;
+  /** The country's place among the scores (1 = highest), or null with the score. */
+  rank: number | null;
   peers: { iso3: string; country: string; weight: number }[];
   targets: { indicator: string; role: 'input' | 'output'; value: BriefNumber; target: BriefNumber }[];
   /** The score and position in words ("Efficiency score 0,403 …"), or null. */
@@ -189,11 +211,82 @@ export interface Brief {
   };
   sections: BriefSection[];
   productivity: BriefProductivity;
-  data_gaps: { rule: string; indicators: BriefDataGap[] };
+  /** `agenda`: how many agenda indicators CivScope holds (the denominator of the gaps). */
+  data_gaps: { rule: string; agenda: number; indicators: BriefDataGap[] };
   /** Every release behind the brief, with sources, licences and citations. */
   sources: BriefSources;
   /** Every API call the numbers come from, once each. */
   reproduce: string[];
   /** Headings and labels in the brief's language, for renderers. */
   labels: Record<string, string>;
+  /** The two-page fact sheet: the same numbers, chosen and worded for a reader in a meeting. */
+  fact_sheet: FactSheet;
+}
+
+/** A key message of the fact sheet: one sentence with its number, year and source. */
+export interface FactSheetMessage {
+  kind: 'strength' | 'gap' | 'change' | 'efficiency';
+  /** The kind in words ("Strength", "Điểm yếu"), set in bold before the sentence. */
+  label: string;
+  indicator: string;
+  number: BriefNumber;
+  /** The publisher of the number (for efficiency: CivScope's calculation from the publishers named). */
+  source: string;
+  text: string;
+}
+
+/** A row of the scorecard: a headline indicator with a better direction, every peer on a 0–100 within-group scale. */
+export interface ScorecardRow {
+  theme: Theme;
+  indicator: string;
+  short_name: string;
+  value: BriefNumber;
+  score: number;
+  rank: BriefRank | null;
+  peers: { iso3: string; score: number }[];
+  median_score: number;
+  /** The best performers (score 100). */
+  best: string[];
+}
+
+/** A row of the fact sheet's theme table: a headline indicator and where it stands. */
+export interface FactSheetRow {
+  theme: Theme;
+  indicator: string;
+  short_name: string;
+  value: string;
+  year: number;
+  /** "3/10", or "–" for a measure with no better direction. */
+  rank: string;
+  /** "↑ +0,09 (2016)": arrow, change and base year; "–" when there is no earlier value. */
+  trend: string;
+  /** "71st in the world", or "–" when the publisher does not rank the world. */
+  world: string;
+}
+
+export interface FactSheet {
+  title: string;
+  /** Peer group, data year and date, in one line. */
+  subtitle: string;
+  /** The latest year of the headline values. */
+  data_year: number | null;
+  /** Said on page 1 when the country has few values to compare, else null. */
+  sparse: string | null;
+  messages: FactSheetMessage[];
+  message_rule: string;
+  scorecard: {
+    themes: { theme: Theme; name: string; rows: ScorecardRow[] }[];
+    /** What the dots mean, in one line. */
+    legend: string;
+    /** Alt text of the graphic. */
+    description: string;
+  };
+  table: { themes: { theme: Theme; name: string; rows: FactSheetRow[] }[]; header: string[] };
+  /** The efficiency result in at most two sentences. */
+  efficiency: string[];
+  /** The data gaps in one paragraph, by theme, without codes. */
+  gaps: string;
+  /** Where the rest is: the annex, the API. */
+  more: string;
+  labels: { messages: string; scorecard: string; table: string; efficiency: string; gaps: string };
 }

@@ -4,6 +4,9 @@ import { pdfBytes } from '../render/pdf.ts';
 import type { Brief } from './brief-model.ts';
 import { DOCUMENT_LANGUAGE } from './document-language.ts';
 import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.ts';
+import type { BriefPart } from '../http/analysis-params.ts';
+import { drawFactSheet } from './fact-sheet-pdf.ts';
+import { PAGE_MARGIN, registerSymbols, textWithArrows } from './pdf-text.ts';
 
 /**
  * The brief as an A4 PDF (Node only: pdfkit; loaded on the first request by node.ts): Noto Sans
@@ -11,9 +14,7 @@ import { type BriefBlock, briefBlocks, briefRunningText } from './brief-blocks.t
  * header (country, peer group, title) and footer (date, data version, page n / m) on every page.
  */
 
-/** Noto Sans has no arrows: the change sentences' → is written as -> so it does not vanish. */
-const printable = (text: string) => text.replaceAll('→', '->');
-const MARGIN = { top: 56, bottom: 56, left: 45, right: 45 };
+const MARGIN = PAGE_MARGIN;
 const BLUE = '#1f4e79';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -95,15 +96,16 @@ function drawBlock(doc: Doc, block: BriefBlock, charts: ReadonlyMap<string, stri
       doc.fillColor('#111111').moveDown(0.2);
       return;
     case 'paragraph':
-      doc
-        .font('regular')
-        .fontSize(block.small ? 8 : 9.5)
-        .text(block.text, { width })
-        .moveDown(0.3);
+      doc.fontSize(block.small ? 8 : 9.5);
+      textWithArrows(doc, block.text, 'regular', { width });
+      doc.moveDown(0.3);
       return;
     case 'list':
-      doc.font('regular').fontSize(block.small ? 7.5 : 9.5);
-      for (const item of block.items) doc.text(`•  ${item}`, { width, indent: 0 }).moveDown(0.15);
+      doc.fontSize(block.small ? 7.5 : 9.5);
+      for (const item of block.items) {
+        textWithArrows(doc, `•  ${item}`, 'regular', { width, indent: 0 });
+        doc.moveDown(0.15);
+      }
       doc.moveDown(0.2);
       return;
     case 'table':
@@ -117,14 +119,9 @@ function drawBlock(doc: Doc, block: BriefBlock, charts: ReadonlyMap<string, stri
     case 'break':
       doc.addPage();
       return;
+    case 'scorecard':
+      return;
   }
-}
-
-function withPrintableText(block: BriefBlock): BriefBlock {
-  if (block.kind === 'paragraph' || block.kind === 'title' || block.kind === 'heading')
-    return { ...block, text: printable(block.text) };
-  if (block.kind === 'list') return { ...block, items: block.items.map(printable) };
-  return block;
 }
 
 /** Header and footer on every buffered page, drawn last so the footer knows the page count. */
@@ -136,7 +133,7 @@ function runningText(doc: Doc, brief: Brief) {
     const margins = doc.page.margins;
     doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
     const width = doc.page.width - MARGIN.left - MARGIN.right;
-    doc.font('regular').fontSize(7.5).fillColor('#444444');
+    doc.font('regular').fontSize(8.5).fillColor('#444444');
     doc.text(header, MARGIN.left, 28, { width: width / 2, lineBreak: false });
     doc.text(brief.title, MARGIN.left + width / 2, 28, { width: width / 2, align: 'right', lineBreak: false });
     const y = doc.page.height - 36;
@@ -150,8 +147,15 @@ function runningText(doc: Doc, brief: Brief) {
   }
 }
 
-/** Brief + each section's chart SVG (by theme) → PDF bytes. */
-export async function briefPdf(brief: Brief, charts: ReadonlyMap<string, string>): Promise<Uint8Array> {
+/**
+ * Brief + each section's chart SVG (by theme) → PDF bytes: the two-page fact sheet (`sheet`), the
+ * annex with every section (`annex`), or both in one document (`all`).
+ */
+export async function briefPdf(
+  brief: Brief,
+  charts: ReadonlyMap<string, string>,
+  part: BriefPart = 'sheet',
+): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -160,7 +164,10 @@ export async function briefPdf(brief: Brief, charts: ReadonlyMap<string, string>
     info: { Title: brief.title, Author: 'CivScope', Producer: 'CivScope', Creator: 'CivScope' },
   });
   return pdfBytes(doc, () => {
-    for (const block of briefBlocks(brief)) drawBlock(doc, withPrintableText(block), charts);
+    registerSymbols(doc);
+    if (part !== 'annex') drawFactSheet(doc, brief);
+    if (part === 'all') doc.addPage();
+    if (part !== 'sheet') for (const block of briefBlocks(brief)) drawBlock(doc, block, charts);
     runningText(doc, brief);
   });
 }

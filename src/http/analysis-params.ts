@@ -140,6 +140,9 @@ export type ProfileParams = z.output<typeof profileQuery>;
 /** Every format a brief is (or will be) served in; each has one renderer in briefs.handlers.ts. */
 export const BRIEF_FORMATS = ['json', 'html', 'pdf', 'docx'] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+/** Which part of a brief a document holds: the two-page fact sheet, the annex (every section), or both. */
+export const BRIEF_PARTS = ['sheet', 'annex', 'all'] as const;
+export type BriefPart = (typeof BRIEF_PARTS)[number];
 
 const GROUP_CODES = GROUPS.map((g) => g.code) as [string, ...string[]];
 
@@ -171,6 +174,14 @@ export const briefQuerySchema = z
         example: 2014,
       }),
     lang: langParam,
+    part: z
+      .enum(BRIEF_PARTS, { error: `part must be one of ${BRIEF_PARTS.join(', ')}` })
+      .default('sheet')
+      .openapi({
+        param: { name: 'part', in: 'query' },
+        description:
+          'Which part a document (html, pdf, docx) holds: `sheet` (default), the two-page fact sheet (key messages, scorecard, indicator table, efficiency, data gaps); `annex`, every section with its caveats, sources and the API call behind each number; `all`, both in one document. JSON always carries both (`fact_sheet` and the sections).',
+      }),
     format: z
       .enum(BRIEF_FORMATS, { error: `format must be one of ${BRIEF_FORMATS.join(', ')}` })
       .default('json')

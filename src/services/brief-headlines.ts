@@ -9,9 +9,11 @@ const HEADLINES_PER_THEME = 4;
 /**
  * Never headlines, beside the attributes of a value (isValueAttribute): duplicate percentile and
  * world ranks, and WWBI's private-sector comparators (a civil-service brief leads with the public
- * sector's figures).
+ * sector's figures), and the WGI's 0–100 scores, the same estimate on another scale as the
+ * `.EST` beside them.
  */
-const NOT_HEADLINE = /(\.PER\.RNK|_RANK|^BI\.WAG\.PREM\.PB\.PV)$|^BI\.[A-Z]+\.(PRVS|AGES\.PV|CPRS\.PV)\./;
+const NOT_HEADLINE =
+  /(\.PER\.RNK|_RANK|^BI\.WAG\.PREM\.PB\.PV)$|^BI\.[A-Z]+\.(PRVS|AGES\.PV|CPRS\.PV)\.|^(CC|GE|PV|RL|RQ|VA)\.SCORE$/;
 const isHeadlineCandidate = (code: string) => !isValueAttribute(code) && !NOT_HEADLINE.test(code);
 const LEVEL_ORDER: Record<string, number> = { index: 0, domain: 1, theme: 2, indicator: 3 };
 /** The top of a source's hierarchy (or a stand-alone series) before its parts. */

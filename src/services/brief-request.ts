@@ -10,8 +10,8 @@ import type { profileOf } from './profile.ts';
 
 /** What the parts of a brief (services/brief*.ts) share: the query, the peers, the API calls they cite. */
 
-/** The query of /v1/briefs/{iso3} without its format (the route renders it); `latest` may be left out. */
-export type BriefQuery = Lenient<Omit<BriefParams, 'format'>, 'latest'>;
+/** The query of /v1/briefs/{iso3} without its format and part (the route renders them); `latest` may be left out. */
+export type BriefQuery = Lenient<Omit<BriefParams, 'format' | 'part'>, 'latest'>;
 
 export interface BriefDeps {
   db: Kysely<Database>;

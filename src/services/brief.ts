@@ -10,6 +10,8 @@ import type {
   BriefThemePosition,
 } from '../documents/brief-model.ts';
 import { THEME_NAMES, THEMES, type Theme } from '../domain/themes.ts';
+import { minMax } from '../domain/normalise.ts';
+import { shortName } from '../domain/short-name.ts';
 import { isValueAttribute } from '../domain/value-attributes.ts';
 import { listIndicators } from '../repositories/indicators.ts';
 import { currentDataVersion } from '../repositories/data-version.ts';
@@ -25,6 +27,8 @@ import {
 } from './brief-request.ts';
 import { caveatsOf, headlinesOf } from './brief-headlines.ts';
 import { changesOf, highlightsOf } from './brief-summary.ts';
+import { factSheetOf } from './fact-sheet.ts';
+import { attachWorldStandings } from './world-standing.ts';
 import { briefDate, briefWords, num } from './brief-text.ts';
 import { buildChart } from './chart.ts';
 import { countryLabel } from './presenters.ts';
@@ -185,6 +189,7 @@ async function presentIndicator(ctx: BriefContext, e: ProfileEntry): Promise<Bri
   const score =
     own?.score === null || own === undefined ? null : number(e, own.score, `ranking[iso3=${iso3}].score`, rApi);
   if (score) score.text = num(score.value, 1, lang);
+  const peerScores = ranking.ranking.flatMap((r) => (r.score === null ? [] : [{ iso3: r.iso3, score: r.score }]));
   return {
     indicator: e.indicator,
     name: e.name,
@@ -205,6 +210,36 @@ async function presentIndicator(ctx: BriefContext, e: ProfileEntry): Promise<Bri
     sentence: '',
     // In Vietnamese, CivScope's translation where the metadata has one; else the source's English.
     caveats: (lang === 'vi' ? row.caveats_vi : null) ?? row.caveats ?? [],
+    short_name: shortName(e.name),
+    peer_scores: peerScores,
+    median_score: medianScore(ranking.ranking, e.group_median, e.direction),
+    world: null,
+    trend: trendOf(ctx, e),
+  };
+}
+
+/** The group median on the peers' 0–100 min-max scale (the ranking's own formula), or null for a neutral measure. */
+function medianScore(
+  rows: readonly { value: number }[],
+  median: number | null,
+  direction: 'higher' | 'lower' | null,
+): number | null {
+  if (median === null || direction === null || rows.length === 0) return null;
+  return minMax([...rows.map((r) => r.value), median], direction).at(-1) ?? null;
+}
+
+/** The value in the base year (or the latest before it) and the change since, when there is an earlier value. */
+function trendOf(ctx: BriefContext, e: ProfileEntry): BriefIndicator['trend'] {
+  const then = ctx.sinceProfile.indicators.find((x) => x.indicator === e.indicator);
+  if (!then || then.year >= e.year) return null;
+  ctx.apis.add(ctx.sinceApi);
+  for (const id of ctx.sinceProfile.releaseIds) ctx.releaseIds.add(id);
+  return {
+    from: ctx.number(then, then.value, ctx.at(then, 'value'), ctx.sinceApi),
+    change: {
+      ...ctx.number(e, e.value - then.value, `value(${ctx.profileApi}) - value(${ctx.sinceApi})`),
+      release: [...new Set([e.release, then.release])].join(','),
+    },
   };
 }
 
@@ -323,7 +358,11 @@ function dataGapsOf(ctx: BriefContext): Brief['data_gaps'] {
       return [{ indicator: i.code, name, theme: i.theme, latest_year: e.year, sentence: w.oldValue(e.year) }];
     return [];
   });
-  return { rule: w.missingRule(ctx.q.max_age ?? DEFAULT_OLD_AGE, oldBefore), indicators: gapsList };
+  return {
+    rule: w.missingRule(ctx.q.max_age ?? DEFAULT_OLD_AGE, oldBefore),
+    agenda: agenda.length,
+    indicators: gapsList,
+  };
 }
 
 /** Headings and labels in the brief's language, for renderers: every fixed word, and the dated ones. */
@@ -349,6 +388,13 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
   // One theme after another: the order of the releases and API calls it records stays fixed.
   const sections: BriefSection[] = [];
   for (const theme of BRIEF_THEMES) sections.push(await sectionOf(ctx, theme));
+  await attachWorldStandings(
+    deps.db,
+    iso3,
+    sections.flatMap((s) => s.headlines),
+    profile,
+    ctx,
+  );
   const summary = summaryOf(ctx, sections);
   const productivity = await productivityOf(
     deps,
@@ -360,7 +406,7 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
     ctx.apis,
   );
   const peerLabel = countries ? w.countriesPeers(countries.join(', ')) : w.peers(profile.selection.group?.code ?? '');
-  return {
+  const body: Omit<Brief, 'fact_sheet'> = {
     iso3,
     country: profile.country,
     lang,
@@ -385,4 +431,5 @@ export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
     reproduce: [...ctx.apis],
     labels: labelsOf(ctx),
   };
+  return { ...body, fact_sheet: factSheetOf(body) };
 }

@@ -33,11 +33,8 @@ const documentApp = () =>
 
 /** Whitespace-free, so line wrapping in the document does not matter. */
 const squash = (text: string) => text.replace(/\s+/g, '');
-/**
- * For text read back from the PDF: every Vietnamese letter exactly as written (NFC), and → as ->
- * (Noto Sans has no arrows, so the PDF writes ->).
- */
-const plain = (text: string) => squash(text.replaceAll('→', '->')).normalize('NFC');
+/** For text read back from the PDF: every Vietnamese letter exactly as written (NFC), arrows included. */
+const plain = (text: string) => squash(text).normalize('NFC');
 
 async function docxText(bytes: Uint8Array): Promise<{ body: string; header: string; footer: string }> {
   const zip = await JSZip.loadAsync(bytes);
@@ -82,6 +79,8 @@ function expectedTexts(brief: Brief): string[] {
   for (const t of [p.sentence, p.summary, p.peers_sentence, ...p.notes]) if (t) texts.push(t);
   for (const t of p.targets) texts.push(t.value.text, t.target.text);
   for (const g of brief.data_gaps.indicators) texts.push(g.sentence);
+  const sheet = brief.fact_sheet;
+  texts.push(sheet.subtitle, sheet.message_rule, sheet.gaps, ...sheet.efficiency, ...sheet.messages.map((m) => m.text));
   return texts.filter((t): t is string => typeof t === 'string' && t.length > 0);
 }
 
@@ -107,66 +106,71 @@ describe('GET /v1/briefs/{iso3}?format=html|pdf|docx', () => {
     expect(CASES).toHaveLength(56);
   });
 
-  it.each(CASES)('%s against %s in %s: HTML, PDF and DOCX hold the JSON brief', async (iso3, group, lang) => {
-    const app = documentApp();
-    const base = `/v1/briefs/${iso3}?group=${encodeURIComponent(group)}&lang=${lang}`;
-    const brief = (await (await app.request(base)).json()) as Brief;
-    expect(brief.title).toBeTruthy();
-    const expected = expectedTexts(brief);
-    const peer = group.replace('+', 'plus');
+  it.each(CASES)(
+    '%s against %s in %s: HTML, PDF and DOCX with part=all hold the JSON brief',
+    async (iso3, group, lang) => {
+      const app = documentApp();
+      const base = `/v1/briefs/${iso3}?group=${encodeURIComponent(group)}&lang=${lang}&part=all`;
+      const brief = (await (await app.request(base)).json()) as Brief;
+      expect(brief.title).toBeTruthy();
+      const expected = expectedTexts(brief);
+      const peer = group.replace('+', 'plus');
 
-    const html = await app.request(`${base}&format=html`);
-    expect(html.status).toBe(200);
-    expect(html.headers.get('content-type')).toContain('text/html');
-    expect(html.headers.get('etag')).toBeTruthy();
-    const page = await html.text();
-    expect(page).toContain(`<html lang="${lang}"`);
-    const pageText = squash(htmlText(page));
-    for (const text of expected) expect(pageText, `HTML ${iso3} ${group} ${lang}: ${text}`).toContain(squash(text));
-    expect((page.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(brief.sections.filter((s) => s.chart).length);
+      const html = await app.request(`${base}&format=html`);
+      expect(html.status).toBe(200);
+      expect(html.headers.get('content-type')).toContain('text/html');
+      expect(html.headers.get('etag')).toBeTruthy();
+      const page = await html.text();
+      expect(page).toContain(`<html lang="${lang}"`);
+      const pageText = squash(htmlText(page));
+      for (const text of expected) expect(pageText, `HTML ${iso3} ${group} ${lang}: ${text}`).toContain(squash(text));
+      expect((page.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(brief.sections.filter((s) => s.chart).length);
 
-    const pdf = await app.request(`${base}&format=pdf`);
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(pdf.headers.get('content-disposition')).toBe(
-      `attachment; filename="civscope-brief-${iso3}-${peer}-${lang}.pdf"`,
-    );
-    expect(pdf.headers.get('etag')).toBeTruthy();
-    const pdfBytes = new Uint8Array(await pdf.arrayBuffer());
-    expect(new TextDecoder().decode(pdfBytes.slice(0, 5))).toBe('%PDF-');
-    const pdfAll = plain(await pdfText(pdfBytes));
-    for (const text of expected) expect(pdfAll, `PDF ${iso3} ${group} ${lang}: ${text}`).toContain(plain(text));
-    expect(pdfAll).toContain(plain(brief.country));
-    // The PDF declares its language, for screen readers and spell-check.
-    expect((await readPdf(pdfBytes)).language).toBe(lang === 'vi' ? 'vi-VN' : 'en');
-    expect(pdfAll).toContain(plain(brief.labels.dataVersion ?? ''));
+      const pdf = await app.request(`${base}&format=pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(pdf.headers.get('content-disposition')).toBe(
+        `attachment; filename="civscope-brief-${iso3}-${peer}-${lang}.pdf"`,
+      );
+      expect(pdf.headers.get('etag')).toBeTruthy();
+      const pdfBytes = new Uint8Array(await pdf.arrayBuffer());
+      expect(new TextDecoder().decode(pdfBytes.slice(0, 5))).toBe('%PDF-');
+      const pdfAll = plain(await pdfText(pdfBytes));
+      for (const text of expected) expect(pdfAll, `PDF ${iso3} ${group} ${lang}: ${text}`).toContain(plain(text));
+      expect(pdfAll).toContain(plain(brief.country));
+      // The PDF declares its language, for screen readers and spell-check.
+      expect((await readPdf(pdfBytes)).language).toBe(lang === 'vi' ? 'vi-VN' : 'en');
+      expect(pdfAll).toContain(plain(brief.labels.dataVersion ?? ''));
 
-    const docx = await app.request(`${base}&format=docx`);
-    expect(docx.status).toBe(200);
-    expect(docx.headers.get('content-type')).toBe(
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    );
-    expect(docx.headers.get('content-disposition')).toBe(
-      `attachment; filename="civscope-brief-${iso3}-${peer}-${lang}.docx"`,
-    );
-    expect(docx.headers.get('etag')).toBeTruthy();
-    const docxBytes = new Uint8Array(await docx.arrayBuffer());
-    const word = await docxText(docxBytes);
-    const body = squash(word.body);
-    for (const text of expected) expect(body, `DOCX ${iso3} ${group} ${lang}: ${text}`).toContain(squash(text));
-    expect(squash(word.header)).toContain(squash(`${brief.country} · ${brief.peer_group.label}`));
-    expect(squash(word.footer)).toContain(squash(brief.labels.dataVersion ?? ''));
-    expect(squash(word.footer)).toContain(brief.generated_on);
-    const zip = await JSZip.loadAsync(docxBytes);
-    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    expect(xml).toContain('w:val="Heading1"');
-    // So does the Word file: the default run language of its styles.
-    const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
-    expect(styles).toContain(`<w:lang w:val="${lang === 'vi' ? 'vi-VN' : 'en'}"/>`);
-    expect(xml).toContain('<w:tbl>');
-    const charts = brief.sections.filter((s) => s.chart).length;
-    expect(Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n)).length).toBe(charts);
-  });
+      const docx = await app.request(`${base}&format=docx`);
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      expect(docx.headers.get('content-disposition')).toBe(
+        `attachment; filename="civscope-brief-${iso3}-${peer}-${lang}.docx"`,
+      );
+      expect(docx.headers.get('etag')).toBeTruthy();
+      const docxBytes = new Uint8Array(await docx.arrayBuffer());
+      const word = await docxText(docxBytes);
+      const body = squash(word.body);
+      for (const text of expected) expect(body, `DOCX ${iso3} ${group} ${lang}: ${text}`).toContain(squash(text));
+      expect(squash(word.header)).toContain(squash(`${brief.country} · ${brief.peer_group.label}`));
+      expect(squash(word.footer)).toContain(squash(brief.labels.dataVersion ?? ''));
+      expect(squash(word.footer)).toContain(brief.generated_on);
+      const zip = await JSZip.loadAsync(docxBytes);
+      const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+      expect(xml).toContain('w:val="Heading1"');
+      // So does the Word file: the default run language of its styles.
+      const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+      expect(styles).toContain(`<w:lang w:val="${lang === 'vi' ? 'vi-VN' : 'en'}"/>`);
+      expect(xml).toContain('<w:tbl>');
+      // Each section's chart, and the fact sheet's scorecard.
+      const charts =
+        brief.sections.filter((s) => s.chart).length + (brief.fact_sheet.scorecard.themes.length > 0 ? 1 : 0);
+      expect(Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n)).length).toBe(charts);
+    },
+  );
 
   it('answers 501 problem+json naming the Node deployment where no document writer is deployed', async () => {
     for (const format of ['pdf', 'docx']) {

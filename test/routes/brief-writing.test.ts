@@ -48,11 +48,11 @@ describe('how a brief writes strengths, gaps and data gaps', () => {
   it('says when there is no clear strength: Myanmar against ASEAN, in English and Vietnamese', async () => {
     const en = await brief('MMR', 'ASEAN');
     expect(en.summary.strengths).toEqual([]);
-    const html = await (await loaded.app.request('/v1/briefs/MMR?group=ASEAN&format=html')).text();
+    const html = await (await loaded.app.request('/v1/briefs/MMR?group=ASEAN&part=annex&format=html')).text();
     expect(html).toContain(
       'No clear strength: on no headline indicator does the country rank in the top third of its peers and above their median.',
     );
-    const vi = await (await loaded.app.request('/v1/briefs/MMR?group=ASEAN&lang=vi&format=html')).text();
+    const vi = await (await loaded.app.request('/v1/briefs/MMR?group=ASEAN&lang=vi&part=annex&format=html')).text();
     expect(vi).toContain('Không có điểm mạnh rõ rệt:');
   });
 

@@ -223,7 +223,7 @@ describe('GET /v1/briefs/{iso3}', () => {
   });
 
   it('serves a print-ready HTML page with inline SVG charts and no script, with an ETag', async () => {
-    const response = await ctx.app.request('/v1/briefs/VNM?group=ASEAN&lang=vi&format=html');
+    const response = await ctx.app.request('/v1/briefs/VNM?group=ASEAN&lang=vi&part=all&format=html');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const etag = response.headers.get('etag') as string;
@@ -233,7 +233,7 @@ describe('GET /v1/briefs/{iso3}', () => {
     expect(html).toContain('size: A4');
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect(html).toContain('đứng thứ 5/11');
-    const again = await ctx.app.request('/v1/briefs/VNM?group=ASEAN&lang=vi&format=html', {
+    const again = await ctx.app.request('/v1/briefs/VNM?group=ASEAN&lang=vi&part=all&format=html', {
       headers: { 'if-none-match': etag },
     });
     expect(again.status).toBe(304);

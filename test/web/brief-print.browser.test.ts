@@ -77,7 +77,7 @@ describe.skipIf(skipWithoutTool('chromium')).each(['en', 'vi'] as const)(
         const response = await route.fetch();
         await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
       });
-      const response = await page.goto(`${base}/v1/briefs/VNM?group=ASEAN&lang=${lang}&format=html`);
+      const response = await page.goto(`${base}/v1/briefs/VNM?group=ASEAN&lang=${lang}&part=all&format=html`);
       expect(response?.status()).toBe(200);
       await page.emulateMedia({ media: 'print' });
       await page.evaluate(() => document.fonts.ready);
@@ -130,7 +130,7 @@ describe.skipIf(skipWithoutTool('chromium')).each(['en', 'vi'] as const)(
       const file = path.join(ARTIFACTS, `brief-VNM-ASEAN-${lang}.pdf`);
       await writeFile(file, pdf);
       const printed = await readPdf(pdf);
-      expect(printed.pages[0]).toContain(lang === 'vi' ? 'đứng thứ' : 'ranks');
+      expect(printed.pages[0]).toContain(lang === 'vi' ? 'đứng thứ' : 'of 11');
       await writeFile(path.join(ARTIFACTS, `brief-VNM-ASEAN-${lang}-page1.txt`), printed.pages[0] ?? '');
       // A4: 595.28 × 841.89 pt.
       expect(printed.sizes[0]?.width).toBeCloseTo(595.28, 0);
@@ -144,6 +144,28 @@ describe.skipIf(skipWithoutTool('chromium')).each(['en', 'vi'] as const)(
         await page.setViewportSize({ width: Math.round(210 * MM), height: Math.round(297 * MM) });
         await page.screenshot({ path: `${png}.png` });
       }
+      await page.close();
+    });
+
+    it('prints the fact sheet on exactly two A4 pages, no text under 8.5 pt, the scorecard inside the column', async () => {
+      const page = await browser.newPage({ viewport: { width: Math.round(CONTENT.width), height: 1000 } });
+      const response = await page.goto(`${base}/v1/briefs/VNM?group=ASEAN&lang=${lang}&format=html`);
+      expect(response?.status()).toBe(200);
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => document.fonts.ready);
+      const box = await page.evaluate(() => {
+        const svg = document.querySelector('figure.scorecard svg') as SVGSVGElement;
+        const r = svg.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+      expect(box.left).toBeGreaterThanOrEqual(-0.5);
+      expect(box.right).toBeLessThanOrEqual(CONTENT.width + 0.5);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      await writeFile(path.join(ARTIFACTS, `fact-sheet-VNM-ASEAN-${lang}.pdf`), pdf);
+      const printed = await readPdf(pdf);
+      expect(printed.pages).toHaveLength(2);
+      expect(printed.smallestText).toBeGreaterThanOrEqual(8.5 - 0.01);
+      expect(printed.pages[0]).toContain(lang === 'vi' ? 'Thông điệp chính' : 'Key messages');
       await page.close();
     });
   },

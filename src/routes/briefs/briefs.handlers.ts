@@ -5,7 +5,7 @@ import { type ChartRenderer, svgRenderer } from '../../render/chart-renderer.ts'
 import type { Brief } from '../../documents/brief-model.ts';
 import { briefOf } from '../../services/brief.ts';
 import { briefHtml } from '../../documents/brief-html.ts';
-import type { BriefFormat } from '../../http/analysis-params.ts';
+import type { BriefFormat, BriefPart } from '../../http/analysis-params.ts';
 import type { briefRoute } from './briefs.routes.ts';
 
 /** What a renderer gets: the brief, and a way to draw its charts with the deployment's renderer. */
@@ -16,6 +16,7 @@ export interface BriefRenderContext {
   chartSvgs: () => Promise<Map<string, string>>;
   /** The document writers (Node only); absent on the edge, where PDF and DOCX answer 501. */
   documents?: BriefDocumentWriters;
+  part: BriefPart;
 }
 
 export interface RenderedBrief {
@@ -39,8 +40,8 @@ function writersFor(format: string, documents: BriefDocumentWriters | undefined)
 }
 
 /** A download name such as `civscope-brief-VNM-ASEANplus3-vi.pdf`. */
-const fileName = (brief: Brief, extension: string) =>
-  `civscope-brief-${brief.iso3}-${(brief.peer_group.code ?? 'peers').replaceAll('+', 'plus').replace(/[^A-Za-z0-9_-]/g, '-')}-${brief.lang}.${extension}`;
+const fileName = (brief: Brief, part: BriefPart, extension: string) =>
+  `civscope-${part === 'sheet' ? 'fact-sheet' : part === 'annex' ? 'brief-annex' : 'brief'}-${brief.iso3}-${(brief.peer_group.code ?? 'peers').replaceAll('+', 'plus').replace(/[^A-Za-z0-9_-]/g, '-')}-${brief.lang}.${extension}`;
 
 /** Each section's chart as PNG (twice the CSS size, for print) with its CSS size, by theme. */
 async function chartPngs({ brief, renderer }: BriefRenderContext) {
@@ -61,25 +62,27 @@ async function chartPngs({ brief, renderer }: BriefRenderContext) {
 
 /** One renderer per format other than JSON: adding a format is one line here. */
 const RENDERERS: Record<Exclude<BriefFormat, 'json'>, BriefRenderer> = {
-  html: async ({ brief, chartSvgs }) => ({
-    body: briefHtml(brief, await chartSvgs()),
+  html: async ({ brief, chartSvgs, part }) => ({
+    body: briefHtml(brief, part === 'sheet' ? new Map() : await chartSvgs(), part),
     contentType: 'text/html; charset=utf-8',
   }),
   pdf: async (context) => ({
     body: (await writersFor('pdf', context.documents).pdf(
       context.brief,
-      await context.chartSvgs(),
+      context.part === 'sheet' ? new Map() : await context.chartSvgs(),
+      context.part,
     )) as Uint8Array<ArrayBuffer>,
     contentType: 'application/pdf',
-    filename: fileName(context.brief, 'pdf'),
+    filename: fileName(context.brief, context.part, 'pdf'),
   }),
   docx: async (context) => ({
     body: (await writersFor('docx', context.documents).docx(
       context.brief,
-      await chartPngs(context),
+      context.part === 'sheet' ? new Map() : await chartPngs(context),
+      context.part,
     )) as Uint8Array<ArrayBuffer>,
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    filename: fileName(context.brief, 'docx'),
+    filename: fileName(context.brief, context.part, 'docx'),
   }),
 };
 
@@ -104,6 +107,7 @@ export const brief =
       renderer,
       chartSvgs,
       documents: deps.briefDocuments,
+      part: query.part,
     });
     const headers: Record<string, string> = { 'content-type': file.contentType };
     if (file.filename) headers['content-disposition'] = `attachment; filename="${file.filename}"`;
