@@ -1,10 +1,11 @@
 /**
- * Country brief benchmark: GET /v1/briefs/VNM?group=ASEAN&lang=vi as JSON and as HTML (charts
- * drawn to SVG), in process on the embedded database with every shipped release.
- *   cold     the first request of a fresh app (empty response cache; HiGHS and vega load)
+ * Country brief benchmark: GET /v1/briefs/VNM?group=ASEAN&lang=vi as JSON, and as HTML, PDF and
+ * DOCX for the fact sheet (part=sheet) and the annex (part=annex), in process on the embedded database with every shipped release.
+ *   cold     the first request of a fresh app (empty response cache; HiGHS and vega load); run one
+ *            format and part alone (--formats pdf --parts sheet) for the first request after start
  *   uncached median of repeated requests with the response cache off (every request rebuilds)
  *   cached   median of repeated requests answered from the response cache
- * Usage: npm run bench:brief [-- --runs 10]
+ * Usage: npm run bench:brief [-- --runs 10 --formats json,html,pdf,docx --parts sheet,annex]
  */
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.ts';
@@ -18,7 +19,13 @@ import { briefDocx } from '../src/documents/brief-docx.ts';
 import { briefPdf } from '../src/documents/brief-pdf.ts';
 import { percentile } from './lib/load.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10' }, parts: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    parts: { type: 'string', default: 'sheet,annex' },
+    formats: { type: 'string', default: 'json,html,pdf,docx' },
+  },
+});
 const RUNS = Number(args.runs);
 const QUERY = '/v1/briefs/VNM?group=ASEAN&lang=vi';
 
@@ -37,8 +44,8 @@ async function timed(app: ReturnType<typeof createApp>, url: string): Promise<nu
 
 const briefDocuments = { pdf: briefPdf, docx: briefDocx };
 const PARTS = (args.parts ?? '').split(',').filter(Boolean);
-for (const format of ['json', 'html', 'pdf', 'docx'])
-  for (const part of PARTS.length > 0 ? PARTS : ['']) {
+for (const format of (args.formats ?? '').split(','))
+  for (const part of format === 'json' ? [''] : PARTS) {
     const url = `${QUERY}&format=${format}${part ? `&part=${part}` : ''}`;
     const cachedApp = createApp({ db, lpSolver: loadHighsSolver, renderer, briefDocuments });
     const uncachedApp = createApp({

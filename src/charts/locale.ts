@@ -84,11 +84,20 @@ export const NUMBER_LOCALE = {
   vi: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' ₫'] },
 } as const;
 
+/** One formatter per language and number of decimals (at most 2 × 21): building one costs more than formatting. */
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, decimals: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
+  const key = `${lang}${decimals}`;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    FORMATTERS.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** "1st", "2nd", "5th" / "thứ nhất", "thứ 5". */

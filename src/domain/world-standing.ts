@@ -17,10 +17,3 @@ export function worldStandingSource(code: string): WorldStandingSource {
   if (code === 'EGDI') return { kind: 'rank', indicator: 'EGDI_RANK' };
   return { kind: 'published' };
 }
-
-/** English ordinal suffix: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 62nd. */
-export function ordinalEn(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'}`;
-}

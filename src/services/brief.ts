@@ -302,13 +302,13 @@ async function rankingChartOf(ctx: BriefContext, lead: BriefIndicator): Promise<
 }
 
 /** A theme's section: its headline indicators, a ranking chart of the lead one, its caveats. */
-async function sectionOf(ctx: BriefContext, theme: Theme): Promise<BriefSection> {
+async function sectionOf(ctx: BriefContext, theme: Theme, withChart: boolean): Promise<BriefSection> {
   const { lang } = ctx;
   const entries = headlinesOf(ctx.usableEntries, ctx.indicators, theme);
   const headlines = await Promise.all(entries.map((e) => presentIndicator(ctx, e)));
   for (const h of headlines) h.sentence = sentenceOf(h, ctx.w, lang);
   const lead = headlines[0];
-  const chart = lead ? await rankingChartOf(ctx, lead) : null;
+  const chart = lead && withChart ? await rankingChartOf(ctx, lead) : null;
   const evidence = ctx.coverage.themes.find((t) => t.code === theme);
   return {
     theme,
@@ -381,13 +381,22 @@ function labelsOf(ctx: BriefContext): Record<string, string> {
 }
 
 /** Builds the brief of `iso3` against its peers. Throws the same problems as the routes it draws on. */
-export async function briefOf(deps: BriefDeps, iso3: string, q: BriefQuery): Promise<Brief> {
+/**
+ * `charts: false` leaves each section's chart out (null): the fact sheet draws none, and building
+ * seven chart specs is a third of the brief's time. JSON and the annex always have them.
+ */
+export async function briefOf(
+  deps: BriefDeps,
+  iso3: string,
+  q: BriefQuery,
+  options: { charts: boolean } = { charts: true },
+): Promise<Brief> {
   requireCountries([iso3], 404);
   const ctx = await briefContextOf(deps, iso3, q);
   const { profile, countries, w, lang, today } = ctx;
   // One theme after another: the order of the releases and API calls it records stays fixed.
   const sections: BriefSection[] = [];
-  for (const theme of BRIEF_THEMES) sections.push(await sectionOf(ctx, theme));
+  for (const theme of BRIEF_THEMES) sections.push(await sectionOf(ctx, theme, options.charts));
   await attachWorldStandings(
     deps.db,
     iso3,

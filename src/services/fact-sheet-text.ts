@@ -1,5 +1,6 @@
-import type { Lang } from '../charts/locale.ts';
-import { ordinalEn } from '../domain/world-standing.ts';
+import { type Lang, ordinal } from '../charts/locale.ts';
+
+const ordinalEn = (n: number) => ordinal(n, 'en');
 
 /**
  * Every word of the two-page fact sheet, in English and Vietnamese. Each kind of key message has

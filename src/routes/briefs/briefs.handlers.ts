@@ -91,7 +91,7 @@ export const brief =
   async (c) => {
     const { iso3 } = c.req.valid('param');
     const query = c.req.valid('query');
-    const result = await briefOf(deps, iso3, query);
+    const result = await briefOf(deps, iso3, query, { charts: query.format === 'json' || query.part !== 'sheet' });
     if (query.format === 'json') return c.json(result, 200);
     const renderer = deps.renderer ?? svgRenderer;
     const chartSvgs = async () =>
