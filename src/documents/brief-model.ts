@@ -245,8 +245,9 @@ export interface ScorecardRow {
   rank: BriefRank | null;
   peers: { iso3: string; score: number }[];
   median_score: number;
-  /** The best performers (score 100). */
+  /** The best performers (score 100), ISO3 and their names in the brief's language. */
   best: string[];
+  best_names: string;
 }
 
 /** A row of the fact sheet's theme table: a headline indicator and where it stands. */

@@ -6,15 +6,15 @@ import type { FactSheet } from './brief-model.ts';
  * The fact sheet's scorecard as one SVG, sized in points for an A4 column (1 unit = 1 pt): a
  * theme heading, then a row per headline indicator — its short name, a 0–100 track with every
  * peer as a small grey dot, the group median as a dark bar, the country as a large black dot with
- * a white ring, and its value and rank on the right. Greys and shapes only, so it prints in
+ * a white ring, and on the right its value, its rank and the best performer. Greys and shapes only, so it prints in
  * greyscale; every label is one line fitted to its column, so no two labels overlap.
  */
 
 export const SCORECARD_FONT = 8.5;
 const THEME_FONT = 9;
-const LABEL_WIDTH = 220;
+const LABEL_WIDTH = 200;
 const GAP = 8;
-const RIGHT_WIDTH = 88;
+const RIGHT_WIDTH = 150;
 
 export interface ScorecardLayout {
   width: number;
@@ -68,7 +68,7 @@ export function scorecardSvg(sheet: FactSheet, { width, rowHeight }: ScorecardLa
       parts.push(
         `<circle cx="${x(row.score).toFixed(1)}" cy="${mid.toFixed(1)}" r="3.8" fill="#000" stroke="#fff" stroke-width="1"/>`,
       );
-      const right = `${row.value.text}${row.rank ? ` · ${row.rank.value}/${row.rank.of}` : ''}`;
+      const right = `${row.value.text}${row.rank ? ` · ${row.rank.value}/${row.rank.of}` : ''} · ${row.best_names}`;
       parts.push(text(width, base, fitText(withMinusSigns(right), RIGHT_WIDTH, SCORECARD_FONT), { anchor: 'end' }));
       y += rowHeight;
     }

@@ -17,8 +17,9 @@ export function minMax(values: readonly (number | null)[], direction: Direction)
   const lo = min(present(values));
   const hi = max(present(values));
   if (lo === null || hi === null || hi === lo) return values.map(() => null);
+  // The share first, then × 100: the best is exactly 100 and the worst exactly 0 (100 × x ÷ x is not always 100).
   return values.map((v) =>
-    v === null ? null : direction === 'higher' ? (100 * (v - lo)) / (hi - lo) : (100 * (hi - v)) / (hi - lo),
+    v === null ? null : direction === 'higher' ? ((v - lo) / (hi - lo)) * 100 : ((hi - v) / (hi - lo)) * 100,
   );
 }
 

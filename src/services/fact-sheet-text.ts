@@ -33,7 +33,7 @@ const T = {
     messageRule: (since: number) =>
       `How the messages are chosen: the clearest strength and the clearest gap (distance to the group median as a share of the group's range, among indicators ranked in the top or bottom third), the largest change since ${since} relative to the group's range, the efficiency result; then the next strength or gap, up to five.`,
     legend: (country: string) =>
-      `Each row places every peer on a 0–100 scale within the group (0 = weakest, 100 = best): small grey dots are the peers, the bar is the group median, the large black dot is ${country}. The column on the right gives the value and the rank.`,
+      `Each row places every peer on a 0–100 scale within the group (0 = weakest, 100 = best): small grey dots are the peers, the bar is the group median, the large black dot is ${country}. The column on the right gives the value, the rank and the best in the group.`,
     description: (country: string, rows: number, best: number, bottom: number) =>
       `Scorecard of ${country}: ${rows} headline indicators; ${country} is the best in the group on ${best} and in the bottom third on ${bottom}.`,
     sparse: (country: string, missing: number, agenda: number, rows: number) =>
@@ -74,7 +74,7 @@ const T = {
     messageRule: (since: number) =>
       `Cách chọn thông điệp: thế mạnh rõ nhất và điểm yếu rõ nhất (khoảng cách tới trung vị nhóm tính theo tỷ lệ biên độ của nhóm, trong các chỉ số xếp hạng ở một phần ba trên cùng hoặc dưới cùng), thay đổi lớn nhất từ năm ${since} so với biên độ của nhóm, kết quả hiệu quả; sau đó đến thế mạnh hoặc điểm yếu tiếp theo, tối đa năm thông điệp.`,
     legend: (country: string) =>
-      `Mỗi dòng đặt các nước trong nhóm trên thang 0–100 (0 = thấp nhất, 100 = tốt nhất): chấm xám nhỏ là các nước trong nhóm, vạch đứng là trung vị nhóm, chấm đen lớn là ${country}. Cột bên phải ghi giá trị và thứ hạng.`,
+      `Mỗi dòng đặt các nước trong nhóm trên thang 0–100 (0 = thấp nhất, 100 = tốt nhất): chấm xám nhỏ là các nước trong nhóm, vạch đứng là trung vị nhóm, chấm đen lớn là ${country}. Cột bên phải ghi giá trị, thứ hạng và nước tốt nhất nhóm.`,
     description: (country: string, rows: number, best: number, bottom: number) =>
       `Bảng điểm của ${country}: ${rows} chỉ số chính; ${country} tốt nhất nhóm ở ${best} chỉ số và thuộc một phần ba cuối ở ${bottom} chỉ số.`,
     sparse: (country: string, missing: number, agenda: number, rows: number) =>

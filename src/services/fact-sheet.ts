@@ -9,7 +9,9 @@ import type {
 } from '../documents/brief-model.ts';
 import { shortName } from '../domain/short-name.ts';
 import { withMinusSigns } from '../domain/typography.ts';
+import type { Lang } from '../charts/locale.ts';
 import { num } from './brief-text.ts';
+import { countryLabel } from './presenters.ts';
 import { factSheetWords } from './fact-sheet-text.ts';
 
 /**
@@ -131,7 +133,7 @@ const yearsOf = (years: number[]) => {
 };
 
 /** A scorecard row for a headline with a better direction, a score and a median over enough peers. */
-function scorecardRow(h: BriefIndicator): ScorecardRow | null {
+function scorecardRow(h: BriefIndicator, lang: Lang): ScorecardRow | null {
   if (h.direction === null || h.score === null || h.median_score === null) return null;
   if (h.peer_scores.length < MIN_PEERS_FOR_SCORECARD) return null;
   return {
@@ -144,6 +146,7 @@ function scorecardRow(h: BriefIndicator): ScorecardRow | null {
     peers: h.peer_scores,
     median_score: h.median_score,
     best: h.best?.iso3 ?? [],
+    best_names: (h.best?.iso3 ?? []).map((iso3) => countryLabel(iso3, lang)).join(', '),
   };
 }
 
@@ -205,7 +208,7 @@ function efficiencySentences(brief: BriefBody): string[] {
 export function factSheetOf(brief: BriefBody): FactSheet {
   const w = factSheetWords(brief.lang);
   const all = headlines(brief);
-  const scoreRows = all.map(scorecardRow).filter((r): r is ScorecardRow => r !== null);
+  const scoreRows = all.map((h) => scorecardRow(h, brief.lang)).filter((r): r is ScorecardRow => r !== null);
   const years = all.map((h) => h.value.year);
   const dataYear = years.length > 0 ? Math.max(...years) : null;
   const missing = brief.data_gaps.indicators.filter((g) => g.latest_year === null).length;

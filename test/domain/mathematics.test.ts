@@ -51,10 +51,10 @@ describe('normalisations, each computed by hand', () => {
     // Across years (latest values): one peer set of 10, 30, 40, 20.
     expect(normalisePoints(points, { kind: 'minmax' }, { ...context, crossSection: true })).toEqual([
       0,
-      (100 * 20) / 30,
+      (20 / 30) * 100,
       null,
       100,
-      (100 * 10) / 30,
+      (10 / 30) * 100,
     ]);
   });
 

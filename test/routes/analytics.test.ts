@@ -40,7 +40,7 @@ describe('normalisation within the countries and year of the request', () => {
     expect(normalisedOf(body)).toEqual({
       SGP2024: 100,
       LAO2024: 0,
-      VNM2024: (100 * (0.77092 - 0.44038)) / (0.96912 - 0.44038), // ≈ 62.5128
+      VNM2024: ((0.77092 - 0.44038) / (0.96912 - 0.44038)) * 100, // ≈ 62.5128
     });
     expect(body.normalisation).toMatchObject({ method: 'minmax', peer_set: 'year', direction: 'higher' });
   });
@@ -51,7 +51,7 @@ describe('normalisation within the countries and year of the request', () => {
       app,
       '/v1/observations?indicator=EGDI_RANK&countries=SGP,VNM,LAO&from=2024&to=2024&normalise=minmax',
     );
-    expect(normalisedOf(body)).toEqual({ SGP2024: 100, LAO2024: 0, VNM2024: (100 * (152 - 71)) / (152 - 3) }); // ≈ 54.3624
+    expect(normalisedOf(body)).toEqual({ SGP2024: 100, LAO2024: 0, VNM2024: ((152 - 71) / (152 - 3)) * 100 }); // ≈ 54.3624
   });
 
   it('z-score uses the population standard deviation', async () => {
@@ -298,7 +298,7 @@ describe('rankings, compare and profiles', () => {
       rank: 5,
       iso3: 'VNM',
       value: 0.77092,
-      score: (100 * (0.77092 - 0.40202)) / (0.96912 - 0.40202),
+      score: ((0.77092 - 0.40202) / (0.96912 - 0.40202)) * 100,
     });
     expect(body.median).toBe(0.76212); // PHL, the 6th of the 11 sorted values
     expect(body.coverage).toEqual({ reporting: 11, members: 11, missing: [] });
@@ -343,7 +343,7 @@ describe('rankings, compare and profiles', () => {
     // WGI 2026 update, 2025: VNM 0.1762386, LAO -0.5930240999999999, SGP 2.0921398.
     expect(vnm?.cells['GE.EST']).toMatchObject({ value: 0.1762386, year: 2025, rank: 2 });
     expect(vnm?.cells['GE.EST']?.score).toBe(
-      (100 * (0.1762386 - -0.5930240999999999)) / (2.0921398 - -0.5930240999999999),
+      ((0.1762386 - -0.5930240999999999) / (2.0921398 - -0.5930240999999999)) * 100,
     );
   });
 
@@ -393,7 +393,7 @@ describe('composite with sensitivity to the weights', () => {
     VNM: 0.1762386,
     LAO: -0.5930240999999999,
   };
-  const minmax = (v: number, lo: number, hi: number) => (100 * (v - lo)) / (hi - lo);
+  const minmax = (v: number, lo: number, hi: number) => ((v - lo) / (hi - lo)) * 100;
 
   it('weights 5,1 are normalised to 5/6 and 1/6 and the composite is the weighted mean of min-max scores', async () => {
     const { body } = await getJson(
@@ -454,7 +454,7 @@ describe('composite with sensitivity to the weights', () => {
       );
     expect(chn(exclude.body)).toMatchObject({ score: null, missing_components: ['BI.WAG.TOTL.GD.ZS'] });
     // CHN's EGDI 2024 0.87184 between VNM 0.77092 and SGP 0.96912; alone it carries the full weight.
-    expect(chn(skip.body)?.score).toBe((100 * (0.87184 - 0.77092)) / (0.96912 - 0.77092));
+    expect(chn(skip.body)?.score).toBe(((0.87184 - 0.77092) / (0.96912 - 0.77092)) * 100);
     expect(skip.body.missing).toBe('skip');
   });
 });

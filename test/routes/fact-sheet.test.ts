@@ -139,6 +139,8 @@ describe('the fact sheet', () => {
       };
       expect(row.peers).toEqual(ranking.ranking.map((r) => ({ iso3: r.iso3, score: r.score })));
       expect(row.score).toBe(ranking.ranking.find((r) => r.iso3 === 'VNM')?.score);
+      // The best performer named on the right is the one at 100.
+      expect(row.best).toEqual(ranking.ranking.filter((r) => r.score === 100).map((r) => r.iso3));
       const direction = h?.direction as 'higher' | 'lower';
       expect(row.median_score).toBe(minMax([...ranking.ranking.map((r) => r.value), ranking.median], direction).at(-1));
     }
