@@ -20,7 +20,7 @@
  *   with charts drawn in the render pool and, for comparison, on the event loop.
  * Usage: npm run bench:api [-- --duration 10 --connections 50 --routes observations,rankings --skip-health]
  */
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';

@@ -5,7 +5,9 @@ import type { BriefNumber } from '../documents/brief-model.ts';
 import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import type { BriefParams } from '../http/analysis-params.ts';
 import type { Lenient } from '../http/params.ts';
+import type { IndicatorRow } from '../db/schema.ts';
 import type { briefWords } from './brief-text.ts';
+import type { themesCoverage } from './theme-coverage.ts';
 import type { profileOf } from './profile.ts';
 
 /** What the parts of a brief (services/brief*.ts) share: the query, the peers, the API calls they cite. */
@@ -52,3 +54,28 @@ export interface SummaryContext {
   apis: Set<string>;
   releaseIds: Set<string>;
 }
+
+/** What every part of a brief reads: the country, its peers, both profiles, the words, and the releases and API calls used so far. */
+export interface BriefContext extends SummaryContext {
+  deps: BriefDeps;
+  iso3: string;
+  /** The query as asked. */
+  q: BriefQuery;
+  /** The query with the country among its `countries`. */
+  query: BriefQuery;
+  countries: string[] | undefined;
+  now: Date;
+  today: string;
+  since: number;
+  profile: ProfileResult;
+  indicatorRows: IndicatorRow[];
+  indicators: Map<string, IndicatorRow>;
+  coverage: Awaited<ReturnType<typeof themesCoverage>>;
+  dataVersion: number;
+  /** Values older than this year are not used (max_age). */
+  oldBefore: number;
+  rankPeers: Record<string, string>;
+  rankSelection: RankSelection;
+}
+
+export type RankSelection = { countries: string[]; group: undefined } | { group: string | undefined };

@@ -9,8 +9,6 @@ import type { ChartType } from '../charts/chart-types.ts';
 import type { Database } from '../db/schema.ts';
 import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import { usable } from '../domain/usable.ts';
-import type { EfficiencyMethod, Orientation } from '../domain/efficiency/types.ts';
-import type { MembershipRule } from '../domain/membership-rule.ts';
 import { Problem } from '../errors.ts';
 import type { ChartParams } from '../http/chart-params.ts';
 import type { Lenient } from '../http/params.ts';

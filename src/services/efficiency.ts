@@ -10,7 +10,7 @@ import type { Database, IndicatorRow } from '../db/schema.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { efficiencyFrontier, type FrontierUnitResult } from '../domain/efficiency/frontier.ts';
 import type { LpSolver } from '../domain/efficiency/linear-program.ts';
-import type { EfficiencyMethod, Orientation, ProductionUnit } from '../domain/efficiency/types.ts';
+import type { EfficiencyMethod, ProductionUnit } from '../domain/efficiency/types.ts';
 import { usable } from '../domain/usable.ts';
 import { Problem } from '../errors.ts';
 import type { efficiencyParams, inputsParam, outputsParam } from '../http/params.ts';

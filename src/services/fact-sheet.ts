@@ -48,70 +48,68 @@ const headlines = (brief: BriefBody) => brief.sections.flatMap((s) => s.headline
 const findHeadline = (brief: BriefBody, code: string) =>
   headlines(brief).find((h) => h.indicator === code) as BriefIndicator;
 
-/** Strength, gap, change and efficiency messages in the order of the rule, at most five. */
-function messagesOf(brief: BriefBody): FactSheetMessage[] {
+/** A strength or a gap: the headline's value, year and rank in the group, against the median for a gap. */
+function highlightMessage(brief: BriefBody, kind: 'strength' | 'gap', code: string): FactSheetMessage {
   const w = factSheetWords(brief.lang);
-  const group = brief.peer_group.label;
-  const highlight = (kind: 'strength' | 'gap', code: string): FactSheetMessage => {
-    const h = findHeadline(brief, code);
-    const rank = h.rank ? w.rank(h.rank.value, h.rank.of) : '';
-    const source = sourceOf(brief, h.value);
-    const text =
-      kind === 'strength'
-        ? w.strength(h.name, h.value.text, h.value.year, rank, group, source)
-        : w.gap(h.name, h.value.text, h.value.year, rank, h.median?.text ?? '–', source);
-    return { kind, label: w.kinds[kind], indicator: code, number: h.value, source, text: withMinusSigns(text) };
-  };
-  const strengths = brief.summary.strengths.map((s) => highlight('strength', s.indicator));
-  const gaps = brief.summary.gaps.map((g) => highlight('gap', g.indicator));
-  const change = brief.summary.changes[0];
-  const changeMessage: FactSheetMessage[] = change
-    ? [
-        {
-          kind: 'change',
-          label: w.kinds.change,
-          indicator: change.indicator,
-          number: change.change,
-          source: sourceOf(brief, change.to),
-          text: withMinusSigns(
-            w.change(
-              change.name,
-              change.from.text,
-              change.from.year,
-              change.to.text,
-              change.to.year,
-              sourceOf(brief, change.to),
-            ),
-          ),
-        },
-      ]
-    : [];
+  const h = findHeadline(brief, code);
+  const rank = h.rank ? w.rank(h.rank.value, h.rank.of) : '';
+  const source = sourceOf(brief, h.value);
+  const text =
+    kind === 'strength'
+      ? w.strength(h.name, h.value.text, h.value.year, rank, brief.peer_group.label, source)
+      : w.gap(h.name, h.value.text, h.value.year, rank, h.median?.text ?? '–', source);
+  return { kind, label: w.kinds[kind], indicator: code, number: h.value, source, text: withMinusSigns(text) };
+}
+
+/** The largest change since the base year, if any. */
+function changeMessage(brief: BriefBody): FactSheetMessage[] {
+  const w = factSheetWords(brief.lang);
+  const c = brief.summary.changes[0];
+  if (!c) return [];
+  const source = sourceOf(brief, c.to);
+  const text = w.change(c.name, c.from.text, c.from.year, c.to.text, c.to.year, source);
+  return [
+    {
+      kind: 'change',
+      label: w.kinds.change,
+      indicator: c.indicator,
+      number: c.change,
+      source,
+      text: withMinusSigns(text),
+    },
+  ];
+}
+
+/** The efficiency score, its place, years and sources, if the country has one. */
+function efficiencyMessage(brief: BriefBody): FactSheetMessage[] {
+  const w = factSheetWords(brief.lang);
   const p = brief.productivity;
-  const efficiency: FactSheetMessage[] =
-    p.score === null
-      ? []
-      : [
-          {
-            kind: 'efficiency',
-            label: w.kinds.efficiency,
-            indicator: p.score.indicator,
-            number: p.score,
-            source: sourceOf(brief, p.score),
-            text: withMinusSigns(
-              w.efficiencyMessage(
-                p.score.text,
-                p.rank ?? 0,
-                p.score.of,
-                yearsOf(p.targets.map((t) => t.value.year)),
-                sourceOf(brief, p.score),
-              ),
-            ),
-          },
-        ];
-  const first = [strengths[0], gaps[0], ...changeMessage, ...efficiency].filter(
+  if (p.score === null) return [];
+  const source = sourceOf(brief, p.score);
+  const years = yearsOf(p.targets.map((t) => t.value.year));
+  const text = w.efficiencyMessage(p.score.text, p.rank ?? 0, p.score.of, years, source);
+  return [
+    {
+      kind: 'efficiency',
+      label: w.kinds.efficiency,
+      indicator: p.score.indicator,
+      number: p.score,
+      source,
+      text: withMinusSigns(text),
+    },
+  ];
+}
+
+/**
+ * The messages in the order of the rule, at most five: the clearest strength, the clearest gap,
+ * the largest change, the efficiency result, then the next strengths and gaps by distance.
+ */
+function messagesOf(brief: BriefBody): FactSheetMessage[] {
+  const strengths = brief.summary.strengths.map((s) => highlightMessage(brief, 'strength', s.indicator));
+  const gaps = brief.summary.gaps.map((g) => highlightMessage(brief, 'gap', g.indicator));
+  const first = [strengths[0], gaps[0], ...changeMessage(brief), ...efficiencyMessage(brief)].filter(
     (m): m is FactSheetMessage => m !== undefined,
   );
-  // Then the next strengths and gaps, clearest first.
   const distance = (m: FactSheetMessage) =>
     Math.abs(
       [...brief.summary.strengths, ...brief.summary.gaps].find((x) => x.indicator === m.indicator)?.normalised_distance
