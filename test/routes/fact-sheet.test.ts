@@ -12,6 +12,8 @@ import { dataVersionSource } from '../../src/http/data-version.ts';
 import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
 import { RENDERERS } from '../../src/render/renderers.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
+import { briefWords } from '../../src/services/brief-text.ts';
+import { factSheetWords } from '../../src/services/fact-sheet-text.ts';
 import { useLoadedApp } from '../helpers/app.ts';
 import { readPdf } from '../helpers/pdf.ts';
 
@@ -171,6 +173,56 @@ describe('the fact sheet', () => {
     expect(row('EGDI')?.trend).toBe('↑\u2009+0,2567 (2016)');
     // A WGI 0–100 score is the estimate on another scale: never a second headline beside it.
     expect(rows.some((r) => r.indicator.endsWith('.SCORE'))).toBe(false);
+  });
+
+  it('a Vietnamese fact sheet has no English word outside the names of its sources (28 fact sheets)', async () => {
+    const words = (text: string) => text.toLowerCase().match(/\b[a-z]{4,}\b/g) ?? [];
+    // Every fixed word of the fact sheet and the brief in a language: strings, and templates called with blanks.
+    const fixed = (lang: 'en' | 'vi') =>
+      [factSheetWords(lang), briefWords(lang)]
+        .flatMap((w) => Object.values(w))
+        .flatMap((v): unknown[] => (typeof v === 'function' ? [v('', '', '', '', '', '')] : [v]))
+        .flatMap((v) => (typeof v === 'object' && v !== null ? Object.values(v) : [v]))
+        .filter((v): v is string => typeof v === 'string')
+        .concat(COUNTRIES.map((c) => (lang === 'vi' ? c.nameVi : c.nameEn)))
+        .join(' ');
+    // Words both languages write: the service's name and the API parameter `part=annex`.
+    const shared = ['civscope', 'part', 'annex'];
+    expect(words(fixed('vi')).filter((w) => words(fixed('en')).includes(w) && !shared.includes(w))).toEqual([]);
+    const english = new Set(words(fixed('en')).filter((w) => !shared.includes(w)));
+    expect(english.has('strength')).toBe(true);
+    const textOf = (brief: Brief) => {
+      const sheet = brief.fact_sheet;
+      // The sources' own names (publishers, datasets) are proper names and stay as published.
+      const sources = [...new Set(sheet.messages.flatMap((m) => m.source.split('; ')))];
+      const strip = (text: string) => sources.reduce((t, src) => t.replaceAll(src, ''), text);
+      return [
+        sheet.title,
+        sheet.subtitle,
+        sheet.sparse ?? '',
+        sheet.message_rule,
+        sheet.scorecard.legend,
+        sheet.scorecard.description,
+        sheet.gaps,
+        sheet.more,
+        ...Object.values(sheet.labels),
+        ...sheet.table.header,
+        ...sheet.messages.map((m) => `${m.label} ${strip(m.text)}`),
+        ...sheet.table.themes.flatMap((t) => [t.name, ...t.rows.map((r) => `${r.short_name} ${r.trend} ${r.world}`)]),
+        ...sheet.efficiency,
+      ].join(' ');
+    };
+    let checked = 0;
+    for (const group of ['ASEAN', 'ASEAN+3'])
+      for (const { iso3 } of COUNTRIES) {
+        const vi = await briefOf(ctx.app, `/v1/briefs/${iso3}?group=${encodeURIComponent(group)}&lang=vi`);
+        expect(
+          words(textOf(vi)).filter((w) => english.has(w)),
+          `${iso3} ${group}`,
+        ).toEqual([]);
+        checked++;
+      }
+    expect(checked).toBe(28);
   });
 
   it('in English, world standings read as ordinals', async () => {
