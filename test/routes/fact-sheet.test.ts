@@ -176,7 +176,7 @@ describe('the fact sheet', () => {
   });
 
   it('a Vietnamese fact sheet has no English word outside the names of its sources (28 fact sheets)', async () => {
-    const words = (text: string) => text.toLowerCase().match(/\b[a-z]{4,}\b/g) ?? [];
+    const words = (text: string): string[] => text.toLowerCase().match(/\b[a-z]{4,}\b/g) ?? [];
     // Every fixed word of the fact sheet and the brief in a language: strings, and templates called with blanks.
     const fixed = (lang: 'en' | 'vi') =>
       [factSheetWords(lang), briefWords(lang)]
