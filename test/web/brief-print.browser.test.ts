@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { COUNTRIES } from '../../src/domain/countries.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
 import { RENDERERS } from '../../src/render/renderers.ts';
@@ -170,3 +171,26 @@ describe.skipIf(skipWithoutTool('chromium')).each(['en', 'vi'] as const)(
     });
   },
 );
+
+describe.skipIf(skipWithoutTool('chromium'))('every printed fact sheet', () => {
+  it('is exactly two A4 pages with no text under 8.5 pt: 14 countries × ASEAN, ASEAN+3 × en, vi', async () => {
+    const page = await browser.newPage();
+    const printed: string[] = [];
+    for (const { iso3 } of COUNTRIES)
+      for (const group of ['ASEAN', 'ASEAN+3'])
+        for (const lang of ['en', 'vi']) {
+          await page.goto(`${base}/v1/briefs/${iso3}?group=${encodeURIComponent(group)}&lang=${lang}&format=html`);
+          await page.evaluate(() => document.fonts.ready);
+          const pdf = await readPdf(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+          printed.push(
+            `${iso3} ${group} ${lang}: ${pdf.pages.length} pages, ${pdf.smallestText >= 8.49 ? 'ok' : pdf.smallestText}`,
+          );
+        }
+    expect(printed).toEqual(
+      COUNTRIES.flatMap(({ iso3 }) =>
+        ['ASEAN', 'ASEAN+3'].flatMap((g) => ['en', 'vi'].map((l) => `${iso3} ${g} ${l}: 2 pages, ok`)),
+      ),
+    );
+    await page.close();
+  }, 300_000);
+});
