@@ -85,6 +85,13 @@ export interface paths {
     /** A weighted composite of min-max normalised indicators, with rank sensitivity to the weights */
     get: operations["getComposite"];
   };
+  "/v1/efficiency/change": {
+    /**
+     * Productivity change between two years: Malmquist index, efficiency change and technical change
+     * @description Färe, Grosskopf, Norris and Zhang (1994), input-oriented DEA under constant returns, from the values /v1/efficiency reads with `year=from` and `year=to`. Inputs and outputs must be positive (use the WGI percentile ranks such as GE.PER.RNK, not the estimates). Example: `inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&group=ASEAN&from=2014&to=2018`.
+     */
+    get: operations["getEfficiencyChange"];
+  };
   "/v1/efficiency": {
     /** Input–output efficiency frontiers (FDH, DEA-CRS, DEA-VRS) with peers, targets, gaps and leave-one-out ranges */
     get: operations["getEfficiency"];
@@ -346,6 +353,58 @@ export interface components {
       flag: string | null;
       release: string;
     }) | null;
+    EfficiencyChange: {
+      inputs: components["schemas"]["Indicator"][];
+      outputs: components["schemas"]["Indicator"][];
+      selection: components["schemas"]["Selection"];
+      from: number;
+      to: number;
+      /** @enum {string} */
+      method: "malmquist-dea-crs-input";
+      /** @enum {string} */
+      lang: "en" | "vi";
+      description: string;
+      caveats: string[];
+      countries: {
+          iso3: string;
+          country: string;
+          /** @description A ratio: above 1 a rise, below 1 a fall. */
+          malmquist: number;
+          /** @description A ratio: above 1 a rise, below 1 a fall. */
+          efficiency_change: number;
+          /** @description A ratio: above 1 a rise, below 1 a fall. */
+          technical_change: number;
+          /** @description The input-oriented DEA-CRS scores behind the index: each year against its own frontier, and each year against the other year’s frontier (which can exceed 1). */
+          scores: {
+            before: number;
+            after: number;
+            after_on_before: number;
+            before_on_after: number;
+          };
+          sentence: string;
+        }[];
+      summary: {
+        /** @description Over the countries compared; null with fewer than 3. */
+        geometric_mean: ({
+          malmquist: number;
+          efficiency_change: number | null;
+          technical_change: number | null;
+        }) | null;
+        sentence: string | null;
+      };
+      left_out: {
+          iso3: string;
+          country: string;
+          /** @description The year(s) it lacks an input or output in. */
+          missing_in: number[];
+        }[];
+      sources: components["schemas"]["Source"][];
+      releases: components["schemas"]["Release"][];
+      /** @description The licences of every source in this response, joined by "; ". */
+      licence: string;
+      /** @description How to cite the sources of this response. */
+      citation: string;
+    };
     Efficiency: {
       inputs: components["schemas"]["Indicator"][];
       outputs: components["schemas"]["Indicator"][];
@@ -1515,6 +1574,64 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * Productivity change between two years: Malmquist index, efficiency change and technical change
+   * @description Färe, Grosskopf, Norris and Zhang (1994), input-oriented DEA under constant returns, from the values /v1/efficiency reads with `year=from` and `year=to`. Inputs and outputs must be positive (use the WGI percentile ranks such as GE.PER.RNK, not the estimates). Example: `inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&group=ASEAN&from=2014&to=2018`.
+   */
+  getEfficiencyChange: {
+    parameters: {
+      query: {
+        /** @description 1–3 resources (neutral indicators such as the wage bill or public employment). */
+        inputs: string;
+        /** @description 1–4 results where higher is better. */
+        outputs: string;
+        /** @description Comma-separated ISO3 codes, e.g. `VNM,THA,SGP`. Use either `countries` or `group`. */
+        countries?: string;
+        /** @description A country group code: `ASEAN` or `ASEAN+3` (write `ASEAN%2B3` in a URL). */
+        group?: string;
+        /** @description How a group maps to countries over time: `current` (default) uses today's members for every year; `historical` counts a country for year Y only if it was a member on 31 December of Y. */
+        membership?: "current" | "historical";
+        /** @description First year, inclusive. */
+        from?: number;
+        /** @description Last year, inclusive. */
+        to?: number;
+        /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
+        lang?: "en" | "vi";
+      };
+    };
+    responses: {
+      /** @description The index per country, best first, the group’s geometric mean and the countries left out */
+      200: {
+        content: {
+          "application/json": components["schemas"]["EfficiencyChange"];
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too few countries with data in a year, or values that are not positive */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No LP solver on this deployment (the edge) */
+      501: {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };

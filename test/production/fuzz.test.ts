@@ -35,6 +35,7 @@ const PATHS = [
   '/v1/countries',
   '/v1/countries/{x}',
   '/v1/efficiency',
+  '/v1/efficiency/change',
   '/v1/groups',
   '/v1/groups/{x}',
   '/v1/indicators',

@@ -32,6 +32,7 @@ describe('the OpenAPI document', () => {
       '/v1/countries',
       '/v1/countries/{iso3}',
       '/v1/efficiency',
+      '/v1/efficiency/change',
       '/v1/groups',
       '/v1/groups/{code}',
       '/v1/indicators',

@@ -2,6 +2,8 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { tableResponse } from '../../http/table.ts';
 import { efficiencyOf, efficiencyTable } from '../../services/efficiency.ts';
+import { efficiencyChangeOf } from '../../services/efficiency-change.ts';
+import type { efficiencyChangeRoute } from './efficiency-change.routes.ts';
 import type { efficiencyRoute } from './efficiency.routes.ts';
 
 export const efficiency =
@@ -15,4 +17,17 @@ export const efficiency =
       { format: query.format, bom: query.bom, style: query.style, lang: query.lang },
       deps.spreadsheet,
     )) as never;
+  };
+
+export const efficiencyChange =
+  (deps: AppDeps): RouteHandler<typeof efficiencyChangeRoute> =>
+  async (c) => {
+    const query = c.req.valid('query');
+    const result = await efficiencyChangeOf(
+      deps.db,
+      { ...query, from: query.from as number, to: query.to as number },
+      deps.now?.(),
+      deps.lpSolver,
+    );
+    return c.json(result, 200);
   };
