@@ -51,6 +51,8 @@ export const METHODS = {
       'DEA with constant returns to scale (CCR: Charnes, Cooper and Rhodes 1978), envelopment form. Input orientation: min θ subject to Σⱼ λⱼ xᵢⱼ ≤ θ xᵢ for every input, Σⱼ λⱼ yᵣⱼ ≥ yᵣ for every output, λ ≥ 0. Output orientation: max φ subject to Σⱼ λⱼ xᵢⱼ ≤ xᵢ, Σⱼ λⱼ yᵣⱼ ≥ φ yᵣ. Under CRS the input score equals 1/φ.',
     dea_vrs:
       'DEA with variable returns to scale (BCC: Banker, Charnes and Cooper 1984): the same programmes with Σⱼ λⱼ = 1, so a country is compared only with mixes of countries of similar size. VRS scores are never below CRS scores; FDH scores are never below VRS scores.',
+    malmquist:
+      "`/v1/efficiency/change?from=&to=`: the Malmquist productivity index (Färe, Grosskopf, Norris and Zhang 1994), input-oriented DEA under constant returns. With Eˢ(t) the score of a country's year-t data against the year-s frontier: M = √[E⁰(1)/E⁰(0) × E¹(1)/E¹(0)], efficiency change EC = E¹(1)/E⁰(0) (catching up), technical change TC = √[E⁰(1)/E¹(1) × E⁰(0)/E¹(0)] (the frontier's shift), M = EC × TC; above 1 a rise. Each year's frontier is made of the countries with every value in both years; E⁰(0) and E¹(1) are the scores /v1/efficiency gives with method=dea-crs, orientation=input and that year. Inputs and outputs must be positive. Tested against the published example of DataEnvelopmentAnalysis.jl (test/malmquist.jl).",
     two_phases:
       'Each DEA programme is solved in two phases (Cooper, Seiford and Tone 2007, ch. 3): phase 1 finds θ or φ; phase 2 fixes it and maximises the total slack, so the target Σ λⱼ xⱼ, Σ λⱼ yⱼ lies on the strongly efficient part of the frontier. A country with score 1 but non-zero slack (weakly efficient) has other countries as peers. Peers are the countries with λ > 1e-9, with their λ as weight.',
     orientation:
@@ -138,6 +140,7 @@ export const METHODS = {
     'Charnes, A., W. W. Cooper and E. Rhodes (1978), Measuring the efficiency of decision making units, European Journal of Operational Research 2, 429–444.',
     'Banker, R. D., A. Charnes and W. W. Cooper (1984), Some models for estimating technical and scale inefficiencies in data envelopment analysis, Management Science 30, 1078–1092.',
     'Deprins, D., L. Simar and H. Tulkens (1984), Measuring labor-efficiency in post offices, in Marchand, Pestieau and Tulkens (eds.), The Performance of Public Enterprises, North-Holland.',
+    'Färe, R., S. Grosskopf, M. Norris and Z. Zhang (1994), Productivity growth, technical progress, and efficiency change in industrialized countries, American Economic Review 84, 66–83.',
     'Cooper, W. W., L. M. Seiford and K. Tone (2007), Data Envelopment Analysis: A Comprehensive Text with Models, Applications, References and DEA-Solver Software, 2nd ed., Springer.',
     'Ali, A. I. and L. M. Seiford (1990), Translation invariance in data envelopment analysis, Operations Research Letters 9, 403–405; Pastor, J. T. (1996), Translation invariance in DEA: a generalization, Annals of Operations Research 66, 93–102.',
     'Huangfu, Q. and J. A. J. Hall (2018), Parallelizing the dual revised simplex method, Mathematical Programming Computation 10, 119–142 (HiGHS).',
@@ -205,6 +208,8 @@ export const METHODS_VI: Translated<typeof METHODS> = {
       'DEA với lợi suất không đổi theo quy mô (CCR: Charnes, Cooper và Rhodes 1978), dạng bao. Hướng đầu vào: min θ với điều kiện Σⱼ λⱼ xᵢⱼ ≤ θ xᵢ cho mọi đầu vào, Σⱼ λⱼ yᵣⱼ ≥ yᵣ cho mọi đầu ra, λ ≥ 0. Hướng đầu ra: max φ với điều kiện Σⱼ λⱼ xᵢⱼ ≤ xᵢ, Σⱼ λⱼ yᵣⱼ ≥ φ yᵣ. Với CRS, điểm theo hướng đầu vào bằng 1/φ.',
     dea_vrs:
       'DEA với lợi suất biến đổi theo quy mô (BCC: Banker, Charnes và Cooper 1984): cùng các bài toán trên thêm điều kiện Σⱼ λⱼ = 1, nên một quốc gia chỉ được so sánh với tổ hợp các quốc gia có quy mô tương tự. Điểm VRS không bao giờ thấp hơn điểm CRS; điểm FDH không bao giờ thấp hơn điểm VRS.',
+    malmquist:
+      '`/v1/efficiency/change?from=&to=`: chỉ số năng suất Malmquist (Färe, Grosskopf, Norris và Zhang 1994), DEA định hướng đầu vào với lợi suất không đổi theo quy mô. Gọi Eˢ(t) là điểm của số liệu năm t của một quốc gia so với đường biên năm s: M = √[E⁰(1)/E⁰(0) × E¹(1)/E¹(0)], thay đổi hiệu quả EC = E¹(1)/E⁰(0) (bắt kịp), thay đổi công nghệ TC = √[E⁰(1)/E¹(1) × E⁰(0)/E¹(0)] (sự dịch chuyển của đường biên), M = EC × TC; lớn hơn 1 là tăng. Đường biên của mỗi năm gồm các quốc gia có đủ giá trị ở cả hai năm; E⁰(0) và E¹(1) chính là điểm mà /v1/efficiency cho với method=dea-crs, orientation=input và năm đó. Đầu vào và đầu ra phải dương. Được kiểm thử với ví dụ đã công bố của DataEnvelopmentAnalysis.jl (test/malmquist.jl).',
     two_phases:
       'Mỗi bài toán DEA được giải theo hai pha (Cooper, Seiford và Tone 2007, chương 3): pha 1 tìm θ hoặc φ; pha 2 cố định giá trị đó và cực đại hoá tổng phần dư, để mục tiêu Σ λⱼ xⱼ, Σ λⱼ yⱼ nằm trên phần hiệu quả mạnh của đường biên. Một quốc gia có điểm 1 nhưng phần dư khác 0 (hiệu quả yếu) có các quốc gia khác làm đối chiếu. Quốc gia đối chiếu là các quốc gia có λ > 1e-9, với λ là trọng số.',
     orientation:
@@ -294,6 +299,7 @@ export const METHODS_VI: Translated<typeof METHODS> = {
     'Charnes, A., W. W. Cooper và E. Rhodes (1978), Measuring the efficiency of decision making units, European Journal of Operational Research 2, 429–444.',
     'Banker, R. D., A. Charnes và W. W. Cooper (1984), Some models for estimating technical and scale inefficiencies in data envelopment analysis, Management Science 30, 1078–1092.',
     'Deprins, D., L. Simar và H. Tulkens (1984), Measuring labor-efficiency in post offices, trong Marchand, Pestieau và Tulkens (chủ biên), The Performance of Public Enterprises, North-Holland.',
+    'Färe, R., S. Grosskopf, M. Norris và Z. Zhang (1994), Productivity growth, technical progress, and efficiency change in industrialized countries, American Economic Review 84, 66–83.',
     'Cooper, W. W., L. M. Seiford và K. Tone (2007), Data Envelopment Analysis: A Comprehensive Text with Models, Applications, References and DEA-Solver Software, tái bản lần 2, Springer.',
     'Ali, A. I. và L. M. Seiford (1990), Translation invariance in data envelopment analysis, Operations Research Letters 9, 403–405; Pastor, J. T. (1996), Translation invariance in DEA: a generalization, Annals of Operations Research 66, 93–102.',
     'Huangfu, Q. và J. A. J. Hall (2018), Parallelizing the dual revised simplex method, Mathematical Programming Computation 10, 119–142 (HiGHS).',
