@@ -1603,6 +1603,12 @@ export interface operations {
         to?: number;
         /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
         lang?: "en" | "vi";
+        /** @description `json` (default); `csv` answers `text/csv` (RFC 4180); `xlsx` an Excel workbook with a data sheet and a sources sheet (Node deployments; 501 on Workers). */
+        format?: "json" | "csv" | "xlsx";
+        /** @description `true`: start CSV with a UTF-8 byte order mark, so Excel reads Vietnamese names correctly. */
+        bom?: string;
+        /** @description For csv and xlsx. `data` (default): machine column names and exact values, for systems. `reader`: the file a person opens in a spreadsheet: column names in `lang`, indicator names and units instead of codes, the country in both languages, values rounded to the indicator's display decimals, and a byte order mark on CSV so Excel reads Vietnamese. */
+        style?: "data" | "reader";
       };
     };
     responses: {
@@ -1610,6 +1616,7 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["EfficiencyChange"];
+          "text/csv": string;
         };
       };
       /** @description Invalid parameter */

@@ -5,6 +5,7 @@ import type { LpSolver } from '../domain/efficiency/linear-program.ts';
 import { malmquist } from '../domain/efficiency/malmquist.ts';
 import type { ProductionUnit } from '../domain/efficiency/types.ts';
 import { Problem } from '../errors.ts';
+import type { Table } from '../http/table.ts';
 import { type EfficiencyQuery, type EfficiencyResult, efficiencyOf } from './efficiency.ts';
 import { efficiencyChangeWords } from './efficiency-change-text.ts';
 import { countryLabel } from './presenters.ts';
@@ -124,5 +125,53 @@ export async function efficiencyChangeOf(
     },
     left_out: leftOut,
     ...provenance,
+  };
+}
+
+export type EfficiencyChangeResult = Awaited<ReturnType<typeof efficiencyChangeOf>>;
+
+/** The index as one flat table (CSV, workbook): a row per country compared, then the countries left out. */
+export function efficiencyChangeTable(result: EfficiencyChangeResult): Table {
+  const header = [
+    'iso3',
+    'country',
+    'from',
+    'to',
+    'malmquist',
+    'efficiency_change',
+    'technical_change',
+    'score_from',
+    'score_to',
+    'score_to_on_from_frontier',
+    'score_from_on_to_frontier',
+    'missing_in',
+  ];
+  const compared = result.countries.map((c) => [
+    c.iso3,
+    c.country,
+    result.from,
+    result.to,
+    c.malmquist,
+    c.efficiency_change,
+    c.technical_change,
+    c.scores.before,
+    c.scores.after,
+    c.scores.after_on_before,
+    c.scores.before_on_after,
+    '',
+  ]);
+  const leftOut = result.left_out.map((l) => [
+    l.iso3,
+    l.country,
+    result.from,
+    result.to,
+    ...new Array<string>(7).fill(''),
+    l.missing_in.join(' '),
+  ]);
+  return {
+    name: `efficiency-change-${result.from}-${result.to}`,
+    header,
+    rows: [...compared, ...leftOut],
+    provenance: { sources: result.sources, releases: result.releases },
   };
 }

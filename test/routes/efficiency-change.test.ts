@@ -54,6 +54,27 @@ describe('GET /v1/efficiency/change', () => {
     );
   });
 
+  it('format=csv: a row per country compared with the same numbers, the countries left out last', async () => {
+    const url = `/v1/efficiency/change?${QUERY}&from=2014&to=2018`;
+    const { body } = await getJson(ctx.app, url);
+    const response = await ctx.app.request(`${url}&format=csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'iso3,country,from,to,malmquist,efficiency_change,technical_change,score_from,score_to,score_to_on_from_frontier,score_from_on_to_frontier,missing_in',
+    );
+    const first = (body.countries as Country[])[0] as Country;
+    expect(lines[1]?.split(',').slice(0, 5)).toEqual([
+      first.iso3,
+      first.country,
+      '2014',
+      '2018',
+      String(first.malmquist),
+    ]);
+    expect(lines.at(-1)).toBe('VNM,Viet Nam,2014,2018,,,,,,,,2014');
+  });
+
   it.each([
     [`${QUERY}&from=2018&to=2014`, 400, 'from (2018) must be before to (2014)'],
     [`${QUERY}&from=2018&to=2018`, 400, 'from (2018) must be before to (2018)'],

@@ -6,6 +6,7 @@ import {
   langParam,
   outputsParam,
   selectionParams,
+  tableOutputParams,
   toParam,
 } from '../../http/params.ts';
 import { IndicatorSchema, problemResponses, ProblemSchema, ProvenanceSchema, SelectionSchema } from '../schemas.ts';
@@ -18,6 +19,7 @@ export const efficiencyChangeQuerySchema = z
     from: fromParam,
     to: toParam,
     lang: langParam,
+    ...tableOutputParams,
   })
   .superRefine((query, ctx) => {
     checkInputsOutputs(query, ctx);
@@ -97,7 +99,14 @@ export const efficiencyChangeRoute = createRoute({
   responses: {
     200: {
       description: 'The index per country, best first, the group’s geometric mean and the countries left out',
-      content: { 'application/json': { schema: EfficiencyChangeResponseSchema } },
+      content: {
+        'application/json': { schema: EfficiencyChangeResponseSchema },
+        'text/csv': {
+          schema: z
+            .string()
+            .openapi({ description: 'format=csv: one row per country compared, left-out countries last.' }),
+        },
+      },
     },
     ...problemResponses,
     422: {

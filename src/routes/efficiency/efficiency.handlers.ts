@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppDeps } from '../../app-deps.ts';
 import { tableResponse } from '../../http/table.ts';
 import { efficiencyOf, efficiencyTable } from '../../services/efficiency.ts';
-import { efficiencyChangeOf } from '../../services/efficiency-change.ts';
+import { efficiencyChangeOf, efficiencyChangeTable } from '../../services/efficiency-change.ts';
 import type { efficiencyChangeRoute } from './efficiency-change.routes.ts';
 import type { efficiencyRoute } from './efficiency.routes.ts';
 
@@ -29,5 +29,10 @@ export const efficiencyChange =
       deps.now?.(),
       deps.lpSolver,
     );
-    return c.json(result, 200);
+    if (query.format === 'json') return c.json(result, 200);
+    return (await tableResponse(
+      efficiencyChangeTable(result),
+      { format: query.format, bom: query.bom, style: query.style, lang: query.lang },
+      deps.spreadsheet,
+    )) as never;
   };
