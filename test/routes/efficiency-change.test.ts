@@ -11,6 +11,7 @@ const ctx = useLoadedApp();
 
 type Country = {
   iso3: string;
+  country: string;
   malmquist: number;
   efficiency_change: number;
   technical_change: number;
