@@ -1,15 +1,9 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
 import { COUNTRIES } from '../../src/domain/countries.ts';
-import { dataVersionSource } from '../../src/http/data-version.ts';
-import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
-import { RENDERERS } from '../../src/render/renderers.ts';
-import { briefDocx } from '../../src/documents/brief-docx.ts';
-import { briefPdf } from '../../src/documents/brief-pdf.ts';
 import type { Brief } from '../../src/documents/brief-model.ts';
-import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { useLoadedApp } from '../helpers/app.ts';
+import { documentApp as createDocumentApp } from '../helpers/document-app.ts';
 import { pdfText, readPdf } from '../helpers/pdf.ts';
 
 /**
@@ -20,16 +14,7 @@ import { pdfText, readPdf } from '../helpers/pdf.ts';
  */
 const ctx = useLoadedApp();
 
-/** The app as Node wires it for documents: every chart renderer in-thread, and both writers. */
-const documentApp = () =>
-  createApp({
-    db: ctx.test.db,
-    now: () => new Date('2026-11-22T12:00:00Z'),
-    versions: dataVersionSource(ctx.test.db, 0),
-    lpSolver: loadHighsSolver,
-    renderer: inThreadRenderer(RENDERERS),
-    briefDocuments: { pdf: briefPdf, docx: briefDocx },
-  });
+const documentApp = () => createDocumentApp(ctx.test);
 
 /** Whitespace-free, so line wrapping in the document does not matter. */
 const squash = (text: string) => text.replace(/\s+/g, '');

@@ -1,20 +1,14 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
 import { textWidth } from '../../src/charts/text-measure.ts';
-import { briefDocx } from '../../src/documents/brief-docx.ts';
 import type { Brief } from '../../src/documents/brief-model.ts';
-import { briefPdf } from '../../src/documents/brief-pdf.ts';
 import { scorecardSvg } from '../../src/documents/scorecard-svg.ts';
 import { COUNTRIES } from '../../src/domain/countries.ts';
 import { minMax } from '../../src/domain/normalise.ts';
-import { dataVersionSource } from '../../src/http/data-version.ts';
-import { inThreadRenderer } from '../../src/render/chart-renderer.ts';
-import { RENDERERS } from '../../src/render/renderers.ts';
-import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { briefWords } from '../../src/services/brief-text.ts';
 import { factSheetWords } from '../../src/services/fact-sheet-text.ts';
 import { useLoadedApp } from '../helpers/app.ts';
+import { documentApp as createDocumentApp } from '../helpers/document-app.ts';
 import { readPdf } from '../helpers/pdf.ts';
 
 /**
@@ -25,15 +19,7 @@ import { readPdf } from '../helpers/pdf.ts';
  */
 const ctx = useLoadedApp();
 
-const documentApp = () =>
-  createApp({
-    db: ctx.test.db,
-    now: () => new Date('2026-11-22T12:00:00Z'),
-    versions: dataVersionSource(ctx.test.db, 0),
-    lpSolver: loadHighsSolver,
-    renderer: inThreadRenderer(RENDERERS),
-    briefDocuments: { pdf: briefPdf, docx: briefDocx },
-  });
+const documentApp = () => createDocumentApp(ctx.test);
 
 const squash = (text: string) => text.replace(/\s+/g, '').normalize('NFC');
 
