@@ -10,7 +10,7 @@ import type { Theme } from '../domain/themes.ts';
 
 /** The sources and releases behind a brief (the shape of services/provenance.ts's answer). */
 export interface BriefSources {
-  sources: { name: string; citation: string; licence: string }[];
+  sources: { id: string; name: string; citation: string; licence: string }[];
   releases: { id: string; source_id: string; sha256?: string | null }[];
   licence: string;
   citation: string;

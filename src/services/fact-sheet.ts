@@ -38,7 +38,7 @@ function sourceOf(brief: BriefBody, n: BriefNumber): string {
   const sourceIds = new Set(brief.sources.releases.filter((r) => ids.includes(r.id)).map((r) => r.source_id));
   return (
     brief.sources.sources
-      .filter((s) => sourceIds.has((s as { id?: string }).id ?? ''))
+      .filter((s) => sourceIds.has(s.id))
       .map((s) => s.name)
       .join('; ') || n.release
   );
