@@ -199,6 +199,8 @@ export interface components {
       name: components["schemas"]["Names"];
       theme: string;
       unit: string;
+      /** @description CivScope's Vietnamese for the unit, as charts and Vietnamese answers write it. */
+      unit_vi: string | null;
       scale: string;
       higher_is_better: boolean | null;
       decimals: number;
@@ -2074,6 +2076,12 @@ export interface operations {
   };
   /** Every formula and rule the API applies, in plain words, with references */
   getMethods: {
+    parameters: {
+      query?: {
+        /** @description Language: `en`, or `vi` for CivScope's Vietnamese (the same text as `/methods?lang=vi`). */
+        lang?: string;
+      };
+    };
     responses: {
       /** @description The methods */
       200: {
@@ -2081,6 +2089,18 @@ export interface operations {
           "application/json": {
             [key: string]: unknown;
           };
+        };
+      };
+      /** @description Invalid parameter */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
     };

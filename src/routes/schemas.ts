@@ -69,6 +69,10 @@ export const IndicatorSchema = z
     name: NamesSchema,
     theme: z.string(),
     unit: z.string(),
+    unit_vi: z
+      .string()
+      .nullable()
+      .openapi({ description: "CivScope's Vietnamese for the unit, as charts and Vietnamese answers write it." }),
     scale: z.string(),
     higher_is_better: z.boolean().nullable(),
     decimals: z.number().int(),

@@ -1,5 +1,6 @@
 import { type Country, countryByIso3 } from '../domain/countries.ts';
 import type { IndicatorRow, ReleaseRow } from '../db/schema.ts';
+import { hasVietnameseUnit, unitLabel } from '../charts/locale.ts';
 
 /** Database and domain rows → the JSON shapes of the API. One place, so every route agrees. */
 
@@ -13,6 +14,7 @@ export function presentIndicator(i: IndicatorRow) {
     name: { en: i.name_en, vi: i.name_vi },
     theme: i.theme,
     unit: i.unit,
+    unit_vi: hasVietnameseUnit(i.unit) ? unitLabel(i.unit, 'vi') : null,
     scale: i.scale,
     higher_is_better: i.higher_is_better,
     decimals: i.decimals,

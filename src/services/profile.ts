@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorRow } from '../db/schema.ts';
+import { unitLabel } from '../charts/locale.ts';
 import { countryLabel } from './presenters.ts';
 import { directionOf } from '../domain/direction.ts';
 import { competitionRank } from '../domain/rank.ts';
@@ -129,7 +130,8 @@ function profileEntry(
     indicator: indicator.code,
     name: lang === 'vi' ? indicator.name_vi : indicator.name_en,
     theme: indicator.theme,
-    unit: indicator.unit,
+    // In the answer's language, like the name: a Vietnamese reader sees "nghìn người".
+    unit: unitLabel(indicator.unit, lang ?? 'en'),
     direction,
     year,
     value: target.value,

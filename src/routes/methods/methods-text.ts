@@ -226,7 +226,7 @@ export const METHODS_VI: Translated<typeof METHODS> = {
       frontier:
         '`frontier.countries`: các quốc gia có điểm 1. `frontier.rests_on`: mọi quốc gia là đối chiếu của ít nhất một quốc gia — số ít quan sát mà toàn bộ kết quả phụ thuộc vào.',
       small_sample:
-        'Một quy tắc kinh nghiệm (Banker và cộng sự 1989; Cooper, Seiford và Tone 2007) đòi hỏi ít nhất 3 × (số đầu vào + số đầu ra) quốc gia. Dưới mức đó, `robustness.small_sample` là true kèm cảnh báo: khi có ít quốc gia, nhiều nước nằm trên đường biên vì thiếu đối tượng so sánh.',
+        'Một quy tắc kinh nghiệm (Banker và cộng sự 1989; Cooper, Seiford và Tone 2007) đòi hỏi ít nhất 3 × (số đầu vào + số đầu ra) quốc gia. Dưới mức đó, `robustness.small_sample` là `true` kèm cảnh báo: khi có ít quốc gia, nhiều nước nằm trên đường biên vì thiếu đối tượng so sánh.',
     },
     caveats: [
       'Đầu ra dựa trên cảm nhận: Hiệu quả của Chính phủ (WGI) tổng hợp từ các khảo sát và đánh giá chuyên gia, với sai số chuẩn khoảng 0,2; chênh lệch nhỏ hơn mức đó là nhiễu, và đường biên dựng trên chúng cũng mang nhiễu đó.',
@@ -237,13 +237,13 @@ export const METHODS_VI: Translated<typeof METHODS> = {
       'Không có quan hệ nhân quả và không có mô hình nhiễu thống kê: đây là các đường biên tất định (không có khoảng tin cậy ngoài khoảng bỏ từng quốc gia).',
     ],
     solver:
-      'Các bài toán quy hoạch tuyến tính được giải bằng HiGHS (Huangfu và Hall 2018; Đại học Edinburgh, giấy phép MIT) biên dịch sang WebAssembly (gói npm `highs`). Bản triển khai Worker không mang theo bộ giải này (3,5 MB, vượt ngân sách dung lượng): ở đó DEA trả về 501 `not_implemented` còn FDH vẫn hoạt động.',
+      'Các bài toán quy hoạch tuyến tính được giải bằng HiGHS (Huangfu và Hall 2018; Đại học Edinburgh, giấy phép MIT) biên dịch sang WebAssembly (gói npm `highs`). Bản triển khai trên Cloudflare Workers không mang theo bộ giải này (3,5 MB, vượt ngân sách dung lượng): ở đó DEA trả về 501 `not_implemented` còn FDH vẫn hoạt động.',
   },
   themes: {
     taxonomy:
       'Mỗi chỉ số thuộc một chủ đề của chương trình nghị sự: `leadership`, `hr-and-talent`, `productivity-and-delivery`, `digital-transformation`, `training-and-learning`, `integrity`, `workforce-and-pay`, `context` (tên bằng tiếng Anh và tiếng Việt tại `/v1/themes`).',
     old_names:
-      'Tên chủ đề cũ (trước phân loại theo chương trình nghị sự) vẫn được `theme=` chấp nhận với nghĩa cũ: digital-government = các chỉ số chuyển đổi số của Khảo sát Chính phủ điện tử Liên Hợp Quốc; effectiveness = các chỉ số năng suất, cung ứng dịch vụ và liêm chính của WGI (Hiệu quả Chính phủ, Chất lượng Quản lý, Kiểm soát Tham nhũng, Pháp quyền); training = các chỉ số đào tạo và học tập của bộ tổng hợp quy định đào tạo CivScope. Các chỉ số bổ sung sau chỉ được liệt kê theo tên mới.',
+      'Tên chủ đề cũ (trước phân loại theo chương trình nghị sự) vẫn được `theme=` chấp nhận với nghĩa cũ: `digital-government` = các chỉ số chuyển đổi số của Khảo sát Chính phủ điện tử Liên Hợp Quốc; `effectiveness` = các chỉ số năng suất, cung ứng dịch vụ và liêm chính của WGI (Hiệu quả Chính phủ, Chất lượng Quản lý, Kiểm soát Tham nhũng, Pháp quyền); training = các chỉ số đào tạo và học tập của bộ tổng hợp quy định đào tạo CivScope. Các chỉ số bổ sung sau chỉ được liệt kê theo tên mới.',
     coverage:
       'Độ bao phủ của một chỉ số đếm số quốc gia (trong 14) có ít nhất một giá trị ở bất kỳ năm và phiên bản nào, năm đầu tiên và năm mới nhất, và các quốc gia có số liệu trong năm mới nhất. Bằng chứng của một chủ đề là đủ khi có ít nhất 2 chỉ số từ ít nhất 2 nhà công bố (nguồn), mỗi chỉ số có giá trị cho 10 quốc gia trở lên trong 14; nếu không thì là mỏng, và `/v1/themes` nêu khoảng trống bằng lời và kể tên các quốc gia không có giá trị cho chỉ số nào của chủ đề. Đếm số nhà công bố không làm cho họ độc lập: Chỉ số Blavatnik sử dụng các mục của Khảo sát Chuyên gia QoG và V-Dem.',
   },
@@ -272,7 +272,7 @@ export const METHODS_VI: Translated<typeof METHODS> = {
     'confidence-low': 'Quy định về đào tạo từ nguồn không ghi ngày hoặc không chính thức.',
   },
   caching:
-    'Mỗi phản hồi 200 có ETag suy ra từ phiên bản dữ liệu và truy vấn đã chuẩn hoá, cùng `Cache-Control: public, max-age=60, stale-while-revalidate=600` (bất biến trong một năm khi cố định bằng `release=`). `If-None-Match` trả về 304.',
+    'Mỗi phản hồi 200 có `ETag` suy ra từ phiên bản dữ liệu và truy vấn đã chuẩn hoá, cùng `Cache-Control: public, max-age=60, stale-while-revalidate=600` (bất biến trong một năm khi cố định bằng `release=`). `If-None-Match` trả về 304.',
   errors: {
     invalid_parameter:
       'Một tham số sai định dạng, ngoài phạm vi hoặc mâu thuẫn với tham số khác; trường `parameter` nêu tên tham số đó.',
