@@ -42,6 +42,14 @@ const QUERIES: Record<ChartType, ChartQuery> = {
   map: { ...base, indicator: 'GE.EST', group: 'ASEAN+3', year: 2023 },
   'small-multiples': { ...base, indicator: 'BI.WAG.TOTL.GD.ZS', group: 'ASEAN' },
   frontier: { ...base, inputs: ['BI.WAG.TOTL.GD.ZS'], outputs: ['EGDI'], group: 'ASEAN+3', highlight: ['VNM'] },
+  'productivity-change': {
+    ...base,
+    inputs: ['BI.WAG.TOTL.GD.ZS'],
+    outputs: ['GE.PER.RNK', 'EGDI'],
+    group: 'ASEAN+3',
+    from: 2016,
+    to: 2018,
+  },
 };
 
 async function time(fn: () => Promise<unknown> | unknown): Promise<number[]> {

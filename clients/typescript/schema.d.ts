@@ -131,7 +131,7 @@ export interface paths {
   "/v1/charts/{chart}": {
     /**
      * A chart: the Vega-Lite spec (JSON), or the same chart rendered on the server as SVG, PNG or PDF
-     * @description `/v1/charts/ranking` answers the Vega-Lite spec with its alt text, embed snippet and sources; `/v1/charts/ranking.svg` renders it with vega, `/v1/charts/ranking.png` with resvg (Noto Sans, so Vietnamese renders everywhere; `scale=2` for print), `/v1/charts/ranking.pdf` as a vector PDF with Noto Sans embedded. `/embed/ranking` shows it in a page. With `release=` the chart is pinned (immutable with `countries=`; a day with a group). Chart types: ranking, timeseries, heatmap, scatter, slope, map, small-multiples, frontier.
+     * @description `/v1/charts/ranking` answers the Vega-Lite spec with its alt text, embed snippet and sources; `/v1/charts/ranking.svg` renders it with vega, `/v1/charts/ranking.png` with resvg (Noto Sans, so Vietnamese renders everywhere; `scale=2` for print), `/v1/charts/ranking.pdf` as a vector PDF with Noto Sans embedded. `/embed/ranking` shows it in a page. With `release=` the chart is pinned (immutable with `countries=`; a day with a group). Chart types: ranking, timeseries, heatmap, scatter, slope, map, small-multiples, frontier, productivity-change.
      */
     get: operations["getChart"];
   };
@@ -1942,7 +1942,7 @@ export interface operations {
   };
   /**
    * A chart: the Vega-Lite spec (JSON), or the same chart rendered on the server as SVG, PNG or PDF
-   * @description `/v1/charts/ranking` answers the Vega-Lite spec with its alt text, embed snippet and sources; `/v1/charts/ranking.svg` renders it with vega, `/v1/charts/ranking.png` with resvg (Noto Sans, so Vietnamese renders everywhere; `scale=2` for print), `/v1/charts/ranking.pdf` as a vector PDF with Noto Sans embedded. `/embed/ranking` shows it in a page. With `release=` the chart is pinned (immutable with `countries=`; a day with a group). Chart types: ranking, timeseries, heatmap, scatter, slope, map, small-multiples, frontier.
+   * @description `/v1/charts/ranking` answers the Vega-Lite spec with its alt text, embed snippet and sources; `/v1/charts/ranking.svg` renders it with vega, `/v1/charts/ranking.png` with resvg (Noto Sans, so Vietnamese renders everywhere; `scale=2` for print), `/v1/charts/ranking.pdf` as a vector PDF with Noto Sans embedded. `/embed/ranking` shows it in a page. With `release=` the chart is pinned (immutable with `countries=`; a day with a group). Chart types: ranking, timeseries, heatmap, scatter, slope, map, small-multiples, frontier, productivity-change.
    */
   getChart: {
     parameters: {

@@ -7,6 +7,7 @@ export const CHART_TYPES = [
   'map',
   'small-multiples',
   'frontier',
+  'productivity-change',
 ] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 

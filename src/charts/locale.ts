@@ -100,6 +100,13 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
   return formatter.format(value);
 }
 
+/** A ratio as a signed percentage change: 1.123 → "+12.3 %", 0.96 → "−4,0 %" (vi); under ±0.05 % no sign. */
+export function formatPercentChange(ratio: number, lang: Lang): string {
+  const p = (ratio - 1) * 100;
+  const sign = p >= 0.05 ? '+' : p <= -0.05 ? '\u2212' : '';
+  return `${sign}${formatNumber(Math.abs(p), 1, lang)}\u00a0%`;
+}
+
 /** "1st", "2nd", "5th" / "thứ nhất", "thứ 5". */
 export function ordinal(n: number, lang: Lang): string {
   if (lang === 'vi') return n === 1 ? 'thứ nhất' : n === 4 ? 'thứ tư' : `thứ ${n}`;

@@ -14,6 +14,7 @@ import type { ChartParams } from '../http/chart-params.ts';
 import type { Lenient } from '../http/params.ts';
 import { efficiencyOf } from './efficiency.ts';
 import { methodLine } from './efficiency-text.ts';
+import { buildProductivityChangeChart } from './productivity-change-chart.ts';
 import { yearsWithData } from '../repositories/observations.ts';
 import { sourcesByIds } from '../repositories/sources.ts';
 import {
@@ -104,6 +105,14 @@ function dataPathFor(type: ChartType, q: ChartQuery): string {
     set('lang', q.lang);
     return `/v1/efficiency?${params}`;
   }
+  if (type === 'productivity-change') {
+    set('inputs', q.inputs);
+    set('outputs', q.outputs);
+    set('from', q.from);
+    set('to', q.to);
+    set('lang', q.lang);
+    return `/v1/efficiency/change?${params}`;
+  }
   if (type === 'heatmap' || type === 'scatter') {
     set('indicators', type === 'scatter' ? [q.x, q.y] : q.indicators);
     set('year', q.year);
@@ -175,6 +184,7 @@ export async function buildChart(deps: ChartDeps, type: ChartType, q: ChartQuery
 async function buildLinearChart(deps: ChartDeps, type: ChartType, q: ChartQuery, origin: string): Promise<BuiltChart> {
   const dataPath = dataPathFor(type, q);
   if (type === 'frontier') return { ...(await buildFrontierChart(deps, q, frameFor)), dataPath };
+  if (type === 'productivity-change') return { ...(await buildProductivityChangeChart(deps, q, frameFor)), dataPath };
   if (type === 'ranking' || type === 'map') return crossSectionChart(deps, type, q, dataPath, origin);
   if (type === 'heatmap') return heatmapOf(deps, q, dataPath);
   if (type === 'scatter') return scatterOf(deps, q, dataPath);

@@ -1,14 +1,11 @@
-import { formatNumber, type Lang } from '../charts/locale.ts';
+import { formatNumber, formatPercentChange, type Lang } from '../charts/locale.ts';
 
 /**
  * The words of /v1/efficiency/change in English and Vietnamese: what the Malmquist index is, and
  * one sentence per country. A factor is written ×1.08 (×1,08) with its percentage change.
  */
 const factor = (value: number, lang: Lang) => `×${formatNumber(value, 2, lang)}`;
-const percent = (value: number, lang: Lang) => {
-  const p = (value - 1) * 100;
-  return `${p > 0 ? '+' : p < 0 ? '\u2212' : ''}${formatNumber(Math.abs(p), 1, lang)}\u00a0%`;
-};
+const percent = formatPercentChange;
 
 /** −1 below, 0 at, 1 above 1, as the factor is written (×1,00 is "no change"). */
 const side = (value: number) => (Math.abs(value - 1) < 0.005 ? 0 : value > 1 ? 1 : -1);

@@ -13,4 +13,6 @@ export const CHART_SAMPLES: Record<ChartType, string> = {
   map: 'indicator=GE.EST&group=ASEAN%2B3&year=2023',
   'small-multiples': 'indicator=BI.WAG.TOTL.GD.ZS&group=ASEAN&normalise=index:2015',
   frontier: 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&group=ASEAN%2B3&latest=true&highlight=VNM',
+  'productivity-change':
+    'inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&group=ASEAN%2B3&from=2016&to=2018&highlight=VNM',
 };

@@ -217,6 +217,18 @@ describe('bad chart parameters get problem+json, as on the data routes', () => {
     ['/v1/charts/frontier?inputs=BI.WAG.TOTL.GD.ZS', 400, 'invalid_parameter'],
     ['/v1/charts/frontier?inputs=EGDI&outputs=GE.EST', 400, 'unsuitable_indicator'],
     ['/v1/charts/frontier?inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&method=dea', 400, 'invalid_parameter'],
+    ['/v1/charts/productivity-change?inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&from=2016', 400, 'invalid_parameter'],
+    ['/v1/charts/productivity-change?outputs=EGDI&from=2016&to=2018', 400, 'invalid_parameter'],
+    [
+      '/v1/charts/productivity-change?inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&from=2018&to=2016',
+      400,
+      'invalid_parameter',
+    ],
+    [
+      '/v1/charts/productivity-change?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST&from=2016&to=2018',
+      422,
+      'unsuitable_data',
+    ],
     ['/embed/pie?indicator=EGDI', 404, 'not_found'],
     ['/embed/frontier?outputs=EGDI', 400, 'invalid_parameter'],
     ['/embed/ranking?indicator=EGDI&year=abc', 400, 'invalid_parameter'],
@@ -303,6 +315,84 @@ describe('the frontier chart', () => {
     expect(response.status).toBe(200);
     const svg = await response.text();
     for (const name of ['Việt Nam', 'Xin-ga-po', 'mục tiêu']) expect(svg).toContain(name);
+  });
+});
+
+describe('the productivity-change chart (Malmquist index)', () => {
+  const CHANGE = 'inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&group=ASEAN%2B3&from=2016&to=2018';
+  type Change = {
+    countries: { iso3: string; malmquist: number; efficiency_change: number; technical_change: number }[];
+    summary: { geometric_mean: { malmquist: number } | null };
+    left_out: { iso3: string }[];
+  };
+  const change = async (query: string) =>
+    (await (await app.request(`/v1/efficiency/change?${query}`)).json()) as Change;
+  const rowsOf = (spec: TopLevelSpec) =>
+    (spec as unknown as { layer: { data: { values: Record<string, unknown>[] } }[] }).layer[0]?.data.values ?? [];
+
+  it('draws each country’s index and its two factors exactly as /v1/efficiency/change gives them, best first', async () => {
+    const { status, body } = await chartJson('productivity-change', `${CHANGE}&highlight=VNM`);
+    expect(status).toBe(200);
+    expect(compileWarnings(body.spec)).toEqual([]);
+    expect(validateSpec(body.spec)).toBe(true);
+    const data = await change(CHANGE);
+    const rows = rowsOf(body.spec);
+    expect(rows.map((r) => [r.iso3, r.malmquist, r.efficiency_change, r.technical_change])).toEqual(
+      data.countries.map((c) => [c.iso3, c.malmquist, c.efficiency_change, c.technical_change]),
+    );
+    // The caption is the index as a percentage change, one decimal, with a real minus sign.
+    for (const r of rows) {
+      const p = ((r.malmquist as number) - 1) * 100;
+      const sign = p >= 0.05 ? '+' : p <= -0.05 ? '\u2212' : '';
+      expect(r.caption).toBe(`${sign}${Math.abs(p).toFixed(1)}\u00a0%`);
+    }
+    // Countries without every value in both years are named, as the endpoint names them.
+    expect(body.missing).toEqual(data.left_out.map((l) => l.iso3));
+  });
+
+  it('states its two years in the title, and its inputs, outputs and method in the subtitle', async () => {
+    const { body } = await chartJson('productivity-change', CHANGE);
+    expect(body.title).toBe('Productivity change from 2016 to 2018');
+    const subtitle = (body.spec as unknown as { title: { subtitle: string[] } }).title.subtitle.join(' ');
+    expect(subtitle).toContain('Inputs: Wage bill as a percentage of GDP');
+    expect(subtitle).toContain('Malmquist index (Färe et al. 1994)');
+    const vi = await chartJson('productivity-change', `${CHANGE}&lang=vi`);
+    expect(vi.body.title).toBe('Thay đổi năng suất từ 2016 đến 2018');
+  });
+
+  it('alt text: the range of changes, the group mean and the highlighted country’s decomposition', async () => {
+    const { body } = await chartJson('productivity-change', `${CHANGE}&highlight=VNM`);
+    const data = await change(CHANGE);
+    const pct = (ratio: number) => {
+      const p = (ratio - 1) * 100;
+      return `${p >= 0.05 ? '+' : p <= -0.05 ? '\u2212' : ''}${Math.abs(p).toFixed(1)}\u00a0%`;
+    };
+    const first = data.countries[0] as Change['countries'][number];
+    const last = data.countries.at(-1) as Change['countries'][number];
+    const vnm = data.countries.find((c) => c.iso3 === 'VNM') as Change['countries'][number];
+    const names: Record<string, string> = { TLS: 'Timor-Leste', KOR: 'Korea, Rep.' };
+    expect(body.description).toBe(
+      `From 2016 to 2018, productivity in the ${data.countries.length} countries compared changed by between ${pct(last.malmquist)} (${names[last.iso3]}) and ${pct(first.malmquist)} (${names[first.iso3]}). Group geometric mean: ${pct(data.summary.geometric_mean?.malmquist as number)}. Viet Nam: ${pct(vnm.malmquist)}, from efficiency change ${pct(vnm.efficiency_change)} and technical change ${pct(vnm.technical_change)}.`,
+    );
+  });
+
+  it('draws no group mean for two countries', async () => {
+    const { status, body } = await chartJson(
+      'productivity-change',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&countries=VNM,SGP&from=2016&to=2018',
+    );
+    expect(status).toBe(200);
+    expect(JSON.stringify(body.spec)).not.toContain('geometric mean');
+    expect(body.description).not.toContain('mean');
+  });
+
+  it('renders in Vietnamese with the measures named in the legend and decimal commas', async () => {
+    const response = await app.request(`/v1/charts/productivity-change.svg?${CHANGE}&lang=vi`);
+    expect(response.status).toBe(200);
+    const svg = await response.text();
+    for (const words of ['Thay đổi hiệu quả (bắt kịp)', 'Thay đổi công nghệ (dịch chuyển đường biên)', 'Việt Nam'])
+      expect(svg).toContain(words);
+    expect(svg).toMatch(/\+\d+,\d&#xa0;%|\+\d+,\d\u00a0%/);
   });
 });
 

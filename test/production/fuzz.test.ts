@@ -50,7 +50,17 @@ const PATHS = [
   '/assets/{x}',
   '/v1/admin/releases',
 ];
-const CHARTS = ['ranking', 'timeseries', 'small-multiples', 'slope', 'map', 'scatter', 'heatmap', 'frontier'];
+const CHARTS = [
+  'ranking',
+  'timeseries',
+  'small-multiples',
+  'slope',
+  'map',
+  'scatter',
+  'heatmap',
+  'frontier',
+  'productivity-change',
+];
 const PARAMS = [
   'indicator',
   'indicators',

@@ -55,7 +55,16 @@ const PRODUCT_NAMES = [
   'wilson',
 ];
 
-const CHART_TYPES = ['ranking', 'timeseries', 'heatmap', 'scatter', 'slope', 'map', 'small-multiples'] as const;
+const CHART_TYPES = [
+  'ranking',
+  'timeseries',
+  'heatmap',
+  'scatter',
+  'slope',
+  'map',
+  'small-multiples',
+  'productivity-change',
+] as const;
 
 /** One query per chart type that draws something for ASEAN. */
 const CHART_QUERY: Record<(typeof CHART_TYPES)[number], string> = {
@@ -66,6 +75,7 @@ const CHART_QUERY: Record<(typeof CHART_TYPES)[number], string> = {
   slope: 'indicator=EGDI&group=ASEAN&from=2018&to=2024',
   map: 'indicator=EGDI&group=ASEAN&year=2024&highlight=VNM',
   'small-multiples': 'indicator=GE.EST&group=ASEAN&from=2015',
+  'productivity-change': 'inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&group=ASEAN&from=2014&to=2018&highlight=THA',
 };
 
 /** JSON answers whose sentences a reader sees, with `lang`. */

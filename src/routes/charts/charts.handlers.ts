@@ -28,9 +28,17 @@ export function checkChartParameters(type: ChartType, q: ChartQuery): void {
         parameter: 'indicators',
       });
   }
-  if (type === 'frontier') {
+  if (type === 'frontier' || type === 'productivity-change') {
     need('inputs', 'the input indicators');
     need('outputs', 'the output indicators');
+  }
+  if (type === 'productivity-change') {
+    need('from', 'the earlier year');
+    need('to', 'the later year');
+    if ((q.from as number) >= (q.to as number))
+      throw new Problem(400, 'invalid_parameter', `from (${q.from}) must be before to (${q.to}).`, {
+        parameter: 'from',
+      });
   }
   if (type === 'scatter') {
     need('x', 'the indicator on the x axis');
