@@ -325,6 +325,8 @@ export interface components {
       published_rank?: {
         rank: number | null;
         label: string | null;
+        /** @description How many countries the source ranked on this element: the 120 of "=62 of 120". */
+        of: number | null;
       };
       release: string;
       source: string;

@@ -15,4 +15,5 @@ export const EXPECTED_MIGRATIONS = [
   '0011_source_editions_and_findex_format.sql',
   '0012_wgi_formats_and_method_revisions.sql',
   '0013_itu_format_and_what_indicators_measure.sql',
+  '0014_published_rank_out_of.sql',
 ] as const;

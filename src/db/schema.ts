@@ -111,6 +111,8 @@ export interface ObservationTable {
   /** The rank the source published with the value (ties share a rank) and its label, e.g. "=62". */
   rank: ColumnType<number | null, number | null | undefined, number | null>;
   rank_label: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How many the source ranked on that element: the N of "=62 of 120". */
+  rank_of: ColumnType<number | null, number | null | undefined, number | null>;
   /** When the release holding this value was loaded (set by the database). */
   loaded_at: ColumnType<string, string | undefined, never>;
 }

@@ -50,6 +50,11 @@ function rowSchema(indicatorCodes: [string, ...string[]], allowUndated: boolean)
       .trim()
       .regex(/^(?:=?[1-9]\d{0,3})?$/, 'not a rank label such as "62" or "=62"')
       .transform((text) => (text === '' ? null : text)),
+    rankOf: z
+      .string()
+      .trim()
+      .regex(/^(?:[1-9]\d{0,3})?$/, 'not a count of ranked countries (a whole number from 1)')
+      .transform((text) => (text === '' ? null : Number(text))),
   });
 }
 
@@ -59,6 +64,7 @@ const COLUMN_OF_FIELD: Record<string, (row: RawRow) => string> = {
   value: (row) => row.valueColumn,
   rank: () => 'rank',
   rankLabel: () => 'rank_label',
+  rankOf: () => 'rank_of',
 };
 
 function ruleMatches(
@@ -129,6 +135,7 @@ interface RowFields {
   value: string;
   rank: string;
   rankLabel: string;
+  rankOf: string;
 }
 
 /** The fields once parsed: what `rowSchema` produces. */
@@ -138,6 +145,7 @@ interface ParsedFields {
   value: number;
   rank: number | null;
   rankLabel: string | null;
+  rankOf: number | null;
 }
 
 function fieldsOf(row: RawRow): RowFields {
@@ -147,6 +155,7 @@ function fieldsOf(row: RawRow): RowFields {
     value: row.value,
     rank: row.rank ?? '',
     rankLabel: row.rankLabel ?? '',
+    rankOf: row.rankOf ?? '',
   };
 }
 
@@ -172,12 +181,15 @@ function parseFieldsFast(fields: RowFields, rules: RowRules): ParsedFields | und
   const labelText = fields.rankLabel.trim();
   if (rankText !== '' && !/^[1-9]\d{0,3}$/.test(rankText)) return undefined;
   if (labelText !== '' && !/^=?[1-9]\d{0,3}$/.test(labelText)) return undefined;
+  const ofText = fields.rankOf.trim();
+  if (ofText !== '' && !/^[1-9]\d{0,3}$/.test(ofText)) return undefined;
   return {
     indicatorCode: fields.indicatorCode,
     year,
     value,
     rank: rankText === '' ? null : Number(rankText),
     rankLabel: labelText === '' ? null : labelText,
+    rankOf: ofText === '' ? null : Number(ofText),
   };
 }
 
@@ -202,12 +214,18 @@ function parseFields(row: RawRow, rules: RowRules): ParsedFields {
   );
 }
 
-/** A rank label ("=62") must name the rank beside it. */
-function checkRankLabel({ rank, rankLabel }: ParsedFields, row: RawRow, displayName: string): void {
+/** A rank label ("=62") must name the rank beside it, and a rank cannot exceed how many were ranked. */
+function checkRankLabel({ rank, rankLabel, rankOf }: ParsedFields, row: RawRow, displayName: string): void {
   if (rankLabel !== null && rankLabel.replace('=', '') !== String(rank)) {
     throw new IngestError(
       `${displayName}, line ${row.line}, column "rank_label": label "${rankLabel}" does not match rank ${rank ?? '(none)'}`,
       { file: displayName, line: row.line, column: 'rank_label' },
+    );
+  }
+  if (rankOf !== null && (rank === null || rank > rankOf)) {
+    throw new IngestError(
+      `${displayName}, line ${row.line}, column "rank": rank ${rank ?? '(none)'} with ${rankOf} ranked`,
+      { file: displayName, line: row.line, column: 'rank' },
     );
   }
 }
@@ -249,7 +267,7 @@ function countryOrSkip(row: RawRow, rules: RowRules, tally: Omit<RowValidator, '
 
 /** The observation to load: parsed fields plus the flag and notes meta.yaml and the row add. */
 function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: RowRules): ParsedObservation {
-  const { indicatorCode, year, value, rank, rankLabel } = parsed;
+  const { indicatorCode, year, value, rank, rankLabel, rankOf } = parsed;
   const base = { indicatorCode, iso3, year, value };
   const rule = rules.meta.flags.find((r) => ruleMatches(r, base));
   const declaredUnit = rules.indicators.get(indicatorCode)?.unit;
@@ -263,6 +281,7 @@ function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: R
     referenceUrl: row.referenceUrl ?? null,
     ...(rank === null ? {} : { rank }),
     ...(rankLabel === null ? {} : { rankLabel }),
+    ...(rankOf === null ? {} : { rankOf }),
     line: row.line,
   };
 }

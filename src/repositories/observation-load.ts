@@ -16,6 +16,7 @@ export interface StagedObservation {
   /** Only where the source publishes ranks beside its values. */
   rank?: number;
   rankLabel?: string;
+  rankOf?: number;
 }
 
 const COLUMNS = [
@@ -29,6 +30,7 @@ const COLUMNS = [
   'reference_url',
   'rank',
   'rank_label',
+  'rank_of',
 ] as const;
 
 /**
@@ -51,7 +53,7 @@ export async function copyIntoObservation(
     for await (const rows of batches) {
       let text = '';
       for (const r of rows) {
-        text += `${copyField(r.indicatorCode)}\t${copyField(r.iso3)}\t${copyField(r.year)}\t${release}\t${copyField(r.value)}\t${copyField(r.flag)}\t${copyField(r.note)}\t${copyField(r.referenceUrl)}\t${copyField(r.rank)}\t${copyField(r.rankLabel)}\n`;
+        text += `${copyField(r.indicatorCode)}\t${copyField(r.iso3)}\t${copyField(r.year)}\t${release}\t${copyField(r.value)}\t${copyField(r.flag)}\t${copyField(r.note)}\t${copyField(r.referenceUrl)}\t${copyField(r.rank)}\t${copyField(r.rankLabel)}\t${copyField(r.rankOf)}\n`;
       }
       if (text !== '') yield text;
     }

@@ -31,6 +31,7 @@ export interface ValueRow {
   /** The rank the source published beside the value (BIPA), and its label ("=62"). */
   rank: number | null;
   rank_label: string | null;
+  rank_of: number | null;
   release_id: string;
   source_id: string;
 }
@@ -65,7 +66,7 @@ export async function valuesFor(db: Kysely<Database>, q: ValuesQuery): Promise<V
   if (vintage.kind === 'release') filters.push(sql`r.id = ${vintage.releaseId}`);
   const { rows } = await sql<ValueRow>`
     select distinct on (o.indicator_code, o.iso3, o.year)
-      o.indicator_code, o.iso3, o.year, o.value, o.flag, o.note, o.reference_url, o.rank, o.rank_label,
+      o.indicator_code, o.iso3, o.year, o.value, o.flag, o.note, o.reference_url, o.rank, o.rank_label, o.rank_of,
       o.release_id, r.source_id
     from observation o join release r on r.id = o.release_id
     where ${sql.join(filters, sql` and `)}

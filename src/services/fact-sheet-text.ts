@@ -49,8 +49,8 @@ const T = {
     ownYears: (country: string, years: string) => `${country}'s wage bill and outputs are from ${years}.`,
     moreLine: 'The annex (part=annex) gives every section, caveat and source, and the API call behind each number.',
     percentile: (n: number) => `${ordinalEn(n)} percentile`,
-    worldRank: (label: string) =>
-      `${label.startsWith('=') ? '=' : ''}${ordinalEn(Number(label.replace('=', '')))} in the world`,
+    worldRank: (label: string, of: number | null) =>
+      `${label.startsWith('=') ? '=' : ''}${ordinalEn(Number(label.replace('=', '')))} ${of === null ? 'in the world' : `of ${of}`}`,
   },
   vi: {
     subtitle: (group: string, year: number | null, date: string) =>
@@ -90,7 +90,8 @@ const T = {
     ownYears: (country: string, years: string) => `Quỹ lương và các đầu ra của ${country} lấy từ ${years}.`,
     moreLine: 'Phụ lục (part=annex) trình bày mọi phần, lưu ý và nguồn, cùng lệnh gọi API cho từng con số.',
     percentile: (n: number) => `bách phân vị thứ ${n}`,
-    worldRank: (label: string) => `hạng ${label} thế giới`,
+    worldRank: (label: string, of: number | null) =>
+      of === null ? `hạng ${label} thế giới` : `hạng ${label} trên ${of} nước`,
   },
 };
 

@@ -26,7 +26,7 @@ export interface SeriesPoint {
   note: string | null;
   reference_url: string | null;
   /** Only where the source publishes ranks; what they rank is the indicator's hierarchy.rank_scope. */
-  published_rank?: { rank: number | null; label: string | null };
+  published_rank?: { rank: number | null; label: string | null; of: number | null };
   release: string;
   source: string;
   /** With fallback=: the year asked for (`year` is the year the value is from). */
@@ -79,7 +79,9 @@ export async function observationSeries(db: Kysely<Database>, query: SeriesQuery
     flag: r.flag,
     note: r.note,
     reference_url: r.reference_url,
-    ...(r.rank === null && r.rank_label === null ? {} : { published_rank: { rank: r.rank, label: r.rank_label } }),
+    ...(r.rank === null && r.rank_label === null
+      ? {}
+      : { published_rank: { rank: r.rank, label: r.rank_label, of: r.rank_of } }),
     release: r.release_id,
     source: r.source_id,
     ...(fallback ? { requested_year: query.year as number } : {}),

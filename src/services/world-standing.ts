@@ -40,7 +40,7 @@ export async function attachWorldStandings(
         api,
         field: `observations[iso3=${iso3}].published_rank.rank`,
       };
-      h.world = standing('rank', value, row.rank_label ?? String(row.rank), ctx.lang);
+      h.world = standing('rank', value, row.rank_label ?? String(row.rank), ctx.lang, row.rank_of);
       continue;
     }
     const entry = profile.indicators.find((e) => e.indicator === source.indicator && e.year === h.value.year);
@@ -51,9 +51,18 @@ export async function attachWorldStandings(
   }
 }
 
-/** The standing in the brief's language: "56th percentile", "=62nd in the world" / "bách phân vị thứ 56", "hạng =62 thế giới". */
-function standing(kind: 'percentile' | 'rank', value: BriefNumber, label: string, lang: Lang): BriefWorldStanding {
+/**
+ * The standing in the brief's language: "56th percentile", "=62nd of 120" / "bách phân vị thứ 56",
+ * "hạng =62 trên 120 nước"; "in the world" / "thế giới" where the number ranked is not known.
+ */
+function standing(
+  kind: 'percentile' | 'rank',
+  value: BriefNumber,
+  label: string,
+  lang: Lang,
+  of: number | null = null,
+): BriefWorldStanding {
   const w = factSheetWords(lang);
-  const text = kind === 'percentile' ? w.percentile(Number(label)) : w.worldRank(label);
+  const text = kind === 'percentile' ? w.percentile(Number(label)) : w.worldRank(label, of);
   return { kind, value, label, text };
 }

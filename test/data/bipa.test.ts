@@ -57,11 +57,13 @@ describe('the Blavatnik Index 2024 release', () => {
       }
     }
     expect(compared).toBe(50);
-    // Viet Nam, by hand from the wide file: index 0.54, rank 62 (tied, "=62").
+    // Viet Nam, by hand from the wide file: index 0.54, rank 62 (tied, "=62"), of the 120 countries
+    // the long file ranks on structure 0 (120 lines with a rank).
     expect(observations.find((o) => o.iso3 === 'VNM' && o.indicatorCode === 'BIPA.INDEX')).toMatchObject({
       value: 0.54,
       rank: 62,
       rankLabel: '=62',
+      rankOf: 120,
     });
   });
 

@@ -22,18 +22,29 @@ async function tempCsv(text: string): Promise<string> {
 const BIPA_HEADER = '\uFEFF"cc_iso3c","structure_id","value","rank","rank_n","rank_label"';
 
 describe('bipa-long reader (bipa2024_all_data.csv)', () => {
-  it('reads the BOM-prefixed quoted header, maps structure ids to indicators and keeps ranks and labels', async () => {
+  it('reads the BOM-prefixed quoted header and counts metrics as not loaded; an excerpt ranking fewer than its ranks stops', async () => {
     const meta = await bipaMeta();
     const read = await readBipaLong(fixture('bipa-long', 'bipa2024_all_data.csv'), 'bipa.csv', meta);
     expect(read.linesRead).toBe(6);
     expect(read.notLoaded).toBe(1); // the metric 10102.01
-    const { observations, skipped } = validateRows(read.rows, meta, 'bipa.csv');
-    expect(skipped['other country']).toBe(1); // NOR
-    expect(observations.map((o) => [o.indicatorCode, o.iso3, o.year, o.value, o.rank, o.rankLabel, o.line])).toEqual([
-      ['BIPA.INDEX', 'SGP', 2024, 0.85, 1, '1', 2],
-      ['BIPA.INDEX', 'VNM', 2024, 0.54, 62, '=62', 4],
-      ['BIPA.PPLPRC', 'VNM', 2024, 0.51, 88, '=88', 5],
-      ['BIPA.HRM_MERITOCRATIC', 'VNM', 2024, 0.33, 86, '=86', 6],
+    // The fixture is six lines of the 14,411: a rank of 62 among the 3 countries it ranks on the
+    // Index says the file was cut short, and the release stops rather than print "62nd of 3".
+    expect(() => validateRows(read.rows, meta, 'bipa.csv')).toThrow(
+      'bipa.csv, line 4, column "rank": rank 62 with 3 ranked',
+    );
+  });
+
+  it('counts how many countries each element ranks, every country of the file included', async () => {
+    const meta = await bipaMeta();
+    const file = await tempCsv(
+      `${BIPA_HEADER}\n"SGP",0,0.85,1,1,"1"\n"NOR",0,0.84,2,1,"2"\n"VNM",0,0.54,3,1,"3"\n"VNM",40000,0.51,1,1,"1"\n"VNM",10102.01,0.53,12,16,"=12"\n`,
+    );
+    const { observations, skipped } = validateRows((await readBipaLong(file, 'bipa.csv', meta)).rows, meta, 'bipa.csv');
+    expect(skipped['other country']).toBe(1); // NOR: not loaded, but counted among the ranked
+    expect(observations.map((o) => [o.indicatorCode, o.iso3, o.rank, o.rankLabel, o.rankOf, o.line])).toEqual([
+      ['BIPA.INDEX', 'SGP', 1, '1', 3, 2],
+      ['BIPA.INDEX', 'VNM', 3, '3', 3, 4],
+      ['BIPA.PPLPRC', 'VNM', 1, '1', 1, 5],
     ]);
   });
 

@@ -152,7 +152,7 @@ describe('the fact sheet', () => {
     const row = (code: string) => rows.find((r) => r.indicator === code);
     // EGDI_RANK VNM 2024 = 71 (un-egov:2024 data.csv); Blavatnik Index VNM rank label "=62" (bipa2024_all_data.csv, structure 0).
     expect(row('EGDI')?.world).toBe('hạng 71 thế giới');
-    expect(row('BIPA.INDEX')?.world).toBe('hạng =62 thế giới');
+    expect(row('BIPA.INDEX')?.world).toBe('hạng =62 trên 120 nước');
     // The WGI's percentile ranks stop at 2023: no standing beside a 2025 estimate.
     expect(row('GE.EST')?.world).toBe('–');
     // EGDI rose 0.25666 since 2016.
@@ -215,7 +215,7 @@ describe('the fact sheet', () => {
     const brief = await briefOf(ctx.app, '/v1/briefs/VNM?group=ASEAN');
     const rows = brief.fact_sheet.table.themes.flatMap((t) => t.rows);
     expect(rows.find((r) => r.indicator === 'EGDI')?.world).toBe('71st in the world');
-    expect(rows.find((r) => r.indicator === 'BIPA.INDEX')?.world).toBe('=62nd in the world');
+    expect(rows.find((r) => r.indicator === 'BIPA.INDEX')?.world).toBe('=62nd of 120');
   });
 
   it('part=annex is the whole brief on its own, part=all the fact sheet and then the annex', async () => {

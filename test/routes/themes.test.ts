@@ -171,7 +171,13 @@ describe('BIPA ranks in /v1/observations', () => {
     const { body } = await getJson(loaded.app, '/v1/observations?indicator=BIPA.INDEX&countries=VNM,SGP');
     expect((body.observations as unknown[]).map((o) => o)).toMatchObject([
       { iso3: 'SGP', year: 2024, value: 0.85, published_rank: { rank: 1, label: '1' }, release: 'bsg-bipa:2024' },
-      { iso3: 'VNM', year: 2024, value: 0.54, published_rank: { rank: 62, label: '=62' }, release: 'bsg-bipa:2024' },
+      {
+        iso3: 'VNM',
+        year: 2024,
+        value: 0.54,
+        published_rank: { rank: 62, label: '=62', of: 120 },
+        release: 'bsg-bipa:2024',
+      },
     ]);
     expect((body.indicator as { hierarchy: { rank_scope: { en: string } } }).hierarchy.rank_scope.en).toBe(
       'Rank among the 120 countries of the Blavatnik Index 2024 (1 = best), not a rank within ASEAN',

@@ -8,6 +8,21 @@ const REQUIRED = ['cc_iso3c', 'structure_id', 'value', 'rank', 'rank_label'] as 
 const STRUCTURE_ID = /^(\d{1,5})(?:\.(\d{1,2}))?$/;
 
 /**
+ * How many countries the file ranks on each element: the N of "=62 of 120", counted over every
+ * country of the Index (the file holds all of them, not only ours). Elements differ: 120 on the
+ * Index and most themes, as few as 83 on an indicator with gaps.
+ */
+function rankedCounts(structure: readonly string[], rank: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  structure.forEach((id, i) => {
+    if ((rank[i] ?? '').trim() === '') return;
+    const key = id.trim();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/**
  * The Blavatnik Index long file (bipa2024_all_data.csv): one line per country and element of the
  * Index, identified by its structure id, with the value, its rank among the countries of the
  * Index and the rank label ("=62" when tied). The file has no year: the edition year comes from
@@ -25,6 +40,7 @@ export const readBipaLong: Reader = async (path, displayName, meta) => {
   const csv = await readCsvFrame(path, displayName);
   requireColumns(csv, REQUIRED, displayName);
   const [country, structure, value, rank, rankLabel] = REQUIRED.map((c) => columnText(csv, c)) as string[][];
+  const rankedOn = rankedCounts(structure ?? [], rank ?? []);
   const rows: RawRow[] = [];
   let notLoaded = 0;
   for (let i = 0; i < csv.rowCount; i++) {
@@ -49,6 +65,7 @@ export const readBipaLong: Reader = async (path, displayName, meta) => {
       valueColumn: 'value',
       rank: rank?.[i] ?? '',
       rankLabel: rankLabel?.[i] ?? '',
+      rankOf: (rank?.[i] ?? '').trim() === '' ? '' : String(rankedOn.get(id) ?? ''),
     });
   }
   return { rows, linesRead: csv.rowCount, notLoaded };

@@ -21,6 +21,8 @@ export interface RawRow {
   /** The rank the source published beside the value, and its label ("=62" when tied). */
   rank?: string;
   rankLabel?: string;
+  /** How many the source ranked on that element (the N of "=62 of 120"), counted from its file. */
+  rankOf?: string;
 }
 
 export interface ReaderResult {

@@ -27,10 +27,21 @@ export const ObservationSchema = z
     flag: z.string().nullable(),
     note: z.string().nullable(),
     reference_url: z.string().nullable(),
-    published_rank: z.object({ rank: z.number().int().nullable(), label: z.string().nullable() }).optional().openapi({
-      description:
-        'Only for sources that publish ranks (the Blavatnik Index): the rank as published, ties labelled "=62". A rank among all the countries the source ranks (see indicator.hierarchy.rank_scope), not within the requested group.',
-    }),
+    published_rank: z
+      .object({
+        rank: z.number().int().nullable(),
+        label: z.string().nullable(),
+        of: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: 'How many countries the source ranked on this element: the 120 of "=62 of 120".' }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Only for sources that publish ranks (the Blavatnik Index): the rank as published, ties labelled "=62". A rank among all the countries the source ranks (see indicator.hierarchy.rank_scope), not within the requested group.',
+      }),
     release: z.string(),
     source: z.string(),
     requested_year: z.number().int().optional().openapi({
