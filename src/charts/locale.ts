@@ -156,6 +156,8 @@ const UNITS_VI: Readonly<Record<string, string>> = {
   'regression coefficient (log points)': 'hệ số hồi quy (điểm log)',
   'share (0-1)': 'tỷ lệ (0–1)',
   'share of adults 15+ (0-1)': 'tỷ lệ người từ 15 tuổi (0–1)',
+  'share of adults who paid a utility bill (0-1)': 'tỷ lệ trong số người trả hóa đơn tiện ích (0–1)',
+  'share of recipients of government payments (0-1)': 'tỷ lệ trong số người nhận khoản chi trả của chính phủ (0–1)',
   'standard error of estimate': 'sai số chuẩn của ước lượng',
   years: 'năm',
 };

@@ -30,7 +30,7 @@ import { factSheetOf } from './fact-sheet.ts';
 import { attachWorldStandings } from './world-standing.ts';
 import { briefDate, briefWords, num } from './brief-text.ts';
 import { buildChart } from './chart.ts';
-import { profileOf } from './profile.ts';
+import { profileOf, type SharedProfileReads } from './profile.ts';
 import { provenanceFor } from './provenance.ts';
 import { requireCountries } from './selection.ts';
 import { themesCoverage } from './theme-coverage.ts';
@@ -103,11 +103,13 @@ async function briefContextOf(deps: BriefDeps, iso3: string, q: BriefQuery): Pro
   const profileApi = url(`/v1/profiles/${iso3}`, { ...peers, year: q.year });
   const sinceApi = url(`/v1/profiles/${iso3}`, { ...peers, year: since });
 
+  // The two profiles and the brief read the same indicator list and the country's own series once.
+  const shared: SharedProfileReads = { indicators: listIndicators(db) };
   const [profile, sinceProfile, indicatorRows, coverage, dataVersion] = await Promise.all([
-    profileOf(db, iso3, { group: q.group, countries, year: q.year, lang }, now),
-    profileOf(db, iso3, { group: q.group, countries, year: since, lang }, now),
-    listIndicators(db),
-    themesCoverage(db),
+    profileOf(db, iso3, { group: q.group, countries, year: q.year, lang }, now, shared),
+    profileOf(db, iso3, { group: q.group, countries, year: since, lang }, now, shared),
+    shared.indicators as Promise<IndicatorRow[]>,
+    themesCoverage(db, shared.indicators),
     currentDataVersion(db),
   ]);
   const indicators = new Map(indicatorRows.map((i) => [i.code, i]));

@@ -44,8 +44,16 @@ export function summarise(row: CoverageSummaryRow | undefined): CoverageSummary 
 }
 
 /** Indicators (optionally of some themes) each with its coverage summary: two queries, whatever the count. */
-export async function indicatorsWithCoverage(db: Kysely<Database>, selection?: ThemeSelection) {
-  const [indicators, coverage] = await Promise.all([listIndicators(db, selection), coverageSummaries(db)]);
+export async function indicatorsWithCoverage(
+  db: Kysely<Database>,
+  selection?: ThemeSelection,
+  /** Every indicator, already being read by the caller (the brief): read once, not twice. */
+  allIndicators?: Promise<IndicatorRow[]>,
+) {
+  const [indicators, coverage] = await Promise.all([
+    selection || !allIndicators ? listIndicators(db, selection) : allIndicators,
+    coverageSummaries(db),
+  ]);
   const byCode = new Map(coverage.map((row) => [row.indicator_code, row]));
   return indicators.map((indicator) => ({ indicator, coverage: summarise(byCode.get(indicator.code)) }));
 }
@@ -89,8 +97,8 @@ function adoptionEvidence(
  * GET /v1/themes: each agenda theme with its indicators and their coverage, the sources behind it,
  * the countries with nothing at all, and, where the evidence is thin, the gap in words.
  */
-export async function themesCoverage(db: Kysely<Database>) {
-  const [all, sources] = await Promise.all([indicatorsWithCoverage(db), listSources(db)]);
+export async function themesCoverage(db: Kysely<Database>, allIndicators?: Promise<IndicatorRow[]>) {
+  const [all, sources] = await Promise.all([indicatorsWithCoverage(db, undefined, allIndicators), listSources(db)]);
   const publisher = new Map(sources.map((s) => [s.id, s.publisher]));
   const organisation = (sourceId: string) => publisherOrganisation(publisher.get(sourceId) ?? sourceId);
   const themes = THEMES.map((theme) => {
