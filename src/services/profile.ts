@@ -30,6 +30,11 @@ export interface SharedProfileReads {
   ownSeries?: Map<string, Promise<ValueRow[]>>;
 }
 
+function everyIndicatorOnce(db: Kysely<Database>, shared: SharedProfileReads): Promise<IndicatorRow[]> {
+  shared.indicators ??= listIndicators(db);
+  return shared.indicators;
+}
+
 /** One country on every indicator: its value, rank in the group, the group's spread and the frontier. */
 export async function profileOf(
   db: Kysely<Database>,
@@ -46,7 +51,7 @@ export async function profileOf(
   const vintage = await resolveVintage(db, query);
   const indicators = await (query.theme
     ? listIndicators(db, selectTheme(query.theme))
-    : (shared.indicators ??= listIndicators(db)));
+    : everyIndicatorOnce(db, shared));
   // Two reads instead of every value of every peer in every year (at 10 M observations that was
   // the whole table, 10.6 s): the country's own series, which fixes each indicator's year, then
   // the peers' values at that year only.
