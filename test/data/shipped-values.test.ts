@@ -30,13 +30,14 @@ async function storedValue(indicator: string, iso3: string, year: number, releas
 }
 
 describe('the shipped releases', () => {
-  it('load 21,404 observations from 23 releases of 13 sources', async () => {
+  it('load 21,730 observations from 24 releases of 13 sources', async () => {
     // 1008 + 12534 + 811 + 882 + 763 + 56 + 10, + BIPA 2024 516 + QoG Expert Survey 2020 152,
     // + ILOSTAT 260 + 47, BSG-derived ILOSTAT 52 + 67, V-Dem 117, BSG-derived GovTech 98, Internet users 472,
     // + WWBI 3.1 715, Global Findex 2025 295, training harmonised 11, WGI 2026 756 + 1680,
-    // + ITU mobile phone ownership 101, Viet Nam's training minimum since Decree 89/2021 1
-    expect(await countObservations(test.db)).toBe(21404);
-    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(23);
+    // + ITU mobile phone ownership 101, Viet Nam's training minimum since Decree 89/2021 1,
+    // + Global Findex 2025 all-adult rows of ASEAN+3 326
+    expect(await countObservations(test.db)).toBe(21730);
+    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(24);
     expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(13);
   });
 
@@ -123,7 +124,10 @@ describe('the shipped releases', () => {
 
   it('give every indicator a theme, unit, scale, definition and source', async () => {
     const indicators = await test.db.selectFrom('indicator').selectAll().execute();
-    expect(indicators.length).toBe(6 + 36 + 14 + 2 + 7 + 53 + 20 + 4 + 3 + 5 + 8 + 9 + 7 + 1 + 34 + 9 + 2 + 36 + 1); // + ITU phone ownership
+    // ... + ITU phone ownership 1, + the Findex government-payment and digital-payment series 10
+    expect(indicators.length).toBe(
+      6 + 36 + 14 + 2 + 7 + 53 + 20 + 4 + 3 + 5 + 8 + 9 + 7 + 1 + 34 + 9 + 2 + 36 + 1 + 10,
+    );
     for (const i of indicators) {
       expect(i.definition.length, i.code).toBeGreaterThan(20);
       expect(i.unit, i.code).not.toBe('');

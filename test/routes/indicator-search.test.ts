@@ -40,7 +40,7 @@ const ENGLISH: [string, string, string[]][] = [
   ['government effectiveness', 'GE.EST', []],
   ['online services', 'OSI', ['digital-transformation']],
   ['e-government', 'EGDI', ['digital-transformation']],
-  ['digital payments', 'FINDEX.FIN27A', ['digital-transformation']],
+  ['digital payments', 'FINDEX.G20_ANY', ['digital-transformation']],
   ['pay bills online', 'FINDEX.FIN26A', []],
   ['training', 'TRN.STAT.HOURS', ['training-and-learning']],
   ['training hours', 'TRN.MIN.HOURS', []],

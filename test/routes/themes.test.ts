@@ -37,6 +37,13 @@ describe('GET /v1/themes', () => {
         'FINDEX.FIN26A.WOMEN',
         'FINDEX.FIN26B',
         'FINDEX.FIN27A',
+        'FINDEX.FIN31A_31B',
+        'FINDEX.FIN31A_31B_S',
+        // FIN9B and FING2P_ACC_S have values for 7 countries only: too few to count as evidence.
+        'FINDEX.FING2P_ACC',
+        'FINDEX.G20_ANY',
+        'FINDEX.G20_MADE',
+        'FINDEX.G20_RECEIVED',
         'IT.NET.USER.ZS',
         'ITU.MOBILE_OWNERSHIP',
       ],
