@@ -40,6 +40,11 @@ export const indicatorMetaSchema = z.object({
   measures: z.enum(INDICATOR_MEASURES).nullable().default(null),
   /** How the reader finds this indicator in the file, when the file does not use our code. */
   source_key: z.union([z.string(), z.number()]).transform(String).optional(),
+  /**
+   * For an indicator whose value is a world rank (EGDI_RANK): how many countries the publisher
+   * ranked, by year, where its report says so; stored as each value's `rank_of` ("71st of 193").
+   */
+  ranked_of: z.record(z.string().regex(/^\d{4}$/), z.number().int().min(1)).optional(),
 });
 
 export const flagRuleSchema = z.object({

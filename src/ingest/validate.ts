@@ -265,6 +265,22 @@ function countryOrSkip(row: RawRow, rules: RowRules, tally: Omit<RowValidator, '
   return country.iso3;
 }
 
+/**
+ * How many countries a world-rank value ranks among, from meta.yaml's `ranked_of` for its year;
+ * a rank that is not a whole number within that count stops the release.
+ */
+function rankedOfValue(row: RawRow, { indicatorCode, year, value }: ParsedFields, rules: RowRules): number | null {
+  const of = year === null ? undefined : rules.indicators.get(indicatorCode)?.ranked_of?.[String(year)];
+  if (of === undefined) return null;
+  if (!Number.isInteger(value) || value < 1 || value > of) {
+    throw new IngestError(
+      `${rules.displayName}, line ${row.line}, column "${row.valueColumn}": ${value} is not a rank among the ${of} countries meta.yaml says ${indicatorCode} ranked in ${year}`,
+      { file: rules.displayName, line: row.line, column: row.valueColumn },
+    );
+  }
+  return of;
+}
+
 /** The observation to load: parsed fields plus the flag and notes meta.yaml and the row add. */
 function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: RowRules): ParsedObservation {
   const { indicatorCode, year, value, rank, rankLabel, rankOf } = parsed;
@@ -274,6 +290,7 @@ function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: R
   const unitNote =
     row.unit && declaredUnit && row.unit !== declaredUnit ? `Unit as published: ${row.unit}.` : undefined;
   const note = [row.note, rule?.note ?? undefined, unitNote].filter(Boolean).join(' ') || null;
+  const rankedOf = rankOf ?? rankedOfValue(row, parsed, rules);
   return {
     ...base,
     flag: rule?.flag ?? null,
@@ -281,7 +298,7 @@ function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: R
     referenceUrl: row.referenceUrl ?? null,
     ...(rank === null ? {} : { rank }),
     ...(rankLabel === null ? {} : { rankLabel }),
-    ...(rankOf === null ? {} : { rankOf }),
+    ...(rankedOf === null ? {} : { rankOf: rankedOf }),
     line: row.line,
   };
 }

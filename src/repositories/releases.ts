@@ -9,6 +9,7 @@ type IndicatorMeta = Omit<
   parent: string | null;
   rank_scope: { en: string; vi: string } | null;
   source_key?: string;
+  ranked_of?: Record<string, number>;
 };
 
 /** What a release's metadata says of itself, its source and its indicators. */
@@ -27,9 +28,9 @@ export interface ReleaseMeta {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** meta.yaml's description of an indicator → its row. */
+/** meta.yaml's description of an indicator → its row (how the file names it, and rank counts, stay with the values). */
 function indicatorRow(i: IndicatorMeta, sourceId: string) {
-  const { level, parent, rank_scope, source_key: _key, ...described } = i;
+  const { level, parent, rank_scope, source_key: _key, ranked_of: _rankedOf, ...described } = i;
   return {
     ...described,
     source_id: sourceId,

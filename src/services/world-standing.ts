@@ -20,11 +20,17 @@ export async function attachWorldStandings(
   profile: { indicators: ProfileEntry[] },
   ctx: Pick<SummaryContext, 'number' | 'at' | 'lang' | 'apis'>,
 ): Promise<void> {
-  const published = headlines.filter((h) => worldStandingSource(h.indicator).kind === 'published');
+  // The values whose rank or rank count the profile does not carry: published ranks, and the
+  // world-rank indicators (EGDI_RANK) for how many the publisher ranked.
+  const read = headlines.flatMap((h) => {
+    const source = worldStandingSource(h.indicator);
+    if (source.kind === 'published') return [{ code: h.indicator, year: h.value.year }];
+    return source.kind === 'rank' ? [{ code: source.indicator, year: h.value.year }] : [];
+  });
   const rows = await valuesFor(db, {
-    indicatorCodes: published.map((h) => h.indicator),
+    indicatorCodes: read.map((r) => r.code),
     countries: [iso3],
-    yearOfEach: published.map((h) => h.value.year),
+    yearOfEach: read.map((r) => r.year),
   });
   for (const h of headlines) {
     const source = worldStandingSource(h.indicator);
@@ -47,7 +53,8 @@ export async function attachWorldStandings(
     if (!entry) continue;
     const value = ctx.number(entry, entry.value, ctx.at(entry, 'value'));
     const whole = Math.round(entry.value);
-    h.world = standing(source.kind, { ...value, text: String(whole) }, String(whole), ctx.lang);
+    const of = rows.find((r) => r.indicator_code === source.indicator && r.year === entry.year)?.rank_of ?? null;
+    h.world = standing(source.kind, { ...value, text: String(whole) }, String(whole), ctx.lang, of);
   }
 }
 

@@ -18,11 +18,14 @@ async function tempCsv(name: string, text: string): Promise<string> {
   return file;
 }
 
-function metaWith(indicators: { code: string; unit?: string }[], extra: Record<string, unknown> = {}) {
+function metaWith(
+  indicators: { code: string; unit?: string; ranked_of?: Record<string, number> }[],
+  extra: Record<string, unknown> = {},
+) {
   const base = testMeta(extra);
   return releaseMetaSchema.parse({
     ...base,
-    indicators: indicators.map((i) => ({ ...base.indicators[0], code: i.code, unit: i.unit ?? 'points' })),
+    indicators: indicators.map((i) => ({ ...base.indicators[0], ...i, unit: i.unit ?? 'points' })),
   });
 }
 
@@ -85,6 +88,23 @@ describe('un-egov reader (EGOV_DATA_<year>.csv)', () => {
     expect(result.skipped['other country']).toBe(6);
     expect(result.skipped['unresolved country']).toBe(6);
     expect(result.unresolved[0]).toEqual({ line: 7, text: 'Micronesia (Federated States of)' });
+  });
+
+  it("gives a world rank how many it ranks among, from meta.yaml's ranked_of for its year, and stops at a rank beyond it", async () => {
+    const { rows } = await readUnEgov(fixture('un-egov', 'EGOV_DATA_2022.csv'), 'egov.csv');
+    const ranks = rows.filter((r) => r.indicatorCode === 'EGDI_RANK');
+    const meta = metaWith([{ code: 'EGDI_RANK', ranked_of: { '2022': 193 } }]);
+    const { observations } = validateRows(ranks, meta, 'egov.csv', true);
+    // Singapore 12th of 193 in 2022 (the fixture's line 4).
+    expect(observations.find((o) => o.iso3 === 'SGP')).toMatchObject({ value: 12, rankOf: 193 });
+    expect(observations.every((o) => o.rankOf === 193)).toBe(true);
+    const tooFew = metaWith([{ code: 'EGDI_RANK', ranked_of: { '2022': 10 } }]);
+    expect(() => validateRows(ranks, tooFew, 'egov.csv', true)).toThrow(
+      /egov\.csv, line \d+, column "E-Government Rank": \d+ is not a rank among the 10 countries meta.yaml says EGDI_RANK ranked in 2022/,
+    );
+    // A year meta.yaml gives no count for: no count, as before.
+    const other = validateRows(ranks, metaWith([{ code: 'EGDI_RANK', ranked_of: { '2024': 193 } }]), 'egov.csv', true);
+    expect(other.observations.every((o) => o.rankOf === undefined)).toBe(true);
   });
 });
 

@@ -151,7 +151,8 @@ describe('the fact sheet', () => {
     const rows = sheet.table.themes.flatMap((t) => t.rows);
     const row = (code: string) => rows.find((r) => r.indicator === code);
     // EGDI_RANK VNM 2024 = 71 (un-egov:2024 data.csv); Blavatnik Index VNM rank label "=62" (bipa2024_all_data.csv, structure 0).
-    expect(row('EGDI')?.world).toBe('hạng 71 thế giới');
+    // 193: every UN Member State, as the 2014-2024 Surveys rank them (un-egov meta.yaml ranked_of).
+    expect(row('EGDI')?.world).toBe('hạng 71 trên 193 nước');
     expect(row('BIPA.INDEX')?.world).toBe('hạng =62 trên 120 nước');
     // The WGI's percentile ranks stop at 2023: no standing beside a 2025 estimate.
     expect(row('GE.EST')?.world).toBe('–');
@@ -214,7 +215,7 @@ describe('the fact sheet', () => {
   it('in English, world standings read as ordinals', async () => {
     const brief = await briefOf(ctx.app, '/v1/briefs/VNM?group=ASEAN');
     const rows = brief.fact_sheet.table.themes.flatMap((t) => t.rows);
-    expect(rows.find((r) => r.indicator === 'EGDI')?.world).toBe('71st in the world');
+    expect(rows.find((r) => r.indicator === 'EGDI')?.world).toBe('71st of 193');
     expect(rows.find((r) => r.indicator === 'BIPA.INDEX')?.world).toBe('=62nd of 120');
   });
 
