@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type PDFDocument from 'pdfkit';
+import { sharedFont } from '../render/pdf.ts';
 
 /**
  * What the brief's PDF pages share: the A4 margins, and text with arrows. Noto Sans has no
@@ -25,7 +26,7 @@ function sameBaseline(doc: Doc, font: string): { baseline: number } {
 }
 
 /** Registers the symbols font as 'symbols' (after pdfBytes has registered 'regular' and 'bold'). */
-export const registerSymbols = (doc: Doc) => doc.registerFont('symbols', SYMBOLS);
+export const registerSymbols = (doc: Doc) => doc.registerFont('symbols', sharedFont(SYMBOLS) as never);
 
 /** Text with arrows: each arrow in the symbols font, the rest in `font`, as one flowing run. */
 export function textWithArrows(

@@ -31,9 +31,8 @@ export async function pdfBytes(
   doc: InstanceType<typeof PDFDocument>,
   draw: () => void,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
-  for (const name of ['bold', 'regular']) layoutPrecomposed(doc.font(name));
+  doc.registerFont('regular', sharedFont(REGULAR) as never);
+  doc.registerFont('bold', sharedFont(BOLD) as never);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -46,17 +45,56 @@ export async function pdfBytes(
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-type FontkitLayout = (text: string, features?: unknown) => unknown;
+/** The part of a fontkit glyph run PDFKit reads; it scales `positions` in place. */
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: object[];
+}
+type FontkitFont = { layout: (text: string, features?: unknown) => GlyphRun };
+
+const SHARED_FONTS = new Map<string, FontkitFont>();
+/** Runs kept per font: the words of the briefs and charts repeat; past this the memo starts afresh. */
+const MAX_RUNS = 20_000;
 
 /**
- * fontkit's default `ccmp` feature splits ị, ụ, ệ … into a base glyph and one shared dot-below
- * glyph; PDFKit maps each glyph to the text it first came from, so text copied or searched in the
- * PDF read "trụng vị yếụ" for "trung vị yếu". Noto Sans has every Vietnamese letter precomposed,
- * so laying out without `ccmp` draws the same glyphs and keeps one glyph per letter. Applies to
- * the document's own text and to svg-to-pdfkit's chart text, which both go through this font.
+ * One fontkit font per file for every document. PDFKit parsed the font anew for each document it
+ * was registered in by path, and shaped each word again (OpenType lookups): together about 100 ms
+ * of a 320 ms fact-sheet PDF. PDFKit takes a font object as readily as a path; it only reads the
+ * font and subsets it per document. The shaped runs are kept (bounded by MAX_RUNS) and handed out
+ * as copies, since PDFKit scales a run's positions in place.
+ *
+ * Layout is without fontkit's default `ccmp`: it splits ị, ụ, ệ … into a base glyph and one shared
+ * dot-below glyph, and PDFKit maps each glyph to the text it first came from, so text copied or
+ * searched in the PDF read "trụng vị yếụ" for "trung vị yếu". Noto Sans has every Vietnamese
+ * letter precomposed, so the glyphs drawn are the same, one per letter. This applies to the
+ * documents' own text and to svg-to-pdfkit's chart text alike.
  */
-function layoutPrecomposed(doc: InstanceType<typeof PDFDocument>): void {
-  const font = (doc as unknown as { _font: { font: { layout: FontkitLayout } } })._font.font;
+export function sharedFont(file: string): FontkitFont {
+  const known = SHARED_FONTS.get(file);
+  if (known) return known;
+  // PDFKit opens the file as it would for any document; the fontkit font inside is what is kept.
+  const probe = new PDFDocument({ autoFirstPage: false });
+  probe.registerFont('f', file);
+  const font = (probe.font('f') as unknown as { _font: { font: FontkitFont } })._font.font;
   const layout = font.layout.bind(font);
-  font.layout = (text, features) => layout(text, features ?? { ccmp: false });
+  const runs = new Map<string, GlyphRun>();
+  font.layout = (text, features) => {
+    const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
+    let run = runs.get(key);
+    if (!run) {
+      if (runs.size >= MAX_RUNS) runs.clear();
+      run = layout(text, features ?? { ccmp: false });
+      runs.set(key, run);
+    }
+    return copyRun(run);
+  };
+  SHARED_FONTS.set(file, font);
+  return font;
+}
+
+/** A run with its own positions (same classes, so its getters such as advanceWidth still work). */
+function copyRun(run: GlyphRun): GlyphRun {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run)), run) as GlyphRun;
+  copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p)), p));
+  return copy;
 }
