@@ -156,6 +156,9 @@ function frameFor(
   };
 }
 
+/** Builds a chart's frame (title, subtitle lines, footer): shared by every chart service. */
+export type FrameBuilder = typeof frameFor;
+
 /**
  * A highlighted country outside the peer group is not drawn, and the chart says so instead of
  * greying every bar without a word.

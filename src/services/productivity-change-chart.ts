@@ -4,23 +4,11 @@ import {
   productivityChangeChart,
 } from '../charts/productivity-change.ts';
 import { footerLines } from '../charts/captions.ts';
-import type { ChartFrame } from '../charts/frame.ts';
 import type { Lang } from '../charts/locale.ts';
-import type { Selection } from '../domain/selection.ts';
 import { Problem } from '../errors.ts';
-import type { BuiltChart, ChartDeps, ChartQuery } from './chart.ts';
+import type { BuiltChart, ChartDeps, ChartQuery, FrameBuilder } from './chart.ts';
 import { efficiencyChangeOf, type EfficiencyChangeResult } from './efficiency-change.ts';
 import { methodLine } from './efficiency-text.ts';
-
-/** The frame builder of the chart service (title, subtitle lines, footer), passed in so both charts share it. */
-type FrameOf = (
-  q: ChartQuery,
-  title: string,
-  selection: Selection,
-  extraLines: (string | null)[],
-  footer: { missing: string[]; members: number; lines: string[] },
-  description: string,
-) => ChartFrame;
 
 /** What the productivity-change chart cannot do without: inputs, outputs and the two years. */
 function changeQuery(q: ChartQuery) {
@@ -79,7 +67,7 @@ function titles(result: EfficiencyChangeResult, lang: Lang) {
 export async function buildProductivityChangeChart(
   deps: ChartDeps,
   q: ChartQuery,
-  frameOf: FrameOf,
+  frameOf: FrameBuilder,
 ): Promise<Omit<BuiltChart, 'dataPath'>> {
   const { lang } = q;
   const result = await efficiencyChangeOf(deps.db, changeQuery(q), deps.now?.(), deps.lpSolver);
