@@ -280,6 +280,8 @@ export interface components {
       id: string;
       source_id: string;
       label: string;
+      /** @description CivScope's Vietnamese of the label. */
+      label_vi: string;
       format: string;
       published_on: string;
       retrieved_on: string | null;
@@ -287,6 +289,8 @@ export interface components {
       sha256: string;
       row_count: number;
       notes: string;
+      /** @description CivScope's Vietnamese of the notes. */
+      notes_vi: string;
       /** @description Set when this release re-estimates earlier values with a new method. */
       method_revision: {
         en: string;
@@ -672,6 +676,8 @@ export interface components {
       value: number;
       flag: string | null;
       note: string | null;
+      /** @description The note in Vietnamese (CivScope's translation). */
+      note_vi: string | null;
       /** @description true when this is the value served today; false when a newer-published release replaces it. */
       current: boolean;
     };

@@ -7,10 +7,12 @@ import { seedRegistry } from '../repositories/registry.ts';
 import {
   insertReleaseFile,
   loadedReleaseIds,
+  refreshReleaseTexts,
   releasesWithoutFile,
   upsertSourceAndIndicators,
 } from '../repositories/releases.ts';
 import { migrate } from '../db/migrate.ts';
+import { releasesMissingValueAttributes } from '../repositories/observation-load.ts';
 import type { Database } from '../db/schema.ts';
 
 /** Schema and registry: what every database needs before it can take data. */
@@ -35,6 +37,7 @@ export async function loadShippedReleases(
     db,
     shipped.filter((release) => loaded.has(release.id)),
   );
+  await refreshValuesOfOlderLoads(db, shipped);
   const pending = shipped.filter((release) => !loaded.has(release.id));
   if (pending.length === 0) return [];
   // The readers pull in danfojs (and TensorFlow.js): load them only when there is work to do.
@@ -55,6 +58,17 @@ export async function loadShippedReleases(
  */
 async function refreshShippedMetadata(db: Kysely<Database>, loaded: ShippedRelease[]): Promise<void> {
   for (const release of loaded) await upsertSourceAndIndicators(db, release.meta);
+  await refreshReleaseTexts(db, loaded);
+}
+
+/**
+ * Values loaded before their reader gave them a Vietnamese note or a rank's count get them now;
+ * the readers (and danfojs) load only when one query finds such values.
+ */
+async function refreshValuesOfOlderLoads(db: Kysely<Database>, shipped: ShippedRelease[]): Promise<void> {
+  if ((await releasesMissingValueAttributes(db)).length === 0) return;
+  const { refreshValueAttributes } = await import('../ingest/refresh-value-attributes.ts');
+  await refreshValueAttributes(db, shipped);
 }
 
 /**

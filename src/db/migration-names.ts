@@ -16,4 +16,5 @@ export const EXPECTED_MIGRATIONS = [
   '0012_wgi_formats_and_method_revisions.sql',
   '0013_itu_format_and_what_indicators_measure.sql',
   '0014_published_rank_out_of.sql',
+  '0015_vietnamese_notes_and_labels.sql',
 ] as const;

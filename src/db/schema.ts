@@ -67,6 +67,9 @@ export interface ReleaseTable {
   sha256: string;
   row_count: number;
   notes: Generated<string>;
+  /** CivScope's Vietnamese of the label and notes (null and '' in a database loaded before them). */
+  label_vi: ColumnType<string | null, string | null | undefined, string | null>;
+  notes_vi: Generated<string>;
   /** Set when the release re-estimates earlier values with a new method: what changed, in words. */
   method_revision_en: ColumnType<string | null, string | null | undefined, string | null>;
   method_revision_vi: ColumnType<string | null, string | null | undefined, string | null>;
@@ -107,6 +110,8 @@ export interface ObservationTable {
   value: number;
   flag: string | null;
   note: string | null;
+  /** CivScope's Vietnamese of the note, written after the values are copied (see note-translations). */
+  note_vi: ColumnType<string | null, string | null | undefined, string | null>;
   reference_url: string | null;
   /** The rank the source published with the value (ties share a rank) and its label, e.g. "=62". */
   rank: ColumnType<number | null, number | null | undefined, number | null>;

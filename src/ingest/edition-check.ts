@@ -200,6 +200,11 @@ async function writeCandidate(
     'notes',
     `Written by sources:check on ${options.today} from ${url}. The publication date is the download date until the operator sets the publisher's; the indicators are the previous edition's.`,
   );
+  meta.set('label_vi', `Ấn bản ứng viên tải ngày ${options.today} từ ${url}: cần đặt nhãn và published_on`);
+  meta.set(
+    'notes_vi',
+    `Do sources:check ghi ngày ${options.today} từ ${url}. Ngày công bố là ngày tải cho đến khi người vận hành đặt ngày của nhà xuất bản; các chỉ tiêu là của ấn bản trước.`,
+  );
   await writeFile(path.join(folder, 'meta.yaml'), meta.toString());
   return folder;
 }

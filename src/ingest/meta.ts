@@ -56,6 +56,8 @@ export const flagRuleSchema = z.object({
   value: z.number().optional(),
   flag: z.string().regex(/^[a-z][a-z-]*$/),
   note: z.string().nullable().default(null),
+  /** CivScope's Vietnamese of the note: required with a note. */
+  note_vi: z.string().min(1).nullable().default(null),
 });
 
 export const releaseMetaSchema = z
@@ -81,6 +83,8 @@ export const releaseMetaSchema = z
     }),
     release: idText,
     label: z.string().min(1),
+    /** CivScope's Vietnamese of the label (every shipped release has one). */
+    label_vi: z.string().min(1).nullable().default(null),
     format: z.enum([
       'tidy',
       'wb-bulk',
@@ -103,6 +107,13 @@ export const releaseMetaSchema = z
     published_on: isoDate,
     retrieved_on: isoDate.nullable().default(null),
     notes: z.string().default(''),
+    /** CivScope's Vietnamese of the notes: required with notes. */
+    notes_vi: z.string().default(''),
+    /**
+     * The Vietnamese of each distinct note the data file (or its reader) gives a value, keyed by the
+     * note's exact English text: the file itself is never edited. A note without one stops the release.
+     */
+    value_notes_vi: z.array(z.strictObject({ note: z.string().min(1), vi: z.string().min(1) })).default([]),
     /**
      * The release re-estimates history with a new method (WGI 2025): said in words, so /v1/changes
      * reports its revised values as one method revision with counts, not as individual changes.
@@ -127,7 +138,25 @@ export const releaseMetaSchema = z
     flags: z.array(flagRuleSchema).default([]),
   })
   .superRefine(checkHierarchy)
-  .superRefine(checkCaveatTranslations);
+  .superRefine(checkCaveatTranslations)
+  .superRefine(checkNoteTranslations);
+
+/** What a release says in English in words it also says in Vietnamese: its notes and each flag's note. */
+function checkNoteTranslations(
+  meta: { notes: string; notes_vi: string; flags: z.infer<typeof flagRuleSchema>[] },
+  ctx: z.RefinementCtx,
+): void {
+  if (meta.notes.trim() !== '' && meta.notes_vi.trim() === '')
+    ctx.addIssue({ code: 'custom', path: ['notes_vi'], message: 'the notes need their Vietnamese (notes_vi)' });
+  meta.flags.forEach((rule, index) => {
+    if (rule.note !== null && rule.note_vi === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['flags', index, 'note_vi'],
+        message: `the note of flag "${rule.flag}" needs its Vietnamese (note_vi)`,
+      });
+  });
+}
 
 /** A translation of the caveats says each of them: one Vietnamese caveat per English one, in order. */
 function checkCaveatTranslations(

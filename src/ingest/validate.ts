@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type CountryResolution, resolveCountry, resolveCountryCode } from '../domain/resolve-country.ts';
 import type { StagedObservation } from '../repositories/observation-load.ts';
-import { IngestError } from './errors.ts';
+import { cellError, IngestError } from './errors.ts';
 import type { FlagRule, ReleaseMeta } from './meta.ts';
 import type { RawRow } from './readers/raw-row.ts';
 
@@ -125,6 +125,8 @@ interface RowRules {
   displayName: string;
   allowUnresolved: boolean;
   indicators: Map<string, ReleaseMeta['indicators'][number]>;
+  /** meta.yaml's Vietnamese of the notes in the file, by their English text. */
+  valueNotesVi: Map<string, string>;
   schema: ReturnType<typeof rowSchema>;
 }
 
@@ -281,6 +283,24 @@ function rankedOfValue(row: RawRow, { indicatorCode, year, value }: ParsedFields
   return of;
 }
 
+/**
+ * The Vietnamese of the note a row carries: the reader's own, or meta.yaml's `value_notes_vi` for
+ * the note's exact text. A note with neither stops the release: a Vietnamese answer never falls
+ * back to English.
+ */
+function rowNoteVi(row: RawRow, rules: RowRules): string | undefined {
+  if (!row.note) return undefined;
+  const vi = row.noteVi ?? rules.valueNotesVi.get(row.note);
+  if (vi === undefined)
+    throw cellError(
+      rules.displayName,
+      row.line,
+      'note',
+      `no Vietnamese for the note "${row.note.length > 80 ? `${row.note.slice(0, 77)}...` : row.note}": add it to value_notes_vi in meta.yaml`,
+    );
+  return vi;
+}
+
 /** The observation to load: parsed fields plus the flag and notes meta.yaml and the row add. */
 function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: RowRules): ParsedObservation {
   const { indicatorCode, year, value, rank, rankLabel, rankOf } = parsed;
@@ -290,11 +310,18 @@ function toObservation(row: RawRow, iso3: string, parsed: ParsedFields, rules: R
   const unitNote =
     row.unit && declaredUnit && row.unit !== declaredUnit ? `Unit as published: ${row.unit}.` : undefined;
   const note = [row.note, rule?.note ?? undefined, unitNote].filter(Boolean).join(' ') || null;
+  // The published unit in Vietnamese where value_notes_vi gives it, else quoted as the file writes it.
+  const unitNoteVi =
+    unitNote === undefined
+      ? undefined
+      : `Đơn vị như nguồn công bố: ${rules.valueNotesVi.get(row.unit as string) ?? `"${row.unit}"`}.`;
+  const noteVi = [rowNoteVi(row, rules), rule?.note_vi ?? undefined, unitNoteVi].filter(Boolean).join(' ') || null;
   const rankedOf = rankOf ?? rankedOfValue(row, parsed, rules);
   return {
     ...base,
     flag: rule?.flag ?? null,
     note,
+    noteVi,
     referenceUrl: row.referenceUrl ?? null,
     ...(rank === null ? {} : { rank }),
     ...(rankLabel === null ? {} : { rankLabel }),
@@ -320,6 +347,7 @@ export function createRowValidator(
     displayName,
     allowUnresolved: options.allowUnresolved ?? false,
     indicators: new Map(meta.indicators.map((i) => [i.code, i])),
+    valueNotesVi: new Map(meta.value_notes_vi.map((t) => [t.note, t.vi])),
     schema: rowSchema(meta.indicators.map((i) => i.code) as [string, ...string[]], meta.allow_undated),
   };
   const tally: Omit<RowValidator, 'accept'> = { skipped: emptySkipCounts(), unresolved: [] };

@@ -14,7 +14,10 @@ export interface LoadedKey {
 
 /** A value of the feed: the value row's identity and value, when it was loaded and whether it is current. */
 export interface LoadedRow
-  extends Pick<ValueRow, 'release_id' | 'source_id' | 'indicator_code' | 'iso3' | 'year' | 'value' | 'flag' | 'note'> {
+  extends Pick<
+    ValueRow,
+    'release_id' | 'source_id' | 'indicator_code' | 'iso3' | 'year' | 'value' | 'flag' | 'note' | 'note_vi'
+  > {
   loaded_at: string;
   published_on: string;
   /** Whether this is the value served today (no newer-published release has the same key). */

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { copyField, copyFrom } from '../db/copy.ts';
 import type { Database } from '../db/schema.ts';
 import type { ReleaseDiff, ValueChange } from '../domain/diff.ts';
@@ -12,6 +12,8 @@ export interface StagedObservation {
   value: number;
   flag: string | null;
   note: string | null;
+  /** The note in Vietnamese: null exactly when `note` is. */
+  noteVi: string | null;
   referenceUrl: string | null;
   /** Only where the source publishes ranks beside its values. */
   rank?: number;
@@ -27,6 +29,7 @@ const COLUMNS = [
   'value',
   'flag',
   'note',
+  'note_vi',
   'reference_url',
   'rank',
   'rank_label',
@@ -53,7 +56,7 @@ export async function copyIntoObservation(
     for await (const rows of batches) {
       let text = '';
       for (const r of rows) {
-        text += `${copyField(r.indicatorCode)}\t${copyField(r.iso3)}\t${copyField(r.year)}\t${release}\t${copyField(r.value)}\t${copyField(r.flag)}\t${copyField(r.note)}\t${copyField(r.referenceUrl)}\t${copyField(r.rank)}\t${copyField(r.rankLabel)}\t${copyField(r.rankOf)}\n`;
+        text += `${copyField(r.indicatorCode)}\t${copyField(r.iso3)}\t${copyField(r.year)}\t${release}\t${copyField(r.value)}\t${copyField(r.flag)}\t${copyField(r.note)}\t${copyField(r.noteVi)}\t${copyField(r.referenceUrl)}\t${copyField(r.rank)}\t${copyField(r.rankLabel)}\t${copyField(r.rankOf)}\n`;
       }
       if (text !== '') yield text;
     }
@@ -185,4 +188,36 @@ async function allAdded(trx: Transaction<Database>, releaseId: string, listLimit
     unchanged: 0,
     float32Only: 0,
   };
+}
+
+/**
+ * Releases loaded before today's readers gave their values everything they now give: a note
+ * without its Vietnamese, a published rank without the count it is out of.
+ */
+export async function releasesMissingValueAttributes(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ release_id: string }>`
+    select distinct release_id from observation
+    where (note is not null and note_vi is null) or (rank is not null and rank_of is null)`.execute(db);
+  return rows.map((r) => r.release_id);
+}
+
+/**
+ * Fills in, by key, what `releasesMissingValueAttributes` found missing, from the release's file read
+ * again: only empty attributes are written, values are never touched.
+ */
+export async function fillValueAttributes(
+  db: Kysely<Database>,
+  releaseId: string,
+  rows: readonly StagedObservation[],
+): Promise<void> {
+  const kept = rows.filter((r) => r.noteVi !== null || r.rankOf !== undefined);
+  if (kept.length === 0) return;
+  await sql`
+    update observation o
+    set note_vi = coalesce(o.note_vi, t.note_vi), rank_of = coalesce(o.rank_of, t.rank_of)
+    from unnest(${kept.map((r) => r.indicatorCode)}::text[], ${kept.map((r) => r.iso3)}::bpchar[],
+                ${kept.map((r) => r.year)}::int[], ${kept.map((r) => r.noteVi)}::text[],
+                ${kept.map((r) => r.rankOf ?? null)}::int[]) as t(indicator_code, iso3, year, note_vi, rank_of)
+    where o.release_id = ${releaseId} and o.indicator_code = t.indicator_code and o.iso3 = t.iso3
+      and o.year is not distinct from t.year and (o.note_vi is null or o.rank_of is null)`.execute(db);
 }

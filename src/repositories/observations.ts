@@ -27,6 +27,8 @@ export interface ValueRow {
   value: number;
   flag: string | null;
   note: string | null;
+  /** The note in Vietnamese (CivScope's translation). */
+  note_vi: string | null;
   reference_url: string | null;
   /** The rank the source published beside the value (BIPA), and its label ("=62"). */
   rank: number | null;
@@ -66,7 +68,7 @@ export async function valuesFor(db: Kysely<Database>, q: ValuesQuery): Promise<V
   if (vintage.kind === 'release') filters.push(sql`r.id = ${vintage.releaseId}`);
   const { rows } = await sql<ValueRow>`
     select distinct on (o.indicator_code, o.iso3, o.year)
-      o.indicator_code, o.iso3, o.year, o.value, o.flag, o.note, o.reference_url, o.rank, o.rank_label, o.rank_of,
+      o.indicator_code, o.iso3, o.year, o.value, o.flag, o.note, o.note_vi, o.reference_url, o.rank, o.rank_label, o.rank_of,
       o.release_id, r.source_id
     from observation o join release r on r.id = o.release_id
     where ${sql.join(filters, sql` and `)}
@@ -82,6 +84,7 @@ export const OBSERVATION_VALUE_COLUMNS = [
   'o.value',
   'o.flag',
   'o.note',
+  'o.note_vi',
 ] as const;
 
 /**

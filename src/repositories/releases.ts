@@ -19,10 +19,12 @@ export interface ReleaseMeta {
   };
   indicators: IndicatorMeta[];
   label: string;
+  label_vi: string | null;
   format: ReleaseTable['format'];
   published_on: string;
   retrieved_on: string | null;
   notes: string;
+  notes_vi: string;
   method_revision?: { en: string; vi: string };
 }
 
@@ -188,6 +190,7 @@ export async function insertRelease(
       id: release.id,
       source_id: meta.source.id,
       label: meta.label,
+      label_vi: meta.label_vi,
       format: meta.format,
       published_on: meta.published_on,
       retrieved_on: meta.retrieved_on,
@@ -195,10 +198,29 @@ export async function insertRelease(
       sha256: release.sha256,
       row_count: release.rowCount,
       notes: meta.notes,
+      notes_vi: meta.notes_vi,
       method_revision_en: meta.method_revision?.en ?? null,
       method_revision_vi: meta.method_revision?.vi ?? null,
     })
     .execute();
+}
+
+/**
+ * The Vietnamese label and notes of loaded releases, rewritten from today's meta.yaml in one
+ * statement (a translation added or corrected after loading reaches the database; values untouched).
+ */
+export async function refreshReleaseTexts(
+  db: Db,
+  releases: readonly { id: string; meta: Pick<ReleaseMeta, 'label_vi' | 'notes_vi'> }[],
+): Promise<void> {
+  if (releases.length === 0) return;
+  const ids = releases.map((r) => r.id);
+  const labels = releases.map((r) => r.meta.label_vi);
+  const notes = releases.map((r) => r.meta.notes_vi);
+  await sql`
+    update release r set label_vi = t.label_vi, notes_vi = t.notes_vi
+    from unnest(${ids}::text[], ${labels}::text[], ${notes}::text[]) as t(id, label_vi, notes_vi)
+    where r.id = t.id and (r.label_vi is distinct from t.label_vi or r.notes_vi <> t.notes_vi)`.execute(db);
 }
 
 /** A piece of a release's file as stored: its bytes, gzipped or not. */

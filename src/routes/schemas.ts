@@ -49,6 +49,7 @@ export const ReleaseSchema = z
     id: z.string(),
     source_id: z.string(),
     label: z.string(),
+    label_vi: z.string().openapi({ description: "CivScope's Vietnamese of the label." }),
     format: z.string(),
     published_on: z.string(),
     retrieved_on: z.string().nullable(),
@@ -56,6 +57,7 @@ export const ReleaseSchema = z
     sha256: z.string(),
     row_count: z.number().int(),
     notes: z.string(),
+    notes_vi: z.string().openapi({ description: "CivScope's Vietnamese of the notes." }),
     method_revision: z
       .object({ en: z.string(), vi: z.string() })
       .nullable()

@@ -24,6 +24,8 @@ export interface SeriesPoint {
   normalised?: number | null;
   flag: string | null;
   note: string | null;
+  /** The note in Vietnamese; a response gives one of the two (`inLanguage`). */
+  note_vi: string | null;
   reference_url: string | null;
   /** Only where the source publishes ranks; what they rank is the indicator's hierarchy.rank_scope. */
   published_rank?: { rank: number | null; label: string | null; of: number | null };
@@ -78,6 +80,7 @@ export async function observationSeries(db: Kysely<Database>, query: SeriesQuery
     ...(normalisation ? { normalised: normalisation.values[i] ?? null } : {}),
     flag: r.flag,
     note: r.note,
+    note_vi: r.note_vi,
     reference_url: r.reference_url,
     ...(r.rank === null && r.rank_label === null
       ? {}

@@ -50,7 +50,7 @@ export async function observationSets(db: Kysely<Database>, query: SetQuery, now
 }
 
 /** Country-year rows, one column per indicator, ordered by country then year (undated last). */
-export function wideRows(codes: readonly string[], points: readonly SetPoint[]): WideRow[] {
+export function wideRows(codes: readonly string[], points: readonly Omit<SetPoint, 'note_vi'>[]): WideRow[] {
   const rows = new Map<string, WideRow>();
   for (const p of points) {
     const key = `${p.iso3}|${p.year}`;

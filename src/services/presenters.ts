@@ -41,6 +41,7 @@ export function presentRelease(r: ReleaseRow) {
     id: r.id,
     source_id: r.source_id,
     label: r.label,
+    label_vi: r.label_vi ?? r.label,
     format: r.format,
     published_on: r.published_on,
     retrieved_on: r.retrieved_on,
@@ -48,6 +49,7 @@ export function presentRelease(r: ReleaseRow) {
     sha256: r.sha256,
     row_count: r.row_count,
     notes: r.notes,
+    notes_vi: r.notes_vi || r.notes,
     method_revision: r.method_revision_en
       ? { en: r.method_revision_en, vi: r.method_revision_vi ?? r.method_revision_en }
       : null,
@@ -58,4 +60,17 @@ export function presentRelease(r: ReleaseRow) {
 export function countryLabel(iso3: string, lang: 'en' | 'vi'): string {
   const country = countryByIso3(iso3);
   return country ? (lang === 'vi' ? country.nameVi : country.nameEn) : iso3;
+}
+
+/**
+ * A value as a response in `lang` gives it: the country's name and the note in that language (the
+ * English note where a database loaded before the translations has none yet).
+ */
+export function inLanguage<T extends { iso3: string; country: string; note: string | null; note_vi: string | null }>(
+  point: T,
+  lang: 'en' | 'vi',
+): Omit<T, 'note_vi'> {
+  const { note_vi, ...rest } = point;
+  if (lang === 'en') return rest;
+  return { ...rest, country: countryLabel(point.iso3, 'vi'), note: note_vi ?? point.note };
 }

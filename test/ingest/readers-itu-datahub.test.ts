@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../../src/ingest/errors.ts';
 import { ingestReleaseFolder } from '../../src/ingest/ingest-release.ts';
-import { releaseMetaSchema } from '../../src/ingest/meta.ts';
+import { parseReleaseMeta, releaseMetaSchema } from '../../src/ingest/meta.ts';
 import { readItuDatahubCsv } from '../../src/ingest/readers/itu-datahub-csv.ts';
 import { validateRows } from '../../src/ingest/validate.ts';
 import { countObservations } from '../../src/repositories/observation-count.ts';
@@ -18,10 +19,22 @@ import { testMeta, writeReleaseFolder } from '../helpers/release-folder.ts';
  */
 const SAMPLE = path.join(import.meta.dirname, '..', 'fixtures', 'itu-datahub', 'itu-datahub-sample.csv');
 
+/** The sample's notes are the shipped release's: its Vietnamese of them travels with the test release. */
+const SHIPPED_META = path.join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'datasets',
+  'itu-datahub',
+  '2025-12-mobile-phone-ownership',
+  'meta.yaml',
+);
+
 const meta = () => {
   const base = testMeta({ format: 'itu-datahub-csv', file: 'itu.csv' });
   return releaseMetaSchema.parse({
     ...base,
+    value_notes_vi: parseReleaseMeta(readFileSync(SHIPPED_META, 'utf8'), SHIPPED_META).value_notes_vi,
     indicators: [{ ...base.indicators[0], code: 'ITU.OWN', source_key: 'xHH18_IDI', measures: 'use' }],
   });
 };

@@ -24,6 +24,12 @@ function metaWith(
 ) {
   const base = testMeta(extra);
   return releaseMetaSchema.parse({
+    // The Vietnamese of the notes these tests' rows carry: a note without one stops the release.
+    value_notes_vi: [
+      { note: 'A note, with a comma', vi: 'Một ghi chú, có dấu phẩy' },
+      { note: 'a note\nover two lines', vi: 'một ghi chú\ntrên hai dòng' },
+      { note: 'x', vi: 'x' },
+    ],
     ...base,
     indicators: indicators.map((i) => ({ ...base.indicators[0], ...i, unit: i.unit ?? 'points' })),
   });
@@ -123,6 +129,7 @@ describe('tidy reader and validation', () => {
       value: 0.4789949953556061,
       flag: null,
       note: 'A note, with a comma',
+      noteVi: 'Một ghi chú, có dấu phẩy',
       referenceUrl: 'https://example.org/a',
       line: 2,
     });
@@ -213,11 +220,17 @@ describe('tidy reader and validation', () => {
           value: 0,
           flag: 'zero-no-data',
           note: 'Probably no data.',
+          note_vi: 'Có lẽ không có số liệu.',
         },
       ],
     });
     const [first, second] = validateRows(rows, meta, 'flags.csv').observations;
-    expect(first).toMatchObject({ year: 2003, flag: 'zero-no-data', note: 'Probably no data.' });
+    expect(first).toMatchObject({
+      year: 2003,
+      flag: 'zero-no-data',
+      note: 'Probably no data.',
+      noteVi: 'Có lẽ không có số liệu.',
+    });
     expect(second).toMatchObject({ year: 2004, flag: null, note: null });
   });
 
@@ -226,6 +239,8 @@ describe('tidy reader and validation', () => {
     const { rows } = await readTidy(file, 'unit.csv');
     const [obs] = validateRows(rows, metaWith([{ code: 'TEST.IND', unit: 'hours per year' }]), 'unit.csv').observations;
     expect(obs?.note).toBe('Unit as published: class hours per year.');
+    // In Vietnamese the published unit is quoted as the file writes it, unless value_notes_vi translates it.
+    expect(obs?.noteVi).toBe('Đơn vị như nguồn công bố: "class hours per year".');
   });
 });
 

@@ -69,6 +69,7 @@ function meta(release: string) {
     source: { ...testMeta().source, id: 'stream-source' },
     release,
     indicators: Array.from({ length: INDICATORS }, (_, k) => ({ ...indicator, code: code(k) })),
+    value_notes_vi: [{ note: 'Revised, see\nthe annex', vi: 'Đã điều chỉnh, xem\nphụ lục' }],
   });
 }
 

@@ -77,6 +77,9 @@ const JSON_ROUTES = [
   '/v1/compare?indicators=EGDI,GE.EST&group=ASEAN&year=2022',
   '/v1/profiles/VNM?group=ASEAN&year=2024',
   '/v1/observations?indicator=EGDI&group=ASEAN&from=2022',
+  // Values with notes: legal texts (training), ILOSTAT's source codes and statuses, ITU's sources, flags.
+  '/v1/observations?theme=training-and-learning&group=ASEAN%2B3',
+  '/v1/observations?indicators=ILO.EMP.PUB,ITU.MOBILE_OWNERSHIP,HCI,BI.WAG.TOTL.PB.ZS&group=ASEAN%2B3&from=2003',
   '/v1/efficiency?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST&group=ASEAN&latest=true&method=dea-vrs',
   '/v1/efficiency/change?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&group=ASEAN&from=2014&to=2018',
   '/v1/briefs/VNM?group=ASEAN&latest=true',
@@ -119,8 +122,6 @@ const MACHINE_KEYS = new Set([
   'references',
   // Where a brief's number is read: the answer's field, or a formula over API calls.
   'field',
-  // A value's own note: the legal text it quotes or the survey it comes from, as written by its source.
-  'note',
   'name_en',
   'country_en',
   'embed',
@@ -131,12 +132,15 @@ const MACHINE_KEYS = new Set([
 
 /**
  * Words of 4 letters or more, leaving out code in any language: anything in backticks, parameters (`part=annex`),
- * indicator codes (`BIPA.STRLED_INV`) and acronyms (`CGSI`, `PSLC`), which are names.
+ * flag codes (`zero-no-data`), indicator codes (`BIPA.STRLED_INV`) and acronyms (`CGSI`, `PSLC`), which are names; and anything in double
+ * quotes: a legal text or a title quoted in its own language (Malay, Indonesian, English), with the translation beside it.
  */
 const words = (text: string) =>
   new Set(
     text
       .replace(/`[^`]*`/g, ' ')
+      .replace(/"[^"]*"|“[^”]*”/g, ' ')
+      .replace(/\b[a-z]+(?:-[a-z]+){2,}\b/g, ' ')
       .replace(/[\w.]+=[\w.,:-]*/g, ' ')
       .replace(/\b[A-Z0-9]+(?:[._][A-Z0-9]+)+\b/g, ' ')
       .replace(/\b[A-Z]{2,}\b/g, ' ')

@@ -7,17 +7,17 @@ const REQUIRED = ['ref_area', 'source', 'indicator', 'time', 'obs_value', 'obs_s
 /** The breakdown columns a bulk file may carry; a series is the indicator plus those it has. */
 const BREAKDOWNS = ['sex', 'classif1', 'classif2'] as const;
 
-/** ILOSTAT's observation status codes, as its bulk-download documentation spells them. */
-const STATUS: Readonly<Record<string, string>> = {
-  B: 'break in series',
-  U: 'unreliable',
-  P: 'provisional',
-  E: 'estimate',
-  R: 'real value',
-  F: 'forecast',
-  I: 'imputation',
-  S: 'secondary data',
-  T: 'temporary',
+/** ILOSTAT's observation status codes, as its bulk-download documentation spells them, and in Vietnamese. */
+const STATUS: Readonly<Record<string, { en: string; vi: string }>> = {
+  B: { en: 'break in series', vi: 'chuỗi số liệu bị gián đoạn' },
+  U: { en: 'unreliable', vi: 'không đáng tin cậy' },
+  P: { en: 'provisional', vi: 'số liệu tạm thời' },
+  E: { en: 'estimate', vi: 'ước tính' },
+  R: { en: 'real value', vi: 'giá trị thực' },
+  F: { en: 'forecast', vi: 'dự báo' },
+  I: { en: 'imputation', vi: 'giá trị quy nạp' },
+  S: { en: 'secondary data', vi: 'số liệu thứ cấp' },
+  T: { en: 'temporary', vi: 'tạm thời' },
 };
 
 /** The source_key of one series: `indicator|sex|classif1`, with only the breakdowns the file has. */
@@ -25,10 +25,16 @@ export function ilostatSeriesKey(parts: readonly string[]): string {
   return parts.map((p) => p.trim()).join('|');
 }
 
-function statusNote(status: string, sourceCode: string): string {
-  const parts = [`ILOSTAT source ${sourceCode}.`];
-  if (status) parts.push(`Status ${status}${STATUS[status] ? ` (${STATUS[status]})` : ''}.`);
-  return parts.join(' ');
+/** The note on a value: ILOSTAT's code of its data source, and its status, in both languages. */
+function statusNote(status: string, sourceCode: string): { note: string; noteVi: string } {
+  const en = [`ILOSTAT source ${sourceCode}.`];
+  const vi = [`Nguồn số liệu ILOSTAT ${sourceCode}.`];
+  if (status) {
+    const words = STATUS[status];
+    en.push(`Status ${status}${words ? ` (${words.en})` : ''}.`);
+    vi.push(`Trạng thái ${status}${words ? ` (${words.vi})` : ''}.`);
+  }
+  return { note: en.join(' '), noteVi: vi.join(' ') };
 }
 
 /**
@@ -65,7 +71,7 @@ export const readIlostatBulk: Reader = async (path, displayName, meta) => {
       year,
       value: value?.[i] ?? '',
       valueColumn: 'obs_value',
-      note: statusNote((status?.[i] ?? '').trim(), (source?.[i] ?? '').trim()),
+      ...statusNote((status?.[i] ?? '').trim(), (source?.[i] ?? '').trim()),
     });
   }
   return { rows, linesRead: csv.rowCount, notLoaded };

@@ -17,6 +17,8 @@ export interface RawRow {
   valueColumn: string;
   unit?: string;
   note?: string;
+  /** The Vietnamese of `note`, from a reader that composes the note itself (ILOSTAT's status words). */
+  noteVi?: string;
   referenceUrl?: string;
   /** The rank the source published beside the value, and its label ("=62" when tied). */
   rank?: string;

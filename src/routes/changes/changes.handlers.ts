@@ -57,6 +57,7 @@ async function loadedPage(
     value: r.value,
     flag: r.flag,
     note: r.note,
+    note_vi: r.note_vi,
     current: r.current,
   }));
   return {
@@ -70,11 +71,12 @@ async function loadedPage(
       changes: [],
       observations,
     },
-    header: [...LOADED_HEADER, 'flag', 'note', 'current'],
+    header: [...LOADED_HEADER, 'flag', 'note', 'note_vi', 'current'],
     rows: observations.map((o) => [
       ...LOADED_HEADER.map((h) => o[h as keyof typeof o] ?? ''),
       o.flag ?? '',
       o.note ?? '',
+      o.note_vi ?? '',
       o.current,
     ]),
     releaseIds: observations.map((o) => o.release),

@@ -40,6 +40,7 @@ const LoadedObservationSchema = z
     value: z.number(),
     flag: z.string().nullable(),
     note: z.string().nullable(),
+    note_vi: z.string().nullable().openapi({ description: "The note in Vietnamese (CivScope's translation)." }),
     current: z.boolean().openapi({
       description: 'true when this is the value served today; false when a newer-published release replaces it.',
     }),

@@ -1,4 +1,7 @@
-import type { SeriesPoint } from '../../services/observation-series.ts';
+import type { SeriesPoint as Point } from '../../services/observation-series.ts';
+
+/** A value as served: its note already in the response's language. */
+type SeriesPoint = Omit<Point, 'note_vi'>;
 import { csvResponse, toCsv } from '../../http/csv.ts';
 import type { Table, TableProvenance } from '../../http/table.ts';
 

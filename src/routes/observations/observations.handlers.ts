@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { observationSeries } from '../../services/observation-series.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { decodeCursor, encodeCursor, isAfter } from '../../http/cursor.ts';
-import { countryLabel, presentIndicator } from '../presenters.ts';
+import { inLanguage, presentIndicator } from '../presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import { tableIndicators, tableResponse } from '../../http/table.ts';
@@ -17,8 +17,7 @@ type ObservationsQuery = z.infer<typeof observationsQuery>;
 async function oneIndicator(deps: AppDeps, query: ObservationsQuery & { indicator: string }, c: Context) {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const series = await observationSeries(deps.db, query, deps.now?.());
-  const points =
-    query.lang === 'vi' ? series.points.map((o) => ({ ...o, country: countryLabel(o.iso3, 'vi') })) : series.points;
+  const points = series.points.map((o) => inLanguage(o, query.lang));
   let out = cursor ? points.filter((o) => isAfter(o, cursor)) : points;
   let nextCursor: string | null = null;
   if (query.limit !== undefined && out.length > query.limit) {

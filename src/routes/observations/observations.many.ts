@@ -5,7 +5,7 @@ import { provenanceTable, tableIndicators, tableResponse } from '../../http/tabl
 import { observationSets, type SetPoint, wideRows } from '../../services/observation-sets.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
-import { countryLabel, presentIndicator } from '../presenters.ts';
+import { inLanguage, presentIndicator } from '../presenters.ts';
 import { observationSetsSdmxCsv, observationsTable } from './observations.formats.ts';
 import type { observationsQuery } from './observations.routes.ts';
 
@@ -58,7 +58,7 @@ async function wideAnswer(
   url: URL,
   set: ObservationSet,
   context: Record<string, unknown>,
-  named: (p: SetPoint) => SetPoint,
+  named: (p: SetPoint) => Omit<SetPoint, 'note_vi'>,
 ): Promise<Response> {
   const codes = set.indicators.map((i) => i.code);
   const { rows, next } = page(wideRows(codes, set.points.map(named)), (r) => [r.iso3, r.year], 'sn', query);
@@ -95,7 +95,7 @@ async function wideAnswer(
 export async function manyIndicators(deps: AppDeps, query: ManyQuery, url: URL): Promise<Response> {
   const set = await observationSets(deps.db, query, deps.now?.());
   const codes = set.indicators.map((i) => i.code);
-  const named = (p: SetPoint) => (query.lang === 'vi' ? { ...p, country: countryLabel(p.iso3, 'vi') } : p);
+  const named = (p: SetPoint) => inLanguage(p, query.lang);
   const context = {
     indicators: set.indicators.map(presentIndicator),
     selection: set.selection,

@@ -26,6 +26,8 @@ export interface Release {
   id: string;
   source_id: string;
   label: string;
+  /** CivScope's Vietnamese of the label. */
+  label_vi: string;
   published_on: string;
 }
 

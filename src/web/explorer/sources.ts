@@ -14,6 +14,11 @@ function quoted(text: string): string {
   return `<span lang="en">${escapeHtml(text)}</span>`;
 }
 
+/** A release's label in the page's language (the Vietnamese is CivScope's translation). */
+function releaseLabel(release: Release, lang: Lang): string {
+  return lang === 'vi' ? escapeHtml(release.label_vi) : quoted(release.label);
+}
+
 /**
  * The source's English words; in Vietnamese, CivScope's translation first (marked as such) with the
  * English original under it, or the English alone, marked as quoted, where no translation exists.
@@ -51,7 +56,6 @@ async function changesLine(catalogue: Catalogue, indicator: Indicator, lang: Lan
   );
   const count = (kind: ChangesResponse['changes'][number]['change']) =>
     changes.changes.filter((c) => c.indicator === indicator.code && c.change === kind).length;
-  // The release label is the source's English: marked as quoted inside the translated sentence.
   const line = escapeHtml(
     t(lang, 'sources.changesCounts', {
       previous: '\u0000',
@@ -59,7 +63,7 @@ async function changesLine(catalogue: Catalogue, indicator: Indicator, lang: Lan
       changed: count('changed'),
       removed: count('removed'),
     }),
-  ).replace('\u0000', quoted(previous.label));
+  ).replace('\u0000', releaseLabel(previous, lang));
   return [line, ...new Set(changes.method_revisions.map((r) => escapeHtml(r.note[lang])))].join(' ');
 }
 
@@ -90,7 +94,7 @@ async function article(catalogue: Catalogue, indicator: Indicator, lang: Lang): 
       ${row('sources.decimals', String(indicator.decimals))}
       ${source ? row('sources.source', `${quoted(source.name)}${link ? `<br>${link}` : ''}`) : ''}
       ${source ? row('sources.publisher', quoted(source.publisher)) : ''}
-      ${release ? row('sources.release', `${quoted(release.label)} · ${escapeHtml(t(lang, 'sources.published', { date: release.published_on }))}`) : ''}
+      ${release ? row('sources.release', `${releaseLabel(release, lang)} · ${escapeHtml(t(lang, 'sources.published', { date: release.published_on }))}`) : ''}
       ${source ? row('sources.licence', quoted(source.licence)) : ''}
       ${source ? row('sources.citation', quoted(source.citation)) : ''}
       ${row('sources.changes', await changesLine(catalogue, indicator, lang))}
