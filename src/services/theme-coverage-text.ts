@@ -51,14 +51,14 @@ export function gapSentences(e: ThemeEvidence, adequate: boolean, threshold = 10
   const en = [
     `Thin evidence: ${plural(e.indicatorsWithValues, 'indicator', 'indicators')} from ${plural(e.publishers.length, 'publisher', 'publishers')}${publishersText} ${e.indicatorsWithValues === 1 ? 'has' : 'have'} values;`,
     e.wellCoveredIndicators === 0
-      ? `None covers ${threshold} of the ${total} countries, where 2 indicators from 2 publishers are needed.`
+      ? `none covers ${threshold} of the ${total} countries, where 2 indicators from 2 publishers are needed.`
       : `${e.wellCoveredIndicators} (from ${plural(e.wellCoveredPublishers.length, 'publisher', 'publishers')}) cover at least ${threshold} of the ${total} countries, where 2 from 2 publishers are needed.`,
     nothingEn,
   ];
   const vi = [
     `Bằng chứng còn mỏng: ${e.indicatorsWithValues} chỉ số của ${e.publishers.length} tổ chức công bố${publishersText} có giá trị;`,
     e.wellCoveredIndicators === 0
-      ? `Không chỉ số nào có số liệu cho ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`
+      ? `không chỉ số nào có số liệu cho ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`
       : `${e.wellCoveredIndicators} chỉ số (của ${e.wellCoveredPublishers.length} tổ chức công bố) có số liệu cho ít nhất ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`,
     nothingVi,
   ];

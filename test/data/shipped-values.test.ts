@@ -30,14 +30,14 @@ async function storedValue(indicator: string, iso3: string, year: number, releas
 }
 
 describe('the shipped releases', () => {
-  it('load 21,730 observations from 24 releases of 13 sources', async () => {
+  it('load 21,731 observations from 25 releases of 13 sources', async () => {
     // 1008 + 12534 + 811 + 882 + 763 + 56 + 10, + BIPA 2024 516 + QoG Expert Survey 2020 152,
     // + ILOSTAT 260 + 47, BSG-derived ILOSTAT 52 + 67, V-Dem 117, BSG-derived GovTech 98, Internet users 472,
     // + WWBI 3.1 715, Global Findex 2025 295, training harmonised 11, WGI 2026 756 + 1680,
     // + ITU mobile phone ownership 101, Viet Nam's training minimum since Decree 89/2021 1,
-    // + Global Findex 2025 all-adult rows of ASEAN+3 326
-    expect(await countObservations(test.db)).toBe(21730);
-    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(24);
+    // + Global Findex 2025 all-adult rows of ASEAN+3 326, Brunei's 100-hour training policy 1
+    expect(await countObservations(test.db)).toBe(21731);
+    expect((await test.db.selectFrom('release').select('id').execute()).length).toBe(25);
     expect((await test.db.selectFrom('source').select('id').execute()).length).toBe(13);
   });
 
@@ -156,7 +156,7 @@ describe('the shipped releases', () => {
         compared++;
       }
     }
-    expect(compared).toBe(16076); // + Viet Nam's training minimum since Decree 89/2021
+    expect(compared).toBe(16077); // + Viet Nam's training minimum since Decree 89/2021, Brunei's 100-hour policy
   });
 
   it('serve every BIPA 2024 value, rank and rank label exactly as bipa2024_all_data.csv writes them', async () => {

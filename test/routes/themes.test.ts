@@ -92,20 +92,21 @@ describe('GET /v1/themes', () => {
     expect(list.find((t) => t.code === 'integrity')?.old_names).toEqual(['effectiveness']);
   });
 
-  it('says plainly that training has only policy mandates, for 8 countries, and names the 6 with nothing', async () => {
+  it('says plainly that training has only policy mandates, for 9 countries, and names the 5 with nothing', async () => {
     const training = (await themes()).find((t) => t.code === 'training-and-learning');
     expect(training?.evidence).toBe('thin');
     expect(training?.sources.map((s) => s.id)).toEqual(['civscope-training']);
     // The mandates compilation: MYS, CHN, IDN, PHL, SGP (datasets/civscope-training/2026-11); the
-    // statutory minimums add VNM (a minimum exists), JPN (none) and KOR (100 hours) (2026-12).
-    expect(training?.countries_with_any_value).toEqual(['IDN', 'MYS', 'PHL', 'SGP', 'VNM', 'CHN', 'JPN', 'KOR']);
-    expect(training?.countries_with_nothing).toEqual(['BRN', 'KHM', 'LAO', 'MMR', 'THA', 'TLS']);
+    // statutory minimums add VNM (a minimum existed), JPN (none) and KOR (100 hours) (2026-12), and
+    // Brunei's official 100-hour minimum policy (2026-12-07-brunei).
+    expect(training?.countries_with_any_value).toEqual(['BRN', 'IDN', 'MYS', 'PHL', 'SGP', 'VNM', 'CHN', 'JPN', 'KOR']);
+    expect(training?.countries_with_nothing).toEqual(['KHM', 'LAO', 'MMR', 'THA', 'TLS']);
     expect(training?.indicators.find((i) => i.code === 'TRN.STAT.HOURS')?.coverage.countries).toBe(4);
-    expect(training?.indicators.find((i) => i.code === 'TRN.STAT.SET')?.coverage.countries).toBe(7);
+    expect(training?.indicators.find((i) => i.code === 'TRN.STAT.SET')?.coverage.countries).toBe(8);
     expect(training?.gap?.en).toBe(
-      'Thin evidence: 9 indicators from 1 publisher (CivScope) have values; None covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 6 of 14: Brunei Darussalam, Cambodia, Lao PDR, Myanmar, Thailand, Timor-Leste.',
+      'Thin evidence: 9 indicators from 1 publisher (CivScope) have values; none covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 5 of 14: Cambodia, Lao PDR, Myanmar, Thailand, Timor-Leste.',
     );
-    expect(training?.gap?.vi).toContain('6/14 nước không có giá trị nào: Bru-nây, Campuchia, Lào');
+    expect(training?.gap?.vi).toContain('5/14 nước không có giá trị nào: Campuchia, Lào, Mi-an-ma');
     expect(training?.note?.en).toContain('Learning & development indicator but publishes no value');
   });
 
