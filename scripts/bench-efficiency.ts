@@ -4,7 +4,9 @@
  *   cold     the first DEA request of the process: loads HiGHS (WebAssembly) and solves
  *   uncached median of repeated requests with the response cache off (every request re-solves)
  *   cached   median of repeated requests answered from the response cache
- * per method (fdh, dea-vrs), plus the number of LPs one DEA request solves.
+ * per method (fdh, dea-vrs without the bootstrap), plus the number of LPs one DEA request solves;
+ * then the Simar–Wilson bootstrap (B = 2,000, the default) of the same DEA request, uncached, and
+ * the Malmquist index (/v1/efficiency/change, ASEAN+3 2016 → 2018), uncached.
  * Usage: npm run bench:efficiency [-- --runs 30]
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +16,7 @@ import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
 import type { LpSolver } from '../src/domain/efficiency/linear-program.ts';
 import { noResponseStore } from '../src/http/response-cache.ts';
 import { loadHighsSolver } from '../src/solver/highs.ts';
+import { jsLpSolver } from '../src/solver/js-lp.ts';
 import { percentile } from './lib/load.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
@@ -34,6 +37,12 @@ const counting = async (): Promise<LpSolver> => {
 };
 const uncached = createApp({ db, lpSolver: counting, responseStore: noResponseStore });
 const cached = createApp({ db, lpSolver: counting });
+const withBootstrap = createApp({
+  db,
+  lpSolver: counting,
+  replicationLpSolver: async () => jsLpSolver(),
+  responseStore: noResponseStore,
+});
 
 async function timed(app: ReturnType<typeof createApp>, url: string): Promise<number> {
   const start = performance.now();
@@ -53,7 +62,7 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 const cold = await timed(uncached, `${QUERY}&method=dea-vrs`);
 console.log(`cold (first DEA request, loads HiGHS): ${ms(cold)}; LPs solved: ${solves}`);
 for (const method of ['fdh', 'dea-vrs']) {
-  const url = `${QUERY}&method=${method}`;
+  const url = `${QUERY}&method=${method}&bootstrap=0`;
   const before = solves;
   const one = await timed(uncached, url);
   const lps = solves - before;
@@ -64,4 +73,20 @@ for (const method of ['fdh', 'dea-vrs']) {
     `${method}: uncached median ${ms(warm)} (one request: ${ms(one)}, ${lps} LPs); cached median ${ms(hit)} (${RUNS} runs)`,
   );
 }
+const bootUrl = `${QUERY}&method=dea-vrs`;
+const answer = (await (await withBootstrap.request(bootUrl)).json()) as {
+  countries: number;
+  robustness: { bootstrap: { replications: number } };
+};
+const bootRuns = Math.min(RUNS, 10);
+const bootSamples: number[] = [];
+for (let i = 0; i < bootRuns; i++) bootSamples.push(await timed(withBootstrap, bootUrl));
+console.log(
+  `dea-vrs with the bootstrap (B = ${answer.robustness.bootstrap.replications}, ${answer.countries} countries): uncached median ${ms(percentile(bootSamples, 50))} (${bootRuns} runs)`,
+);
+const malmquistUrl =
+  '/v1/efficiency/change?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&group=ASEAN%2B3&from=2016&to=2018';
+const malmquist: number[] = [];
+for (let i = 0; i < RUNS; i++) malmquist.push(await timed(uncached, malmquistUrl));
+console.log(`Malmquist (ASEAN+3, 2016 → 2018): uncached median ${ms(percentile(malmquist, 50))} (${RUNS} runs)`);
 await close();

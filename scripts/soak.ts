@@ -20,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { seededUniform } from '../src/domain/efficiency/bootstrap.ts';
 import { percentile } from './lib/load.ts';
 import { freePort } from './lib/processes.ts';
 
@@ -46,18 +47,8 @@ const GROWTH_LIMIT = 0.05;
 const root = path.resolve(import.meta.dirname, '..');
 const MiB = 1024 * 1024;
 
-/** A small seeded generator (mulberry32): the same seed replays the same requests. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(Number(args.seed));
+// The same seeded generator (mulberry32) as the bootstrap's: the same seed replays the same requests.
+const random = seededUniform(Number(args.seed));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const chance = (p: number) => random() < p;
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));

@@ -19,6 +19,10 @@ export interface FrontierPoint {
   onFrontier: boolean;
   targetX: number;
   targetY: number;
+  /** The Simar–Wilson 95 % interval and bias-corrected score, where the answer has them. */
+  intervalLow?: number;
+  intervalHigh?: number;
+  biasCorrected?: number;
 }
 
 export interface FrontierChartData {
@@ -36,12 +40,16 @@ const WORDS = {
   en: {
     score: 'Efficiency score (1 = on the frontier)',
     range: 'leave-one-out range',
+    interval: '95 % interval (bootstrap)',
+    biasCorrected: 'bias-corrected score',
     target: 'target',
     frontier: 'frontier',
   },
   vi: {
     score: 'Điểm hiệu quả (1 = trên biên)',
     range: 'khoảng khi bỏ từng nước',
+    interval: 'khoảng tin cậy 95 % (bootstrap)',
+    biasCorrected: 'điểm đã hiệu chỉnh độ chệch',
     target: 'mục tiêu',
     frontier: 'biên hiệu quả',
   },
@@ -196,6 +204,20 @@ function rankedScores(data: FrontierChartData, frame: ChartFrame, highlight?: st
     scale: { domain: [0, 1] },
     axis: { format: '.1f' },
   };
+  // The bootstrap's 95 % interval, with the bias-corrected score as a tick, where the answer has
+  // them; otherwise the leave-one-out range.
+  const intervals = data.points.every((p) => p.intervalLow !== undefined);
+  const [from, to, tick] = intervals ? ['intervalLow', 'intervalHigh', 'biasCorrected'] : ['low', 'high', 'high'];
+  const rangeTooltip = intervals
+    ? [
+        { field: 'biasCorrected', type: 'quantitative', title: WORDS[lang].biasCorrected, format: '.3f' },
+        { field: 'intervalLow', type: 'quantitative', title: `${WORDS[lang].interval} (min)`, format: '.3f' },
+        { field: 'intervalHigh', type: 'quantitative', title: `${WORDS[lang].interval} (max)`, format: '.3f' },
+      ]
+    : [
+        { field: 'low', type: 'quantitative', title: `${WORDS[lang].range} (min)`, format: '.3f' },
+        { field: 'high', type: 'quantitative', title: `${WORDS[lang].range} (max)`, format: '.3f' },
+      ];
   return {
     data: { values: data.points },
     transform: [{ calculate: countryNameExpression(lang), as: 'name' }],
@@ -214,18 +236,17 @@ function rankedScores(data: FrontierChartData, frame: ChartFrame, highlight?: st
           tooltip: [
             { field: 'name', type: 'nominal', title: label(lang, 'country') },
             { field: 'score', type: 'quantitative', title: WORDS[lang].score, format: '.3f' },
-            { field: 'low', type: 'quantitative', title: `${WORDS[lang].range} (min)`, format: '.3f' },
-            { field: 'high', type: 'quantitative', title: `${WORDS[lang].range} (max)`, format: '.3f' },
+            ...rangeTooltip,
           ],
         },
       },
       {
         mark: { type: 'rule', color: '#222222', strokeWidth: 1.5 },
-        encoding: { y: yAxis, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+        encoding: { y: yAxis, x: { field: from, type: 'quantitative' }, x2: { field: to } },
       },
       {
         mark: { type: 'tick', color: '#222222', thickness: 2, size: 12 },
-        encoding: { y: yAxis, x: { field: 'high', type: 'quantitative' } },
+        encoding: { y: yAxis, x: { field: tick, type: 'quantitative' } },
       },
     ],
   };

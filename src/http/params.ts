@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DEFAULT_MAX_GAP } from '../domain/efficiency/align-years.ts';
+import { DEFAULT_BOOTSTRAP_REPLICATIONS, DEFAULT_BOOTSTRAP_SEED } from '../domain/efficiency/bootstrap.ts';
 import { LEGACY_THEMES, THEME_PARAMETER_VALUES, THEMES } from '../domain/themes.ts';
 
 /**
@@ -376,6 +377,29 @@ export const efficiencyParams = {
       type: 'integer',
       description:
         "Without `year`: a country's inputs and outputs come from the latest window of `max_gap` + 1 years in which it has them all (default 1: the same or adjacent years; 0: one year), not from each indicator's own latest year. A country with no such window is left out, with the reason.",
+    }),
+  bootstrap: z.coerce
+    .number({ error: 'bootstrap must be a whole number of replications from 0 to 5000' })
+    .int('bootstrap must be a whole number of replications from 0 to 5000')
+    .min(0, 'bootstrap must be at least 0')
+    .max(5000, 'bootstrap must be at most 5000')
+    .default(DEFAULT_BOOTSTRAP_REPLICATIONS)
+    .openapi({
+      param: { name: 'bootstrap', in: 'query' },
+      type: 'integer',
+      description:
+        "DEA only: replications of the Simar–Wilson (1998) smoothed bootstrap behind each score's bias-corrected value and 95 % interval (default 2000; 0 leaves them out). About 0.4 ms per country per replication.",
+    }),
+  seed: z.coerce
+    .number({ error: 'seed must be a whole number from 0 to 4294967295' })
+    .int('seed must be a whole number from 0 to 4294967295')
+    .min(0, 'seed must be at least 0')
+    .max(4294967295, 'seed must be at most 4294967295')
+    .default(DEFAULT_BOOTSTRAP_SEED)
+    .openapi({
+      param: { name: 'seed', in: 'query' },
+      type: 'integer',
+      description: "The bootstrap's seed: the same seed and data give the same intervals.",
     }),
 };
 

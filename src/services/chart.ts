@@ -54,10 +54,20 @@ export interface ChartDeps {
   db: Kysely<Database>;
   now?: () => Date;
   lpSolver?: () => Promise<LpSolver>;
+  replicationLpSolver?: () => Promise<LpSolver>;
 }
 
 /** Parameters with a default in `chartQuery` that a caller inside the app (briefs, benchmarks) may leave out. */
-type DefaultedParams = 'log' | 'trend' | 'membership' | 'latest' | 'method' | 'orientation' | 'max_gap';
+type DefaultedParams =
+  | 'log'
+  | 'trend'
+  | 'membership'
+  | 'latest'
+  | 'method'
+  | 'orientation'
+  | 'max_gap'
+  | 'bootstrap'
+  | 'seed';
 /**
  * A chart request: the chart routes' validated query (`chartQuery` in http/chart-params.ts),
  * without the parameters only the image renderer reads (`scale`, `text`).
@@ -524,6 +534,9 @@ function frontierPoints(result: EfficiencyAnswer, input: EfficiencyIndicator, ou
       onFrontier: s.on_frontier,
       targetX: target(s, input.code),
       targetY: target(s, output.code),
+      ...(s.bootstrap
+        ? { intervalLow: s.bootstrap.low, intervalHigh: s.bootstrap.high, biasCorrected: s.bootstrap.bias_corrected }
+        : {}),
     }),
   );
 }
@@ -546,7 +559,7 @@ async function buildFrontierChart(
   frameOf: typeof frameFor,
 ): Promise<Omit<BuiltChart, 'dataPath'>> {
   const { lang } = q;
-  const result = await efficiencyOf(deps.db, frontierQuery(q), deps.now?.(), deps.lpSolver);
+  const result = await efficiencyOf(deps.db, frontierQuery(q), deps.now?.(), deps.lpSolver, deps.replicationLpSolver);
   const [input, output] = [result.inputs[0], result.outputs[0]] as [EfficiencyIndicator, EfficiencyIndicator];
   const points = frontierPoints(result, input, output);
   const description = describeFrontier(
@@ -558,6 +571,7 @@ async function buildFrontierChart(
       notes: [
         result.years_used,
         ...result.scores.flatMap((s) => (s.efficient_by_construction ? [s.efficient_by_construction.note] : [])),
+        ...(result.robustness.bootstrap ? [result.robustness.bootstrap.sentence] : []),
       ],
     },
     lang,

@@ -138,3 +138,18 @@ export function byConstructionSentence(country: string, smallest: string[], larg
     ? `${country} nằm trên biên hiệu quả chỉ vì có ${joined} trong nhóm: với hiệu suất thay đổi theo quy mô, không tổ hợp nào của các nước khác đạt được mức đó, bất kể các giá trị khác. Đây không phải là hình mẫu để noi theo.`
     : `${country} is on the frontier only because it has ${joined} in the group: under variable returns no mix of the others can match that, whatever its other values. It is not a model to follow.`;
 }
+
+/**
+ * What the bootstrap says, in words: how it was drawn, how wide the intervals are, and which score
+ * to read (Simar and Wilson 2000: the bias-corrected one only where its bias is large against the noise).
+ */
+export function bootstrapSentence(
+  b: { replications: number; seed: number; meanWidth: number; widest: { name: string; width: number } },
+  lang: Lang,
+): string {
+  const width = (w: number) => (lang === 'vi' ? w.toFixed(2).replace('.', ',') : w.toFixed(2));
+  const replications = lang === 'vi' ? b.replications.toLocaleString('vi-VN') : b.replications.toLocaleString('en');
+  return lang === 'vi'
+    ? `Khoảng tin cậy 95 % theo bootstrap làm trơn của Simar–Wilson (${replications} lần lặp, hạt giống ${b.seed}): rộng trung bình ${width(b.meanWidth)} điểm, rộng nhất ${width(b.widest.width)} (${b.widest.name}). Điểm DEA luôn bị ước lượng cao vì biên được ước lượng từ chính các nước này; điểm đã hiệu chỉnh độ chệch chỉ nên dùng khi độ chệch lớn so với độ nhiễu (\`correct_bias: true\`).`
+    : `95 % intervals from Simar and Wilson's smoothed bootstrap (${replications} replications, seed ${b.seed}): ${width(b.meanWidth)} wide on average, widest ${width(b.widest.width)} (${b.widest.name}). DEA scores are biased upwards, the frontier being estimated from these very countries; read the bias-corrected score only where the bias is large against the noise (\`correct_bias: true\`).`;
+}

@@ -19,7 +19,11 @@ import { type ValueRow, valuesFor } from '../repositories/observations.ts';
 import { alignYears, DEFAULT_MAX_GAP, type DatedCell } from '../domain/efficiency/align-years.ts';
 import { type Selection, selectionIncludes } from '../domain/selection.ts';
 import { presentIndicator } from './presenters.ts';
+import { type BootstrapResult, bootstrapEfficiency, DEFAULT_BOOTSTRAP_SEED } from '../domain/efficiency/bootstrap.ts';
+import { deaRadialFactor } from '../domain/efficiency/dea.ts';
+import { SolverFailure } from '../domain/efficiency/linear-program.ts';
 import {
+  bootstrapSentence,
   type GapPart,
   gapSentence,
   JACKKNIFE_NOTE,
@@ -34,7 +38,14 @@ type EfficiencyParams = z.output<
 >;
 
 /** The efficiency query: the frontier's inputs, outputs, method and orientation (as validated), over a cross-section. */
-export type EfficiencyQuery = CrossSectionQuery & Omit<EfficiencyParams, 'max_gap'> & { max_gap?: number; lang: Lang };
+export type EfficiencyQuery = CrossSectionQuery &
+  Omit<EfficiencyParams, 'max_gap' | 'bootstrap' | 'seed'> & {
+    max_gap?: number;
+    /** Bootstrap replications (0 or absent: none) and their seed. */
+    bootstrap?: number;
+    seed?: number;
+    lang: Lang;
+  };
 
 /** Themes whose indicators are resources a government spends or a setting it works in. */
 const INPUT_THEMES = ['workforce-and-pay', 'training-and-learning', 'context'];
@@ -195,7 +206,9 @@ function presentUnit(
   cells: Record<string, Cell>,
   indicators: { inputs: IndicatorRow[]; outputs: IndicatorRow[] },
   query: EfficiencyQuery,
+  boot: BootstrapResult | null,
 ) {
+  const drawn = boot?.scores.find((s) => s.id === result.id);
   const name = (i: IndicatorRow) => (query.lang === 'vi' ? i.name_vi : i.name_en);
   const gap = (i: IndicatorRow, raw: number): GapPart & { indicator: string; value: number; target: number } => {
     const value = cells[i.code]?.value as number;
@@ -231,6 +244,70 @@ function presentUnit(
       high: result.jackknife.high,
       most_influential: result.jackknife.mostInfluential,
     },
+    bootstrap: drawn
+      ? {
+          bias_corrected: drawn.biasCorrected,
+          bias: drawn.bias,
+          standard_error: drawn.standardError,
+          low: drawn.low,
+          high: drawn.high,
+          correct_bias: drawn.correctBias,
+        }
+      : null,
+  };
+}
+
+/**
+ * Simar–Wilson intervals for a DEA frontier, with `replicationSolver` (a fast LP solver: the
+ * replications are thousands of small programmes); null for FDH, with `bootstrap=0`, or where no
+ * such solver is wired. A replication the solver fails on is left out of that country's draws.
+ */
+function bootstrapOf(
+  units: ProductionUnit[],
+  scores: Map<string, number>,
+  query: EfficiencyQuery,
+  replicationSolver: LpSolver | undefined,
+): BootstrapResult | null {
+  if (query.method === 'fdh' || !replicationSolver || !query.bootstrap) return null;
+  const rts = query.method === 'dea-crs' ? 'crs' : 'vrs';
+  const orientation = query.orientation;
+  const scoreAgainst = (unit: ProductionUnit, reference: readonly ProductionUnit[]) => {
+    try {
+      const { radial } = deaRadialFactor(replicationSolver, unit, reference, orientation, rts);
+      return orientation === 'input' ? radial : 1 / radial;
+    } catch (error) {
+      if (error instanceof SolverFailure) return Number.NaN;
+      throw error;
+    }
+  };
+  return bootstrapEfficiency(
+    units,
+    units.map((u) => scores.get(u.id) as number),
+    scoreAgainst,
+    { orientation, replications: query.bootstrap, seed: query.seed ?? DEFAULT_BOOTSTRAP_SEED, alpha: 0.05 },
+  );
+}
+
+/** The bootstrap as the answer states it: how it was drawn, and its sentence. */
+function presentBootstrap(boot: BootstrapResult | null, lang: Lang) {
+  if (!boot) return null;
+  const widths = boot.scores.map((s) => ({ id: s.id, width: s.high - s.low }));
+  const widest = widths.reduce((a, b) => (b.width > a.width ? b : a));
+  return {
+    method: 'simar-wilson-1998',
+    replications: boot.replications,
+    seed: boot.seed,
+    confidence: 1 - boot.alpha,
+    bandwidth: boot.bandwidth,
+    sentence: bootstrapSentence(
+      {
+        replications: boot.replications,
+        seed: boot.seed,
+        meanWidth: widths.reduce((s, w) => s + w.width, 0) / widths.length,
+        widest: { name: countryLabel(widest.id, lang), width: widest.width },
+      },
+      lang,
+    ),
   };
 }
 
@@ -288,6 +365,7 @@ export async function efficiencyOf(
   query: EfficiencyQuery,
   now?: Date,
   lpSolver?: () => Promise<LpSolver>,
+  replicationSolver?: () => Promise<LpSolver>,
 ) {
   const selection = resolveSelection(query, now);
   const codes = [...query.inputs, ...query.outputs];
@@ -309,8 +387,14 @@ export async function efficiencyOf(
   requirePositive(units, query);
   const solver = await solverFor(lpSolver, query.method);
   const frontier = efficiencyFrontier(units, { method: query.method, orientation: query.orientation, solver });
+  const boot = bootstrapOf(
+    units,
+    new Map(frontier.units.map((r) => [r.id, r.score])),
+    query,
+    replicationSolver && query.method !== 'fdh' && query.bootstrap ? await replicationSolver() : undefined,
+  );
   const scores = frontier.units
-    .map((r) => presentUnit(r, cells.get(r.id) ?? {}, indicators, query))
+    .map((r) => presentUnit(r, cells.get(r.id) ?? {}, indicators, query, boot))
     .sort((a, b) => b.score - a.score || a.iso3.localeCompare(b.iso3));
   const provenance = await provenanceFor(
     db,
@@ -352,6 +436,7 @@ export async function efficiencyOf(
       small_sample: frontier.smallSample,
       warning: smallSampleWarning(units.length, frontier.minimumUnits, codes.length, query.lang),
       jackknife: JACKKNIFE_NOTE[query.lang],
+      bootstrap: presentBootstrap(boot, query.lang),
     },
     scores,
     left_out: leftOut.map((l) => ({ ...l, country: countryLabel(l.iso3, query.lang) })),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
+import { jsLpSolver } from '../../src/solver/js-lp.ts';
 import { writeWorkbook } from '../../src/render/xlsx.ts';
 import { createLoadedDatabase, type TestDatabase } from './database.ts';
 
@@ -15,6 +16,7 @@ export function createTestApp(test: TestDatabase, now: Date = new Date('2026-11-
     now: () => now,
     versions: dataVersionSource(test.db, 0),
     lpSolver: loadHighsSolver,
+    replicationLpSolver: async () => jsLpSolver(),
     spreadsheet: writeWorkbook,
   });
 }

@@ -196,6 +196,47 @@ describe('GET /v1/efficiency on the shipped data (wage bill → government effec
     );
   });
 
+  it('gives every ASEAN country a Simar–Wilson 95 % interval and a bias-corrected score (B = 2,000, seeded)', async () => {
+    const query = '/v1/efficiency?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST,EGDI&group=ASEAN&latest=true&method=dea-vrs';
+    const { body } = await getJson(ctx.app, query);
+    type Drawn = { bias_corrected: number; low: number; high: number; correct_bias: boolean };
+    const scores = body.scores as (Score & { bootstrap: Drawn })[];
+    expect(scores).toHaveLength(11);
+    for (const s of scores) {
+      expect(s.bootstrap.low).toBeLessThanOrEqual(s.bootstrap.bias_corrected);
+      expect(s.bootstrap.bias_corrected).toBeLessThanOrEqual(s.bootstrap.high);
+      // The estimated frontier is too close: the truth lies at or below the estimate.
+      expect(s.bootstrap.high).toBeLessThanOrEqual(s.score + 1e-9);
+    }
+    // Viet Nam: 0.398 as estimated, 0.343 bias-corrected, 95 % between 0.287 and 0.389 (seed 20261207).
+    const vnm = scores.find((s) => s.iso3 === 'VNM')?.bootstrap;
+    expect(vnm?.bias_corrected).toBeCloseTo(0.343312, 5);
+    expect(vnm?.low).toBeCloseTo(0.286848, 5);
+    expect(vnm?.high).toBeCloseTo(0.389224, 5);
+    const robustness = body.robustness as { bootstrap: Record<string, unknown> };
+    expect(robustness.bootstrap).toMatchObject({
+      method: 'simar-wilson-1998',
+      replications: 2000,
+      seed: 20261207,
+      confidence: 0.95,
+    });
+    expect(robustness.bootstrap.sentence).toMatch(
+      /^95 % intervals from Simar and Wilson's smoothed bootstrap \(2,000 replications, seed 20261207\): 0\.17 wide on average, widest 0\.39 \(Singapore\)\./,
+    );
+    // The same seed gives the same intervals; another seed others; bootstrap=0 none; FDH none.
+    const again = (await getJson(ctx.app, `${query}&seed=20261207&bootstrap=2000`)).body;
+    expect((again.scores as { bootstrap: Drawn }[]).map((s) => s.bootstrap)).toEqual(scores.map((s) => s.bootstrap));
+    const other = (await getJson(ctx.app, `${query}&seed=7&bootstrap=200`)).body;
+    expect(
+      (other.scores as { iso3: string; bootstrap: Drawn }[]).find((s) => s.iso3 === 'VNM')?.bootstrap.low,
+    ).not.toBe(vnm?.low);
+    const none = (await getJson(ctx.app, `${query}&bootstrap=0`)).body;
+    expect((none.scores as { bootstrap: unknown }[]).every((s) => s.bootstrap === null)).toBe(true);
+    expect((none.robustness as { bootstrap: unknown }).bootstrap).toBeNull();
+    const fdh = (await getJson(ctx.app, query.replace('dea-vrs', 'fdh'))).body;
+    expect((fdh.robustness as { bootstrap: unknown }).bootstrap).toBeNull();
+  });
+
   it('answers in Vietnamese with lang=vi', async () => {
     const { body } = await getJson(ctx.app, `${QUERY}&method=dea-vrs&lang=vi`);
     expect(scoresOf(body).VNM).toMatchObject({ country: 'Việt Nam' });
@@ -266,6 +307,10 @@ describe('GET /v1/efficiency refuses what it cannot answer, as problem+json', ()
     ],
     ['an unknown group', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&group=EU', 404, 'unknown_group'],
     ['a bad lang', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&lang=fr', 400, 'invalid_parameter'],
+    ['a negative bootstrap', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&bootstrap=-1', 400, 'invalid_parameter'],
+    ['too many replications', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&bootstrap=5001', 400, 'invalid_parameter'],
+    ['a fractional bootstrap', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&bootstrap=2.5', 400, 'invalid_parameter'],
+    ['a seed that is not a number', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&seed=abc', 400, 'invalid_parameter'],
   ];
   it.each(cases)('%s', async (_, query, status, code) => {
     const response = await getJson(ctx.app, `/v1/efficiency?${query}`);

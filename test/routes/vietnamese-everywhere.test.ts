@@ -31,7 +31,10 @@ const PRODUCT_NAMES = [
   'edinburgh',
   'julia',
   'webassembly',
+  // A statistical method Vietnamese writes by its English name ("phương pháp bootstrap").
+  'bootstrap',
   // Authors of the methods cited.
+  'silverman',
   'charnes',
   'cooper',
   'rhodes',

@@ -10,7 +10,7 @@ export const efficiency =
   (deps: AppDeps): RouteHandler<typeof efficiencyRoute> =>
   async (c) => {
     const query = c.req.valid('query');
-    const result = await efficiencyOf(deps.db, query, deps.now?.(), deps.lpSolver);
+    const result = await efficiencyOf(deps.db, query, deps.now?.(), deps.lpSolver, deps.replicationLpSolver);
     if (query.format === 'json') return c.json(result, 200);
     return (await tableResponse(
       efficiencyTable(result),

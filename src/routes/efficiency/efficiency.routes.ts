@@ -76,6 +76,17 @@ export const EfficiencyResponseSchema = z
       small_sample: z.boolean(),
       warning: z.string().nullable(),
       jackknife: z.string(),
+      bootstrap: z
+        .object({
+          method: z.literal('simar-wilson-1998'),
+          replications: z.number().int(),
+          seed: z.number().int(),
+          confidence: z.number(),
+          bandwidth: z.number().openapi({ description: 'The smoothing bandwidth h, on the distance scale (1/score).' }),
+          sentence: z.string(),
+        })
+        .nullable()
+        .openapi({ description: 'How the intervals were drawn; null for FDH, with bootstrap=0, or on the edge.' }),
     }),
     scores: z.array(
       z.object({
@@ -121,6 +132,19 @@ export const EfficiencyResponseSchema = z
               'DEA-VRS: on the frontier only because it has the smallest value of an input or the largest of an output (and is off the constant-returns frontier); never a model to follow.',
           }),
         jackknife: z.object({ low: z.number(), high: z.number(), most_influential: z.string().nullable() }),
+        bootstrap: z
+          .object({
+            bias_corrected: z.number(),
+            bias: z.number(),
+            standard_error: z.number(),
+            low: z.number(),
+            high: z.number(),
+            correct_bias: z
+              .boolean()
+              .openapi({ description: 'True when the bias is large against the noise: read bias_corrected then.' }),
+          })
+          .nullable()
+          .openapi({ description: 'The Simar–Wilson 95 % interval of the score and its bias-corrected value.' }),
       }),
     ),
     left_out: z.array(
