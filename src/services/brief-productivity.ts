@@ -1,4 +1,5 @@
-import type { Lang } from '../charts/locale.ts';
+import { formatNumber, type Lang } from '../charts/locale.ts';
+import { DEFAULT_BOOTSTRAP_REPLICATIONS } from '../domain/efficiency/bootstrap.ts';
 import type { BriefNumber, BriefProductivity, BriefRank } from '../documents/brief-model.ts';
 import { Problem } from '../errors.ts';
 import { type BriefDeps, type BriefQuery, peerParams, url } from './brief-request.ts';
@@ -115,9 +116,13 @@ export async function productivityOf(
         countries: q.countries,
         year: q.year,
         max_age: q.max_age,
+        // The country's own interval only: the same numbers as the API's, one programme per replication.
+        bootstrap: DEFAULT_BOOTSTRAP_REPLICATIONS,
+        bootstrapFor: [iso3],
       },
       now,
       lpSolver,
+      deps.replicationLpSolver,
     );
     apis.add(api);
     for (const r of result.releases) releaseIds.add(r.id);
@@ -147,6 +152,15 @@ export async function productivityOf(
       warning,
       notes: [
         result.years_used,
+        ...(own.bootstrap
+          ? [
+              w.efficiencyInterval(
+                formatNumber(own.bootstrap.low, 2, q.lang),
+                formatNumber(own.bootstrap.high, 2, q.lang),
+                formatNumber(own.bootstrap.bias_corrected, 2, q.lang),
+              ),
+            ]
+          : []),
         ...result.scores
           .filter((s) => (s.iso3 === iso3 || own.peers.some((p) => p.iso3 === s.iso3)) && s.efficient_by_construction)
           .map((s) => s.efficient_by_construction?.note as string),

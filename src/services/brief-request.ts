@@ -19,6 +19,7 @@ export interface BriefDeps {
   db: Kysely<Database>;
   now?: () => Date;
   lpSolver?: () => Promise<LpSolver>;
+  replicationLpSolver?: () => Promise<LpSolver>;
 }
 
 /** Strengths and gaps need this many peers reporting: a rank of 3 says little. */

@@ -70,6 +70,8 @@ const T = {
     efficiencyLine: (score: string, rank: number, of: number) =>
       `Efficiency score ${score} (1 = on the frontier), ${rank} of ${of} countries scored.`,
     efficiencyPeers: (peers: string) => `Compared with: ${peers}.`,
+    efficiencyInterval: (low: string, high: string, corrected: string) =>
+      `Simar–Wilson bootstrap: 95 % interval ${low}–${high}, bias-corrected ${corrected}.`,
     efficiencyUnavailable: (why: string) => `No efficiency score: ${why}`,
     efficiencyLeftOut: (missing: string) => `This country is left out of the frontier: no value for ${missing}.`,
     target: 'Target',
@@ -138,6 +140,8 @@ const T = {
     efficiencyLine: (score: string, rank: number, of: number) =>
       `Điểm hiệu quả ${score} (1 = nằm trên đường biên), đứng thứ ${rank}/${of} nước được tính điểm.`,
     efficiencyPeers: (peers: string) => `So sánh với: ${peers}.`,
+    efficiencyInterval: (low: string, high: string, corrected: string) =>
+      `Bootstrap Simar–Wilson: khoảng tin cậy 95 % ${low}–${high}, đã hiệu chỉnh độ chệch ${corrected}.`,
     efficiencyUnavailable: (why: string) => `Không có điểm hiệu quả: ${why}`,
     efficiencyLeftOut: (missing: string) => `Nước này không được tính trên đường biên: thiếu giá trị ${missing}.`,
     target: 'Mục tiêu',

@@ -44,6 +44,8 @@ export type EfficiencyQuery = CrossSectionQuery &
     /** Bootstrap replications (0 or absent: none) and their seed. */
     bootstrap?: number;
     seed?: number;
+    /** Bootstrap only these countries (a brief's own): the same intervals for them, far fewer programmes. */
+    bootstrapFor?: string[];
     lang: Lang;
   };
 
@@ -269,6 +271,8 @@ function bootstrapOf(
   replicationSolver: LpSolver | undefined,
 ): BootstrapResult | null {
   if (query.method === 'fdh' || !replicationSolver || !query.bootstrap) return null;
+  // A brief's country that is not scored (no wage bill, say) has nothing to bootstrap.
+  if (query.bootstrapFor && !units.some((u) => query.bootstrapFor?.includes(u.id))) return null;
   const rts = query.method === 'dea-crs' ? 'crs' : 'vrs';
   const orientation = query.orientation;
   const scoreAgainst = (unit: ProductionUnit, reference: readonly ProductionUnit[]) => {
@@ -284,13 +288,19 @@ function bootstrapOf(
     units,
     units.map((u) => scores.get(u.id) as number),
     scoreAgainst,
-    { orientation, replications: query.bootstrap, seed: query.seed ?? DEFAULT_BOOTSTRAP_SEED, alpha: 0.05 },
+    {
+      orientation,
+      replications: query.bootstrap,
+      seed: query.seed ?? DEFAULT_BOOTSTRAP_SEED,
+      alpha: 0.05,
+      ...(query.bootstrapFor ? { only: new Set(query.bootstrapFor) } : {}),
+    },
   );
 }
 
 /** The bootstrap as the answer states it: how it was drawn, and its sentence. */
 function presentBootstrap(boot: BootstrapResult | null, lang: Lang) {
-  if (!boot) return null;
+  if (!boot || boot.scores.length === 0) return null;
   const widths = boot.scores.map((s) => ({ id: s.id, width: s.high - s.low }));
   const widest = widths.reduce((a, b) => (b.width > a.width ? b : a));
   return {

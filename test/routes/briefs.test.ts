@@ -173,7 +173,18 @@ describe('GET /v1/briefs/{iso3}', () => {
     expect(brief.productivity.peers.map((p) => p.iso3).sort()).toEqual(['MMR', 'SGP']);
     // The brief says which years it compares, and that Myanmar, a peer, is no model.
     expect(brief.productivity.notes[0]).toMatch(/^Each country's inputs and outputs come from years at most 1 apart/);
-    expect(brief.productivity.notes[1]).toMatch(
+    // Its own bootstrap interval, the same as /v1/efficiency's for Viet Nam (same draws, same seed).
+    expect(brief.productivity.notes[1]).toBe('Simar–Wilson bootstrap: 95 % interval 0.29–0.39, bias-corrected 0.34.');
+    const api = (await getJson(ctx.app, brief.productivity.api)).body as {
+      scores: { iso3: string; bootstrap: { low: number; high: number; bias_corrected: number } }[];
+    };
+    const own = api.scores.find((s) => s.iso3 === 'VNM')?.bootstrap;
+    expect([own?.low.toFixed(2), own?.high.toFixed(2), own?.bias_corrected.toFixed(2)]).toEqual([
+      '0.29',
+      '0.39',
+      '0.34',
+    ]);
+    expect(brief.productivity.notes[2]).toMatch(
       /^Myanmar is on the frontier only because it has the smallest Wage bill/,
     );
     expect(brief.peer_group).toMatchObject({ code: 'ASEAN', members: expect.arrayContaining(['VNM', 'TLS']) });

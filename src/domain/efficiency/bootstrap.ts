@@ -28,6 +28,11 @@ export interface BootstrapOptions {
   seed: number;
   /** 0.05 for 95 % intervals. */
   alpha: number;
+  /**
+   * Score only these units (default: all). The draws do not depend on it, so a unit's interval is
+   * the same whether it is bootstrapped alone or with the others: one programme per replication.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface BootstrapScore {
@@ -169,18 +174,19 @@ export function bootstrapEfficiency(
   const sigma2 = n > 1 ? variance(reflected) : 0;
   const uniform = seededUniform(options.seed);
   const normal = normalFrom(uniform);
+  const scored = units.flatMap((u, i) => (options.only && !options.only.has(u.id) ? [] : [i]));
   const draws: number[][] = units.map(() => new Array<number>(options.replications));
   for (let b = 0; b < options.replications; b++) {
     const distances = drawDistances(reflected, n, h, sigma2, uniform, normal);
     const pseudo = units.map((u, i) =>
       pseudoUnit(u, estimated[i] as number, distances[i] as number, options.orientation),
     );
-    units.forEach((unit, i) => {
-      (draws[i] as number[])[b] = 1 / scoreAgainst(unit, pseudo);
-    });
+    for (const i of scored) (draws[i] as number[])[b] = 1 / scoreAgainst(units[i] as ProductionUnit, pseudo);
   }
   return {
-    scores: units.map((unit, i) => summarise(unit.id, estimated[i] as number, draws[i] as number[], options.alpha)),
+    scores: scored.map((i) =>
+      summarise((units[i] as ProductionUnit).id, estimated[i] as number, draws[i] as number[], options.alpha),
+    ),
     bandwidth: h,
     replications: options.replications,
     seed: options.seed,
