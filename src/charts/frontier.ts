@@ -202,7 +202,8 @@ function rankedScores(data: FrontierChartData, frame: ChartFrame, highlight?: st
     type: 'quantitative',
     title: WORDS[lang].score,
     scale: { domain: [0, 1] },
-    axis: { format: '.1f' },
+    // Fixed ticks: at a wide width Vega would place them every 0.05 and '.1f' would print each twice.
+    axis: { format: '.1f', values: [0, 0.2, 0.4, 0.6, 0.8, 1] },
   };
   // The bootstrap's 95 % interval, with the bias-corrected score as a tick, where the answer has
   // them; otherwise the leave-one-out range.

@@ -541,6 +541,19 @@ function frontierPoints(result: EfficiencyAnswer, input: EfficiencyIndicator, ou
   );
 }
 
+/** What the black line and tick on each bar of the ranked scores are. */
+function rangeLine(result: EfficiencyAnswer, lang: Lang): string {
+  const boot = result.robustness.bootstrap;
+  if (!boot)
+    return lang === 'vi'
+      ? 'Vạch đen: khoảng điểm khi bỏ từng nước khỏi tập so sánh'
+      : 'Black line: the range of scores with each other country left out in turn';
+  const replications = boot.replications.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en');
+  return lang === 'vi'
+    ? `Vạch đen: khoảng tin cậy 95 % (bootstrap Simar–Wilson, ${replications} lần lặp); gạch: điểm đã hiệu chỉnh độ chệch`
+    : `Black line: 95 % interval (Simar–Wilson bootstrap, ${replications} replications); tick: bias-corrected score`;
+}
+
 /** The chart's title and the subtitle line naming its inputs and outputs. */
 function frontierTitles(result: EfficiencyAnswer, lang: Lang) {
   const names = (list: typeof result.inputs) => list.map((i) => i.name[lang]).join('; ');
@@ -592,6 +605,7 @@ async function buildFrontierChart(
       ),
       roles,
       methodLine(result.method, result.orientation, lang),
+      ...(result.inputs.length === 1 && result.outputs.length === 1 ? [] : [rangeLine(result, lang)]),
     ],
     { missing, members: result.selection.countries.length, lines: footerLines(provenance, lang) },
     description,
