@@ -461,6 +461,31 @@ export interface components {
           sentence: string;
         } | null;
       };
+      /** @description With control=: the second-stage regression and its caveat; null otherwise. */
+      second_stage: ({
+        control: string;
+        name: string;
+        /** @enum {string} */
+        regressor: "log";
+        /** @enum {string} */
+        dependent: "bias_corrected";
+        /** @enum {string} */
+        method: "ols";
+        n: number;
+        intercept: number | null;
+        slope: number | null;
+        slope_standard_error: number | null;
+        t: number | null;
+        r2: number | null;
+        countries: {
+            iso3: string;
+            year: number;
+            value: number;
+          }[];
+        left_out: string[];
+        sentence: string;
+        caveat: string;
+      }) | null;
       scores: ({
           iso3: string;
           country: string;
@@ -1696,6 +1721,8 @@ export interface operations {
         seed?: number;
         /** @description Language of names and sentences: `en` or `vi`. */
         lang?: string;
+        /** @description An environmental variable (income per head) for a second stage: least squares of the bootstrap's bias-corrected scores on its logarithm, each country's value from the years its scores compare. Descriptive, with its caveat (DEA with bootstrap only). */
+        control?: string;
         /** @description Comma-separated ISO3 codes, e.g. `VNM,THA,SGP`. Use either `countries` or `group`. */
         countries?: string;
         /** @description A country group code: `ASEAN` or `ASEAN+3` (write `ASEAN%2B3` in a URL). */

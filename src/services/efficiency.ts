@@ -19,11 +19,10 @@ import { type ValueRow, valuesFor } from '../repositories/observations.ts';
 import { alignYears, DEFAULT_MAX_GAP, type DatedCell } from '../domain/efficiency/align-years.ts';
 import { type Selection, selectionIncludes } from '../domain/selection.ts';
 import { presentIndicator } from './presenters.ts';
-import { type BootstrapResult, bootstrapEfficiency, DEFAULT_BOOTSTRAP_SEED } from '../domain/efficiency/bootstrap.ts';
-import { deaRadialFactor } from '../domain/efficiency/dea.ts';
-import { SolverFailure } from '../domain/efficiency/linear-program.ts';
+import type { BootstrapResult } from '../domain/efficiency/bootstrap.ts';
+import { bootstrapOf, presentBootstrap } from './efficiency-bootstrap.ts';
+import { secondStageOf } from './efficiency-second-stage.ts';
 import {
-  bootstrapSentence,
   type GapPart,
   gapSentence,
   JACKKNIFE_NOTE,
@@ -46,6 +45,8 @@ export type EfficiencyQuery = CrossSectionQuery &
     seed?: number;
     /** Bootstrap only these countries (a brief's own): the same intervals for them, far fewer programmes. */
     bootstrapFor?: string[];
+    /** An environmental variable (income per head) for a second-stage regression of the bias-corrected scores. */
+    control?: string;
     lang: Lang;
   };
 
@@ -259,66 +260,17 @@ function presentUnit(
   };
 }
 
-/**
- * Simar–Wilson intervals for a DEA frontier, with `replicationSolver` (a fast LP solver: the
- * replications are thousands of small programmes); null for FDH, with `bootstrap=0`, or where no
- * such solver is wired. A replication the solver fails on is left out of that country's draws.
- */
-function bootstrapOf(
-  units: ProductionUnit[],
-  scores: Map<string, number>,
-  query: EfficiencyQuery,
-  replicationSolver: LpSolver | undefined,
-): BootstrapResult | null {
-  if (query.method === 'fdh' || !replicationSolver || !query.bootstrap) return null;
-  // A brief's country that is not scored (no wage bill, say) has nothing to bootstrap.
-  if (query.bootstrapFor && !units.some((u) => query.bootstrapFor?.includes(u.id))) return null;
-  const rts = query.method === 'dea-crs' ? 'crs' : 'vrs';
-  const orientation = query.orientation;
-  const scoreAgainst = (unit: ProductionUnit, reference: readonly ProductionUnit[]) => {
-    try {
-      const { radial } = deaRadialFactor(replicationSolver, unit, reference, orientation, rts);
-      return orientation === 'input' ? radial : 1 / radial;
-    } catch (error) {
-      if (error instanceof SolverFailure) return Number.NaN;
-      throw error;
-    }
-  };
-  return bootstrapEfficiency(
-    units,
-    units.map((u) => scores.get(u.id) as number),
-    scoreAgainst,
-    {
-      orientation,
-      replications: query.bootstrap,
-      seed: query.seed ?? DEFAULT_BOOTSTRAP_SEED,
-      alpha: 0.05,
-      ...(query.bootstrapFor ? { only: new Set(query.bootstrapFor) } : {}),
-    },
-  );
-}
-
-/** The bootstrap as the answer states it: how it was drawn, and its sentence. */
-function presentBootstrap(boot: BootstrapResult | null, lang: Lang) {
-  if (!boot || boot.scores.length === 0) return null;
-  const widths = boot.scores.map((s) => ({ id: s.id, width: s.high - s.low }));
-  const widest = widths.reduce((a, b) => (b.width > a.width ? b : a));
-  return {
-    method: 'simar-wilson-1998',
-    replications: boot.replications,
-    seed: boot.seed,
-    confidence: 1 - boot.alpha,
-    bandwidth: boot.bandwidth,
-    sentence: bootstrapSentence(
-      {
-        replications: boot.replications,
-        seed: boot.seed,
-        meanWidth: widths.reduce((s, w) => s + w.width, 0) / widths.length,
-        widest: { name: countryLabel(widest.id, lang), width: widest.width },
-      },
-      lang,
-    ),
-  };
+/** The second stage regresses the bias-corrected scores: it needs the DEA bootstrap, and a known indicator. */
+async function requireControl(db: Kysely<Database>, code: string, boot: BootstrapResult | null): Promise<IndicatorRow> {
+  if (!boot)
+    throw new Problem(
+      400,
+      'invalid_parameter',
+      'control regresses the bias-corrected scores of the bootstrap: use method=dea-vrs or dea-crs with bootstrap above 0 (and the Node origin, which has the solvers).',
+      { parameter: 'control' },
+    );
+  const [indicator] = await requireIndicators(db, [code], 'control');
+  return indicator as IndicatorRow;
 }
 
 /** The solver, or 501 where this deployment has none (the Worker: HiGHS is over its size budget). */
@@ -406,6 +358,15 @@ export async function efficiencyOf(
   const scores = frontier.units
     .map((r) => presentUnit(r, cells.get(r.id) ?? {}, indicators, query, boot))
     .sort((a, b) => b.score - a.score || a.iso3.localeCompare(b.iso3));
+  const secondStage = query.control
+    ? await secondStageOf(db, {
+        control: await requireControl(db, query.control, boot),
+        scores,
+        maxGap: query.year === undefined ? (query.max_gap ?? DEFAULT_MAX_GAP) : 0,
+        vintage,
+        lang: query.lang,
+      })
+    : null;
   const provenance = await provenanceFor(
     db,
     [...cells.values()].flatMap((c) => Object.values(c).map((cell) => cell.release)),
@@ -449,6 +410,7 @@ export async function efficiencyOf(
       bootstrap: presentBootstrap(boot, query.lang),
     },
     scores,
+    second_stage: secondStage,
     left_out: leftOut.map((l) => ({ ...l, country: countryLabel(l.iso3, query.lang) })),
     ...provenance,
   };

@@ -27,7 +27,11 @@ export async function requireIndicator(
 }
 
 /** Every code must exist; the error names all unknown ones at once. */
-export async function requireIndicators(db: Kysely<Database>, codes: string[]): Promise<IndicatorRow[]> {
+export async function requireIndicators(
+  db: Kysely<Database>,
+  codes: string[],
+  parameter = 'indicators',
+): Promise<IndicatorRow[]> {
   const found = await referenceRows(db).indicators(codes);
   const unknown = codes.filter((code) => !found.some((i) => i.code === code));
   if (unknown.length > 0) {
@@ -36,7 +40,7 @@ export async function requireIndicators(db: Kysely<Database>, codes: string[]): 
       'unknown_indicator',
       `Unknown indicator${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}. See /v1/indicators for the catalogue.`,
       {
-        parameter: 'indicators',
+        parameter,
         unknown,
       },
     );

@@ -8,6 +8,7 @@ import {
 } from '../../src/domain/efficiency/bootstrap.ts';
 import { deaRadialFactor } from '../../src/domain/efficiency/dea.ts';
 import type { LpSolver } from '../../src/domain/efficiency/linear-program.ts';
+import { simpleRegression } from '../../src/domain/efficiency/second-stage.ts';
 import type { ProductionUnit } from '../../src/domain/efficiency/types.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { jsLpSolver } from '../../src/solver/js-lp.ts';
@@ -161,5 +162,22 @@ describe('the bootstrap with DEA programmes', () => {
       expect(s.low).toBeLessThanOrEqual(s.biasCorrected);
       expect(s.biasCorrected).toBeLessThanOrEqual(s.high);
     }
+  });
+});
+
+describe('the second stage: least squares of scores on one variable', () => {
+  it('fits y = 2 + 0.7 x to (1, 2), (2, 4), (3, 5), (4, 4), as by hand', () => {
+    // x̄ 2.5, ȳ 3.75, Sxx 5, Sxy 3.5, Syy 4.75: slope 0.7, intercept 2, SSR 4.75 − 0.7 × 3.5 = 2.3.
+    const fit = simpleRegression([1, 2, 3, 4], [2, 4, 5, 4]);
+    expect(fit?.slope).toBeCloseTo(0.7, 12);
+    expect(fit?.intercept).toBeCloseTo(2, 12);
+    expect(fit?.r2).toBeCloseTo(1 - 2.3 / 4.75, 12);
+    expect(fit?.slopeStandardError).toBeCloseTo(Math.sqrt(2.3 / 2 / 5), 12);
+    expect(fit?.t).toBeCloseTo(0.7 / Math.sqrt(0.23), 10);
+  });
+
+  it('gives nothing for fewer than 3 points or no spread in x', () => {
+    expect(simpleRegression([1, 2], [1, 2])).toBeNull();
+    expect(simpleRegression([3, 3, 3], [1, 2, 3])).toBeNull();
   });
 });

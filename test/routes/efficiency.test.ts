@@ -237,6 +237,41 @@ describe('GET /v1/efficiency on the shipped data (wage bill → government effec
     expect((fdh.robustness as { bootstrap: unknown }).bootstrap).toBeNull();
   });
 
+  it('adds a second stage on income per head: least squares of the bias-corrected scores on log GDP per capita, with its caveat', async () => {
+    const query =
+      '/v1/efficiency?inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.EST,EGDI&group=ASEAN&latest=true&control=NY.GDP.PCAP.CD';
+    const { status, body } = await getJson(ctx.app, query);
+    expect(status).toBe(200);
+    type Stage = {
+      n: number;
+      slope: number;
+      intercept: number;
+      r2: number;
+      countries: { iso3: string; year: number; value: number }[];
+      sentence: string;
+      caveat: string;
+    };
+    const stage = body.second_stage as Stage;
+    // Every ASEAN country scored has a GDP per capita from the years its scores compare: Viet Nam 2020.
+    expect(stage.n).toBe(11);
+    expect(stage.countries.find((c) => c.iso3 === 'VNM')).toMatchObject({ year: 2020 });
+    // The same line computed here from the answer's own numbers.
+    const scores = body.scores as { iso3: string; bootstrap: { bias_corrected: number } }[];
+    const x = stage.countries.map((c) => Math.log(c.value));
+    const y = stage.countries.map((c) => scores.find((s) => s.iso3 === c.iso3)?.bootstrap.bias_corrected as number);
+    const mx = x.reduce((a, b) => a + b, 0) / x.length;
+    const my = y.reduce((a, b) => a + b, 0) / y.length;
+    const sxy = x.reduce((a, xi, i) => a + (xi - mx) * ((y[i] as number) - my), 0);
+    const sxx = x.reduce((a, xi) => a + (xi - mx) ** 2, 0);
+    expect(stage.slope).toBeCloseTo(sxy / sxx, 12);
+    expect(stage.intercept).toBeCloseTo(my - (sxy / sxx) * mx, 12);
+    expect(stage.sentence).toMatch(
+      /^Second stage \(least squares, 11 countries\): the bias-corrected score changes by /,
+    );
+    expect(stage.caveat).toMatch(/^Descriptive only: .+ truncated regression with a double bootstrap/);
+    expect((await getJson(ctx.app, query.replace('&control=NY.GDP.PCAP.CD', ''))).body.second_stage).toBeNull();
+  });
+
   it('answers in Vietnamese with lang=vi', async () => {
     const { body } = await getJson(ctx.app, `${QUERY}&method=dea-vrs&lang=vi`);
     expect(scoresOf(body).VNM).toMatchObject({ country: 'Việt Nam' });
@@ -311,6 +346,25 @@ describe('GET /v1/efficiency refuses what it cannot answer, as problem+json', ()
     ['too many replications', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&bootstrap=5001', 400, 'invalid_parameter'],
     ['a fractional bootstrap', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&bootstrap=2.5', 400, 'invalid_parameter'],
     ['a seed that is not a number', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&seed=abc', 400, 'invalid_parameter'],
+    [
+      'a control without the bootstrap (FDH)',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&method=fdh&control=NY.GDP.PCAP.CD',
+      400,
+      'invalid_parameter',
+    ],
+    [
+      'a control with bootstrap=0',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&bootstrap=0&control=NY.GDP.PCAP.CD',
+      400,
+      'invalid_parameter',
+    ],
+    ['an unknown control', 'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&control=NOPE', 400, 'unknown_indicator'],
+    [
+      'a control that is not a code',
+      'inputs=BI.WAG.TOTL.GD.ZS&outputs=EGDI&control=GDP%20per%20head',
+      400,
+      'invalid_parameter',
+    ],
   ];
   it.each(cases)('%s', async (_, query, status, code) => {
     const response = await getJson(ctx.app, `/v1/efficiency?${query}`);

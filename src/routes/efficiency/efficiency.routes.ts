@@ -32,6 +32,16 @@ export const efficiencyQuerySchema = z
         type: 'string',
         description: 'Language of names and sentences: `en` or `vi`.',
       }),
+    control: z
+      .string()
+      .regex(/^[A-Za-z0-9_.]{1,60}$/, 'control must be an indicator code such as NY.GDP.PCAP.CD')
+      .optional()
+      .openapi({
+        param: { name: 'control', in: 'query' },
+        example: 'NY.GDP.PCAP.CD',
+        description:
+          "An environmental variable (income per head) for a second stage: least squares of the bootstrap's bias-corrected scores on its logarithm, each country's value from the years its scores compare. Descriptive, with its caveat (DEA with bootstrap only).",
+      }),
     ...crossSectionParams,
     ...tableOutputParams,
   })
@@ -88,6 +98,26 @@ export const EfficiencyResponseSchema = z
         .nullable()
         .openapi({ description: 'How the intervals were drawn; null for FDH, with bootstrap=0, or on the edge.' }),
     }),
+    second_stage: z
+      .object({
+        control: z.string(),
+        name: z.string(),
+        regressor: z.literal('log'),
+        dependent: z.literal('bias_corrected'),
+        method: z.literal('ols'),
+        n: z.number().int(),
+        intercept: z.number().nullable(),
+        slope: z.number().nullable(),
+        slope_standard_error: z.number().nullable(),
+        t: z.number().nullable(),
+        r2: z.number().nullable(),
+        countries: z.array(z.object({ iso3: z.string(), year: z.number().int(), value: z.number() })),
+        left_out: z.array(z.string()),
+        sentence: z.string(),
+        caveat: z.string(),
+      })
+      .nullable()
+      .openapi({ description: 'With control=: the second-stage regression and its caveat; null otherwise.' }),
     scores: z.array(
       z.object({
         iso3: z.string(),

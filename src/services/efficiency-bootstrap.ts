@@ -1,0 +1,83 @@
+import type { Lang } from '../charts/locale.ts';
+import { countryByIso3 } from '../domain/countries.ts';
+import { type BootstrapResult, bootstrapEfficiency, DEFAULT_BOOTSTRAP_SEED } from '../domain/efficiency/bootstrap.ts';
+import { deaRadialFactor } from '../domain/efficiency/dea.ts';
+import { type LpSolver, SolverFailure } from '../domain/efficiency/linear-program.ts';
+import type { EfficiencyMethod, Orientation, ProductionUnit } from '../domain/efficiency/types.ts';
+import { bootstrapSentence } from './efficiency-text.ts';
+
+/** What the bootstrap needs of the efficiency query. */
+export interface BootstrapQuery {
+  method: EfficiencyMethod;
+  orientation: Orientation;
+  bootstrap?: number;
+  seed?: number;
+  bootstrapFor?: string[];
+}
+
+const countryLabel = (iso3: string, lang: Lang) => {
+  const country = countryByIso3(iso3);
+  return country ? (lang === 'vi' ? country.nameVi : country.nameEn) : iso3;
+};
+
+/**
+ * Simar–Wilson intervals for a DEA frontier, with `replicationSolver` (a fast LP solver: the
+ * replications are thousands of small programmes); null for FDH, with `bootstrap=0`, or where no
+ * such solver is wired. A replication the solver fails on is left out of that country's draws.
+ */
+export function bootstrapOf(
+  units: ProductionUnit[],
+  scores: Map<string, number>,
+  query: BootstrapQuery,
+  replicationSolver: LpSolver | undefined,
+): BootstrapResult | null {
+  if (query.method === 'fdh' || !replicationSolver || !query.bootstrap) return null;
+  // A brief's country that is not scored (no wage bill, say) has nothing to bootstrap.
+  if (query.bootstrapFor && !units.some((u) => query.bootstrapFor?.includes(u.id))) return null;
+  const rts = query.method === 'dea-crs' ? 'crs' : 'vrs';
+  const orientation = query.orientation;
+  const scoreAgainst = (unit: ProductionUnit, reference: readonly ProductionUnit[]) => {
+    try {
+      const { radial } = deaRadialFactor(replicationSolver, unit, reference, orientation, rts);
+      return orientation === 'input' ? radial : 1 / radial;
+    } catch (error) {
+      if (error instanceof SolverFailure) return Number.NaN;
+      throw error;
+    }
+  };
+  return bootstrapEfficiency(
+    units,
+    units.map((u) => scores.get(u.id) as number),
+    scoreAgainst,
+    {
+      orientation,
+      replications: query.bootstrap,
+      seed: query.seed ?? DEFAULT_BOOTSTRAP_SEED,
+      alpha: 0.05,
+      ...(query.bootstrapFor ? { only: new Set(query.bootstrapFor) } : {}),
+    },
+  );
+}
+
+/** The bootstrap as the answer states it: how it was drawn, and its sentence. */
+export function presentBootstrap(boot: BootstrapResult | null, lang: Lang) {
+  if (!boot || boot.scores.length === 0) return null;
+  const widths = boot.scores.map((s) => ({ id: s.id, width: s.high - s.low }));
+  const widest = widths.reduce((a, b) => (b.width > a.width ? b : a));
+  return {
+    method: 'simar-wilson-1998',
+    replications: boot.replications,
+    seed: boot.seed,
+    confidence: 1 - boot.alpha,
+    bandwidth: boot.bandwidth,
+    sentence: bootstrapSentence(
+      {
+        replications: boot.replications,
+        seed: boot.seed,
+        meanWidth: widths.reduce((s, w) => s + w.width, 0) / widths.length,
+        widest: { name: countryLabel(widest.id, lang), width: widest.width },
+      },
+      lang,
+    ),
+  };
+}
