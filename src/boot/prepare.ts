@@ -8,11 +8,14 @@ import {
   insertReleaseFile,
   loadedReleaseIds,
   refreshReleaseTexts,
+  releaseTranslationFingerprints,
   releasesWithoutFile,
+  setTranslationFingerprint,
   upsertSourceAndIndicators,
 } from '../repositories/releases.ts';
 import { migrate } from '../db/migrate.ts';
-import { releasesMissingValueAttributes } from '../repositories/observation-load.ts';
+import { translationsFingerprint } from '../ingest/translations-fingerprint.ts';
+import { releasesMissingValueAttributes, releasesWithNotes } from '../repositories/observation-load.ts';
 import type { Database } from '../db/schema.ts';
 
 /** Schema and registry: what every database needs before it can take data. */
@@ -62,13 +65,40 @@ async function refreshShippedMetadata(db: Kysely<Database>, loaded: ShippedRelea
 }
 
 /**
- * Values loaded before their reader gave them a Vietnamese note or a rank's count get them now;
- * the readers (and danfojs) load only when one query finds such values.
+ * Values loaded before their reader gave them a Vietnamese note or a rank's count, or before a
+ * translation was corrected, get them now; the readers (and danfojs) load only when there is such work.
  */
 async function refreshValuesOfOlderLoads(db: Kysely<Database>, shipped: ShippedRelease[]): Promise<void> {
-  if ((await releasesMissingValueAttributes(db)).length === 0) return;
+  const work = await valueRefreshWork(db, shipped);
+  if (work.missing.length === 0 && work.retranslate.length === 0) return;
   const { refreshValueAttributes } = await import('../ingest/refresh-value-attributes.ts');
-  await refreshValueAttributes(db, shipped);
+  await refreshValueAttributes(db, shipped, work);
+}
+
+/** What start-up found to do: values missing attributes, and releases whose translations changed. */
+interface ValueRefreshWork {
+  missing: string[];
+  retranslate: string[];
+}
+
+/**
+ * The releases to read again: those with values missing what today's readers give, and those with
+ * value notes whose translations' fingerprint differs from meta.yaml's (a corrected translation).
+ * A release without value notes only has its fingerprint brought up to date.
+ */
+async function valueRefreshWork(db: Kysely<Database>, shipped: readonly ShippedRelease[]): Promise<ValueRefreshWork> {
+  const missing = await releasesMissingValueAttributes(db);
+  const stored = await releaseTranslationFingerprints(db);
+  const withNotes = await releasesWithNotes(db);
+  const retranslate: string[] = [];
+  for (const release of shipped) {
+    if (!stored.has(release.id)) continue;
+    const fingerprint = translationsFingerprint(release.meta);
+    if (stored.get(release.id) === fingerprint) continue;
+    if (withNotes.has(release.id)) retranslate.push(release.id);
+    else await setTranslationFingerprint(db, release.id, fingerprint);
+  }
+  return { missing, retranslate };
 }
 
 /**

@@ -17,4 +17,5 @@ export const EXPECTED_MIGRATIONS = [
   '0013_itu_format_and_what_indicators_measure.sql',
   '0014_published_rank_out_of.sql',
   '0015_vietnamese_notes_and_labels.sql',
+  '0016_release_translations_fingerprint.sql',
 ] as const;

@@ -70,6 +70,8 @@ export interface ReleaseTable {
   /** CivScope's Vietnamese of the label and notes (null and '' in a database loaded before them). */
   label_vi: ColumnType<string | null, string | null | undefined, string | null>;
   notes_vi: Generated<string>;
+  /** sha256 of the translations the values' `note_vi` were written from (see translations-fingerprint). */
+  translations_sha256: ColumnType<string | null, string | null | undefined, string | null>;
   /** Set when the release re-estimates earlier values with a new method: what changed, in words. */
   method_revision_en: ColumnType<string | null, string | null | undefined, string | null>;
   method_revision_vi: ColumnType<string | null, string | null | undefined, string | null>;

@@ -19,6 +19,7 @@ import {
   upsertSourceAndIndicators,
 } from '../repositories/releases.ts';
 import { IngestError } from './errors.ts';
+import { translationsFingerprint } from './translations-fingerprint.ts';
 import { type ReleaseMeta, readReleaseMeta, releaseId } from './meta.ts';
 import { openRowStream } from './readers/index.ts';
 import { type StageProgress, stageRows } from './stage-rows.ts';
@@ -174,7 +175,14 @@ async function loadAndCompare(
 ): Promise<{ summary: IngestSummary; loaded: number }> {
   const { id, meta, dataPath, displayName, digest, options } = job;
   await upsertSourceAndIndicators(trx, meta);
-  await insertRelease(trx, { id, meta, fileName: path.basename(dataPath), sha256: digest, rowCount: 0 });
+  await insertRelease(trx, {
+    id,
+    meta,
+    fileName: path.basename(dataPath),
+    sha256: digest,
+    rowCount: 0,
+    translationsSha256: translationsFingerprint(meta),
+  });
   const validator = createRowValidator(meta, displayName, {
     allowUnresolved: options.allowUnresolved,
     checkDuplicates: false,

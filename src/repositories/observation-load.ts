@@ -194,6 +194,13 @@ async function allAdded(trx: Transaction<Database>, releaseId: string, listLimit
  * Releases loaded before today's readers gave their values everything they now give: a note
  * without its Vietnamese, a published rank without the count it is out of.
  */
+/** Releases with at least one value note: the only ones whose translations reach the values. */
+export async function releasesWithNotes(db: Kysely<Database>): Promise<Set<string>> {
+  const { rows } = await sql<{ release_id: string }>`
+    select distinct release_id from observation where note is not null`.execute(db);
+  return new Set(rows.map((r) => r.release_id));
+}
+
 export async function releasesMissingValueAttributes(db: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<{ release_id: string }>`
     select distinct release_id from observation
@@ -203,21 +210,25 @@ export async function releasesMissingValueAttributes(db: Kysely<Database>): Prom
 
 /**
  * Fills in, by key, what `releasesMissingValueAttributes` found missing, from the release's file read
- * again: only empty attributes are written, values are never touched.
+ * again: only empty attributes are written (`rewriteNotes`: every Vietnamese note, after a
+ * translation changed), values are never touched.
  */
 export async function fillValueAttributes(
   db: Kysely<Database>,
   releaseId: string,
   rows: readonly StagedObservation[],
+  rewriteNotes = false,
 ): Promise<void> {
   const kept = rows.filter((r) => r.noteVi !== null || r.rankOf !== undefined);
   if (kept.length === 0) return;
+  const noteVi = rewriteNotes ? sql`coalesce(t.note_vi, o.note_vi)` : sql`coalesce(o.note_vi, t.note_vi)`;
   await sql`
     update observation o
-    set note_vi = coalesce(o.note_vi, t.note_vi), rank_of = coalesce(o.rank_of, t.rank_of)
+    set note_vi = ${noteVi}, rank_of = coalesce(o.rank_of, t.rank_of)
     from unnest(${kept.map((r) => r.indicatorCode)}::text[], ${kept.map((r) => r.iso3)}::bpchar[],
                 ${kept.map((r) => r.year)}::int[], ${kept.map((r) => r.noteVi)}::text[],
                 ${kept.map((r) => r.rankOf ?? null)}::int[]) as t(indicator_code, iso3, year, note_vi, rank_of)
     where o.release_id = ${releaseId} and o.indicator_code = t.indicator_code and o.iso3 = t.iso3
-      and o.year is not distinct from t.year and (o.note_vi is null or o.rank_of is null)`.execute(db);
+      and o.year is not distinct from t.year
+      and (o.note_vi is null or o.rank_of is null or ${rewriteNotes})`.execute(db);
 }

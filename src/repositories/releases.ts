@@ -181,7 +181,14 @@ export async function upsertSourceAndIndicators(db: Db, meta: ReleaseMeta): Prom
 
 export async function insertRelease(
   db: Db,
-  release: { id: string; meta: ReleaseMeta; fileName: string; sha256: string; rowCount: number },
+  release: {
+    id: string;
+    meta: ReleaseMeta;
+    fileName: string;
+    sha256: string;
+    rowCount: number;
+    translationsSha256?: string;
+  },
 ): Promise<void> {
   const { meta } = release;
   await db
@@ -199,6 +206,7 @@ export async function insertRelease(
       row_count: release.rowCount,
       notes: meta.notes,
       notes_vi: meta.notes_vi,
+      translations_sha256: release.translationsSha256 ?? null,
       method_revision_en: meta.method_revision?.en ?? null,
       method_revision_vi: meta.method_revision?.vi ?? null,
     })
@@ -221,6 +229,16 @@ export async function refreshReleaseTexts(
     update release r set label_vi = t.label_vi, notes_vi = t.notes_vi
     from unnest(${ids}::text[], ${labels}::text[], ${notes}::text[]) as t(id, label_vi, notes_vi)
     where r.id = t.id and (r.label_vi is distinct from t.label_vi or r.notes_vi <> t.notes_vi)`.execute(db);
+}
+
+/** Each loaded release's translations fingerprint (null: loaded before fingerprints were kept). */
+export async function releaseTranslationFingerprints(db: Db): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('release').select(['id', 'translations_sha256']).execute();
+  return new Map(rows.map((r) => [r.id, r.translations_sha256]));
+}
+
+export async function setTranslationFingerprint(db: Db, releaseId: string, sha256: string): Promise<void> {
+  await db.updateTable('release').set({ translations_sha256: sha256 }).where('id', '=', releaseId).execute();
 }
 
 /** A piece of a release's file as stored: its bytes, gzipped or not. */

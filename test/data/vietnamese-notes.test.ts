@@ -139,6 +139,27 @@ describe('a database loaded before the translations', () => {
   });
 });
 
+describe('a corrected translation', () => {
+  it('reaches a loaded database at start-up: a release whose translations changed gets its notes rewritten', async () => {
+    // As if the Korean note had been loaded with an older wording and an older fingerprint.
+    await sql`update observation set note_vi = 'một bản dịch cũ'
+      where indicator_code = 'TRN.STAT.SET' and iso3 = 'KOR'`.execute(test.db);
+    await sql`update release set translations_sha256 = ${'0'.repeat(64)} where id = 'civscope-training:2026-12'`.execute(
+      test.db,
+    );
+    await loadShippedReleases(test.db);
+    const { rows } = await sql<{ note_vi: string }>`
+      select note_vi from observation where indicator_code = 'TRN.STAT.SET' and iso3 = 'KOR'`.execute(test.db);
+    expect(rows).toEqual([{ note_vi: KOREA_NOTE_VI }]);
+    // The fingerprint is brought up to date: the next start reads nothing again.
+    const { rows: fingerprints } = await sql<{ stale: number }>`
+      select count(*)::int as stale from release where translations_sha256 is null or translations_sha256 = ${'0'.repeat(64)}`.execute(
+      test.db,
+    );
+    expect(fingerprints).toEqual([{ stale: 0 }]);
+  });
+});
+
 describe('a release whose words are not in Vietnamese', () => {
   const row = (note: string) => `${TIDY_HEADER},note\nt,TEST.IND,Test,VNM,2020,1.5,points,${note}\n`;
 
