@@ -367,6 +367,7 @@ export interface components {
       selection: components["schemas"]["Selection"];
       from: number;
       to: number;
+      max_gap: number;
       /** @enum {string} */
       method: "malmquist-dea-crs-input";
       /** @enum {string} */
@@ -388,6 +389,17 @@ export interface components {
             after: number;
             after_on_before: number;
             before_on_after: number;
+          };
+          /** @description The years each period reads for this country (one year each with max_gap=0). */
+          years: {
+            from: {
+              from: number;
+              to: number;
+            };
+            to: {
+              from: number;
+              to: number;
+            };
           };
           sentence: string;
         }[];
@@ -1657,6 +1669,8 @@ export interface operations {
         from?: number;
         /** @description Last year, inclusive. */
         to?: number;
+        /** @description 0 (default): each period is that year's values. Above 0: a country's period is its latest window of `max_gap` + 1 years ending in `from` (or `to`) in which it has every input and output, so a wage bill a year older than the governance score still counts; the years used are in each country's `years`. */
+        max_gap?: number;
         /** @description Names and labels: `en` or `vi` (country and indicator names). Codes and CSV column names stay the same. */
         lang?: "en" | "vi";
         /** @description `json` (default); `csv` answers `text/csv` (RFC 4180); `xlsx` an Excel workbook with a data sheet and a sources sheet (Node deployments; 501 on Workers). */

@@ -26,6 +26,8 @@ export interface EfficiencyChangeQuery {
   membership?: 'current' | 'historical';
   from: number;
   to: number;
+  /** 0: each period is its year's values; above 0: each country's latest aligned window ending in it. */
+  max_gap?: number;
   lang: Lang;
 }
 
@@ -61,10 +63,15 @@ export async function efficiencyChangeOf(
     orientation: 'input',
     lang: query.lang,
   } as EfficiencyQuery;
+  const gap = query.max_gap ?? 0;
+  const period = (year: number): EfficiencyQuery =>
+    gap === 0 ? { ...base, year } : { ...base, windowEnd: year, max_gap: gap };
   const [before, after] = await Promise.all([
-    efficiencyOf(db, { ...base, year: query.from }, now, lpSolver),
-    efficiencyOf(db, { ...base, year: query.to }, now, lpSolver),
+    efficiencyOf(db, period(query.from), now, lpSolver),
+    efficiencyOf(db, period(query.to), now, lpSolver),
   ]);
+  const yearsIn = (result: EfficiencyResult, iso3: string) =>
+    result.scores.find((s) => s.iso3 === iso3)?.years as { from: number; to: number };
   const solver = await (lpSolver as () => Promise<LpSolver>)();
   const results = malmquist(solver, unitsOf(before, query), unitsOf(after, query));
   const w = efficiencyChangeWords(query.lang);
@@ -76,6 +83,7 @@ export async function efficiencyChangeOf(
       efficiency_change: r.efficiency_change,
       technical_change: r.technical_change,
       scores: r.scores,
+      years: { from: yearsIn(before, r.id), to: yearsIn(after, r.id) },
       sentence: w.sentence(
         countryLabel(r.id, query.lang),
         r.malmquist,
@@ -107,6 +115,7 @@ export async function efficiencyChangeOf(
     selection: before.selection,
     from: query.from,
     to: query.to,
+    max_gap: gap,
     method: 'malmquist-dea-crs-input' as const,
     lang: query.lang,
     description: w.description,

@@ -47,6 +47,11 @@ export type EfficiencyQuery = CrossSectionQuery &
     bootstrapFor?: string[];
     /** An environmental variable (income per head) for a second-stage regression of the bias-corrected scores. */
     control?: string;
+    /**
+     * Without `year`: read each country's latest aligned window ending in or before this year (the
+     * Malmquist index's two periods), instead of its latest window overall.
+     */
+    windowEnd?: number;
     lang: Lang;
   };
 
@@ -335,17 +340,21 @@ export async function efficiencyOf(
   const indicators = { inputs: all.slice(0, query.inputs.length), outputs: all.slice(query.inputs.length) };
   requireRoles(indicators.inputs, indicators.outputs);
   const vintage = await resolveVintage(db, query);
+  const gap = query.year === undefined ? (query.max_gap ?? DEFAULT_MAX_GAP) : 0;
+  const windowEnd = query.year === undefined ? query.windowEnd : undefined;
   const rows = await valuesFor(db, {
     indicatorCodes: codes,
     countries: selection.countries,
     year: query.year,
+    ...(windowEnd === undefined ? {} : { from: windowEnd - gap, to: windowEnd }),
     datedOnly: true,
     vintage,
   });
-  const members = query.year === undefined ? selection.countries : selectionForYear(selection, query.year);
+  const asOfYear = query.year ?? windowEnd;
+  const members = asOfYear === undefined ? selection.countries : selectionForYear(selection, asOfYear);
   const { found: cells, leftOut } = withinMaxAge(countryCells(members, codes, rows, query, selection), query.max_age);
   const units = unitsOf(query, cells);
-  requireTwoUnits(units.length, leftOut, query.year);
+  requireTwoUnits(units.length, leftOut, asOfYear);
   requirePositive(units, query);
   const solver = await solverFor(lpSolver, query.method);
   const frontier = efficiencyFrontier(units, { method: query.method, orientation: query.orientation, solver });
@@ -362,7 +371,7 @@ export async function efficiencyOf(
     ? await secondStageOf(db, {
         control: await requireControl(db, query.control, boot),
         scores,
-        maxGap: query.year === undefined ? (query.max_gap ?? DEFAULT_MAX_GAP) : 0,
+        maxGap: gap,
         vintage,
         lang: query.lang,
       })
@@ -377,11 +386,11 @@ export async function efficiencyOf(
     selection,
     vintage: describeVintage(vintage),
     year: query.year ?? null,
-    latest: query.year === undefined,
+    latest: query.year === undefined && windowEnd === undefined,
     max_age: query.max_age ?? null,
-    max_gap: query.year === undefined ? (query.max_gap ?? DEFAULT_MAX_GAP) : 0,
+    max_gap: gap,
     years_used: yearsUsedSentence(
-      query.year === undefined ? (query.max_gap ?? DEFAULT_MAX_GAP) : 0,
+      gap,
       scores.map((s) => ({ name: s.country, ...s.years })),
       query.lang,
     ),

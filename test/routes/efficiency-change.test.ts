@@ -44,6 +44,30 @@ describe('GET /v1/efficiency/change', () => {
     expect(mean).toBeCloseTo(Math.exp(countries.reduce((s, c) => s + Math.log(c.malmquist), 0) / countries.length), 12);
   });
 
+  it('with max_gap=1 reads each period from a window of two years: Viet Nam’s 2019 wage bill beside its 2020 outputs', async () => {
+    const query = 'inputs=BI.WAG.TOTL.GD.ZS&outputs=GE.PER.RNK,EGDI&group=ASEAN%2B3&from=2016&to=2020';
+    const exact = (await getJson(ctx.app, `/v1/efficiency/change?${query}`)).body;
+    // One year per period: Viet Nam has no wage bill for 2020 and is left out.
+    expect(exact.max_gap).toBe(0);
+    expect(
+      (exact.left_out as { iso3: string; missing_in: number[] }[]).find((l) => l.iso3 === 'VNM')?.missing_in,
+    ).toEqual([2020]);
+    for (const c of exact.countries as (Country & { years: unknown })[])
+      expect(c.years).toEqual({ from: { from: 2016, to: 2016 }, to: { from: 2020, to: 2020 } });
+    const windowed = (await getJson(ctx.app, `/v1/efficiency/change?${query}&max_gap=1`)).body;
+    expect(windowed.max_gap).toBe(1);
+    const vnm = (windowed.countries as (Country & { years: unknown })[]).find((c) => c.iso3 === 'VNM');
+    expect(vnm?.years).toEqual({ from: { from: 2016, to: 2016 }, to: { from: 2019, to: 2020 } });
+    expect(vnm?.malmquist).toBeCloseTo((vnm?.efficiency_change as number) * (vnm?.technical_change as number), 12);
+    // Japan joins the same way (its 2019 wage bill); China and Korea still lack one.
+    expect((exact.countries as Country[]).length).toBe(10);
+    expect((windowed.countries as Country[]).length).toBe(12);
+    expect((windowed.left_out as { iso3: string }[]).map((l) => l.iso3)).toEqual(['CHN', 'KOR']);
+    const bad = await getJson(ctx.app, `/v1/efficiency/change?${query}&max_gap=6`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.parameter).toBe('max_gap');
+  });
+
   it('says it in Vietnamese: ×1,07 with a decimal comma, the direction in words', async () => {
     const { body } = await getJson(ctx.app, `/v1/efficiency/change?${QUERY}&from=2014&to=2018&lang=vi`);
     const sgp = (body.countries as Country[]).find((c) => c.iso3 === 'SGP') as Country;

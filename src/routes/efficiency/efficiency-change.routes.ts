@@ -18,6 +18,18 @@ export const efficiencyChangeQuerySchema = z
     ...selectionParams,
     from: fromParam,
     to: toParam,
+    max_gap: z.coerce
+      .number({ error: 'max_gap must be a whole number of years from 0 to 5' })
+      .int('max_gap must be a whole number of years from 0 to 5')
+      .min(0, 'max_gap must be at least 0')
+      .max(5, 'max_gap must be at most 5')
+      .default(0)
+      .openapi({
+        param: { name: 'max_gap', in: 'query' },
+        type: 'integer',
+        description:
+          "0 (default): each period is that year's values. Above 0: a country's period is its latest window of `max_gap` + 1 years ending in `from` (or `to`) in which it has every input and output, so a wage bill a year older than the governance score still counts; the years used are in each country's `years`.",
+      }),
     lang: langParam,
     ...tableOutputParams,
   })
@@ -40,6 +52,7 @@ export const EfficiencyChangeResponseSchema = z
     selection: SelectionSchema,
     from: z.number().int(),
     to: z.number().int(),
+    max_gap: z.number().int(),
     method: z.literal('malmquist-dea-crs-input'),
     lang: z.enum(['en', 'vi']),
     description: z.string(),
@@ -62,6 +75,12 @@ export const EfficiencyChangeResponseSchema = z
             description:
               'The input-oriented DEA-CRS scores behind the index: each year against its own frontier, and each year against the other year’s frontier (which can exceed 1).',
           }),
+        years: z
+          .object({
+            from: z.object({ from: z.number().int(), to: z.number().int() }),
+            to: z.object({ from: z.number().int(), to: z.number().int() }),
+          })
+          .openapi({ description: 'The years each period reads for this country (one year each with max_gap=0).' }),
         sentence: z.string(),
       }),
     ),
