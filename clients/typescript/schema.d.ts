@@ -1260,9 +1260,16 @@ export interface operations {
              * @enum {string|null}
              */
             direction: "higher" | "lower" | null;
+            /** @description The group median; null for a yes/no indicator, whose values are answers, not amounts. */
             median: number | null;
+            /** @description For a yes/no indicator (scale `yes-no`, values 1 or 0): how many countries answered yes and no. Null for every other indicator. */
+            tally: {
+              yes: number;
+              no: number;
+            } | null;
             ranking: ({
-                rank: number;
+                /** @description Position best first (ties share a rank); null for a yes/no indicator, whose yes answers are listed first but not ranked. */
+                rank: number | null;
                 iso3: string;
                 country: string;
                 value: number;
@@ -1271,6 +1278,10 @@ export interface operations {
                 score: number | null;
                 tied: boolean;
                 flag: string | null;
+                /** @description The value's note in the language asked for: for a policy figure, the legal text it comes from. */
+                note: string | null;
+                /** @description The public text a policy figure comes from. */
+                reference_url: string | null;
                 release: string;
               })[];
             coverage: components["schemas"]["Coverage"];

@@ -9,7 +9,8 @@ import { countryName, formatNumber, type Lang, ordinal } from './locale.ts';
 interface Ranked {
   iso3: string;
   value: number;
-  rank: number;
+  /** null only for a yes/no indicator, which describeAnswers describes. */
+  rank: number | null;
 }
 
 /** Who was compared: how many members the chart covers, and which have no data. */
@@ -67,9 +68,34 @@ export function describeRanking(
   if (!other || other.iso3 === first.iso3) return `${lead}.${missing}`;
   const tail =
     lang === 'vi'
-      ? `${name(other.iso3)} đứng ${ordinal(other.rank, lang)} với ${fmt(other.value)}`
-      : `${name(other.iso3)} is ${ordinal(other.rank, lang)} at ${fmt(other.value)}`;
+      ? `${name(other.iso3)} đứng ${ordinal(other.rank ?? 0, lang)} với ${fmt(other.value)}`
+      : `${name(other.iso3)} is ${ordinal(other.rank ?? 0, lang)} at ${fmt(other.value)}`;
   return `${lead}; ${tail}.${missing}`;
+}
+
+/**
+ * "Yes for 6 of 8 countries with data (Brunei Darussalam, China, …); no for 2 (Japan, Viet Nam)."
+ * The answers of a yes/no indicator, every country named under its answer.
+ */
+export function describeAnswers(
+  rows: readonly { iso3: string; value: number }[],
+  lang: Lang,
+  coverage?: Coverage,
+): string {
+  const missing = missingSentence(coverage, lang);
+  if (rows.length === 0) return (lang === 'vi' ? 'Không có số liệu.' : 'No data.') + missing;
+  const names = (value: number) =>
+    rows
+      .filter((r) => r.value === value)
+      .map((r) => countryName(r.iso3, lang))
+      .sort((a, b) => a.localeCompare(b, lang));
+  const [yes, no] = [names(1), names(0)];
+  const n = rows.length;
+  const withData = coverage && coverage.missing.length > 0;
+  const list = (items: string[]) => (items.length ? ` (${items.join(', ')})` : '');
+  return lang === 'vi'
+    ? `Có: ${yes.length} trên ${n} nước${withData ? ' có số liệu' : ''}${list(yes)}; không: ${no.length}${list(no)}.${missing}`
+    : `Yes for ${yes.length} of ${n} ${n === 1 ? 'country' : 'countries'}${withData ? ' with data' : ''}${list(yes)}; no for ${no.length}${list(no)}.${missing}`;
 }
 
 interface Point {

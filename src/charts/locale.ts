@@ -30,6 +30,8 @@ const LABELS = {
     mapDisclaimer: 'Boundaries and names shown on this map do not imply endorsement or acceptance by CivScope.',
     paracels: 'Paracel Islands',
     spratlys: 'Spratly Islands',
+    yes: 'Yes',
+    no: 'No',
   },
   vi: {
     year: 'Năm',
@@ -56,6 +58,8 @@ const LABELS = {
     mapDisclaimer: 'Đường biên giới và tên gọi thể hiện trên bản đồ không hàm ý CivScope công nhận hay chấp thuận.',
     paracels: 'Quần đảo Hoàng Sa',
     spratlys: 'Quần đảo Trường Sa',
+    yes: 'Có',
+    no: 'Không',
   },
 } as const;
 

@@ -13,6 +13,8 @@ export interface MapChartData {
   direction: 'higher' | 'lower' | null;
   /** The peer group: the map is framed on it; the other ASEAN+3 countries are pale context. */
   members: readonly string[];
+  /** Values are yes (1) / no (0) answers: two fills named in the legend, never a gradient. */
+  answers?: boolean;
 }
 
 /** Countries too small to see at this scale get a marker too (longitude, latitude). */
@@ -146,6 +148,27 @@ const LEGEND_ROOM = 150;
 /** The legend's colour bar: long enough for seven steps with a label each. */
 const GRADIENT = 160;
 
+/** Fills of the two answers of a yes/no indicator: dark and light, told apart in greyscale print too. */
+const ANSWER_FILLS = ['#31688E', '#B5DE2B'];
+
+/** The fill of a yes/no indicator: its answer, named in the legend; no data in grey. */
+function answerColour(narrow: boolean, legendTitle: string[], lang: 'en' | 'vi') {
+  return {
+    condition: { test: 'datum.value === null || !isValid(datum.value)', value: NO_DATA },
+    field: 'answer',
+    type: 'nominal',
+    title: legendTitle,
+    legend: { orient: narrow ? 'bottom' : 'right', titleLimit: 0, labelFontSize: 11, symbolType: 'square' },
+    scale: { domain: [label(lang, 'yes'), label(lang, 'no')], range: ANSWER_FILLS },
+  };
+}
+
+/** A yes/no value's answer in the chart's language, for the fill and the tooltip. */
+function answerTransform(lang: 'en' | 'vi') {
+  const [yes, no] = [JSON.stringify(label(lang, 'yes')), JSON.stringify(label(lang, 'no'))];
+  return { calculate: `datum.value === 1 ? ${yes} : datum.value === 0 ? ${no} : null`, as: 'answer' };
+}
+
 /** The fill: quantized steps of the value, darker = better, no data in grey; the legend beside the map or under it. */
 function mapColour(data: MapChartData, narrow: boolean, plotWidth: number, legendTitle: string[]) {
   const legendFormat = `,.${Math.min(2, data.decimals)}f`;
@@ -194,10 +217,15 @@ export function mapChart(data: MapChartData, frame: ChartFrame, options: { highl
     ? frame.width - 24
     : Math.round(Math.min(900 / aspect, Math.max(150, frame.width - LEGEND_ROOM - 12)));
   const legendTitle = wrapText(data.unit, narrow ? plotWidth - 10 : LEGEND_ROOM - 44, 12, true);
-  const colour = mapColour(data, narrow, plotWidth, legendTitle);
+  const colour = data.answers
+    ? answerColour(narrow, legendTitle, lang)
+    : mapColour(data, narrow, plotWidth, legendTitle);
+  const answer = data.answers ? [answerTransform(lang)] : [];
   const tooltip = [
     { field: 'name', type: 'nominal', title: label(lang, 'country') },
-    { field: 'value', type: 'quantitative', title: label(lang, 'value'), format },
+    data.answers
+      ? { field: 'answer', type: 'nominal', title: label(lang, 'value') }
+      : { field: 'value', type: 'quantitative', title: label(lang, 'value'), format },
     { field: 'year', type: 'ordinal', title: label(lang, 'year') },
   ];
   const stroke = options.highlight?.length
@@ -243,6 +271,7 @@ export function mapChart(data: MapChartData, frame: ChartFrame, options: { highl
           { calculate: 'datum.properties.iso3', as: 'iso3' },
           { filter: isMember },
           lookup,
+          ...answer,
           { calculate: countryNameExpression(lang), as: 'name' },
         ],
         // invalid: 'show' keeps members without a value on the map (in grey) instead of dropping them.
@@ -251,7 +280,7 @@ export function mapChart(data: MapChartData, frame: ChartFrame, options: { highl
       },
       {
         data: { values: SMALL_COUNTRY_MARKERS },
-        transform: [{ filter: isMember }, lookup, { calculate: countryNameExpression(lang), as: 'name' }],
+        transform: [{ filter: isMember }, lookup, ...answer, { calculate: countryNameExpression(lang), as: 'name' }],
         mark: {
           type: 'circle',
           clip: true,

@@ -66,7 +66,8 @@ export function selectTheme(name: Theme | LegacyTheme): ThemeSelection {
 /**
  * What kind of quantity an indicator measures. It decides which transformations make sense:
  * only `count` and `amount` (totals that grow with population) can be divided by population;
- * `source-count` counts data sources, not people or money.
+ * `source-count` counts data sources, not people or money; `yes-no` is an answer coded 1 or 0,
+ * never ranked, scored or averaged (see yes-no.ts).
  */
 export const SCALES = [
   'index',
@@ -82,6 +83,7 @@ export const SCALES = [
   'coefficient',
   'probability',
   'mandate',
+  'yes-no',
 ] as const;
 
 /** Levels of a composite source's hierarchy (the Blavatnik Index: index → domain → theme → indicator). */

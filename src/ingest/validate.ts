@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type CountryResolution, resolveCountry, resolveCountryCode } from '../domain/resolve-country.ts';
+import { answerOf, isYesNo } from '../domain/yes-no.ts';
 import type { StagedObservation } from '../repositories/observation-load.ts';
 import { cellError, IngestError } from './errors.ts';
 import type { FlagRule, ReleaseMeta } from './meta.ts';
@@ -283,6 +284,18 @@ function rankedOfValue(row: RawRow, { indicatorCode, year, value }: ParsedFields
   return of;
 }
 
+/** A value of a yes/no indicator must be exactly 1 or 0: anything else stops the release at its cell. */
+function checkAnswer(row: RawRow, { indicatorCode, value }: ParsedFields, rules: RowRules): void {
+  const indicator = rules.indicators.get(indicatorCode);
+  if (indicator && isYesNo(indicator) && answerOf(value) === null)
+    throw cellError(
+      rules.displayName,
+      row.line,
+      row.valueColumn,
+      `${value} is not an answer: ${indicatorCode} is a yes/no indicator, coded 1 (yes) or 0 (no)`,
+    );
+}
+
 /**
  * The Vietnamese of the note a row carries: the reader's own, or meta.yaml's `value_notes_vi` for
  * the note's exact text. A note with neither stops the release: a Vietnamese answer never falls
@@ -362,6 +375,7 @@ export function createRowValidator(
     }
     const parsed = parseFields(row, rules);
     checkRankLabel(parsed, row, displayName);
+    checkAnswer(row, parsed, rules);
     if (firstLineOfKey) checkFirstOccurrence(firstLineOfKey, parsed, iso3, row, displayName);
     return toObservation(row, iso3, parsed, rules);
   };

@@ -28,6 +28,7 @@ import {
 } from '../charts/captions.ts';
 import {
   describeHeatmap,
+  describeAnswers,
   describeRanking,
   describeScatter,
   describeSeries,
@@ -45,6 +46,8 @@ import { scatterChart } from '../charts/scatter.ts';
 import { slopeChart } from '../charts/slope.ts';
 import { smallMultiplesChart } from '../charts/small-multiples.ts';
 import { timeseriesChart } from '../charts/timeseries.ts';
+import { yesNoChart } from '../charts/yes-no.ts';
+import { isYesNo } from '../domain/yes-no.ts';
 
 /**
  * What building a chart needs beyond the query: the database, the clock, and the LP solver for
@@ -214,6 +217,7 @@ async function crossSectionChart(
   const { lang } = q;
   const result = await rankingOf(deps.db, { ...q, indicator: q.indicator as string }, deps.now?.());
   const { indicator, coverage } = result;
+  const yesNo = isYesNo(indicator);
   const neutral = indicator.higher_is_better === null;
   const footer = {
     missing: coverage.missing,
@@ -221,12 +225,11 @@ async function crossSectionChart(
     lines: await footerFor(deps, result.releaseIds, [indicator.source_id], lang),
   };
   const title = indicatorName(indicator, lang);
-  const description = describeRanking(result.ranking, lang, indicator.decimals, q.highlight?.[0], {
-    coverage,
-    neutral,
-  });
-  // normalise=minmax draws the 0–100 score the ranking carries (100 = best in the group).
-  const scored = q.normalise === 'minmax';
+  const description = yesNo
+    ? describeAnswers(result.ranking, lang, coverage)
+    : describeRanking(result.ranking, lang, indicator.decimals, q.highlight?.[0], { coverage, neutral });
+  // normalise=minmax draws the 0–100 score the ranking carries (100 = best in the group); answers have none.
+  const scored = q.normalise === 'minmax' && !yesNo;
   const captions = [
     yearsLine(
       q,
@@ -238,7 +241,7 @@ async function crossSectionChart(
   const frame = frameFor(q, title, result.selection, captions, footer, description);
   const rows = result.ranking.flatMap((r) => {
     const value = scored ? r.score : r.value;
-    return value === null ? [] : [{ iso3: r.iso3, value, year: r.year, rank: r.rank }];
+    return value === null ? [] : [{ iso3: r.iso3, value, year: r.year, rank: r.rank ?? 0 }];
   });
   const years = await yearsWithData(deps.db, { indicatorCode: indicator.code, vintage: result.vintage });
   const base = { title, releaseIds: result.releaseIds, dataPath, yearsWithData: years, missing: coverage.missing };
@@ -250,13 +253,15 @@ async function crossSectionChart(
   const scale = scored ? undefined : (indicator.scale ?? undefined);
   const dataUrl = scored ? undefined : liveData(type, q, dataPath, origin);
   const spec =
-    type === 'ranking'
-      ? rankingChart({ rows, median, direction, decimals, scale, unit }, frame, { highlight: q.highlight, dataUrl })
-      : mapChart(
-          { rows, decimals, unit, direction, members: result.selection.countries },
-          { ...frame, footer: [...frame.footer, label(lang, 'mapDisclaimer')] },
-          { highlight: q.highlight },
-        );
+    type === 'ranking' && yesNo
+      ? yesNoChart({ rows }, frame, { highlight: q.highlight })
+      : type === 'ranking'
+        ? rankingChart({ rows, median, direction, decimals, scale, unit }, frame, { highlight: q.highlight, dataUrl })
+        : mapChart(
+            { rows, decimals, unit, direction, members: result.selection.countries, answers: yesNo },
+            { ...frame, footer: [...frame.footer, label(lang, 'mapDisclaimer')] },
+            { highlight: q.highlight },
+          );
   return { ...base, spec, description };
 }
 

@@ -3,6 +3,7 @@ import type { Database, IndicatorRow } from '../db/schema.ts';
 import { unitLabel } from '../charts/locale.ts';
 import { countryLabel } from './presenters.ts';
 import { directionOf } from '../domain/direction.ts';
+import { isYesNo } from '../domain/yes-no.ts';
 import { competitionRank } from '../domain/rank.ts';
 import { max, mean, median, min } from '../domain/stats.ts';
 import { selectTheme } from '../domain/themes.ts';
@@ -145,6 +146,7 @@ function profileEntry(
   const peers = atYear.filter((r) => peerCountries.has(r.iso3) && usable(r));
   const values = peers.map((p) => p.value);
   const direction = indicator.higher_is_better === null ? null : directionOf(indicator.higher_is_better);
+  const yesNo = isYesNo(indicator);
   const ranks = competitionRank(values, direction ?? 'higher');
   const ownIndex = peers.findIndex((p) => p.iso3 === iso3);
   const best =
@@ -170,8 +172,9 @@ function profileEntry(
     peers: peerCountries.size,
     peers_without_data: [...peerCountries].filter((c) => !peers.some((p) => p.iso3 === c)).sort(),
     group_min: min(values),
-    group_median: median(values),
-    group_mean: mean(values),
+    // Answers (yes = 1, no = 0) have no median or mean worth stating.
+    group_median: yesNo ? null : median(values),
+    group_mean: yesNo ? null : mean(values),
     group_max: max(values),
     frontier: best === null ? null : { iso3: peers.filter((p) => p.value === best).map((p) => p.iso3), value: best },
     distance_to_frontier: best === null || ownIndex < 0 ? null : Math.abs(best - target.value),

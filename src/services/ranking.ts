@@ -6,6 +6,7 @@ import { directionOf } from '../domain/direction.ts';
 import { minMax } from '../domain/normalise.ts';
 import { coverageOf, rankCountries } from '../domain/rank.ts';
 import { groupMedian } from '../domain/stats.ts';
+import { isYesNo, tallyOf } from '../domain/yes-no.ts';
 import type { RankingsParams } from '../http/analysis-params.ts';
 import { type CrossSectionQuery, readCrossSection } from './cross-section.ts';
 import { requireIndicator } from './require-indicator.ts';
@@ -27,7 +28,9 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
   const computable = rows.filter(usable);
   // An indicator with no better direction (a wage bill, an employment share) is listed highest
   // first, and `rank` is only the position in that order: no direction and no "100 = best" score.
-  const neutral = indicator.higher_is_better === null;
+  // A yes/no indicator lists its yes answers first but ranks, scores and averages nothing.
+  const yesNo = isYesNo(indicator);
+  const neutral = indicator.higher_is_better === null || yesNo;
   const direction = directionOf(indicator.higher_is_better);
   const ranked = rankCountries(computable, direction);
   // Min-max 0–100 within the ranked set (100 = best); null when all values are equal.
@@ -38,14 +41,18 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
         direction,
       );
   const ranking = ranked.map(({ item, rank }, i) => ({
-    rank,
+    rank: yesNo ? null : rank,
     iso3: item.iso3,
     country: countryByIso3(item.iso3)?.nameEn ?? item.iso3,
     value: item.value,
     year: item.year,
     score: scores[i] ?? null,
-    tied: ranked.filter((r) => r.rank === rank).length > 1,
+    tied: !yesNo && ranked.filter((r) => r.rank === rank).length > 1,
     flag: item.flag,
+    // The value's own note (for a policy figure, the legal text it comes from), in both languages.
+    note: item.note,
+    note_vi: item.note_vi,
+    reference_url: item.reference_url,
     release: item.release_id,
   }));
   return {
@@ -55,7 +62,8 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     year: query.year ?? null,
     latest: query.year === undefined,
     direction: neutral ? null : direction,
-    median: groupMedian(computable.map((r) => r.value)),
+    median: yesNo ? null : groupMedian(computable.map((r) => r.value)),
+    tally: yesNo ? tallyOf(computable.map((r) => r.value)) : null,
     ranking,
     coverage: coverageOf(
       members,

@@ -73,6 +73,28 @@ describe('loading a release', () => {
     expect(await test.db.selectFrom('indicator').select('code').where('code', '=', 'TEST.NEW').execute()).toEqual([]);
   });
 
+  it('refuses a yes/no value other than 1 or 0 at its line and column, database unchanged', async () => {
+    const yesNo = {
+      ...testMeta().indicators[0],
+      code: 'TEST.YESNO',
+      scale: 'yes-no',
+      higher_is_better: null,
+      unit: 'yes (1) / no (0)',
+    };
+    const meta = testMeta({ release: 'r-answers', indicators: [yesNo] });
+    const rows = [
+      'S,TEST.YESNO,Test,VNM,2020,1,points',
+      'S,TEST.YESNO,Test,THA,2020,0,points',
+      'S,TEST.YESNO,Test,SGP,2020,0.5,points',
+    ];
+    const folder = await writeReleaseFolder(meta, [TIDY_HEADER, ...rows].join('\n'));
+    const before = await snapshot();
+    await expect(ingestReleaseFolder(test.db, folder)).rejects.toThrow(
+      /line 4, column "value": 0\.5 is not an answer: TEST\.YESNO is a yes\/no indicator, coded 1 \(yes\) or 0 \(no\)/,
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses a data file whose sha256 does not match meta.yaml', async () => {
     const folder = await writeReleaseFolder(testMeta({ release: 'r-sha', sha256: '0'.repeat(64) }), goodRows);
     await expect(ingestReleaseFolder(test.db, folder)).rejects.toThrow(/does not match meta\.yaml/);

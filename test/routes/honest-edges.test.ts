@@ -110,7 +110,9 @@ describe('cached responses', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*'); // CORS on CSV too
     const csv = await response.text();
     const [header, first] = csv.split('\r\n');
-    expect(header).toBe('indicator,rank,iso3,country,value,year,score,tied,flag,release,releases,licence');
+    expect(header).toBe(
+      'indicator,rank,iso3,country,value,year,score,tied,flag,note,reference_url,release,releases,licence',
+    );
     expect(first).toMatch(/,un-egov:2024,UN E-Government Survey: UN terms of use: free to reuse with attribution$/);
   });
 });

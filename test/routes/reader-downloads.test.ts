@@ -19,19 +19,19 @@ describe('the file a person opens in Excel (style=reader)', () => {
     );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(lines[0]).toBe(
-      'Chỉ số,Đơn vị,Thứ hạng,Mã ISO3,Quốc gia,Quốc gia (tiếng Anh),Giá trị,Năm,Điểm (0–100 trong nhóm),Đồng hạng,Cờ đánh dấu,Phiên bản dữ liệu,Các phiên bản dữ liệu,Giấy phép',
+      'Chỉ số,Đơn vị,Thứ hạng,Mã ISO3,Quốc gia,Quốc gia (tiếng Anh),Giá trị,Năm,Điểm (0–100 trong nhóm),Đồng hạng,Cờ đánh dấu,Ghi chú,Tài liệu tham chiếu,Phiên bản dữ liệu,Các phiên bản dữ liệu,Giấy phép',
     );
     // GE.EST shows 4 decimals: Singapore's 2.0921398 (WGI 2026, 2025) reads 2.0921; the score 1 decimal.
     expect(lines[1]).toBe(
-      'Hiệu quả của Chính phủ: ước lượng,"điểm quản trị (khoảng -2,5 đến 2,5)",1,SGP,Xin-ga-po,Singapore,2.0921,2025,100,không,,wb-wgi:2026,wb-wgi:2026,Worldwide Governance Indicators: CC BY 4.0',
+      'Hiệu quả của Chính phủ: ước lượng,"điểm quản trị (khoảng -2,5 đến 2,5)",1,SGP,Xin-ga-po,Singapore,2.0921,2025,100,không,,,,wb-wgi:2026,wb-wgi:2026,Worldwide Governance Indicators: CC BY 4.0',
     );
-    expect(lines[2]).toContain(',2,MYS,Ma-lai-xi-a,Malaysia,0.9567,2025,69.4,không,');
+    expect(lines[2]).toContain(',2,MYS,Ma-lai-xi-a,Malaysia,0.9567,2025,69.4,không,,,,');
   });
 
   it('keeps English for an English page, with the Vietnamese country name beside it', async () => {
     const { lines } = await download('/v1/rankings?indicator=GE.EST&group=ASEAN&lang=en&format=csv&style=reader');
     expect(lines[0]).toBe(
-      'Indicator,Unit,Rank,ISO3 code,Country,Country (Vietnamese),Value,Year,Score (0–100 within the group),Tied,Flag,Release,Releases,Licence',
+      'Indicator,Unit,Rank,ISO3 code,Country,Country (Vietnamese),Value,Year,Score (0–100 within the group),Tied,Flag,Note,Reference,Release,Releases,Licence',
     );
     expect(lines[1]).toMatch(/^Government Effectiveness: Estimate,.*,1,SGP,Singapore,Xin-ga-po,2\.0921,2025,100,no,/);
   });
@@ -63,7 +63,9 @@ describe('the file a person opens in Excel (style=reader)', () => {
   it('leaves the data file for systems as it was: machine names, exact values, the indicator code first, no BOM', async () => {
     const { bytes, lines } = await download('/v1/rankings?indicator=GE.EST&group=ASEAN&format=csv');
     expect(bytes[0]).toBe('i'.charCodeAt(0));
-    expect(lines[0]).toBe('indicator,rank,iso3,country,value,year,score,tied,flag,release,releases,licence');
+    expect(lines[0]).toBe(
+      'indicator,rank,iso3,country,value,year,score,tied,flag,note,reference_url,release,releases,licence',
+    );
     expect(lines[1]).toMatch(/^GE\.EST,1,SGP,Singapore,2\.0921398,2025,100,false,/);
   });
 

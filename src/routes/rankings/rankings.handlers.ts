@@ -2,22 +2,36 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { rankingOf } from '../../services/ranking.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { provenanceTable, tableIndicators, tableResponse } from '../../http/table.ts';
-import { countryLabel, presentIndicator } from '../presenters.ts';
+import { presentIndicator } from '../presenters.ts';
+import { inLanguage } from '../../services/presenters.ts';
 import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import type { rankingsRoute } from './rankings.routes.ts';
 
-type Ranked = Awaited<ReturnType<typeof rankingOf>>['ranking'][number] & { country: string };
+type Ranked = Omit<Awaited<ReturnType<typeof rankingOf>>['ranking'][number], 'note_vi'>;
 
 /**
  * One line per country, best first, with the release each value comes from, and the indicator on
  * every line: a sheet pasted into a report still says what it measures.
  */
 function rankingTable(indicatorCode: string, ranking: readonly Ranked[]) {
-  const header = ['indicator', 'rank', 'iso3', 'country', 'value', 'year', 'score', 'tied', 'flag', 'release'];
+  const header = [
+    'indicator',
+    'rank',
+    'iso3',
+    'country',
+    'value',
+    'year',
+    'score',
+    'tied',
+    'flag',
+    'note',
+    'reference_url',
+    'release',
+  ];
   const body = ranking.map((r) => [
     indicatorCode,
-    r.rank,
+    r.rank ?? '',
     r.iso3,
     r.country,
     r.value,
@@ -25,6 +39,8 @@ function rankingTable(indicatorCode: string, ranking: readonly Ranked[]) {
     r.score ?? '',
     r.tied,
     r.flag ?? '',
+    r.note ?? '',
+    r.reference_url ?? '',
     r.release,
   ]);
   return { header, body };
@@ -35,7 +51,7 @@ export const rankings =
   async (c) => {
     const query = c.req.valid('query');
     const { indicator, vintage, releaseIds, ...analysis } = await rankingOf(deps.db, query, deps.now?.());
-    const ranking = analysis.ranking.map((r) => ({ ...r, country: countryLabel(r.iso3, query.lang) }));
+    const ranking = analysis.ranking.map((r) => inLanguage(r, query.lang));
     const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format !== 'json') {
       const { header, body } = rankingTable(indicator.code, ranking);

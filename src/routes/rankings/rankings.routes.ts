@@ -28,10 +28,19 @@ export const rankingsRoute = createRoute({
                 description:
                   'Which way is better; null for an indicator with no better direction (a wage bill, an employment share): its countries are listed highest value first, `rank` is only the position in that order and `score` is null.',
               }),
-              median: z.number().nullable(),
+              median: z.number().nullable().openapi({
+                description: 'The group median; null for a yes/no indicator, whose values are answers, not amounts.',
+              }),
+              tally: z.object({ yes: z.number().int(), no: z.number().int() }).nullable().openapi({
+                description:
+                  'For a yes/no indicator (scale `yes-no`, values 1 or 0): how many countries answered yes and no. Null for every other indicator.',
+              }),
               ranking: z.array(
                 z.object({
-                  rank: z.number().int(),
+                  rank: z.number().int().nullable().openapi({
+                    description:
+                      'Position best first (ties share a rank); null for a yes/no indicator, whose yes answers are listed first but not ranked.',
+                  }),
                   iso3: z.string(),
                   country: z.string(),
                   value: z.number(),
@@ -39,6 +48,14 @@ export const rankingsRoute = createRoute({
                   score: z.number().nullable(),
                   tied: z.boolean(),
                   flag: z.string().nullable(),
+                  note: z.string().nullable().openapi({
+                    description:
+                      "The value's note in the language asked for: for a policy figure, the legal text it comes from.",
+                  }),
+                  reference_url: z
+                    .string()
+                    .nullable()
+                    .openapi({ description: 'The public text a policy figure comes from.' }),
                   release: z.string(),
                 }),
               ),

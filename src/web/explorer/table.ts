@@ -9,13 +9,20 @@ interface Column {
   get: (row: Row) => string | number | null;
   decimals?: number;
   className?: string;
-  /** Source text in English (notes): marked so, for readers and screen readers. */
-  quoted?: boolean;
 }
 type Row = Record<string, unknown>;
 
 function name(catalogue: Catalogue, iso3: string, lang: Lang): string {
   return catalogue.countries.find((c) => c.iso3 === iso3)?.name[lang] ?? iso3;
+}
+
+function noteColumn(lang: Lang): Column {
+  return { label: t(lang, 'table.note'), get: (r) => (r.note as string | null) ?? null, className: 'note' };
+}
+
+/** A yes/no indicator's value is an answer: shown as a word, never as 1 or 0. */
+function answerOf(value: number, lang: Lang): string {
+  return value === 1 ? t(lang, 'table.yes') : value === 0 ? t(lang, 'table.no') : String(value);
 }
 
 function flagColumn(lang: Lang): Column {
@@ -27,18 +34,34 @@ function columnsFor(data: Row, catalogue: Catalogue, lang: Lang): { columns: Col
   const country: Column = { label: t(lang, 'table.country'), get: (r) => name(catalogue, String(r.iso3), lang) };
   const year: Column = { label: t(lang, 'table.year'), get: (r) => (r.year as number | null) ?? null };
   const release: Column = { label: t(lang, 'table.release'), get: (r) => String(r.release ?? '') };
-  const decimals = (data.indicator as { decimals?: number } | undefined)?.decimals ?? 2;
+  const indicator = data.indicator as { decimals?: number; scale?: string } | undefined;
+  const decimals = indicator?.decimals ?? 2;
   if (Array.isArray(data.ranking)) {
+    const rows = data.ranking as Row[];
+    // A yes/no indicator has answers, not ranks or scores: those columns would be empty.
+    if (indicator?.scale === 'yes-no')
+      return {
+        columns: [
+          country,
+          { label: t(lang, 'table.value'), get: (r) => answerOf(r.value as number, lang) },
+          year,
+          flagColumn(lang),
+          noteColumn(lang),
+          release,
+        ],
+        rows,
+      };
     const columns: Column[] = [
-      { label: t(lang, 'table.rank'), get: (r) => r.rank as number, decimals: 0 },
+      { label: t(lang, 'table.rank'), get: (r) => (r.rank as number | null) ?? null, decimals: 0 },
       country,
       { label: t(lang, 'table.value'), get: (r) => r.value as number, decimals },
       year,
       { label: t(lang, 'table.score'), get: (r) => (r.score as number | null) ?? null, decimals: 1 },
       flagColumn(lang),
+      ...(rows.some((r) => r.note) ? [noteColumn(lang)] : []),
       release,
     ];
-    return { columns, rows: data.ranking as Row[] };
+    return { columns, rows };
   }
   if (Array.isArray(data.observations)) {
     const normalised = data.normalisation !== null && data.normalisation !== undefined;
@@ -50,7 +73,7 @@ function columnsFor(data: Row, catalogue: Catalogue, lang: Lang): { columns: Col
         ? [{ label: t(lang, 'table.indexed'), get: (r: Row) => (r.normalised as number | null) ?? null, decimals: 1 }]
         : []),
       flagColumn(lang),
-      { label: t(lang, 'table.note'), get: (r) => (r.note as string | null) ?? null, className: 'note', quoted: true },
+      noteColumn(lang),
       release,
     ];
     return { columns, rows: data.observations as Row[] };
@@ -81,8 +104,8 @@ function cellHtml(column: Column, row: Row, lang: Lang): string {
     const text = column.decimals === undefined ? String(value) : formatNumber(value, column.decimals, lang);
     return `<td class="num">${text}</td>`;
   }
-  const quoted = column.quoted ? ' lang="en"' : '';
-  return `<td class="${column.className ?? ''}"${quoted}>${escapeHtml(value)}</td>`;
+  // Notes come in the page's language (every note is translated at ingest), so no lang attribute.
+  return `<td class="${column.className ?? ''}">${escapeHtml(value)}</td>`;
 }
 
 /** Draws the table, sorted by the chosen column; the flags it shows are explained below it. */
