@@ -275,6 +275,12 @@ export interface components {
       url: string;
       licence: string;
       citation: string;
+      /** @description CivScope's Vietnamese of the name. */
+      name_vi: string | null;
+      /** @description CivScope's Vietnamese of the publisher. */
+      publisher_vi: string | null;
+      /** @description CivScope's Vietnamese of the licence. */
+      licence_vi: string | null;
     };
     Release: {
       id: string;

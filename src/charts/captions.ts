@@ -1,3 +1,4 @@
+import { type SourceWords, sourceText } from '../domain/source-text.ts';
 import type { Selection } from '../domain/selection.ts';
 import type { IndicatorRow } from '../db/schema.ts';
 import { countryName, label, type Lang } from './locale.ts';
@@ -43,11 +44,12 @@ export function normalisationLine(method: string | null | undefined, lang: Lang)
 }
 
 export function footerLines(
-  provenance: { sources: { publisher: string; licence: string }[]; releases: { id: string; published_on: string }[] },
+  provenance: { sources: SourceWords[]; releases: { id: string; published_on: string }[] },
   lang: Lang,
 ): string[] {
-  const publishers = [...new Set(provenance.sources.map((s) => s.publisher))].join('; ');
-  const licences = [...new Set(provenance.sources.map((s) => s.licence))].join('; ');
+  const words = provenance.sources.map((s) => sourceText(s, lang));
+  const publishers = [...new Set(words.map((s) => s.publisher))].join('; ');
+  const licences = [...new Set(words.map((s) => s.licence))].join('; ');
   const releases = provenance.releases.map((r) => `${r.id} (${r.published_on})`).join(', ');
   return [
     `${label(lang, 'source')}: ${publishers || '—'}`,

@@ -18,4 +18,5 @@ export const EXPECTED_MIGRATIONS = [
   '0014_published_rank_out_of.sql',
   '0015_vietnamese_notes_and_labels.sql',
   '0016_release_translations_fingerprint.sql',
+  '0017_source_names_in_vietnamese.sql',
 ] as const;

@@ -36,6 +36,10 @@ export interface SourceTable {
   url: string;
   licence: string;
   citation: string;
+  /** CivScope's Vietnamese of the name, publisher and licence; null only before start-up rewrote the source. */
+  name_vi: string | null;
+  publisher_vi: string | null;
+  licence_vi: string | null;
   /** The publisher's page where editions are posted. */
   editions_page: string | null;
   /** The file `sources:check` downloads as the candidate newest edition (a URL). */

@@ -1,3 +1,4 @@
+import { licenceLine, type SourceWords } from '../domain/source-text.ts';
 import { stringify } from 'csv-stringify/sync';
 import { STATIC_HEADERS } from './static-headers.ts';
 
@@ -28,9 +29,9 @@ export function csvResponse(csv: string, filename: string, headers: Record<strin
 export function withProvenanceColumns(
   header: readonly string[],
   rows: readonly (readonly unknown[])[],
-  provenance: { releases: { id: string }[]; sources: { name: string; licence: string }[] },
+  provenance: { releases: { id: string }[]; sources: SourceWords[] },
 ): [string[], unknown[][]] {
   const releases = provenance.releases.map((r) => r.id).join(' ');
-  const licence = [...new Set(provenance.sources.map((s) => `${s.name}: ${s.licence}`))].join('; ');
+  const licence = licenceLine(provenance.sources);
   return [[...header, 'releases', 'licence'], rows.map((row) => [...row, releases, licence])];
 }

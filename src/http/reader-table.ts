@@ -1,3 +1,4 @@
+import { licenceLine } from '../domain/source-text.ts';
 import { type Lang, unitLabel } from '../charts/locale.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import type { Table, TableIndicator } from './table.ts';
@@ -92,6 +93,10 @@ function planColumns(table: Table, lang: Lang): ColumnPlan[] {
           return unit === undefined ? '' : unitLabel(unit, lang);
         },
       });
+    } else if (column === 'licence') {
+      // The same on every row: the licences of the response, named in the reader's language.
+      const licences = licenceLine(table.provenance.sources, lang);
+      plans.push({ label: known?.[lang] ?? column, cell: () => licences });
     } else if (column === 'value')
       plans.push({ label: known?.[lang] ?? column, cell: (row) => rounded(row[at], rowIndicator(row)?.decimals) });
     else if (column === 'score')

@@ -1,4 +1,5 @@
 import type { Lang } from '../charts/locale.ts';
+import type { SourceWords } from '../domain/source-text.ts';
 import { csvResponse, toCsv, withProvenanceColumns } from './csv.ts';
 import { readerTable } from './reader-table.ts';
 import { Problem } from './problem.ts';
@@ -6,7 +7,7 @@ import { STATIC_HEADERS } from './static-headers.ts';
 
 /** What a table's numbers come from: the sources sheet of a workbook. */
 export interface TableProvenance {
-  sources: { id: string; name: string; publisher: string; url: string; licence: string; citation: string }[];
+  sources: (SourceWords & { id: string; url: string; citation: string })[];
   releases: { id: string; source_id: string; label: string; published_on: string; sha256: string }[];
 }
 
@@ -104,7 +105,7 @@ export function provenanceTable(
   name: string,
   header: readonly string[],
   rows: readonly (readonly unknown[])[],
-  provenance: TableProvenance & { sources: { name: string; licence: string }[] },
+  provenance: TableProvenance,
   indicators?: ReadonlyMap<string, TableIndicator>,
 ): Table {
   const [withHeader, withRows] = withProvenanceColumns(header, rows, provenance);

@@ -68,6 +68,10 @@ export const releaseMetaSchema = z
       publisher: z.string().min(1),
       url: z.string().min(1),
       licence: z.string().min(1),
+      /** CivScope's Vietnamese of the three above: a Vietnamese chart footer or source list names them in Vietnamese. */
+      name_vi: z.string().min(1),
+      publisher_vi: z.string().min(1),
+      licence_vi: z.string().min(1),
       citation: z.string().min(1),
       /** Where the publisher posts editions, and how often: for staleness and `sources:check`. */
       editions: z

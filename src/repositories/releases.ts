@@ -110,6 +110,9 @@ async function upsertSource(db: Db, source: ReleaseMeta['source']): Promise<void
         publisher: eb.ref('excluded.publisher'),
         url: eb.ref('excluded.url'),
         licence: eb.ref('excluded.licence'),
+        name_vi: eb.ref('excluded.name_vi'),
+        publisher_vi: eb.ref('excluded.publisher_vi'),
+        licence_vi: eb.ref('excluded.licence_vi'),
         citation: eb.ref('excluded.citation'),
         // An older release loaded later, written before editions were recorded, keeps what is known.
         editions_page: eb.fn.coalesce('excluded.editions_page', 'source.editions_page'),

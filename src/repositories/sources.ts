@@ -1,7 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-const SOURCE_COLUMNS = ['id', 'name', 'publisher', 'url', 'licence', 'citation'] as const;
+const SOURCE_COLUMNS = [
+  'id',
+  'name',
+  'publisher',
+  'url',
+  'licence',
+  'citation',
+  'name_vi',
+  'publisher_vi',
+  'licence_vi',
+] as const;
 
 /** A source as every response cites it: publisher, licence, citation. */
 export type SourceRow = Awaited<ReturnType<typeof listSources>>[number];

@@ -41,6 +41,9 @@ export const SourceSchema = z
     url: z.string(),
     licence: z.string(),
     citation: z.string(),
+    name_vi: z.string().nullable().openapi({ description: "CivScope's Vietnamese of the name." }),
+    publisher_vi: z.string().nullable().openapi({ description: "CivScope's Vietnamese of the publisher." }),
+    licence_vi: z.string().nullable().openapi({ description: "CivScope's Vietnamese of the licence." }),
   })
   .openapi('Source');
 

@@ -32,6 +32,7 @@ import { briefDate, briefWords, num } from './brief-text.ts';
 import { buildChart } from './chart.ts';
 import { profileOf, type SharedProfileReads } from './profile.ts';
 import { provenanceFor } from './provenance.ts';
+import { licenceLine, sourceText } from '../domain/source-text.ts';
 import { requireCountries } from './selection.ts';
 import { themesCoverage } from './theme-coverage.ts';
 
@@ -74,6 +75,15 @@ function rankScopeOf(
   const rankPeers = outsider ? { countries: (rankCountries as string[]).join(',') } : peers;
   const rankSelection = rankCountries ? { countries: rankCountries, group: undefined } : { group };
   return { rankPeers, rankSelection };
+}
+
+/**
+ * The brief names its sources and licences in its own language (CivScope's translations); the
+ * citations stay as their publishers write them, as a reference list does.
+ */
+function inBriefLanguage(provenance: Awaited<ReturnType<typeof provenanceFor>>, lang: Lang) {
+  const sources = provenance.sources.map((s) => ({ ...s, ...sourceText(s, lang) }));
+  return { ...provenance, sources, licence: licenceLine(provenance.sources, lang) };
 }
 
 /** A brief number maker: the value written to the indicator's decimals, with where it comes from. */
@@ -312,7 +322,7 @@ export async function briefOf(
     sections,
     productivity,
     data_gaps: dataGapsOf(ctx),
-    sources: await provenanceFor(deps.db, ctx.releaseIds),
+    sources: inBriefLanguage(await provenanceFor(deps.db, ctx.releaseIds), lang),
     reproduce: [...ctx.apis],
     labels: labelsOf(ctx),
   };

@@ -39,6 +39,7 @@ function sourceOf(brief: BriefBody, n: BriefNumber): string {
   return (
     brief.sources.sources
       .filter((s) => sourceIds.has(s.id))
+      // Already in the brief's language (brief.ts names its sources so).
       .map((s) => s.name)
       .join('; ') || n.release
   );

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { presentRelease } from './presenters.ts';
 import { referenceRows } from './reference-rows.ts';
+import { licenceLine } from '../domain/source-text.ts';
 
 /** The sources, releases, licences and citations behind a set of values. */
 export async function provenanceFor(db: Kysely<Database>, releaseIds: Iterable<string>) {
@@ -11,7 +12,7 @@ export async function provenanceFor(db: Kysely<Database>, releaseIds: Iterable<s
   return {
     sources,
     releases: releases.map(presentRelease),
-    licence: [...new Set(sources.map((s) => `${s.name}: ${s.licence}`))].join('; '),
+    licence: licenceLine(sources),
     citation: sources.map((s) => s.citation).join(' '),
   };
 }

@@ -8,6 +8,8 @@ export interface ThemeEvidence {
   indicatorsWithValues: number;
   /** The organisations publishing the indicators with values (publisherOrganisation). */
   publishers: string[];
+  /** The same organisations, named in Vietnamese (the source's publisher_vi). */
+  publishersVi: string[];
   wellCoveredIndicators: number;
   wellCoveredPublishers: string[];
   countriesWithAny: string[];
@@ -48,6 +50,7 @@ export function gapSentences(e: ThemeEvidence, adequate: boolean, threshold = 10
         : '';
   if (adequate) return nothingEn ? { en: nothingEn, vi: nothingVi } : null;
   const publishersText = e.publishers.length > 0 ? ` (${e.publishers.join(', ')})` : '';
+  const publishersTextVi = e.publishersVi.length > 0 ? ` (${e.publishersVi.join(', ')})` : '';
   const en = [
     `Thin evidence: ${plural(e.indicatorsWithValues, 'indicator', 'indicators')} from ${plural(e.publishers.length, 'publisher', 'publishers')}${publishersText} ${e.indicatorsWithValues === 1 ? 'has' : 'have'} values;`,
     e.wellCoveredIndicators === 0
@@ -56,7 +59,7 @@ export function gapSentences(e: ThemeEvidence, adequate: boolean, threshold = 10
     nothingEn,
   ];
   const vi = [
-    `Bằng chứng còn mỏng: ${e.indicatorsWithValues} chỉ số của ${e.publishers.length} tổ chức công bố${publishersText} có giá trị;`,
+    `Bằng chứng còn mỏng: ${e.indicatorsWithValues} chỉ số của ${e.publishers.length} tổ chức công bố${publishersTextVi} có giá trị;`,
     e.wellCoveredIndicators === 0
       ? `không chỉ số nào có số liệu cho ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`
       : `${e.wellCoveredIndicators} chỉ số (của ${e.wellCoveredPublishers.length} tổ chức công bố) có số liệu cho ít nhất ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, IndicatorRow } from '../db/schema.ts';
 import { COUNTRIES } from '../domain/countries.ts';
 import { publisherOrganisation } from '../domain/publishers.ts';
+import { sourceText } from '../domain/source-text.ts';
 import {
   LEGACY_THEMES,
   type Theme,
@@ -61,7 +62,7 @@ export async function indicatorsWithCoverage(
 function themeEvidence(
   theme: Theme,
   members: { indicator: IndicatorRow; coverage: CoverageSummary }[],
-  organisation: (sourceId: string) => string,
+  organisation: (sourceId: string, lang?: 'en' | 'vi') => string,
 ): ThemeEvidence {
   const withValues = members.filter((m) => m.coverage.countries > 0);
   const covered = new Set(withValues.flatMap((m) => m.coverage.countries_with_values));
@@ -72,6 +73,9 @@ function themeEvidence(
     indicators: members.length,
     indicatorsWithValues: withValues.length,
     publishers: [...new Set(withValues.map((m) => organisation(m.indicator.source_id)))].sort(),
+    publishersVi: [...new Set(withValues.map((m) => organisation(m.indicator.source_id, 'vi')))].sort((a, b) =>
+      a.localeCompare(b, 'vi'),
+    ),
     wellCoveredIndicators: wellCovered.length,
     wellCoveredPublishers: [...new Set(wellCovered.map((m) => organisation(m.indicator.source_id)))].sort(),
     countriesWithAny: ALL_ISO3.filter((iso3) => covered.has(iso3)),
@@ -100,7 +104,10 @@ function adoptionEvidence(
 export async function themesCoverage(db: Kysely<Database>, allIndicators?: Promise<IndicatorRow[]>) {
   const [all, sources] = await Promise.all([indicatorsWithCoverage(db, undefined, allIndicators), listSources(db)]);
   const publisher = new Map(sources.map((s) => [s.id, s.publisher]));
-  const organisation = (sourceId: string) => publisherOrganisation(publisher.get(sourceId) ?? sourceId);
+  const publisherVi = new Map(sources.map((s) => [s.id, sourceText(s, 'vi').publisher]));
+  // Counted by the English name (one organisation, one count); named in the sentence's language.
+  const organisation = (sourceId: string, lang: 'en' | 'vi' = 'en') =>
+    publisherOrganisation((lang === 'vi' ? publisherVi : publisher).get(sourceId) ?? sourceId);
   const themes = THEMES.map((theme) => {
     const members = all.filter((m) => m.indicator.theme === theme);
     const evidence = themeEvidence(theme, members, organisation);

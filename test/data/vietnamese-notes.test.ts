@@ -210,4 +210,10 @@ describe('a release whose words are not in Vietnamese', () => {
       /field flags\.0\.note_vi: the note of flag "repeated-value" needs its Vietnamese/,
     );
   });
+
+  it('a source without the Vietnamese of its publisher fails meta.yaml, naming the field', async () => {
+    const { publisher_vi: _, ...source } = testMeta().source;
+    const folder = await writeReleaseFolder(testMeta({ release: 'n3', source }), row(''));
+    await expect(ingestReleaseFolder(test.db, folder)).rejects.toThrow(/field source\.publisher_vi:/);
+  });
 });

@@ -134,6 +134,9 @@ describe('the ingest summary and the float32 rule (issue 11 item 13)', () => {
       publisher: 'P',
       url: 'https://example.org',
       licence: 'CC BY 4.0',
+      name_vi: 'F32',
+      publisher_vi: 'P',
+      licence_vi: 'CC BY 4.0',
       citation: 'C',
     };
     const rows = (vnm: string) =>

@@ -213,7 +213,7 @@ describe('admin upload with a path for a file name', () => {
         'meta',
         new File(
           [
-            `source: {id: s, name: S, publisher: P, url: u, licence: l, citation: c}\nrelease: r1\nlabel: L\nformat: tidy\nfile: "${file}"\npublished_on: 2024-01-01\nsha256: ${'0'.repeat(64)}\nindicators: [{code: X, name_en: X, name_vi: X, theme: context, unit: u, scale: index, higher_is_better: true, decimals: 2, definition: d}]\n`,
+            `source: {id: s, name: S, publisher: P, url: u, licence: l, name_vi: S, publisher_vi: P, licence_vi: l, citation: c}\nrelease: r1\nlabel: L\nformat: tidy\nfile: "${file}"\npublished_on: 2024-01-01\nsha256: ${'0'.repeat(64)}\nindicators: [{code: X, name_en: X, name_vi: X, theme: context, unit: u, scale: index, higher_is_better: true, decimals: 2, definition: d}]\n`,
           ],
           'meta.yaml',
         ),

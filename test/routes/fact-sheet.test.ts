@@ -142,9 +142,9 @@ describe('the fact sheet', () => {
     expect(sheet.messages[0]?.indicator).toBe(brief.summary.strengths[0]?.indicator);
     expect(sheet.messages[1]?.indicator).toBe(brief.summary.gaps[0]?.indicator);
     expect(sheet.messages[2]?.indicator).toBe(brief.summary.changes[0]?.indicator);
-    // EGDI 2016 0.5143 → 2024 0.7709 (un-egov:2024, data.csv); a decimal comma, a real arrow.
+    // EGDI 2016 0.5143 → 2024 0.7709 (un-egov:2024, data.csv); a decimal comma, a real arrow, the source in Vietnamese.
     expect(sheet.messages[2]?.text).toBe(
-      'Chỉ số phát triển Chính phủ điện tử (EGDI) từ 0,5143 năm 2016 → 0,7709 năm 2024. Nguồn: UN E-Government Survey.',
+      'Chỉ số phát triển Chính phủ điện tử (EGDI) từ 0,5143 năm 2016 → 0,7709 năm 2024. Nguồn: Khảo sát Chính phủ điện tử của Liên Hợp Quốc.',
     );
     // Control of corruption 2025, -0.1063171 in wb-wgi:2026: written with a minus sign.
     expect(sheet.messages[0]?.text).toContain('−0,1063 (2025)');

@@ -23,7 +23,7 @@ describe('the file a person opens in Excel (style=reader)', () => {
     );
     // GE.EST shows 4 decimals: Singapore's 2.0921398 (WGI 2026, 2025) reads 2.0921; the score 1 decimal.
     expect(lines[1]).toBe(
-      'Hiệu quả của Chính phủ: ước lượng,"điểm quản trị (khoảng -2,5 đến 2,5)",1,SGP,Xin-ga-po,Singapore,2.0921,2025,100,không,,,,wb-wgi:2026,wb-wgi:2026,Worldwide Governance Indicators: CC BY 4.0',
+      'Hiệu quả của Chính phủ: ước lượng,"điểm quản trị (khoảng -2,5 đến 2,5)",1,SGP,Xin-ga-po,Singapore,2.0921,2025,100,không,,,,wb-wgi:2026,wb-wgi:2026,Các chỉ số quản trị toàn cầu (WGI): CC BY 4.0',
     );
     expect(lines[2]).toContain(',2,MYS,Ma-lai-xi-a,Malaysia,0.9567,2025,69.4,không,,,,');
   });

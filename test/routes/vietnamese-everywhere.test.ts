@@ -26,6 +26,9 @@ const PRODUCT_NAMES = [
   'workers',
   // JSON's empty value, named as in the answers.
   'null',
+  // Written so in Vietnamese; and the code host a training text was read from.
+  'internet',
+  'github',
   // Software: the LP solver, its university, the language of the Malmquist test's source, the edge runtime.
   'highs',
   'edinburgh',
@@ -142,6 +145,8 @@ const words = (text: string) =>
   new Set(
     text
       .replace(/`[^`]*`/g, ' ')
+      // Release ids (`wb-wgi:2026-estimates`, `un-egov:2024`) are machine names.
+      .replace(/\b[a-z][a-z0-9-]*:[\w.-]+/g, ' ')
       .replace(/"[^"]*"|“[^”]*”/g, ' ')
       .replace(/\b[a-z]+(?:-[a-z]+){2,}\b/g, ' ')
       .replace(/[\w.]+=[\w.,:-]*/g, ' ')
@@ -200,19 +205,34 @@ function htmlTexts(html: string): string[] {
 }
 
 let properNames: Set<string> | undefined;
-/** Words of the publishers', sources' and licences' names and citations, which stay as published. */
+interface SourceNames {
+  citation: string;
+  name: string;
+  publisher: string;
+  licence: string;
+  name_vi: string;
+  publisher_vi: string;
+  licence_vi: string;
+}
+/**
+ * Proper names inside the sources' words, which stay as published: the citations (a reference list
+ * keeps the publisher's title), and the words a source's name, publisher and licence keep in their
+ * Vietnamese ("Blavatnik", "Oxford", "Gothenburg"). A word the translation drops is not a name.
+ */
 async function properNameWords(): Promise<Set<string>> {
   if (properNames) return properNames;
   const response = await loaded.app.request('/v1/sources');
-  const body = (await response.json()) as { data?: unknown[]; sources?: unknown[] };
-  const texts: string[] = [];
-  const collect = (node: unknown) => {
-    if (typeof node === 'string') texts.push(node);
-    else if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === 'object') Object.values(node).forEach(collect);
-  };
-  collect(body);
-  properNames = new Set([...texts.flatMap((t) => [...words(t)]), ...PRODUCT_NAMES]);
+  const { sources } = (await response.json()) as { sources: SourceNames[] };
+  const kept = (en: string, vi: string) => [...words(en)].filter((w) => words(vi).has(w));
+  properNames = new Set([
+    ...sources.flatMap((s) => [
+      ...words(s.citation),
+      ...kept(s.name, s.name_vi),
+      ...kept(s.publisher, s.publisher_vi),
+      ...kept(s.licence, s.licence_vi),
+    ]),
+    ...PRODUCT_NAMES,
+  ]);
   return properNames;
 }
 

@@ -1,6 +1,6 @@
 import { unitLabel } from '../../charts/locale.ts';
 import { type Lang, t } from '../i18n.ts';
-import type { Catalogue, Indicator, Release } from './catalogue.ts';
+import type { Catalogue, Indicator, Release, Source } from './catalogue.ts';
 import { $, escapeHtml, getJson } from './dom.ts';
 import { themeName } from './picker.ts';
 
@@ -12,6 +12,12 @@ interface ChangesResponse {
 /** Text the sources publish in English (definitions, citations): shown as is, marked as English. */
 function quoted(text: string): string {
   return `<span lang="en">${escapeHtml(text)}</span>`;
+}
+
+/** A source's name, publisher or licence in the page's language (CivScope's Vietnamese), else quoted English. */
+function inPageLanguage(source: Source, field: 'name' | 'publisher' | 'licence', lang: Lang): string {
+  const vi = source[`${field}_vi`];
+  return lang === 'vi' && vi ? escapeHtml(vi) : quoted(source[field]);
 }
 
 /** A release's label in the page's language (the Vietnamese is CivScope's translation). */
@@ -92,10 +98,10 @@ async function article(catalogue: Catalogue, indicator: Indicator, lang: Lang): 
       ${row('sources.unit', escapeHtml(unitLabel(indicator.unit, lang)))}
       ${row('sources.direction', escapeHtml(direction(indicator, lang)))}
       ${row('sources.decimals', String(indicator.decimals))}
-      ${source ? row('sources.source', `${quoted(source.name)}${link ? `<br>${link}` : ''}`) : ''}
-      ${source ? row('sources.publisher', quoted(source.publisher)) : ''}
+      ${source ? row('sources.source', `${inPageLanguage(source, 'name', lang)}${link ? `<br>${link}` : ''}`) : ''}
+      ${source ? row('sources.publisher', inPageLanguage(source, 'publisher', lang)) : ''}
       ${release ? row('sources.release', `${releaseLabel(release, lang)} · ${escapeHtml(t(lang, 'sources.published', { date: release.published_on }))}`) : ''}
-      ${source ? row('sources.licence', quoted(source.licence)) : ''}
+      ${source ? row('sources.licence', inPageLanguage(source, 'licence', lang)) : ''}
       ${source ? row('sources.citation', quoted(source.citation)) : ''}
       ${row('sources.changes', await changesLine(catalogue, indicator, lang))}
     </dl>
