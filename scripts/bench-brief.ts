@@ -15,7 +15,7 @@ import { noResponseStore } from '../src/http/response-cache.ts';
 import { inThreadRenderer } from '../src/render/chart-renderer.ts';
 import { RENDERERS } from '../src/render/renderers.ts';
 import { loadHighsSolver } from '../src/solver/highs.ts';
-import { jsLpSolver } from '../src/solver/js-lp.ts';
+import { yalpsSolver } from '../src/solver/yalps-lp.ts';
 import { briefDocx } from '../src/documents/brief-docx.ts';
 import { briefPdf } from '../src/documents/brief-pdf.ts';
 import { percentile } from './lib/load.ts';
@@ -48,8 +48,8 @@ const PARTS = (args.parts ?? '').split(',').filter(Boolean);
 for (const format of (args.formats ?? '').split(','))
   for (const part of format === 'json' ? [''] : PARTS) {
     const url = `${QUERY}&format=${format}${part ? `&part=${part}` : ''}`;
-    // As node.ts wires them: HiGHS for the scores, javascript-lp-solver for the country's bootstrap.
-    const replicationLpSolver = async () => jsLpSolver();
+    // As node.ts wires them: HiGHS for the scores, YALPS for the country's bootstrap.
+    const replicationLpSolver = async () => yalpsSolver();
     const cachedApp = createApp({ db, lpSolver: loadHighsSolver, replicationLpSolver, renderer, briefDocuments });
     const uncachedApp = createApp({
       db,

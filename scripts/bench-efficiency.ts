@@ -16,7 +16,7 @@ import { loadShippedReleases, prepareSchema } from '../src/boot/prepare.ts';
 import type { LpSolver } from '../src/domain/efficiency/linear-program.ts';
 import { noResponseStore } from '../src/http/response-cache.ts';
 import { loadHighsSolver } from '../src/solver/highs.ts';
-import { jsLpSolver } from '../src/solver/js-lp.ts';
+import { yalpsSolver } from '../src/solver/yalps-lp.ts';
 import { percentile } from './lib/load.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
@@ -40,7 +40,7 @@ const cached = createApp({ db, lpSolver: counting });
 const withBootstrap = createApp({
   db,
   lpSolver: counting,
-  replicationLpSolver: async () => jsLpSolver(),
+  replicationLpSolver: async () => yalpsSolver(),
   responseStore: noResponseStore,
 });
 

@@ -58,8 +58,8 @@ export interface AppDeps {
   /** An LP solver for DEA (HiGHS, WebAssembly); only Node has it (too large for the Worker bundle), so DEA answers 501 elsewhere. */
   lpSolver?: () => Promise<LpSolver>;
   /**
-   * A fast LP solver for the thousands of small programmes of the DEA bootstrap (javascript-lp-solver,
-   * plain JavaScript); wired on Node beside HiGHS. Without it, answers carry no bootstrap intervals.
+   * A fast LP solver for the thousands of small programmes of the DEA bootstrap (YALPS, plain
+   * TypeScript, bounded in pivots); wired on Node beside HiGHS. Without it, answers carry no bootstrap intervals.
    */
   replicationLpSolver?: () => Promise<LpSolver>;
   /** Table → Excel workbook; only Node has it (exceljs stays out of the Worker), so xlsx answers 501 elsewhere. */

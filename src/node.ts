@@ -103,7 +103,7 @@ function nodeApp(
     renderer,
     // Loaded on the first DEA request: the WebAssembly solver costs nothing at start-up.
     lpSolver: () => import('./solver/highs.ts').then((solver) => solver.loadHighsSolver()),
-    replicationLpSolver: () => import('./solver/js-lp.ts').then((solver) => solver.jsLpSolver()),
+    replicationLpSolver: () => import('./solver/yalps-lp.ts').then((solver) => solver.yalpsSolver()),
     // exceljs is loaded on the first xlsx request.
     spreadsheet: (table) => import('./render/xlsx.ts').then((xlsx) => xlsx.writeWorkbook(table)),
     briefDocuments: {

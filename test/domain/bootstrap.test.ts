@@ -11,7 +11,7 @@ import type { LpSolver } from '../../src/domain/efficiency/linear-program.ts';
 import { simpleRegression } from '../../src/domain/efficiency/second-stage.ts';
 import type { ProductionUnit } from '../../src/domain/efficiency/types.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
-import { jsLpSolver } from '../../src/solver/js-lp.ts';
+import { yalpsSolver } from '../../src/solver/yalps-lp.ts';
 
 /**
  * One input, one output, constant returns: the input-oriented DEA score has a closed form, the
@@ -136,11 +136,11 @@ describe('the bootstrap with DEA programmes', () => {
     (unit, reference) =>
       deaRadialFactor(solver, unit, reference, 'input', 'vrs').radial;
 
-  it('gives the same intervals whichever LP solver scores the replications (HiGHS or javascript-lp-solver)', () => {
+  it('gives the same intervals whichever LP solver scores the replications (HiGHS or YALPS)', () => {
     const scores = units.map((u) => deaRadialFactor(highs, u, units, 'input', 'vrs').radial);
     const options = { orientation: 'input' as const, replications: 60, seed: 5, alpha: 0.05 };
     const a = bootstrapEfficiency(units, scores, viaDea(highs), options);
-    const b = bootstrapEfficiency(units, scores, viaDea(jsLpSolver()), options);
+    const b = bootstrapEfficiency(units, scores, viaDea(yalpsSolver()), options);
     a.scores.forEach((s, i) => {
       const t = b.scores[i];
       expect(t?.low).toBeCloseTo(s.low, 6);
@@ -154,7 +154,7 @@ describe('the bootstrap with DEA programmes', () => {
     const result = bootstrapEfficiency(
       units,
       scores,
-      (unit, reference) => 1 / deaRadialFactor(jsLpSolver(), unit, reference, 'output', 'vrs').radial,
+      (unit, reference) => 1 / deaRadialFactor(yalpsSolver(), unit, reference, 'output', 'vrs').radial,
       { orientation: 'output', replications: 200, seed: 11, alpha: 0.05 },
     );
     for (const s of result.scores) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { dataVersionSource } from '../../src/http/data-version.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
-import { jsLpSolver } from '../../src/solver/js-lp.ts';
+import { yalpsSolver } from '../../src/solver/yalps-lp.ts';
 import { writeWorkbook } from '../../src/render/xlsx.ts';
 import { createLoadedDatabase, type TestDatabase } from './database.ts';
 
@@ -16,7 +16,7 @@ export function createTestApp(test: TestDatabase, now: Date = new Date('2026-11-
     now: () => now,
     versions: dataVersionSource(test.db, 0),
     lpSolver: loadHighsSolver,
-    replicationLpSolver: async () => jsLpSolver(),
+    replicationLpSolver: async () => yalpsSolver(),
     spreadsheet: writeWorkbook,
   });
 }
