@@ -10,7 +10,6 @@ export interface YesNoChartData {
 }
 
 const ROW = 24;
-const COLUMN = 90;
 
 /**
  * The answers of a yes/no indicator as a two-column table of dots: a filled dot under "yes", a
@@ -83,6 +82,7 @@ export function yesNoChart(
   return framed(
     body,
     { ...frame, height: Math.max(60, ROW * data.rows.length) },
-    { left: labelRoom(iso3s, lang, suffix), bottom: 10, plotWidth: 2 * COLUMN },
+    // Fitted to the frame like every chart: a plot sized here left the title and footer clipped in the explorer.
+    { left: labelRoom(iso3s, lang, suffix), bottom: 10 },
   );
 }
