@@ -358,7 +358,7 @@ export async function efficiencyOf(
   requirePositive(units, query);
   const solver = await solverFor(lpSolver, query.method);
   const frontier = efficiencyFrontier(units, { method: query.method, orientation: query.orientation, solver });
-  const boot = bootstrapOf(
+  const boot = await bootstrapOf(
     units,
     new Map(frontier.units.map((r) => [r.id, r.score])),
     query,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bootstrapEfficiency,
+  bootstrapSteps,
   quantileSorted,
   reflectedBandwidth,
   type ScoreAgainst,
@@ -12,6 +13,7 @@ import { simpleRegression } from '../../src/domain/efficiency/second-stage.ts';
 import type { ProductionUnit } from '../../src/domain/efficiency/types.ts';
 import { loadHighsSolver } from '../../src/solver/highs.ts';
 import { yalpsSolver } from '../../src/solver/yalps-lp.ts';
+import { bootstrapOf } from '../../src/services/efficiency-bootstrap.ts';
 
 /**
  * One input, one output, constant returns: the input-oriented DEA score has a closed form, the
@@ -95,6 +97,36 @@ describe('the Simar–Wilson bootstrap of DEA scores', () => {
       });
     expect(run(99)).toEqual(run(99));
     expect(run(99).scores[0]?.low).not.toBe(run(100).scores[0]?.low);
+  });
+
+  it('runs in steps of 100 replications, pausing 19 times in 2,000, with the same answer as in one go', () => {
+    const { units } = simulated(10, 5);
+    const options = { orientation: 'input' as const, replications: 2000, seed: 11, alpha: 0.05 };
+    const steps = bootstrapSteps(units, estimate(units), ratioScore, options);
+    const pauses: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      pauses.push(step.value);
+      step = steps.next();
+    }
+    expect(pauses).toEqual(Array.from({ length: 19 }, (_, i) => (i + 1) * 100));
+    expect(step.value).toEqual(bootstrapEfficiency(units, estimate(units), ratioScore, options));
+  });
+
+  it('lets other work run between its steps when served (bootstrapOf): the event loop turns before it ends', async () => {
+    const { units } = simulated(10, 5);
+    const scores = new Map(units.map((u, i) => [u.id, estimate(units)[i] as number]));
+    const order: string[] = [];
+    const bootstrap = bootstrapOf(
+      units,
+      scores,
+      { method: 'dea-vrs', orientation: 'input', bootstrap: 500 },
+      yalpsSolver(),
+    ).then(() => order.push('bootstrap'));
+    // Queued after the bootstrap started: it runs at the bootstrap's first pause, not after its end.
+    setImmediate(() => order.push('other request'));
+    await bootstrap;
+    expect(order).toEqual(['other request', 'bootstrap']);
   });
 
   it('draws the seeded uniform sequence of mulberry32 (first values for seed 1, as any runtime computes them)', () => {

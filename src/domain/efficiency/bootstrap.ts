@@ -167,6 +167,27 @@ export function bootstrapEfficiency(
   scoreAgainst: ScoreAgainst,
   options: BootstrapOptions,
 ): BootstrapResult {
+  const steps = bootstrapSteps(units, scores, scoreAgainst, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Replications between two pauses of `bootstrapSteps`: about 40 ms of work for 14 countries. */
+export const REPLICATIONS_PER_STEP = 100;
+
+/**
+ * The same bootstrap in steps: it pauses (yields the replications done) after every
+ * REPLICATIONS_PER_STEP, so a server can answer other requests between steps instead of
+ * stalling all of them for the whole bootstrap (0.8 s for 13 countries). Returns the result.
+ */
+export function* bootstrapSteps(
+  units: readonly ProductionUnit[],
+  scores: readonly number[],
+  scoreAgainst: ScoreAgainst,
+  options: BootstrapOptions,
+): Generator<number, BootstrapResult> {
   const n = units.length;
   const estimated = scores.map((s) => 1 / s);
   const h = reflectedBandwidth(estimated);
@@ -182,6 +203,7 @@ export function bootstrapEfficiency(
       pseudoUnit(u, estimated[i] as number, distances[i] as number, options.orientation),
     );
     for (const i of scored) (draws[i] as number[])[b] = 1 / scoreAgainst(units[i] as ProductionUnit, pseudo);
+    if ((b + 1) % REPLICATIONS_PER_STEP === 0 && b + 1 < options.replications) yield b + 1;
   }
   return {
     scores: scored.map((i) =>
