@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Lang } from '../charts/locale.ts';
 import { countryByIso3 } from '../domain/countries.ts';
 import { type BootstrapResult, bootstrapSteps, DEFAULT_BOOTSTRAP_SEED } from '../domain/efficiency/bootstrap.ts';
@@ -36,6 +37,28 @@ export async function bootstrapOf(
   if (query.method === 'fdh' || !replicationSolver || !query.bootstrap) return null;
   // A brief's country that is not scored (no wage bill, say) has nothing to bootstrap.
   if (query.bootstrapFor && !units.some((u) => query.bootstrapFor?.includes(u.id))) return null;
+  // The same data drawn the same way gives the same result: a frontier chart in another language,
+  // width or format, or the answer behind it, reuses it instead of solving 28,000 programmes again.
+  const key = JSON.stringify([units, query.method, query.orientation, query.bootstrap, query.seed, query.bootstrapFor]);
+  const known = computed.get(key);
+  if (known) return known;
+  const result = await drawBootstrap(units, scores, { ...query, bootstrap: query.bootstrap }, replicationSolver);
+  computed.set(key, result);
+  return result;
+}
+
+/**
+ * Bootstraps computed lately, by their data and drawing options: a few KiB each with the key, so
+ * 256 of them stay around a MiB.
+ */
+const computed = new LRUCache<string, BootstrapResult>({ max: 256 });
+
+async function drawBootstrap(
+  units: ProductionUnit[],
+  scores: Map<string, number>,
+  query: BootstrapQuery & { bootstrap: number },
+  replicationSolver: LpSolver,
+): Promise<BootstrapResult> {
   const rts = query.method === 'dea-crs' ? 'crs' : 'vrs';
   const orientation = query.orientation;
   const scoreAgainst = (unit: ProductionUnit, reference: readonly ProductionUnit[]) => {

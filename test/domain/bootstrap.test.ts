@@ -129,6 +129,24 @@ describe('the Simar–Wilson bootstrap of DEA scores', () => {
     expect(order).toEqual(['other request', 'bootstrap']);
   });
 
+  it('reuses a bootstrap of the same data drawn the same way (a chart in another language or width), and only then', async () => {
+    const { units } = simulated(8, 9);
+    const scores = new Map(units.map((u, i) => [u.id, estimate(units)[i] as number]));
+    let solved = 0;
+    const fast = yalpsSolver();
+    const counting: LpSolver = (lp) => {
+      solved++;
+      return fast(lp);
+    };
+    const query = { method: 'dea-vrs' as const, orientation: 'input' as const, bootstrap: 200, seed: 5150 };
+    const first = await bootstrapOf(units, scores, query, counting);
+    expect(solved).toBe(8 * 200);
+    expect(await bootstrapOf(units, scores, query, counting)).toBe(first);
+    expect(solved).toBe(8 * 200);
+    await bootstrapOf(units, scores, { ...query, seed: 5151 }, counting);
+    expect(solved).toBe(2 * 8 * 200);
+  });
+
   it('draws the seeded uniform sequence of mulberry32 (first values for seed 1, as any runtime computes them)', () => {
     const next = seededUniform(1);
     expect([next(), next(), next()]).toEqual([0.6270739405881613, 0.002735721180215478, 0.5274470399599522]);
