@@ -1,3 +1,4 @@
+import { isYesNo } from '../domain/yes-no.ts';
 import { licenceLine } from '../domain/source-text.ts';
 import { type Lang, unitLabel } from '../charts/locale.ts';
 import { countryByIso3 } from '../domain/countries.ts';
@@ -54,6 +55,13 @@ function yesNo(cell: unknown, lang: Lang): unknown {
   return lang === 'vi' ? (cell ? 'có' : 'không') : cell ? 'yes' : 'no';
 }
 
+/** A value as a reader reads it: the answer of a yes/no indicator (1 = yes), else rounded to the indicator's decimals. */
+function readerValue(cell: unknown, indicator: TableIndicator | undefined, lang: Lang): unknown {
+  if (indicator && isYesNo({ scale: indicator.scale ?? null }) && (cell === 0 || cell === 1))
+    return yesNo(cell === 1, lang);
+  return rounded(cell, indicator?.decimals);
+}
+
 interface ColumnPlan {
   label: string;
   /** The cell as a reader sees it. */
@@ -98,7 +106,7 @@ function planColumns(table: Table, lang: Lang): ColumnPlan[] {
       const licences = licenceLine(table.provenance.sources, lang);
       plans.push({ label: known?.[lang] ?? column, cell: () => licences });
     } else if (column === 'value')
-      plans.push({ label: known?.[lang] ?? column, cell: (row) => rounded(row[at], rowIndicator(row)?.decimals) });
+      plans.push({ label: known?.[lang] ?? column, cell: (row) => readerValue(row[at], rowIndicator(row), lang) });
     else if (column === 'score')
       plans.push({ label: known?.[lang] ?? column, cell: (row) => rounded(row[at], SCORE_DECIMALS) });
     else if (own) plans.push({ label: own.name[lang], cell: (row) => rounded(row[at], own.decimals) });

@@ -19,6 +19,8 @@ export interface TableIndicator {
   /** Display decimals: the reader's file rounds to them, the data file never does. */
   decimals: number;
   source_id: string;
+  /** The indicator's scale: a `yes-no` value is written as its answer in a reader's file. */
+  scale?: string;
 }
 
 /** Indicator rows as the database holds them → what a table needs of each, by code. */
@@ -30,12 +32,19 @@ export function tableIndicators(
     unit: string;
     decimals: number;
     source_id: string;
+    scale?: string;
   }[],
 ): ReadonlyMap<string, TableIndicator> {
   return new Map(
     list.map((i) => [
       i.code,
-      { name: { en: i.name_en, vi: i.name_vi }, unit: i.unit, decimals: i.decimals, source_id: i.source_id },
+      {
+        name: { en: i.name_en, vi: i.name_vi },
+        unit: i.unit,
+        decimals: i.decimals,
+        source_id: i.source_id,
+        ...(i.scale ? { scale: i.scale } : {}),
+      },
     ]),
   );
 }

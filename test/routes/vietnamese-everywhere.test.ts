@@ -29,8 +29,9 @@ const PRODUCT_NAMES = [
   // Written so in Vietnamese; and the code host a training text was read from.
   'internet',
   'github',
-  // Software: the LP solver, its university, the language of the Malmquist test's source, the edge runtime.
+  // Software: the LP solvers (HiGHS; YALPS, written in TypeScript), HiGHS's university, the language of the Malmquist test's source, the edge runtime.
   'highs',
+  'typescript',
   'edinburgh',
   'julia',
   'webassembly',

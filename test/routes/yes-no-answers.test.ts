@@ -75,6 +75,23 @@ describe('a yes/no indicator in /v1/rankings', () => {
   });
 });
 
+describe("a yes/no indicator in a reader's file", () => {
+  it('writes each answer as a word (có / không), in the ranking and in the values', async () => {
+    const ranking = await (await loaded.app.request(`${url}&format=csv&style=reader&lang=vi`)).text();
+    const rows = ranking.replace(/^\uFEFF/, '').split('\r\n');
+    expect(rows[1]).toMatch(/^"Pháp luật quy định .*,BRN,Bru-nây,Brunei Darussalam,có,2015,/);
+    expect(rows.find((r) => r.includes(',VNM,'))).toMatch(/,VNM,Việt Nam,Viet Nam,không,2021,/);
+    const values = await (
+      await loaded.app.request('/v1/observations?indicator=TRN.STAT.SET&countries=VNM&format=csv&style=reader&lang=en')
+    ).text();
+    expect(values).toMatch(/,VNM,Viet Nam,Việt Nam,2018,yes,/);
+    expect(values).toMatch(/,VNM,Viet Nam,Việt Nam,2021,no,/);
+    // The data file for systems keeps 1 and 0.
+    const data = await (await loaded.app.request(`${url}&format=csv`)).text();
+    expect(data).toContain('TRN.STAT.SET,,VNM,Viet Nam,0,2021,');
+  });
+});
+
 describe('a yes/no indicator in charts', () => {
   it('draws answers as filled and hollow dots under Yes and No, with no median and no bars', async () => {
     const res = await getJson(loaded.app, `/v1/charts/ranking?indicator=TRN.STAT.SET&group=ASEAN%2B3&lang=vi`);
