@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestReleaseFolder } from '../../src/ingest/ingest-release.ts';
 import { summaryLine } from '../../src/ingest/summary-line.ts';
@@ -42,6 +43,13 @@ describe('loading a release', () => {
     const after = await snapshot();
     expect(after.observations - before.observations).toBe(3);
     expect(after.version).toBe(before.version + 1);
+  });
+
+  it("tells the database's planner how many values it now holds (PGlite has no autovacuum to do it)", async () => {
+    const planned = await sql<{
+      reltuples: number;
+    }>`SELECT reltuples FROM pg_class WHERE relname = 'observation'`.execute(test.db);
+    expect(Number(planned.rows[0]?.reltuples)).toBe(await countObservations(test.db));
   });
 
   it('is idempotent: the same file again changes nothing', async () => {
