@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartFrame, framed } from './frame.ts';
-import { countryNameExpression, label } from './locale.ts';
+import { countryNameExpression, type Lang, label } from './locale.ts';
 import { labelRoom } from './ranking.ts';
 import { countryColourScale, type Highlight } from './theme.ts';
 
@@ -10,12 +10,20 @@ export interface YesNoChartData {
 }
 
 const ROW = 24;
+/** Pixels between the Yes and No columns at most: further apart, the eye loses the row between a name and its dot. */
+const COLUMN_STEP = 100;
+/** The chart's padding on each side (frame.ts) and room for the dot beside the labels. */
+const EDGE = 2 * 6 + 4;
 
 /**
- * The answers of a yes/no indicator as a two-column table of dots: a filled dot under "yes", a
- * hollow one under "no", the yes answers first. No bar, rank or median: a length would give the
- * answers a size, and a median of answers means nothing. Filled against hollow reads in greyscale print.
+ * Where the two columns stand: COLUMN_STEP apart, the first half a step from the country names,
+ * whatever the chart's width; a plot too narrow for that keeps vega's even spread.
  */
+export function answerColumns(plotWidth: number): { range: number[]; padding: number } | Record<string, never> {
+  if (plotWidth <= 2 * COLUMN_STEP) return {};
+  return { range: [COLUMN_STEP / 2, (3 * COLUMN_STEP) / 2], padding: 0 };
+}
+
 export function yesNoChart(
   data: YesNoChartData,
   frame: ChartFrame,
@@ -27,7 +35,13 @@ export function yesNoChart(
   const iso3s = data.rows.map((r) => r.iso3);
   const mixedYears = new Set(data.rows.map((r) => r.year)).size > 1;
   const yearText = `(datum.year === null ? ${JSON.stringify(label(lang, 'yearNotStated'))} : datum.year)`;
-  const answer = { field: 'answer', type: 'nominal', scale: { domain: [yes, no] }, title: null };
+  const left = labelRoom(iso3s, lang, suffixOf(data, lang));
+  const answer = {
+    field: 'answer',
+    type: 'nominal',
+    scale: { domain: [yes, no], ...answerColumns(frame.width - left - EDGE) },
+    title: null,
+  };
   const country = {
     field: 'label',
     type: 'nominal',
@@ -76,13 +90,16 @@ export function yesNoChart(
       },
     ],
   };
-  const suffix = mixedYears
-    ? ` (${data.rows.some((r) => r.year === null) ? label(lang, 'yearNotStated') : '2024'})`
-    : '';
   return framed(
     body,
     { ...frame, height: Math.max(60, ROW * data.rows.length) },
     // Fitted to the frame like every chart: a plot sized here left the title and footer clipped in the explorer.
-    { left: labelRoom(iso3s, lang, suffix), bottom: 10 },
+    { left, bottom: 10 },
   );
+}
+
+/** The widest year suffix a label may carry, so the label column is measured with it. */
+function suffixOf(data: YesNoChartData, lang: Lang): string {
+  if (new Set(data.rows.map((r) => r.year)).size <= 1) return '';
+  return ` (${data.rows.some((r) => r.year === null) ? label(lang, 'yearNotStated') : '2024'})`;
 }

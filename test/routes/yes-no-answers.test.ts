@@ -102,6 +102,19 @@ describe('a yes/no indicator in charts', () => {
     expect(spec).toContain('"domain":["Có","Không"]');
   });
 
+  it('keeps the Yes and No columns 100 px apart however wide the chart, beside the names', async () => {
+    for (const width of [700, 1600]) {
+      const svg = await (
+        await loaded.app.request(`/v1/charts/ranking.svg?indicator=TRN.STAT.SET&group=ASEAN%2B3&width=${width}`)
+      ).text();
+      const columns = [...svg.matchAll(/aria-roledescription="point" transform="translate\(([\d.]+),/g)].map((m) =>
+        Number(m[1]),
+      );
+      expect(columns).toHaveLength(8);
+      expect([...new Set(columns)]).toEqual([50, 150]);
+    }
+  });
+
   it('says who answered what in its alt text', async () => {
     const spec = (await getJson(loaded.app, '/v1/charts/ranking?indicator=TRN.STAT.SET&group=ASEAN%2B3')).body;
     expect((spec as { description: string }).description).toContain(
