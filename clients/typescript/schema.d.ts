@@ -189,6 +189,8 @@ export interface components {
       of: number;
       countries_with_values: string[];
       missing_countries: string[];
+      /** @description Missing countries whose value the source searched for in their texts and did not find. */
+      searched_not_found: string[];
       first_year: number | null;
       latest_year: number | null;
       countries_in_latest_year: number;
@@ -245,6 +247,8 @@ export interface components {
       countries_with_any_value: string[];
       /** @description Countries with no value on any indicator of the theme. */
       countries_with_nothing: string[];
+      /** @description Of the countries with nothing, those whose values were searched for in their texts and not found (what was searched: /v1/rankings `not_found`). */
+      countries_searched_not_found: string[];
       best_indicator_countries: number;
       /** @description Indicators of people's use (adoption, not what governments supply) with values for 10 or more of the 14 countries, and their publishers. */
       adoption: {
@@ -1291,6 +1295,16 @@ export interface operations {
                 release: string;
               })[];
             coverage: components["schemas"]["Coverage"];
+            /** @description Missing countries whose value the source looked for and did not find, with what was searched: a finding, not a value, and never counted as one. */
+            not_found: {
+                iso3: string;
+                country: string;
+                /** Format: date */
+                searched_on: string;
+                /** @description What was searched, in the language asked for. */
+                note: string;
+                release: string;
+              }[];
             excluded: components["schemas"]["ExcludedValue"][];
             sources: components["schemas"]["Source"][];
             releases: components["schemas"]["Release"][];

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { replaceSearchedGaps } from '../repositories/searched-gaps.ts';
 import { COUNTRIES } from '../domain/countries.ts';
 import { GROUPS, MEMBERSHIPS } from '../domain/groups.ts';
 import type { IngestSummary } from '../ingest/ingest-release.ts';
@@ -60,7 +61,10 @@ export async function loadShippedReleases(
  * translation reaches a database whose values are already loaded. Values are never touched.
  */
 async function refreshShippedMetadata(db: Kysely<Database>, loaded: ShippedRelease[]): Promise<void> {
-  for (const release of loaded) await upsertSourceAndIndicators(db, release.meta);
+  for (const release of loaded) {
+    await upsertSourceAndIndicators(db, release.meta);
+    await replaceSearchedGaps(db, release.id, release.meta.searched_without_result);
+  }
   await refreshReleaseTexts(db, loaded);
 }
 

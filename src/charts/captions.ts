@@ -58,13 +58,35 @@ export function footerLines(
   ];
 }
 
-/** "No data for 3 of 11 members: Brunei Darussalam, Lao PDR, Myanmar." — null when everyone reported. */
-export function missingLine(missing: readonly string[], total: number, lang: Lang): string | null {
+/**
+ * "No data for 3 of 11 countries: Brunei Darussalam, Lao PDR, Myanmar." — null when everyone
+ * reported. Countries whose value was looked for in their texts and not found (`searched`) are
+ * named apart: a searched gap is a finding, not an oversight.
+ */
+export function missingLine(
+  missing: readonly string[],
+  total: number,
+  lang: Lang,
+  searched: readonly string[] = [],
+): string | null {
   if (missing.length === 0) return null;
-  const names = missing.map((iso3) => countryName(iso3, lang)).join(', ');
-  return lang === 'vi'
-    ? `Không có số liệu cho ${missing.length} trên ${total} nước: ${names}.`
-    : `No data for ${missing.length} of ${total} ${total === 1 ? 'country' : 'countries'}: ${names}.`;
+  const names = (list: readonly string[]) => list.map((iso3) => countryName(iso3, lang)).join(', ');
+  const looked = missing.filter((iso3) => searched.includes(iso3));
+  const unlooked = missing.filter((iso3) => !searched.includes(iso3));
+  const countries = total === 1 ? 'country' : 'countries';
+  const sentences = [
+    unlooked.length === 0
+      ? null
+      : lang === 'vi'
+        ? `Không có số liệu cho ${unlooked.length} trên ${total} nước: ${names(unlooked)}.`
+        : `No data for ${unlooked.length} of ${total} ${countries}: ${names(unlooked)}.`,
+    looked.length === 0
+      ? null
+      : lang === 'vi'
+        ? `Đã tìm trong văn bản nhưng không thấy cho ${looked.length} trên ${total} nước: ${names(looked)}.`
+        : `Searched in their texts, not found for ${looked.length} of ${total} ${countries}: ${names(looked)}.`,
+  ];
+  return sentences.filter((line) => line !== null).join(' ');
 }
 
 /** Years as ranges: 2003–2005, 2008, 2010–2024. */

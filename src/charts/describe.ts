@@ -17,10 +17,12 @@ interface Ranked {
 export interface Coverage {
   members: number;
   missing: readonly string[];
+  /** Missing countries whose value was searched for and not found. */
+  searched?: readonly string[];
 }
 
 function missingSentence(coverage: Coverage | undefined, lang: Lang): string {
-  const line = coverage ? missingLine(coverage.missing, coverage.members, lang) : null;
+  const line = coverage ? missingLine(coverage.missing, coverage.members, lang, coverage.searched) : null;
   return line ? ` ${line}` : '';
 }
 

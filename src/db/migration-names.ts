@@ -19,4 +19,5 @@ export const EXPECTED_MIGRATIONS = [
   '0015_vietnamese_notes_and_labels.sql',
   '0016_release_translations_fingerprint.sql',
   '0017_source_names_in_vietnamese.sql',
+  '0018_searched_without_result.sql',
 ] as const;

@@ -157,6 +157,16 @@ export interface IndicatorCoverageTable {
   has_undated: boolean;
 }
 
+/** A value looked for in the texts a compiled source reads, and not found (see migration 0018). */
+export interface SearchedGapTable {
+  release_id: string;
+  indicator_code: string;
+  iso3: string;
+  searched_on: DateColumn;
+  searched_en: string;
+  searched_vi: string;
+}
+
 export interface Database {
   country: CountryTable;
   country_group: CountryGroupTable;
@@ -167,6 +177,7 @@ export interface Database {
   observation: ObservationTable;
   indicator_coverage: IndicatorCoverageTable;
   release_file: ReleaseFileTable;
+  searched_gap: SearchedGapTable;
   data_version: DataVersionTable;
   schema_migration: SchemaMigrationTable;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { replaceSearchedGaps } from '../repositories/searched-gaps.ts';
 import type { Database } from '../db/schema.ts';
 import type { ReleaseDiff } from '../domain/diff.ts';
 import { refreshIndicatorCoverage } from '../repositories/coverage-writes.ts';
@@ -229,6 +230,7 @@ async function storeRelease(trx: Transaction<Database>, job: ReleaseJob, rowCoun
     trx,
     meta.indicators.map((i) => i.code),
   );
+  await replaceSearchedGaps(trx, id, meta.searched_without_result);
   await bumpDataVersion(trx);
 }
 

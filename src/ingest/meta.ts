@@ -60,6 +60,18 @@ export const flagRuleSchema = z.object({
   note_vi: z.string().min(1).nullable().default(null),
 });
 
+/**
+ * A value this release's compilers looked for and did not find: which texts, where, and when. It
+ * tells an analyst the gap was searched, not overlooked; it is never loaded as a value.
+ */
+export const searchedGapSchema = z.strictObject({
+  indicator: z.string().min(1),
+  iso3: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166 alpha-3 code'),
+  searched_on: isoDate,
+  searched: z.string().min(1),
+  searched_vi: z.string().min(1),
+});
+
 export const releaseMetaSchema = z
   .object({
     source: z.object({
@@ -140,10 +152,30 @@ export const releaseMetaSchema = z
       .optional(),
     indicators: z.array(indicatorMetaSchema).min(1),
     flags: z.array(flagRuleSchema).default([]),
+    searched_without_result: z.array(searchedGapSchema).default([]),
   })
   .superRefine(checkHierarchy)
+  .superRefine(checkSearchedGaps)
   .superRefine(checkCaveatTranslations)
   .superRefine(checkNoteTranslations);
+
+/** A searched gap names an indicator of this release, and each country once per indicator. */
+function checkSearchedGaps(
+  meta: { indicators: z.infer<typeof indicatorMetaSchema>[]; searched_without_result: SearchedGap[] },
+  ctx: z.RefinementCtx,
+): void {
+  const codes = new Set(meta.indicators.map((i) => i.code));
+  const seen = new Set<string>();
+  meta.searched_without_result.forEach((gap, i) => {
+    const path = ['searched_without_result', i];
+    if (!codes.has(gap.indicator))
+      ctx.addIssue({ code: 'custom', path, message: `${gap.indicator} is not an indicator of this release` });
+    const key = `${gap.indicator}|${gap.iso3}`;
+    if (seen.has(key))
+      ctx.addIssue({ code: 'custom', path, message: `${gap.iso3} is listed twice for ${gap.indicator}` });
+    seen.add(key);
+  });
+}
 
 /** What a release says in English in words it also says in Vietnamese: its notes and each flag's note. */
 function checkNoteTranslations(
@@ -196,6 +228,7 @@ function checkHierarchy(meta: { indicators: z.infer<typeof indicatorMetaSchema>[
 export type ReleaseMeta = z.infer<typeof releaseMetaSchema>;
 export type IndicatorMeta = z.infer<typeof indicatorMetaSchema>;
 export type FlagRule = z.infer<typeof flagRuleSchema>;
+export type SearchedGap = z.infer<typeof searchedGapSchema>;
 
 /** The database id of a release: source and release label, unique across the catalogue. */
 export function releaseId(meta: Pick<ReleaseMeta, 'source' | 'release'>): string {

@@ -117,6 +117,9 @@ export const CoverageSummarySchema = z
     of: z.number().int().openapi({ description: 'Countries in the registry (14).' }),
     countries_with_values: z.array(z.string()),
     missing_countries: z.array(z.string()),
+    searched_not_found: z.array(z.string()).openapi({
+      description: 'Missing countries whose value the source searched for in their texts and did not find.',
+    }),
     first_year: z.number().int().nullable(),
     latest_year: z.number().int().nullable(),
     countries_in_latest_year: z.number().int(),

@@ -151,7 +151,7 @@ function frameFor(
   title: string,
   selection: Selection,
   extraLines: (string | null)[],
-  footer: { missing: string[]; members: number; lines: string[] },
+  footer: { missing: string[]; members: number; lines: string[]; searched?: string[] },
   description: string,
 ): ChartFrame {
   return {
@@ -160,7 +160,7 @@ function frameFor(
     subtitle: [peerLine(selection, q.lang), ...extraLines, outsideLine(q.highlight, selection, q.lang)].filter(
       (line): line is string => line !== null,
     ),
-    footer: [missingLine(footer.missing, footer.members, q.lang), ...footer.lines].filter(
+    footer: [missingLine(footer.missing, footer.members, q.lang, footer.searched), ...footer.lines].filter(
       (line): line is string => line !== null,
     ),
     description,
@@ -216,12 +216,14 @@ async function crossSectionChart(
 ): Promise<BuiltChart> {
   const { lang } = q;
   const result = await rankingOf(deps.db, { ...q, indicator: q.indicator as string }, deps.now?.());
-  const { indicator, coverage } = result;
+  const { indicator } = result;
+  const coverage = { ...result.coverage, searched: result.not_found.map((g) => g.iso3) };
   const yesNo = isYesNo(indicator);
   const neutral = indicator.higher_is_better === null;
   const footer = {
     missing: coverage.missing,
     members: coverage.members,
+    searched: coverage.searched,
     lines: await footerFor(deps, result.releaseIds, [indicator.source_id], lang),
   };
   const title = indicatorName(indicator, lang);

@@ -10,6 +10,7 @@ import { isYesNo, tallyOf } from '../domain/yes-no.ts';
 import type { RankingsParams } from '../http/analysis-params.ts';
 import { type CrossSectionQuery, readCrossSection } from './cross-section.ts';
 import { requireIndicator } from './require-indicator.ts';
+import { searchedGapsOf } from '../repositories/searched-gaps.ts';
 import { resolveSelection } from './selection.ts';
 
 /** A ranking: the indicator of /v1/rankings over a cross-section (the table format and language are the route's). */
@@ -25,6 +26,7 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     readCrossSection(db, query, selection, [query.indicator]),
   ]);
   const rows = values.get(indicator.code) ?? [];
+  const searched = await searchedGapsOf(db, [indicator.code], vintage);
   const computable = rows.filter(usable);
   // An indicator with no better direction (a wage bill, an employment share) is listed highest
   // first, and `rank` is only the position in that order: no direction and no "100 = best" score.
@@ -55,6 +57,11 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     reference_url: item.reference_url,
     release: item.release_id,
   }));
+  const coverage = coverageOf(
+    members,
+    computable.map((r) => r.iso3),
+  );
+  const missing = new Set(coverage.missing);
   return {
     indicator,
     selection,
@@ -65,10 +72,18 @@ export async function rankingOf(db: Kysely<Database>, query: RankingQuery, now?:
     median: yesNo ? null : groupMedian(computable.map((r) => r.value)),
     tally: yesNo ? tallyOf(computable.map((r) => r.value)) : null,
     ranking,
-    coverage: coverageOf(
-      members,
-      computable.map((r) => r.iso3),
-    ),
+    coverage,
+    // A missing country whose value was looked for: "searched, not found", and what was searched.
+    not_found: searched
+      .filter((g) => missing.has(g.iso3))
+      .map((g) => ({
+        iso3: g.iso3,
+        country: countryByIso3(g.iso3)?.nameEn ?? g.iso3,
+        searched_on: g.searched_on,
+        note: g.searched_en,
+        note_vi: g.searched_vi,
+        release: g.release_id,
+      })),
     excluded: rows.filter((r) => !usable(r)).map((r) => ({ iso3: r.iso3, year: r.year, value: r.value, flag: r.flag })),
     releaseIds: rows.map((r) => r.release_id),
   };

@@ -14,6 +14,8 @@ export interface ThemeEvidence {
   wellCoveredPublishers: string[];
   countriesWithAny: string[];
   countriesWithNothing: string[];
+  /** Of the countries with nothing, those whose values were searched for in their texts and not found. */
+  searchedNotFound: string[];
   bestCountries: number;
   latestYear: number | null;
 }
@@ -48,7 +50,23 @@ export function gapSentences(e: ThemeEvidence, adequate: boolean, threshold = 10
             `${e.countriesWithNothing.length}/${total} nước không có giá trị nào: ${names(e.countriesWithNothing, 'vi')}`,
           )
         : '';
-  if (adequate) return nothingEn ? { en: nothingEn, vi: nothingVi } : null;
+  // The countries with nothing that were looked for in their own texts: all of them, or which.
+  const searched = e.searchedNotFound;
+  const all = searched.length === e.countriesWithNothing.length;
+  const searchedEn =
+    searched.length === 0
+      ? ''
+      : all
+        ? `Each was searched for in its own texts and nothing was found.`
+        : stop(`Of these, searched for in their texts and not found: ${names(searched, 'en')}`);
+  const searchedVi =
+    searched.length === 0
+      ? ''
+      : all
+        ? `Đã tìm trong văn bản của từng nước nhưng không thấy.`
+        : stop(`Trong đó, đã tìm trong văn bản nhưng không thấy: ${names(searched, 'vi')}`);
+  if (adequate)
+    return nothingEn ? { en: `${nothingEn} ${searchedEn}`.trim(), vi: `${nothingVi} ${searchedVi}`.trim() } : null;
   const publishersText = e.publishers.length > 0 ? ` (${e.publishers.join(', ')})` : '';
   const publishersTextVi = e.publishersVi.length > 0 ? ` (${e.publishersVi.join(', ')})` : '';
   const en = [
@@ -57,6 +75,7 @@ export function gapSentences(e: ThemeEvidence, adequate: boolean, threshold = 10
       ? `none covers ${threshold} of the ${total} countries, where 2 indicators from 2 publishers are needed.`
       : `${e.wellCoveredIndicators} (from ${plural(e.wellCoveredPublishers.length, 'publisher', 'publishers')}) cover at least ${threshold} of the ${total} countries, where 2 from 2 publishers are needed.`,
     nothingEn,
+    searchedEn,
   ];
   const vi = [
     `Bằng chứng còn mỏng: ${e.indicatorsWithValues} chỉ số của ${e.publishers.length} tổ chức công bố${publishersTextVi} có giá trị;`,
@@ -64,6 +83,7 @@ export function gapSentences(e: ThemeEvidence, adequate: boolean, threshold = 10
       ? `không chỉ số nào có số liệu cho ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`
       : `${e.wellCoveredIndicators} chỉ số (của ${e.wellCoveredPublishers.length} tổ chức công bố) có số liệu cho ít nhất ${threshold}/${total} nước, trong khi cần ít nhất 2 chỉ số từ 2 tổ chức công bố.`,
     nothingVi,
+    searchedVi,
   ];
   return { en: en.join(' ').trim(), vi: vi.join(' ').trim() };
 }

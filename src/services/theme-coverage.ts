@@ -12,6 +12,7 @@ import {
   type ThemeSelection,
 } from '../domain/themes.ts';
 import { type CoverageSummaryRow, coverageSummaries, listIndicators } from '../repositories/indicators.ts';
+import { searchedGapCountries } from '../repositories/searched-gaps.ts';
 import { listSources } from '../repositories/sources.ts';
 import { gapSentences, type ThemeEvidence } from './theme-coverage-text.ts';
 
@@ -24,19 +25,23 @@ export interface CoverageSummary {
   of: number;
   countries_with_values: string[];
   missing_countries: string[];
+  /** Missing countries whose value was searched for in their texts and not found. */
+  searched_not_found: string[];
   first_year: number | null;
   latest_year: number | null;
   countries_in_latest_year: number;
   has_undated: boolean;
 }
 
-export function summarise(row: CoverageSummaryRow | undefined): CoverageSummary {
+export function summarise(row: CoverageSummaryRow | undefined, searched: readonly string[] = []): CoverageSummary {
   const covered = row?.countries ?? [];
+  const missing = ALL_ISO3.filter((iso3) => !covered.includes(iso3));
   return {
     countries: covered.length,
     of: ALL_ISO3.length,
     countries_with_values: covered,
-    missing_countries: ALL_ISO3.filter((iso3) => !covered.includes(iso3)),
+    missing_countries: missing,
+    searched_not_found: missing.filter((iso3) => searched.includes(iso3)),
     first_year: row?.first_year ?? null,
     latest_year: row?.latest_year ?? null,
     countries_in_latest_year: row?.countries_in_latest_year ?? 0,
@@ -51,12 +56,16 @@ export async function indicatorsWithCoverage(
   /** Every indicator, already being read by the caller (the brief): read once, not twice. */
   allIndicators?: Promise<IndicatorRow[]>,
 ) {
-  const [indicators, coverage] = await Promise.all([
+  const [indicators, coverage, searched] = await Promise.all([
     selection || !allIndicators ? listIndicators(db, selection) : allIndicators,
     coverageSummaries(db),
+    searchedGapCountries(db),
   ]);
   const byCode = new Map(coverage.map((row) => [row.indicator_code, row]));
-  return indicators.map((indicator) => ({ indicator, coverage: summarise(byCode.get(indicator.code)) }));
+  return indicators.map((indicator) => ({
+    indicator,
+    coverage: summarise(byCode.get(indicator.code), searched.get(indicator.code)),
+  }));
 }
 
 function themeEvidence(
@@ -80,6 +89,9 @@ function themeEvidence(
     wellCoveredPublishers: [...new Set(wellCovered.map((m) => organisation(m.indicator.source_id)))].sort(),
     countriesWithAny: ALL_ISO3.filter((iso3) => covered.has(iso3)),
     countriesWithNothing: ALL_ISO3.filter((iso3) => !covered.has(iso3)),
+    searchedNotFound: ALL_ISO3.filter(
+      (iso3) => !covered.has(iso3) && members.some((m) => m.coverage.searched_not_found.includes(iso3)),
+    ),
     bestCountries: Math.max(0, ...withValues.map((m) => m.coverage.countries)),
     latestYear: years.length > 0 ? Math.max(...years) : null,
   };
@@ -126,6 +138,7 @@ export async function themesCoverage(db: Kysely<Database>, allIndicators?: Promi
         .map((id) => ({ id, publisher: publisher.get(id) ?? id })),
       countries_with_any_value: evidence.countriesWithAny,
       countries_with_nothing: evidence.countriesWithNothing,
+      countries_searched_not_found: evidence.searchedNotFound,
       best_indicator_countries: evidence.bestCountries,
       adoption: adoptionEvidence(members, organisation),
       latest_year: evidence.latestYear,

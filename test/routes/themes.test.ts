@@ -92,7 +92,7 @@ describe('GET /v1/themes', () => {
     expect(list.find((t) => t.code === 'integrity')?.old_names).toEqual(['effectiveness']);
   });
 
-  it('says plainly that training has only policy mandates, for 9 countries, and names the 5 with nothing', async () => {
+  it('says plainly that training has only policy mandates, for 9 countries, and names the 5 with nothing, each searched', async () => {
     const training = (await themes()).find((t) => t.code === 'training-and-learning');
     expect(training?.evidence).toBe('thin');
     expect(training?.sources.map((s) => s.id)).toEqual(['civscope-training']);
@@ -104,7 +104,7 @@ describe('GET /v1/themes', () => {
     expect(training?.indicators.find((i) => i.code === 'TRN.STAT.HOURS')?.coverage.countries).toBe(4);
     expect(training?.indicators.find((i) => i.code === 'TRN.STAT.SET')?.coverage.countries).toBe(8);
     expect(training?.gap?.en).toBe(
-      'Thin evidence: 9 indicators from 1 publisher (CivScope) have values; none covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 5 of 14: Cambodia, Lao PDR, Myanmar, Thailand, Timor-Leste.',
+      'Thin evidence: 9 indicators from 1 publisher (CivScope) have values; none covers 10 of the 14 countries, where 2 indicators from 2 publishers are needed. No value at all for 5 of 14: Cambodia, Lao PDR, Myanmar, Thailand, Timor-Leste. Each was searched for in its own texts and nothing was found.',
     );
     expect(training?.gap?.vi).toContain('5/14 nước không có giá trị nào: Campuchia, Lào, Mi-an-ma');
     expect(training?.note?.en).toContain('Learning & development indicator but publishes no value');
@@ -144,6 +144,7 @@ describe('GET /v1/indicators coverage summary and themes', () => {
       of: 14,
       countries_with_values: ['CHN', 'IDN', 'KHM', 'KOR', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'],
       missing_countries: ['BRN', 'LAO', 'TLS', 'JPN'],
+      searched_not_found: [],
       first_year: 2024,
       latest_year: 2024,
       countries_in_latest_year: 10,

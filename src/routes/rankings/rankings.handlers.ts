@@ -8,13 +8,15 @@ import { provenanceFor } from '../../services/provenance.ts';
 import { describeVintage } from '../../services/vintage.ts';
 import type { rankingsRoute } from './rankings.routes.ts';
 
-type Ranked = Omit<Awaited<ReturnType<typeof rankingOf>>['ranking'][number], 'note_vi'>;
+type Ranking = Awaited<ReturnType<typeof rankingOf>>;
+type Ranked = Omit<Ranking['ranking'][number], 'note_vi'>;
+type NotFound = Omit<Ranking['not_found'][number], 'note_vi'>;
 
 /**
  * One line per country, best first, with the release each value comes from, and the indicator on
  * every line: a sheet pasted into a report still says what it measures.
  */
-function rankingTable(indicatorCode: string, ranking: readonly Ranked[]) {
+function rankingTable(indicatorCode: string, ranking: readonly Ranked[], notFound: readonly NotFound[]) {
   const header = [
     'indicator',
     'rank',
@@ -43,7 +45,23 @@ function rankingTable(indicatorCode: string, ranking: readonly Ranked[]) {
     r.reference_url ?? '',
     r.release,
   ]);
-  return { header, body };
+  // Then the countries searched for and not found, flagged so, with what was searched as the note:
+  // the sheet lists every member, none of them with a value it does not have.
+  const searched = notFound.map((g) => [
+    indicatorCode,
+    '',
+    g.iso3,
+    g.country,
+    '',
+    '',
+    '',
+    '',
+    'not-found',
+    g.note,
+    '',
+    g.release,
+  ]);
+  return { header, body: [...body, ...searched] };
 }
 
 export const rankings =
@@ -52,9 +70,10 @@ export const rankings =
     const query = c.req.valid('query');
     const { indicator, vintage, releaseIds, ...analysis } = await rankingOf(deps.db, query, deps.now?.());
     const ranking = analysis.ranking.map((r) => inLanguage(r, query.lang));
+    const notFound = analysis.not_found.map((g) => inLanguage(g, query.lang));
     const provenance = await provenanceFor(deps.db, releaseIds);
     if (query.format !== 'json') {
-      const { header, body } = rankingTable(indicator.code, ranking);
+      const { header, body } = rankingTable(indicator.code, ranking, notFound);
       const table = provenanceTable(
         `ranking-${indicator.code}`,
         header,
@@ -71,6 +90,7 @@ export const rankings =
         lang: query.lang,
         ...analysis,
         ranking,
+        not_found: notFound,
         ...provenance,
       },
       200,

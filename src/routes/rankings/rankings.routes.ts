@@ -60,6 +60,20 @@ export const rankingsRoute = createRoute({
                 }),
               ),
               coverage: CoverageSchema,
+              not_found: z
+                .array(
+                  z.object({
+                    iso3: z.string(),
+                    country: z.string(),
+                    searched_on: z.string().openapi({ format: 'date' }),
+                    note: z.string().openapi({ description: 'What was searched, in the language asked for.' }),
+                    release: z.string(),
+                  }),
+                )
+                .openapi({
+                  description:
+                    'Missing countries whose value the source looked for and did not find, with what was searched: a finding, not a value, and never counted as one.',
+                }),
               excluded: z.array(ExcludedValueSchema),
             })
             .extend(ProvenanceSchema.shape),

@@ -20,6 +20,10 @@ const ThemeSchema = z
     countries_with_nothing: z
       .array(z.string())
       .openapi({ description: 'Countries with no value on any indicator of the theme.' }),
+    countries_searched_not_found: z.array(z.string()).openapi({
+      description:
+        'Of the countries with nothing, those whose values were searched for in their texts and not found (what was searched: /v1/rankings `not_found`).',
+    }),
     best_indicator_countries: z.number().int(),
     adoption: z
       .object({

@@ -37,13 +37,19 @@ function columnsFor(data: Row, catalogue: Catalogue, lang: Lang): { columns: Col
   const indicator = data.indicator as { decimals?: number; scale?: string } | undefined;
   const decimals = indicator?.decimals ?? 2;
   if (Array.isArray(data.ranking)) {
-    const rows = data.ranking as Row[];
+    // Countries whose value was searched for and not found follow the values, saying so, with
+    // what was searched as their note.
+    const searched = ((data.not_found as Row[] | undefined) ?? []).map(
+      (g): Row => ({ ...g, value: null, searched: true }),
+    );
+    const rows = [...(data.ranking as Row[]), ...searched];
+    const notFound = t(lang, 'table.notFound');
     // A yes/no indicator has answers, not ranks or scores: those columns would be empty.
     if (indicator?.scale === 'yes-no')
       return {
         columns: [
           country,
-          { label: t(lang, 'table.value'), get: (r) => answerOf(r.value as number, lang) },
+          { label: t(lang, 'table.value'), get: (r) => (r.searched ? notFound : answerOf(r.value as number, lang)) },
           year,
           flagColumn(lang),
           noteColumn(lang),
@@ -54,7 +60,7 @@ function columnsFor(data: Row, catalogue: Catalogue, lang: Lang): { columns: Col
     const columns: Column[] = [
       { label: t(lang, 'table.rank'), get: (r) => (r.rank as number | null) ?? null, decimals: 0 },
       country,
-      { label: t(lang, 'table.value'), get: (r) => r.value as number, decimals },
+      { label: t(lang, 'table.value'), get: (r) => (r.searched ? notFound : (r.value as number)), decimals },
       year,
       { label: t(lang, 'table.score'), get: (r) => (r.score as number | null) ?? null, decimals: 1 },
       flagColumn(lang),
